@@ -1,0 +1,246 @@
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Localization;
+
+namespace DistressBot.Checkins;
+
+/// <summary>What a subject does about their own check-ins: schedule, time zone, check-in, status.</summary>
+public static class CheckinService
+{
+    /// <summary>Sets a subject's schedule from the words after /schedule and replies.</summary>
+    public static void SetSchedule(DataSession db, Person subject, string arguments, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(rules);
+        var state = subject.Checkin!;
+        var parsed = ScheduleParser.Parse(arguments, rules.Schedules);
+        if (!parsed.IsSuccess)
+        {
+            var (id, arg) = parsed.Error switch
+            {
+                ScheduleParseError.BadDuration => (TextId.ScheduleBadDuration, (object?)parsed.Token),
+                ScheduleParseError.BadTime => (TextId.ScheduleBadTime, parsed.Token),
+                ScheduleParseError.TooFrequent => (TextId.ScheduleTooFrequent, HumanDuration.Format(rules.Schedules.MinimumInterval, subject.Language)),
+                ScheduleParseError.GraceTooLong => (TextId.ScheduleGraceTooLong, null),
+                ScheduleParseError.TooManyTimes => (TextId.ScheduleTooManyTimes, null),
+                _ => (TextId.ScheduleUsage, null),
+            };
+            Reply(db, subject, now, id, arg);
+            if (id != TextId.ScheduleUsage)
+            {
+                Reply(db, subject, now, TextId.ScheduleUsage);
+            }
+
+            return;
+        }
+
+        var zone = ZoneOf(subject, rules);
+        state.Schedule = parsed.Schedule;
+        state.ScheduleSetAt = now;
+        if (!state.Missed)
+        {
+            // A missed subject keeps their missed state until they check in; the new schedule starts from that check-in.
+            state.OwedDeadline = DeadlineCalculator.FirstDeadline(parsed.Schedule, now, zone);
+            state.LeadReminderSent = false;
+            state.DeadlineReminderSent = false;
+        }
+
+        db.Save(subject);
+        Reply(db, subject, now, TextId.ScheduleSet, parsed.Schedule.ToCommandText(), DeadlineText(subject, now), subject.TimeZone);
+    }
+
+    /// <summary>Sets anybody's time zone; a subject's owed daily deadline is recomputed in the new zone.</summary>
+    public static void SetTimeZone(DataSession db, Person person, string argument, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var id = argument.Trim();
+        if (id.Length == 0)
+        {
+            Reply(db, person, now, TextId.TimezoneUsage, person.TimeZone);
+            return;
+        }
+
+        if (!TimeZones.TryFind(id, out var zone))
+        {
+            Reply(db, person, now, TextId.TimezoneUnknown, id.Length > 64 ? id[..64] : id);
+            return;
+        }
+
+        person.TimeZone = zone.Id;
+        if (person.Checkin is { Schedule: { Kind: ScheduleKind.Daily } schedule, Missed: false } state)
+        {
+            state.OwedDeadline = DeadlineCalculator.FirstDeadline(schedule, now, zone);
+            state.LeadReminderSent = false;
+            state.DeadlineReminderSent = false;
+        }
+
+        db.Save(person);
+        Reply(db, person, now, TextId.TimezoneSet, zone.Id, LocalTime.Format(now, zone.Id));
+    }
+
+    /// <summary>Records a check-in sent at <paramref name="sentAt"/> (Telegram's date), tells coordinators if it ends a miss, and replies.</summary>
+    public static void CheckIn(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(rules);
+        var state = subject.Checkin!;
+
+        // A phone with a wrong clock cannot matter (Telegram dates messages itself), but never trust a future date.
+        var at = sentAt > now ? now : sentAt;
+        if (state.LastCheckinAt is null || at > state.LastCheckinAt)
+        {
+            state.LastCheckinAt = at;
+        }
+
+        if (state.Schedule is not { } schedule || state.OwedDeadline is not { } owed)
+        {
+            db.Save(subject);
+            Reply(db, subject, now, TextId.CheckinNoSchedule);
+            return;
+        }
+
+        var zone = ZoneOf(subject, rules);
+        if (state.Missed)
+        {
+            EndMiss(db, subject, at, now);
+            state.OwedDeadline = DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).NewDeadline;
+            ResetReminders(state);
+            db.Save(subject);
+            ReplyRecorded(db, subject, now);
+            return;
+        }
+
+        var effect = DeadlineCalculator.ApplyCheckin(schedule, owed, at, zone);
+        if (!effect.Counts)
+        {
+            db.Save(subject);
+            Reply(db, subject, now, TextId.CheckinTooEarly, LocalTime.Format(owed, subject.TimeZone), LocalTime.Format(effect.WindowOpens, subject.TimeZone));
+            return;
+        }
+
+        state.OwedDeadline = effect.NewDeadline;
+        ResetReminders(state);
+        db.Save(subject);
+        ReplyRecorded(db, subject, now);
+    }
+
+    /// <summary>Replies with the subject's schedule, state, last check-in and next deadline.</summary>
+    public static void Status(DataSession db, Person subject, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(rules);
+        var state = subject.Checkin!;
+        var last = state.LastCheckinAt is { } l ? LocalTime.Format(l, subject.TimeZone) : TextCatalogue.Format(subject.Language, TextId.Never);
+        if (state.Schedule is null)
+        {
+            Reply(db, subject, now, TextId.StatusNoSchedule, last);
+            return;
+        }
+
+        Reply(db, subject, now, TextId.Status, state.Schedule.ToCommandText(), StateWord(subject, now, rules, subject.Language), last, DeadlineText(subject, now));
+    }
+
+    /// <summary>The localised state word (ok, due, missed, no schedule) of a subject at <paramref name="now"/>.</summary>
+    public static string StateWord(Person subject, DateTimeOffset now, BotRules rules, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(rules);
+        var state = subject.Checkin;
+        if (state?.Schedule is not { } schedule || state.OwedDeadline is not { } owed)
+        {
+            return TextCatalogue.Format(language, TextId.StateNoSchedule);
+        }
+
+        var word = DeadlineCalculator.Evaluate(now, owed, schedule.Grace, rules.ReminderLead, state.Missed) switch
+        {
+            SubjectTimingState.Ok => TextId.StateOk,
+            SubjectTimingState.Due => TextId.StateDue,
+            _ => TextId.StateMissed,
+        };
+        return TextCatalogue.Format(language, word);
+    }
+
+    private static void EndMiss(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now)
+    {
+        var state = subject.Checkin!;
+        var missedDeadline = state.MissedDeadline ?? state.OwedDeadline!.Value;
+        var late = at - missedDeadline;
+        state.Missed = false;
+        state.MissedDeadline = null;
+        var caseId = state.OpenCaseId;
+        if (caseId is not null && db.Case(caseId) is { } @case)
+        {
+            @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+            db.Save(@case);
+        }
+
+        foreach (var coordinator in subject.CoordinatorIds.Select(db.Person).OfType<Person>())
+        {
+            var lateText = late > TimeSpan.Zero
+                ? HumanDuration.Format(late, coordinator.Language)
+                : HumanDuration.Format(TimeSpan.Zero, coordinator.Language);
+            Notify.Send(db, new OutgoingMessage
+            {
+                ChatId = coordinator.ChatId,
+                PersonId = coordinator.Id,
+                Priority = MessagePriority.Alarm,
+                CaseId = caseId,
+                QueuedAt = now,
+                Text = TextCatalogue.Format(
+                    coordinator.Language,
+                    late > TimeSpan.Zero ? TextId.LateCheckin : TextId.CheckinArrivedLate,
+                    subject.Name,
+                    LocalTime.FormatClock(at, coordinator.TimeZone),
+                    lateText,
+                    caseId ?? ""),
+            });
+        }
+    }
+
+    private static void ReplyRecorded(DataSession db, Person subject, DateTimeOffset now)
+    {
+        var owed = subject.Checkin!.OwedDeadline!.Value;
+        db.Enqueue(new OutgoingMessage
+        {
+            ChatId = subject.ChatId,
+            PersonId = subject.Id,
+            Priority = MessagePriority.Reply,
+            QueuedAt = now,
+            RemoveReplyKeyboard = true,
+            Text = TextCatalogue.Format(subject.Language, TextId.CheckinRecorded, LocalTime.Format(owed, subject.TimeZone), HumanDuration.Format(owed - now, subject.Language)),
+        });
+    }
+
+    private static void ResetReminders(CheckinState state)
+    {
+        state.LeadReminderSent = false;
+        state.DeadlineReminderSent = false;
+    }
+
+    private static string DeadlineText(Person subject, DateTimeOffset now)
+    {
+        var state = subject.Checkin!;
+        if (state.Missed && state.MissedDeadline is { } missed)
+        {
+            return LocalTime.Format(missed, subject.TimeZone);
+        }
+
+        return state.OwedDeadline is { } owed
+            ? LocalTime.Format(owed, subject.TimeZone) + " (" + HumanDuration.Format(owed - now, subject.Language) + ")"
+            : TextCatalogue.Format(subject.Language, TextId.NoDeadline);
+    }
+
+    /// <summary>The person's zone, or the configured default if theirs is no longer known to this machine.</summary>
+    public static TimeZoneInfo ZoneOf(Person person, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(rules);
+        return TimeZones.TryFind(person.TimeZone, out var zone) || TimeZones.TryFind(rules.DefaultTimeZone, out zone)
+            ? zone
+            : TimeZoneInfo.Utc;
+    }
+
+    private static void Reply(DataSession db, Person person, DateTimeOffset now, TextId id, params object?[] args) =>
+        Notify.Send(db, person, MessagePriority.Reply, now, id, args);
+}

@@ -1,0 +1,93 @@
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Localization;
+
+namespace DistressBot.Checkins;
+
+/// <summary>Acts on a subject's timing at one frozen <c>now</c>: reminders, then the missed-check-in alarm.</summary>
+public static class DeadlineProcessor
+{
+    /// <summary>The next instant at which <see cref="Process"/> has something to do for this person, or null.</summary>
+    public static DateTimeOffset? NextEventAt(Person person, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (person.Checkin is not { Schedule: { } schedule, OwedDeadline: { } deadline, Missed: false } state)
+        {
+            return null;
+        }
+
+        if (LeadReminderApplies(state, deadline, rules) && !state.LeadReminderSent)
+        {
+            return deadline - rules.ReminderLead;
+        }
+
+        return state.DeadlineReminderSent ? deadline + schedule.Grace : deadline;
+    }
+
+    /// <summary>Does what is due for <paramref name="subjectId"/> at <paramref name="now"/>; returns the next event instant.</summary>
+    public static DateTimeOffset? Process(DataSession db, string subjectId, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rules);
+        var subject = db.Person(subjectId);
+        if (subject?.Checkin is not { Schedule: { } schedule, OwedDeadline: { } deadline, Missed: false } state)
+        {
+            return null;
+        }
+
+        if (now >= deadline + schedule.Grace)
+        {
+            // Reminders that fell due meanwhile (the bot was down) are stale: the alarm is what matters now.
+            state.Missed = true;
+            state.MissedDeadline = deadline;
+            state.LeadReminderSent = true;
+            state.DeadlineReminderSent = true;
+            MissedCheckinAlert.Raise(db, subject, deadline, schedule.Grace, now);
+            db.Save(subject);
+            return null;
+        }
+
+        if (now >= deadline && !state.DeadlineReminderSent)
+        {
+            state.LeadReminderSent = true;
+            state.DeadlineReminderSent = true;
+            Remind(db, subject, now, TextId.ReminderAtDeadline, LocalTime.Format(deadline + schedule.Grace, subject.TimeZone));
+            db.Save(subject);
+        }
+        else if (now >= deadline - rules.ReminderLead && !state.LeadReminderSent && LeadReminderApplies(state, deadline, rules))
+        {
+            state.LeadReminderSent = true;
+            Remind(db, subject, now, TextId.ReminderBefore, LocalTime.Format(deadline, subject.TimeZone), HumanDuration.Format(deadline - now, subject.Language));
+            db.Save(subject);
+        }
+
+        return NextEventAt(subject, rules);
+    }
+
+    private static bool LeadReminderApplies(CheckinState state, DateTimeOffset deadline, BotRules rules)
+    {
+        if (rules.ReminderLead <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        // No early reminder when the lead reaches back before the check-in (or schedule change) that set this deadline.
+        var since = Max(state.LastCheckinAt, state.ScheduleSetAt);
+        return since is null || deadline - rules.ReminderLead > since;
+    }
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static void Remind(DataSession db, Person subject, DateTimeOffset now, TextId id, params object?[] args) =>
+        db.Enqueue(new OutgoingMessage
+        {
+            ChatId = subject.ChatId,
+            PersonId = subject.Id,
+            Priority = MessagePriority.Reminder,
+            QueuedAt = now,
+            Text = TextCatalogue.Format(subject.Language, id, args),
+            ReplyButtons = [TextCatalogue.Format(subject.Language, TextId.CheckinButton)],
+        });
+}

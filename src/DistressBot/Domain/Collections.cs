@@ -1,0 +1,38 @@
+namespace DistressBot.Domain;
+
+/// <summary>Store collection names and the purposes of lookup hashes, in one place.</summary>
+public static class Collections
+{
+    /// <summary>Enrolled people.</summary>
+    public const string People = "people";
+
+    /// <summary>One-time enrollment codes.</summary>
+    public const string Invites = "invites";
+
+    /// <summary>Cases (each sealed under its own case key).</summary>
+    public const string Cases = "cases";
+
+    /// <summary>Messages waiting to be sent.</summary>
+    public const string Outbox = "outbox";
+
+    /// <summary>Telegram updates received but not yet handled.</summary>
+    public const string Inbox = "inbox";
+
+    /// <summary>Updates whose handling failed repeatedly, kept for the admin.</summary>
+    public const string FailedUpdates = "failed_updates";
+
+    /// <summary>Small named values (the Telegram offset).</summary>
+    public const string Meta = "meta";
+
+    /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta];
+
+    /// <summary>The field name every whole-record blob is bound to.</summary>
+    public const string DataField = "data";
+
+    /// <summary>Lookup purpose: a person by Telegram user id.</summary>
+    public const string TelegramUserLookup = "telegram-user";
+
+    /// <summary>Lookup purpose: an invite by its code.</summary>
+    public const string InviteCodeLookup = "invite-code";
+}

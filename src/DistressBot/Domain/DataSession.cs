@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using DistressBot.Crypto;
+using DistressBot.Escalation;
+using DistressBot.Storage;
+
+namespace DistressBot.Domain;
+
+/// <summary>The crypto a unit of work needs: seal/open records, keyed lookups, and per-case keys.</summary>
+/// <param name="Cipher">Seals and opens record blobs.</param>
+/// <param name="Lookups">Keyed hashes for lookups.</param>
+/// <param name="EnsureCaseKey">Creates a case's own data key if it does not exist yet (idempotent, durable).</param>
+public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, Action<string> EnsureCaseKey);
+
+/// <summary>Typed, sealed access to the store inside one unit of work: everything is encrypted before it reaches the backend.</summary>
+public sealed class DataSession(IRecordSession session, CryptoContext crypto)
+{
+    /// <summary>The raw session (for maintenance such as re-encryption).</summary>
+    public IRecordSession Raw => session;
+
+    /// <summary>A new id "{prefix}{n}" from the named counter.</summary>
+    public string NewId(string prefix) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}{session.NextSequence(prefix)}");
+
+    /// <summary>The person enrolled with this Telegram user id, or null.</summary>
+    public Person? PersonByTelegramUser(long userId) =>
+        Open<Person>(session.FindByLookup(Collections.People, TelegramUserLookup(userId)));
+
+    /// <summary>The person with this id, or null.</summary>
+    public Person? Person(string id) => Open<Person>(session.Find(Collections.People, id));
+
+    /// <summary>Every enrolled person.</summary>
+    public IEnumerable<Person> People() => session.All(Collections.People).Select(r => Open<Person>(r)!);
+
+    /// <summary>Stores a person, findable by Telegram user id.</summary>
+    public void Save(Person person) =>
+        Seal(Collections.People, person.Id, person, TelegramUserLookup(person.TelegramUserId));
+
+    /// <summary>The invite for a code, or null.</summary>
+    public Invite? InviteByCode(string code) =>
+        Open<Invite>(session.FindByLookup(Collections.Invites, crypto.Lookups.Compute(Collections.InviteCodeLookup, code)));
+
+    /// <summary>Stores a new invite findable by <paramref name="code"/>.</summary>
+    public void SaveNew(Invite invite, string code) =>
+        Seal(Collections.Invites, invite.Id, invite, crypto.Lookups.Compute(Collections.InviteCodeLookup, code));
+
+    /// <summary>Updates an existing invite, keeping its lookup.</summary>
+    public void Update(Invite invite)
+    {
+        var existing = session.Find(Collections.Invites, invite.Id)
+            ?? throw new InvalidOperationException($"Invite {invite.Id} does not exist.");
+        Seal(Collections.Invites, invite.Id, invite, existing.Lookup);
+    }
+
+    /// <summary>Every invite.</summary>
+    public IEnumerable<Invite> Invites() => session.All(Collections.Invites).Select(r => Open<Invite>(r)!);
+
+    /// <summary>Deletes an invite record.</summary>
+    public void DeleteInvite(string id) => session.Delete(Collections.Invites, id);
+
+    /// <summary>A new case number "C-0042" whose own key exists.</summary>
+    public string NewCaseId()
+    {
+        var id = string.Create(CultureInfo.InvariantCulture, $"C-{session.NextSequence("case"):D4}");
+        crypto.EnsureCaseKey(id);
+        return id;
+    }
+
+    /// <summary>The case with this number, or null.</summary>
+    public Case? Case(string id) => Open<Case>(session.Find(Collections.Cases, id));
+
+    /// <summary>Stores a case under its own key.</summary>
+    public void Save(Case @case) => Seal(Collections.Cases, @case.Id, @case, lookup: null, caseId: @case.Id);
+
+    /// <summary>Queues a message; it is sent after this unit of work commits.</summary>
+    public void Enqueue(OutgoingMessage message)
+    {
+        message.Id = string.Create(CultureInfo.InvariantCulture, $"o{session.NextSequence("outbox"):D12}");
+        Seal(Collections.Outbox, message.Id, message, lookup: null);
+    }
+
+    /// <summary>Stores an outbox message again (after a failed attempt).</summary>
+    public void Update(OutgoingMessage message) => Seal(Collections.Outbox, message.Id, message, lookup: null);
+
+    /// <summary>Every queued message, oldest first.</summary>
+    public IReadOnlyList<OutgoingMessage> Outbox() =>
+        [.. session.All(Collections.Outbox).Select(r => Open<OutgoingMessage>(r)!)];
+
+    /// <summary>The queued message with this id, or null.</summary>
+    public OutgoingMessage? OutboxMessage(string id) => Open<OutgoingMessage>(session.Find(Collections.Outbox, id));
+
+    /// <summary>Removes a sent (or given-up) message.</summary>
+    public void RemoveFromOutbox(string id) => session.Delete(Collections.Outbox, id);
+
+    /// <summary>Stores a received update (its raw JSON) before it is handled.</summary>
+    public void SaveInbound(long updateId, string json) =>
+        SealBytes(Collections.Inbox, InboxId(updateId), JsonSerializer.SerializeToUtf8Bytes(json, StoreJson.Options), null);
+
+    /// <summary>Received updates not handled yet, in update id order.</summary>
+    public IReadOnlyList<(long UpdateId, string Json)> Inbound() =>
+        [.. session.All(Collections.Inbox).Select(r => (long.Parse(r.Id, CultureInfo.InvariantCulture), Open<string>(r)!))];
+
+    /// <summary>Marks an update handled.</summary>
+    public void RemoveInbound(long updateId) => session.Delete(Collections.Inbox, InboxId(updateId));
+
+    /// <summary>Moves an update that kept failing aside for the admin.</summary>
+    public void MoveInboundToFailed(long updateId, string json, string error)
+    {
+        Seal(Collections.FailedUpdates, InboxId(updateId), new FailedUpdate(json, error), null);
+        RemoveInbound(updateId);
+    }
+
+    /// <summary>A stored number (the Telegram offset), or null.</summary>
+    public long? MetaNumber(string key) => Open<long?>(session.Find(Collections.Meta, key));
+
+    /// <summary>Stores a number.</summary>
+    public void SetMetaNumber(string key, long value) => Seal(Collections.Meta, key, value, null);
+
+    private static string InboxId(long updateId) => updateId.ToString("D19", CultureInfo.InvariantCulture);
+
+    private byte[] TelegramUserLookup(long userId) =>
+        crypto.Lookups.Compute(Collections.TelegramUserLookup, userId.ToString(CultureInfo.InvariantCulture));
+
+    private T? Open<T>(StoredRecord? record)
+    {
+        if (record is null)
+        {
+            return default;
+        }
+
+        var plain = crypto.Cipher.Open(record.Blob, new RecordAddress(record.Collection, record.Id, Collections.DataField));
+        return JsonSerializer.Deserialize<T>(plain, StoreJson.Options);
+    }
+
+    private void Seal<T>(string collection, string id, T value, byte[]? lookup, string? caseId = null) =>
+        SealBytes(collection, id, JsonSerializer.SerializeToUtf8Bytes(value, StoreJson.Options), lookup, caseId);
+
+    private void SealBytes(string collection, string id, byte[] plain, byte[]? lookup, string? caseId = null)
+    {
+        var blob = crypto.Cipher.Seal(plain, new RecordAddress(collection, id, Collections.DataField), caseId);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(plain);
+        session.Put(new StoredRecord(collection, id, lookup, blob));
+    }
+
+    private sealed record FailedUpdate(string Json, string Error);
+}

@@ -1,0 +1,62 @@
+namespace DistressBot.Domain;
+
+/// <summary>Which queued messages go first when sending is limited.</summary>
+public enum MessagePriority
+{
+    /// <summary>Alerts about a person in danger.</summary>
+    Alarm = 0,
+
+    /// <summary>Reminders to check in.</summary>
+    Reminder = 1,
+
+    /// <summary>Replies and confirmations.</summary>
+    Reply = 2,
+}
+
+/// <summary>An inline button: its label and the callback data it sends back.</summary>
+/// <param name="Text">Label.</param>
+/// <param name="Data">Callback data (at most 64 bytes).</param>
+public sealed record InlineButton(string Text, string Data);
+
+/// <summary>A message queued in the outbox in the same transaction as the state change it reports.</summary>
+public sealed class OutgoingMessage
+{
+    /// <summary>Outbox id; ids sort in the order the messages were queued.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Recipient chat.</summary>
+    public required long ChatId { get; init; }
+
+    /// <summary>Recipient person id, when the recipient is enrolled.</summary>
+    public string? PersonId { get; init; }
+
+    /// <summary>Send order class.</summary>
+    public required MessagePriority Priority { get; init; }
+
+    /// <summary>Plain text (no parse mode, so user-supplied words cannot inject markup).</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Inline buttons, rows of buttons.</summary>
+    public List<List<InlineButton>>? InlineButtons { get; init; }
+
+    /// <summary>A one-time reply keyboard with these buttons (one per row).</summary>
+    public List<string>? ReplyButtons { get; init; }
+
+    /// <summary>Removes a reply keyboard the chat still shows.</summary>
+    public bool RemoveReplyKeyboard { get; init; }
+
+    /// <summary>The case this message belongs to, so delivery is written into its timeline.</summary>
+    public string? CaseId { get; init; }
+
+    /// <summary>When it was queued.</summary>
+    public DateTimeOffset QueuedAt { get; init; }
+
+    /// <summary>Send attempts so far.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Not sent before this instant (retry backoff, 429).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>The last error, for the admin.</summary>
+    public string? LastError { get; set; }
+}

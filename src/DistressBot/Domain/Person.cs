@@ -1,0 +1,54 @@
+using DistressBot.Checkins;
+using DistressBot.Localization;
+
+namespace DistressBot.Domain;
+
+/// <summary>What an enrolled person may do.</summary>
+public enum Role
+{
+    /// <summary>An at-risk person who checks in.</summary>
+    Subject,
+
+    /// <summary>Receives escalations about their subjects.</summary>
+    Coordinator,
+
+    /// <summary>Told of cases; pulls case logs.</summary>
+    Lawyer,
+}
+
+/// <summary>An enrolled person; sealed whole in the store, found by a keyed hash of the Telegram user id.</summary>
+public sealed class Person
+{
+    /// <summary>Store id ("p17").</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The role fixed at enrollment.</summary>
+    public required Role Role { get; init; }
+
+    /// <summary>Numeric Telegram user id (never the username, which its owner can change).</summary>
+    public required long TelegramUserId { get; init; }
+
+    /// <summary>The private chat the bot writes to.</summary>
+    public required long ChatId { get; set; }
+
+    /// <summary>The admin-given name of a coordinator or lawyer, or the alias a coordinator gave a subject.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Language of every text sent to this person.</summary>
+    public Language Language { get; set; }
+
+    /// <summary>IANA time zone for times shown to this person (and a subject's daily schedule).</summary>
+    public required string TimeZone { get; set; }
+
+    /// <summary>When enrollment completed.</summary>
+    public DateTimeOffset EnrolledAt { get; init; }
+
+    /// <summary>For subjects: their coordinators' ids.</summary>
+    public List<string> CoordinatorIds { get; init; } = [];
+
+    /// <summary>For coordinators: their subjects' ids.</summary>
+    public List<string> SubjectIds { get; init; } = [];
+
+    /// <summary>For subjects: the check-in state.</summary>
+    public CheckinState? Checkin { get; set; }
+}

@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using DistressBot.Domain;
+using DistressBot.Localization;
+
+namespace DistressBot.Enrollment;
+
+/// <summary>Why an invite could not be made.</summary>
+public enum InviteRefusal
+{
+    /// <summary>None: the invite was made.</summary>
+    None,
+
+    /// <summary>The name or alias has characters or a length we do not accept.</summary>
+    NameInvalid,
+
+    /// <summary>The name is already used in the same scope.</summary>
+    NameTaken,
+}
+
+/// <summary>The outcome of making an invite: the code (shown once, never stored) or why not.</summary>
+/// <param name="Code">The code, when made.</param>
+/// <param name="Invite">The stored invite, when made.</param>
+/// <param name="Refusal">Why not, otherwise.</param>
+public sealed record InviteResult(string? Code, Invite? Invite, InviteRefusal Refusal);
+
+/// <summary>The outcome of /start CODE.</summary>
+public enum RedeemOutcome
+{
+    /// <summary>Enrolled now.</summary>
+    Enrolled,
+
+    /// <summary>This Telegram account is enrolled already; the code was not used.</summary>
+    AlreadyEnrolled,
+
+    /// <summary>Unknown, used or expired code (told apart only in the log).</summary>
+    InvalidCode,
+}
+
+/// <summary>Makes and redeems one-time enrollment codes.</summary>
+public static partial class EnrollmentService
+{
+    /// <summary>Makes an invite. <paramref name="coordinator"/> is the inviter for a subject; admins invite coordinators and lawyers.</summary>
+    public static InviteResult CreateInvite(DataSession db, Role role, string name, Person? coordinator, DateTimeOffset now, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        name = NormalizeName(name);
+        if (!IsValidName(name))
+        {
+            return new InviteResult(null, null, InviteRefusal.NameInvalid);
+        }
+
+        if (role == Role.Subject && coordinator is null)
+        {
+            throw new ArgumentException("A subject's invite needs the inviting coordinator.", nameof(coordinator));
+        }
+
+        if (IsNameTaken(db, role, name, coordinator, now))
+        {
+            return new InviteResult(null, null, InviteRefusal.NameTaken);
+        }
+
+        var code = InviteCodes.NewCode();
+        var invite = new Invite
+        {
+            Id = db.NewId("i"),
+            Role = role,
+            Name = name,
+            CoordinatorId = coordinator?.Id,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        db.SaveNew(invite, code);
+        return new InviteResult(code, invite, InviteRefusal.None);
+    }
+
+    /// <summary>Enrols the Telegram user <paramref name="userId"/> with <paramref name="typedCode"/>.</summary>
+    public static (RedeemOutcome Outcome, Person? Person) Redeem(
+        DataSession db, string? typedCode, long userId, long chatId, Language language, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (db.PersonByTelegramUser(userId) is { } existing)
+        {
+            return (RedeemOutcome.AlreadyEnrolled, existing);
+        }
+
+        var code = InviteCodes.Normalize(typedCode);
+        var invite = code is null ? null : db.InviteByCode(code);
+        if (invite is null || invite.UsedAt is not null || now >= invite.ExpiresAt)
+        {
+            return (RedeemOutcome.InvalidCode, null);
+        }
+
+        var coordinator = invite.CoordinatorId is null ? null : db.Person(invite.CoordinatorId);
+        if (invite.Role == Role.Subject && coordinator is null)
+        {
+            return (RedeemOutcome.InvalidCode, null);
+        }
+
+        var person = new Person
+        {
+            Id = db.NewId("p"),
+            Role = invite.Role,
+            TelegramUserId = userId,
+            ChatId = chatId,
+            Name = invite.Name,
+            Language = language,
+            TimeZone = rules.DefaultTimeZone,
+            EnrolledAt = now,
+        };
+        if (invite.Role == Role.Subject)
+        {
+            person.Checkin = new Checkins.CheckinState();
+            person.CoordinatorIds.Add(coordinator!.Id);
+            coordinator.SubjectIds.Add(person.Id);
+            db.Save(coordinator);
+        }
+
+        db.Save(person);
+        invite.UsedAt = now;
+        invite.UsedBy = person.Id;
+        db.Update(invite);
+        return (RedeemOutcome.Enrolled, person);
+    }
+
+    /// <summary>Adds <paramref name="coordinator"/> to a subject's coordinators (idempotent).</summary>
+    public static bool Assign(DataSession db, Person subject, Person coordinator)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(coordinator);
+        if (subject.Role != Role.Subject || coordinator.Role != Role.Coordinator)
+        {
+            throw new ArgumentException("Only a subject can be assigned to a coordinator.");
+        }
+
+        if (subject.CoordinatorIds.Contains(coordinator.Id))
+        {
+            return false;
+        }
+
+        subject.CoordinatorIds.Add(coordinator.Id);
+        coordinator.SubjectIds.Add(subject.Id);
+        db.Save(subject);
+        db.Save(coordinator);
+        return true;
+    }
+
+    /// <summary>Trims and folds inner white space of a name or alias.</summary>
+    public static string NormalizeName(string? name) => Spaces().Replace((name ?? "").Trim(), " ");
+
+    /// <summary>Letters, digits, spaces, hyphens and dots; 1 to 32 characters.</summary>
+    public static bool IsValidName(string name) => name.Length is >= 1 and <= 32 && NamePattern().IsMatch(name);
+
+    private static bool IsNameTaken(DataSession db, Role role, string name, Person? coordinator, DateTimeOffset now)
+    {
+        var pendingInvites = db.Invites().Where(i => i.UsedAt is null && i.ExpiresAt > now);
+        if (role == Role.Subject)
+        {
+            return coordinator!.SubjectIds.Select(db.Person).Any(s => SameName(s?.Name, name))
+                || pendingInvites.Any(i => i.CoordinatorId == coordinator.Id && SameName(i.Name, name));
+        }
+
+        return db.People().Any(p => p.Role == role && SameName(p.Name, name))
+            || pendingInvites.Any(i => i.Role == role && SameName(i.Name, name));
+    }
+
+    private static bool SameName(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^[\p{L}\p{Nd}][\p{L}\p{Nd} .\-]*$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DistressBot.Hosting;
+
+/// <summary>Telegram connection settings (section "Telegram").</summary>
+public sealed class TelegramOptions
+{
+    /// <summary>The bot token from BotFather, "123456:ABC…"; set it through DISTRESSBOT_Telegram__BotToken, not the config file.</summary>
+    [Required(ErrorMessage = "Telegram:BotToken is missing: set the environment variable DISTRESSBOT_Telegram__BotToken to the token BotFather gave you.")]
+    [RegularExpression(@"^\d{3,}:[A-Za-z0-9_-]{3,}$", ErrorMessage = "Telegram:BotToken does not look like a bot token (digits, a colon, then letters): check DISTRESSBOT_Telegram__BotToken.")]
+    public string BotToken { get; set; } = "";
+
+    /// <summary>Another Bot API server (self-hosted, or the tests' fake); null means Telegram's own.</summary>
+    [Url(ErrorMessage = "Telegram:ApiBaseUrl must be an absolute http(s) URL, e.g. http://127.0.0.1:8081.")]
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>Long-polling timeout of getUpdates.</summary>
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
+}
+
+/// <summary>Where the data lives (section "Storage").</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The data directory: the database, its lock and the admin socket.</summary>
+    [Required(ErrorMessage = "Storage:DataDirectory is empty: set it to a directory the bot may own, e.g. /var/lib/distressbot.")]
+    public string DataDirectory { get; set; } = "./data";
+}
+
+/// <summary>Where the keys live (section "Crypto").</summary>
+public sealed class CryptoOptions
+{
+    /// <summary>The keyring file; keep it outside the data directory and outside data backups.</summary>
+    public string? KeyringPath { get; set; }
+
+    /// <summary>A raw 32-byte key file that unlocks the keyring (instead of a passphrase).</summary>
+    public string? KeyFile { get; set; }
+}
+
+/// <summary>Check-in rules (section "Checkins").</summary>
+public sealed class CheckinOptions
+{
+    /// <summary>The tightest schedule a subject may set.</summary>
+    public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Grace when a schedule names none.</summary>
+    public TimeSpan DefaultGrace { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long before a deadline the first reminder goes out.</summary>
+    public TimeSpan ReminderLead { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>How the bot speaks (section "Bot").</summary>
+public sealed class BotOptions
+{
+    /// <summary>"ru" or "en": used when a person's Telegram language is neither.</summary>
+    public string DefaultLanguage { get; set; } = "ru";
+
+    /// <summary>IANA time zone of new people until they set their own.</summary>
+    public string DefaultTimeZone { get; set; } = "Europe/Moscow";
+
+    /// <summary>How long an enrollment code stays valid.</summary>
+    public TimeSpan InviteLifetime { get; set; } = TimeSpan.FromHours(24);
+}

@@ -1,0 +1,104 @@
+namespace DistressBot.Localization;
+
+/// <summary>Every text a person can see; each has a Russian and an English form in <see cref="TextCatalogue"/>.</summary>
+public enum TextId
+{
+    /// <summary>The one neutral line a stranger gets.</summary>
+    StrangerReply,
+    /// <summary>An enrollment code that is unknown, used or expired.</summary>
+    InvalidCode,
+    /// <summary>/start from someone already enrolled.</summary>
+    AlreadyEnrolled,
+    /// <summary>A coordinator was enrolled: {0} name.</summary>
+    EnrolledCoordinator,
+    /// <summary>A lawyer was enrolled: {0} name.</summary>
+    EnrolledLawyer,
+    /// <summary>A subject was enrolled.</summary>
+    EnrolledSubject,
+    /// <summary>To the coordinator: {0} alias joined.</summary>
+    SubjectJoined,
+    /// <summary>Subject help.</summary>
+    HelpSubject,
+    /// <summary>Coordinator help.</summary>
+    HelpCoordinator,
+    /// <summary>Lawyer help.</summary>
+    HelpLawyer,
+    /// <summary>Usage of /invite.</summary>
+    InviteUsage,
+    /// <summary>Invite code made: {0} alias, {1} code, {2} expiry.</summary>
+    InviteCreated,
+    /// <summary>{0} alias already used by this coordinator.</summary>
+    AliasTaken,
+    /// <summary>Alias has bad characters or length.</summary>
+    AliasInvalid,
+    /// <summary>Usage of /schedule.</summary>
+    ScheduleUsage,
+    /// <summary>Schedule saved: {0} schedule, {1} next deadline, {2} time zone.</summary>
+    ScheduleSet,
+    /// <summary>{0} offending word.</summary>
+    ScheduleBadDuration,
+    /// <summary>{0} offending word.</summary>
+    ScheduleBadTime,
+    /// <summary>{0} minimum interval.</summary>
+    ScheduleTooFrequent,
+    /// <summary>Grace must be shorter than the interval.</summary>
+    ScheduleGraceTooLong,
+    /// <summary>Too many daily times.</summary>
+    ScheduleTooManyTimes,
+    /// <summary>Usage of /timezone: {0} current zone.</summary>
+    TimezoneUsage,
+    /// <summary>Zone set: {0} zone, {1} local time now.</summary>
+    TimezoneSet,
+    /// <summary>{0} the unknown zone.</summary>
+    TimezoneUnknown,
+    /// <summary>Check-in saved: {0} next deadline, {1} time until it.</summary>
+    CheckinRecorded,
+    /// <summary>Check-in saved, but the window of the owed deadline is not open: {0} deadline, {1} opening.</summary>
+    CheckinTooEarly,
+    /// <summary>Check-in without a schedule.</summary>
+    CheckinNoSchedule,
+    /// <summary>Status: {0} schedule, {1} state, {2} last check-in, {3} next deadline.</summary>
+    Status,
+    /// <summary>Status without a schedule: {0} last check-in.</summary>
+    StatusNoSchedule,
+    /// <summary>Reminder before the deadline: {0} deadline, {1} time left.</summary>
+    ReminderBefore,
+    /// <summary>Reminder at the deadline: {0} end of grace.</summary>
+    ReminderAtDeadline,
+    /// <summary>Label of the one-tap check-in button.</summary>
+    CheckinButton,
+    /// <summary>Alert: {0} case, {1} alias, {2} last check-in, {3} missed deadline, {4} grace end.</summary>
+    MissedAlert,
+    /// <summary>Late check-in told to coordinators: {0} alias, {1} time, {2} how late, {3} case.</summary>
+    LateCheckin,
+    /// <summary>A check-in sent in time but received after the alert: {0} alias, {1} time sent, {2} unused, {3} case.</summary>
+    CheckinArrivedLate,
+    /// <summary>Header of /subjects.</summary>
+    SubjectsHeader,
+    /// <summary>A line of /subjects: {0} alias, {1} state, {2} last check-in, {3} next deadline.</summary>
+    SubjectsLine,
+    /// <summary>/subjects with none assigned.</summary>
+    SubjectsNone,
+    /// <summary>State word: ok.</summary>
+    StateOk,
+    /// <summary>State word: due.</summary>
+    StateDue,
+    /// <summary>State word: missed.</summary>
+    StateMissed,
+    /// <summary>State word: no schedule yet.</summary>
+    StateNoSchedule,
+    /// <summary>Placeholder for a time that never happened.</summary>
+    Never,
+    /// <summary>Placeholder for "no deadline".</summary>
+    NoDeadline,
+    /// <summary>An unknown command: suggests /help.</summary>
+    UnknownCommand,
+    /// <summary>A sticker, photo, file or other non-text message.</summary>
+    OnlyText,
+    /// <summary>A command the caller's role may not use.</summary>
+    NotForYourRole,
+    /// <summary>An edited message: edits are not acted on.</summary>
+    EditIgnored,
+    /// <summary>Something went wrong on our side; nothing was lost.</summary>
+    InternalError,
+}

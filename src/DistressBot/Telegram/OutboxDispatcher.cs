@@ -1,0 +1,177 @@
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace DistressBot.Telegram;
+
+/// <summary>Sends what the domain queued in the outbox: alarms first, within Telegram's limits, retried until Telegram accepts or refuses for good.</summary>
+/// <remarks>
+/// A row leaves the outbox only after Telegram accepted it, so a crash between sending and recording may send one
+/// message twice (alerts carry the case number, so a duplicate is recognisable) but never loses one.
+/// </remarks>
+public sealed partial class OutboxDispatcher(
+    ITelegramBotClient bot,
+    BotStore store,
+    OutboxSignal signal,
+    SendPacer pacer,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan IdleRescan = TimeSpan.FromMinutes(1);
+    private readonly TimeProvider clock = TimeProvider.System;
+
+    /// <summary>Rung after each pass that sent or gave up on something (tests wait on it).</summary>
+    public AsyncSignal Passed { get; } = new();
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var storeBackoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var woken = signal.NextAsync();
+            TimeSpan wait;
+            try
+            {
+                wait = await PassAsync(stoppingToken);
+                storeBackoff.Reset();
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogStoreError(ex);
+                wait = storeBackoff.Next();
+            }
+
+            Passed.Notify();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.WhenAny(woken, Task.Delay(wait, clock, stoppingToken));
+            }
+        }
+    }
+
+    // One pass over what is due; returns how long until something else may be sendable.
+    private async Task<TimeSpan> PassAsync(CancellationToken ct)
+    {
+        var queued = await store.RunAsync(db => db.Outbox(), ct);
+        var now = clock.GetUtcNow();
+        var wait = IdleRescan;
+        foreach (var message in queued.OrderBy(m => m.Priority).ThenBy(m => m.Id, StringComparer.Ordinal))
+        {
+            if (message.NotBefore is { } notBefore && notBefore > now)
+            {
+                wait = Min(wait, notBefore - now);
+                continue;
+            }
+
+            if (!pacer.TryTake(message.ChatId, out var pace))
+            {
+                wait = Min(wait, pace);
+                continue;
+            }
+
+            await SendOneAsync(message, ct);
+            now = clock.GetUtcNow();
+            wait = TimeSpan.Zero;
+        }
+
+        return wait;
+    }
+
+    private async Task SendOneAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        int messageId;
+        try
+        {
+            var sent = await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message), cancellationToken: ct);
+            messageId = sent.Id;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            await RecordFailureAsync(message, ex, ct);
+            return;
+        }
+
+        await store.RunAsync(
+            db =>
+            {
+                db.RemoveFromOutbox(message.Id);
+                AddToCase(db, message, CaseEntryKind.AlertDelivered, "telegram message " + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            },
+            ct);
+    }
+
+    private async Task RecordFailureAsync(OutgoingMessage message, Exception ex, CancellationToken ct)
+    {
+        var (kind, retryAfter) = SendFailure.Classify(ex);
+        var now = clock.GetUtcNow();
+        LogSendFailed(message.Id, kind, ex.GetType().Name);
+        if (kind == SendFailureKind.Permanent)
+        {
+            await store.RunAsync(
+                db =>
+                {
+                    db.RemoveFromOutbox(message.Id);
+                    AddToCase(db, message, CaseEntryKind.AlertFailed, ex.Message);
+                },
+                ct);
+            return;
+        }
+
+        message.Attempts++;
+        message.LastError = ex.Message;
+        if (kind == SendFailureKind.RateLimited)
+        {
+            pacer.PauseUntil(now + retryAfter);
+            message.NotBefore = now + retryAfter;
+        }
+        else
+        {
+            var delay = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(message.Attempts, 9))));
+            message.NotBefore = now + delay;
+        }
+
+        await store.RunAsync(db => db.Update(message), ct);
+    }
+
+    private void AddToCase(DataSession db, OutgoingMessage message, CaseEntryKind kind, string detail)
+    {
+        if (message.CaseId is { } caseId && db.Case(caseId) is { } @case)
+        {
+            @case.Timeline.Add(new CaseEntry { At = time.GetUtcNow(), Kind = kind, PersonId = message.PersonId, Detail = detail });
+            db.Save(@case);
+        }
+    }
+
+    private static ReplyMarkup? Markup(OutgoingMessage message)
+    {
+        if (message.InlineButtons is { Count: > 0 } rows)
+        {
+            return new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
+        }
+
+        if (message.ReplyButtons is { Count: > 0 } buttons)
+        {
+            return new ReplyKeyboardMarkup(buttons.Select(b => new[] { new KeyboardButton(b) }))
+            {
+                OneTimeKeyboard = true,
+                ResizeKeyboard = true,
+            };
+        }
+
+        return message.RemoveReplyKeyboard ? new ReplyKeyboardRemove() : null;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Sending outbox message {MessageId} failed ({Kind}, {Error})")]
+    private partial void LogSendFailed(string messageId, SendFailureKind kind, string error);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "The store failed while dispatching the outbox; retrying")]
+    private partial void LogStoreError(Exception ex);
+}

@@ -1,0 +1,91 @@
+namespace DistressBot.Telegram;
+
+/// <summary>Keeps sends within Telegram's limits: a global and a per-chat token bucket on the wall clock.</summary>
+/// <remarks>Pacing is about real HTTP traffic, so it uses the system clock even when domain time is faked.</remarks>
+public sealed class SendPacer(TimeProvider clock, double globalPerSecond = 25, int chatBurst = 3, double chatPerSecond = 1)
+{
+    private readonly Bucket global = new(Math.Max(1, (int)globalPerSecond), globalPerSecond);
+    private readonly Dictionary<long, Bucket> chats = [];
+    private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
+
+    /// <summary>Takes a token for <paramref name="chatId"/> if both buckets allow it now; otherwise says how long to wait.</summary>
+    public bool TryTake(long chatId, out TimeSpan wait)
+    {
+        var now = clock.GetUtcNow();
+        if (now < pausedUntil)
+        {
+            wait = pausedUntil - now;
+            return false;
+        }
+
+        if (!chats.TryGetValue(chatId, out var chat))
+        {
+            chat = chats[chatId] = new Bucket(chatBurst, chatPerSecond);
+        }
+
+        var chatWait = chat.WaitFor(now);
+        var globalWait = global.WaitFor(now);
+        if (chatWait > TimeSpan.Zero || globalWait > TimeSpan.Zero)
+        {
+            wait = chatWait > globalWait ? chatWait : globalWait;
+            return false;
+        }
+
+        chat.Take(now);
+        global.Take(now);
+        if (chats.Count > 10_000)
+        {
+            // Full buckets carry no information; forget them so memory stays flat.
+            foreach (var idle in chats.Where(c => c.Value.IsFull(now)).Select(c => c.Key).ToList())
+            {
+                chats.Remove(idle);
+            }
+        }
+
+        wait = TimeSpan.Zero;
+        return true;
+    }
+
+    /// <summary>Stops all sending until <paramref name="until"/> (Telegram answered 429).</summary>
+    public void PauseUntil(DateTimeOffset until)
+    {
+        if (until > pausedUntil)
+        {
+            pausedUntil = until;
+        }
+    }
+
+    private sealed class Bucket(int capacity, double perSecond)
+    {
+        private double tokens = capacity;
+        private DateTimeOffset updated = DateTimeOffset.MinValue;
+
+        public TimeSpan WaitFor(DateTimeOffset now)
+        {
+            Refill(now);
+            return tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - tokens) / perSecond);
+        }
+
+        public void Take(DateTimeOffset now)
+        {
+            Refill(now);
+            tokens -= 1;
+        }
+
+        public bool IsFull(DateTimeOffset now)
+        {
+            Refill(now);
+            return tokens >= capacity;
+        }
+
+        private void Refill(DateTimeOffset now)
+        {
+            if (updated != DateTimeOffset.MinValue)
+            {
+                tokens = Math.Min(capacity, tokens + ((now - updated).TotalSeconds * perSecond));
+            }
+
+            updated = now;
+        }
+    }
+}

@@ -1,0 +1,261 @@
+using System.Text.Json;
+using DistressBot.Checkins;
+using DistressBot.Domain;
+using DistressBot.Hosting;
+using DistressBot.Localization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace DistressBot.Telegram;
+
+/// <summary>Polls Telegram, makes each update durable (sealed) before acting on it, then handles each in its own transaction.</summary>
+/// <remarks>
+/// The offset that confirms updates to Telegram is only sent after they are stored, so a crash at any line loses
+/// nothing; handled updates leave the inbox in the same transaction as their effects, so nothing is done twice.
+/// </remarks>
+public sealed partial class UpdatePump(
+    ITelegramBotClient bot,
+    BotStore store,
+    UpdateRouter router,
+    DeadlineIndex deadlines,
+    OutboxSignal outbox,
+    InboundCatchUp catchUp,
+    TimeProvider time,
+    IOptions<TelegramOptions> options,
+    ILogger<UpdatePump> logger) : BackgroundService
+{
+    private const string OffsetKey = "telegram.offset";
+    private const int BatchLimit = 100;
+    private const int MaxAttempts = 3;
+    private readonly Dictionary<long, int> attempts = [];
+
+    /// <summary>Signals each completed getUpdates round trip (tests and the demo wait on it).</summary>
+    public AsyncSignal Polled { get; } = new();
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        long offset = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await HandleInboxAsync(stoppingToken);
+                offset = await store.RunAsync(db => db.MetaNumber(OffsetKey) ?? 0, stoppingToken);
+                break;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogStoreError(ex);
+                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
+            }
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            JsonElement[] batch;
+            try
+            {
+                batch = await bot.SendRequest(
+                    new RawGetUpdatesRequest { Offset = offset, Limit = BatchLimit, Timeout = (int)options.Value.PollTimeout.TotalSeconds },
+                    stoppingToken);
+                backoff.Reset();
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPollFailed(ex.GetType().Name, ex.Message);
+                Polled.Notify();
+                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
+                continue;
+            }
+
+            try
+            {
+                offset = await StoreBatchAsync(batch, offset, stoppingToken);
+                await HandleInboxAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Nothing is confirmed to Telegram until stored, so the same batch simply comes again.
+                LogStoreError(ex);
+                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
+            }
+
+            if (batch.Length < BatchLimit)
+            {
+                catchUp.MarkDone();
+            }
+
+            Polled.Notify();
+        }
+    }
+
+    private async Task<long> StoreBatchAsync(JsonElement[] batch, long offset, CancellationToken ct)
+    {
+        var fresh = new List<(long Id, string Json)>();
+        var next = offset;
+        foreach (var element in batch)
+        {
+            if (element.ValueKind != JsonValueKind.Object
+                || !element.TryGetProperty("update_id", out var idElement)
+                || !idElement.TryGetInt64(out var id))
+            {
+                // Without an id it cannot be confirmed or stored; Telegram never sends such a thing.
+                LogMalformed(-1);
+                continue;
+            }
+
+            if (id >= offset)
+            {
+                fresh.Add((id, element.GetRawText()));
+            }
+
+            next = Math.Max(next, id + 1);
+        }
+
+        if (next == offset)
+        {
+            return offset;
+        }
+
+        await store.RunAsync(
+            db =>
+            {
+                foreach (var (id, json) in fresh)
+                {
+                    db.SaveInbound(id, json);
+                }
+
+                db.SetMetaNumber(OffsetKey, next);
+            },
+            ct);
+        return next;
+    }
+
+    private async Task HandleInboxAsync(CancellationToken ct)
+    {
+        var pending = await store.RunAsync(db => db.Inbound(), ct);
+        foreach (var (updateId, json) in pending)
+        {
+            var update = Parse(updateId, json);
+            if (update is null)
+            {
+                await store.RunAsync(db => db.MoveInboundToFailed(updateId, json, "malformed update"), ct);
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            HandledUpdate handled;
+            try
+            {
+                handled = await store.RunAsync(
+                    db =>
+                    {
+                        var result = router.Handle(db, update, now);
+                        db.RemoveInbound(updateId);
+                        return result;
+                    },
+                    ct);
+                attempts.Remove(updateId);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                if (!await GiveUpAfterRepeatedFailureAsync(updateId, json, update, now, ex, ct))
+                {
+                    throw;
+                }
+
+                continue;
+            }
+
+            if (handled.SubjectId is { } subjectId)
+            {
+                deadlines.Set(subjectId, handled.NextEventAt);
+            }
+
+            outbox.Notify();
+            if (handled.CallbackQueryId is { } queryId)
+            {
+                await AnswerQuietlyAsync(queryId, ct);
+            }
+        }
+    }
+
+    private async Task<bool> GiveUpAfterRepeatedFailureAsync(long updateId, string json, Update update, DateTimeOffset now, Exception ex, CancellationToken ct)
+    {
+        var count = attempts[updateId] = attempts.GetValueOrDefault(updateId) + 1;
+        LogHandlingFailed(updateId, count, ex.GetType().Name);
+        if (count < MaxAttempts)
+        {
+            return false;
+        }
+
+        // A poison update must not block every later check-in: set it aside for the admin and tell the sender.
+        attempts.Remove(updateId);
+        await store.RunAsync(
+            db =>
+            {
+                db.MoveInboundToFailed(updateId, json, ex.GetType().Name);
+                if (update.Message is { Chat.Type: global::Telegram.Bot.Types.Enums.ChatType.Private } message)
+                {
+                    var language = db.PersonByTelegramUser(message.Chat.Id)?.Language ?? Language.Ru;
+                    db.Enqueue(new OutgoingMessage
+                    {
+                        ChatId = message.Chat.Id,
+                        Priority = MessagePriority.Reply,
+                        QueuedAt = now,
+                        Text = TextCatalogue.Format(language, TextId.InternalError),
+                    });
+                }
+            },
+            ct);
+        outbox.Notify();
+        return true;
+    }
+
+    private Update? Parse(long updateId, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            LogMalformed(updateId);
+            return null;
+        }
+    }
+
+    private async Task AnswerQuietlyAsync(string queryId, CancellationToken ct)
+    {
+        try
+        {
+            await bot.AnswerCallbackQuery(queryId, cancellationToken: ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // The spinner on the person's button stops by itself; nothing depends on this answer.
+            LogAnswerFailed(ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "getUpdates failed ({Kind}: {Reason}); retrying")]
+    private partial void LogPollFailed(string kind, string reason);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "The store failed while receiving updates; nothing was confirmed to Telegram, retrying")]
+    private partial void LogStoreError(Exception ex);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Update {UpdateId} is malformed; set aside for the admin")]
+    private partial void LogMalformed(long updateId);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "Handling update {UpdateId} failed (attempt {Attempt}, {Kind})")]
+    private partial void LogHandlingFailed(long updateId, int attempt, string kind);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Debug, Message = "answerCallbackQuery failed ({Kind})")]
+    private partial void LogAnswerFailed(string kind);
+}
