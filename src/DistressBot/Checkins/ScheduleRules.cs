@@ -1,0 +1,23 @@
+namespace DistressBot.Checkins;
+
+/// <summary>The limits <see cref="ScheduleParser"/> applies to what a person asks for.</summary>
+public sealed record ScheduleRules
+{
+    /// <summary>Creates rules; the default grace must be shorter than the minimum interval so an omitted grace is always valid.</summary>
+    public ScheduleRules(TimeSpan minimumInterval, TimeSpan defaultGrace)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(minimumInterval, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(defaultGrace, TimeSpan.Zero);
+
+        // Otherwise "every <minimum>" without a grace would be refused for a grace the person never typed.
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(defaultGrace, minimumInterval);
+        MinimumInterval = minimumInterval;
+        DefaultGrace = defaultGrace;
+    }
+
+    /// <summary>The shortest interval, and the smallest gap between daily times, a person may choose.</summary>
+    public TimeSpan MinimumInterval { get; }
+
+    /// <summary>The grace used when the command names none.</summary>
+    public TimeSpan DefaultGrace { get; }
+}
