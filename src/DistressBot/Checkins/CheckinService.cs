@@ -104,7 +104,7 @@ public static class CheckinService
         if (state.Missed)
         {
             EndMiss(db, subject, at, now);
-            state.OwedDeadline = DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).NewDeadline;
+            state.OwedDeadline = DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).OwedDeadline;
             ResetReminders(state);
             db.Save(subject);
             ReplyRecorded(db, subject, now);
@@ -115,11 +115,11 @@ public static class CheckinService
         if (!effect.Counts)
         {
             db.Save(subject);
-            Reply(db, subject, now, TextId.CheckinTooEarly, LocalTime.Format(owed, subject.TimeZone), LocalTime.Format(effect.WindowOpens, subject.TimeZone));
+            Reply(db, subject, now, TextId.CheckinTooEarly, LocalTime.Format(owed, subject.TimeZone), LocalTime.Format(effect.WindowOpens ?? owed, subject.TimeZone));
             return;
         }
 
-        state.OwedDeadline = effect.NewDeadline;
+        state.OwedDeadline = effect.OwedDeadline;
         ResetReminders(state);
         db.Save(subject);
         ReplyRecorded(db, subject, now);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DistressBot.Crypto;
+using DistressBot.Enrollment;
 using DistressBot.Escalation;
 using DistressBot.Storage;
 
@@ -41,7 +42,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         Open<Invite>(session.FindByLookup(Collections.Invites, crypto.Lookups.Compute(Collections.InviteCodeLookup, code)));
 
     /// <summary>Stores a new invite findable by <paramref name="code"/>.</summary>
-    public void SaveNew(Invite invite, string code) =>
+    public void Insert(Invite invite, string code) =>
         Seal(Collections.Invites, invite.Id, invite, crypto.Lookups.Compute(Collections.InviteCodeLookup, code));
 
     /// <summary>Updates an existing invite, keeping its lookup.</summary>

@@ -69,7 +69,7 @@ public static partial class EnrollmentService
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };
-        db.SaveNew(invite, code);
+        db.Insert(invite, code);
         return new InviteResult(code, invite, InviteRefusal.None);
     }
 

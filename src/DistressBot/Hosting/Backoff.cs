@@ -3,6 +3,7 @@ namespace DistressBot.Hosting;
 /// <summary>Doubling delays with jitter, from <c>first</c> up to <c>max</c>.</summary>
 public sealed class Backoff(TimeSpan first, TimeSpan max)
 {
+    private readonly TimeSpan initial = first;
     private TimeSpan current = first;
 
     /// <summary>The next delay.</summary>
@@ -14,5 +15,5 @@ public sealed class Backoff(TimeSpan first, TimeSpan max)
     }
 
     /// <summary>Back to the first delay after a success.</summary>
-    public void Reset() => current = first;
+    public void Reset() => current = initial;
 }

@@ -104,8 +104,11 @@ public sealed class BotSettings
     /// <summary>The domain rules these settings give (call after <see cref="Validate"/> found nothing).</summary>
     public BotRules ToRules()
     {
-        LanguagePicker.TryParse(Bot.DefaultLanguage, out var language);
-        TimeZones.TryFind(Bot.DefaultTimeZone, out var zone);
+        if (!LanguagePicker.TryParse(Bot.DefaultLanguage, out var language) || !TimeZones.TryFind(Bot.DefaultTimeZone, out var zone))
+        {
+            throw new InvalidOperationException("Settings must be validated before use.");
+        }
+
         return new BotRules(
             language,
             zone.Id,

@@ -1,0 +1,125 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using DistressBot.Domain;
+using DistressBot.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DistressBot.Cli;
+
+/// <summary>Where the running bot listens for admin commands: a Unix socket in the data directory, owner-only.</summary>
+public static class AdminSocketPath
+{
+    /// <summary>The socket file's path for <paramref name="dataDirectory"/>.</summary>
+    public static string For(string dataDirectory) => Path.Combine(dataDirectory, "admin.sock");
+}
+
+/// <summary>One request or answer on the admin socket, a single JSON line each way.</summary>
+internal sealed record AdminRequest(string[] Args);
+
+/// <summary>Serves admin commands inside the running bot, so they never open the data file a second time.</summary>
+/// <remarks>The data directory is 0700 and the socket 0600: only the bot's own user (and root) can connect.</remarks>
+public sealed partial class AdminSocketServer(BotRuntime runtime, BotRules rules, TimeProvider time, ILogger<AdminSocketServer> logger) : BackgroundService
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var path = AdminSocketPath.For(runtime.Settings.DataDirectory);
+        File.Delete(path); // a stale socket from a crash; we hold the directory lock, so it is not another live bot's
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        listener.Listen(8);
+        LogListening();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var client = await listener.AcceptAsync(stoppingToken);
+                _ = ServeAsync(client, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private async Task ServeAsync(Socket client, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(RequestTimeout);
+        await using var stream = new NetworkStream(client, ownsSocket: true);
+        AdminResult result;
+        try
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+            var line = await reader.ReadLineAsync(timeout.Token);
+            var request = line is null ? null : JsonSerializer.Deserialize<AdminRequest>(line);
+            result = request?.Args is { Length: > 0 } args && AdminCommands.Handles(args)
+                ? await AdminCommands.ExecuteAsync(args, runtime.Store, rules, time, timeout.Token)
+                : AdminResult.Usage("The running bot did not understand that admin command.");
+            LogServed(request?.Args is { Length: > 0 } a ? a[0] : "?", result.ExitCode);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or OperationCanceledException)
+        {
+            result = AdminResult.Fail("The admin request failed: " + ex.Message);
+        }
+
+        try
+        {
+            var answer = JsonSerializer.Serialize(result) + "\n";
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(answer), stoppingToken);
+        }
+        catch (IOException)
+        {
+            // The admin's command went away; the command itself already ran or failed on its own.
+        }
+    }
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Admin socket listening")]
+    private partial void LogListening();
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Admin command '{Command}' served, exit {ExitCode}")]
+    private partial void LogServed(string command, int exitCode);
+}
+
+/// <summary>Hands an admin command to the running bot, if there is one.</summary>
+public static class AdminSocketClient
+{
+    /// <summary>The running bot's answer, or null when no bot is listening (then the caller opens the data itself).</summary>
+    public static async Task<AdminResult?> TryExecuteAsync(string dataDirectory, IReadOnlyList<string> args, CancellationToken ct)
+    {
+        var path = AdminSocketPath.For(dataDirectory);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
+        }
+        catch (SocketException)
+        {
+            return null; // a socket file left by a killed bot
+        }
+
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        var request = JsonSerializer.Serialize(new AdminRequest([.. args])) + "\n";
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request), ct);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var line = await reader.ReadLineAsync(ct);
+        return line is null
+            ? AdminResult.Fail("The running bot closed the admin connection without an answer; see its log.")
+            : JsonSerializer.Deserialize<AdminResult>(line) ?? AdminResult.Fail("The running bot sent an empty answer.");
+    }
+}

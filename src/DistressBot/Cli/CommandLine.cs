@@ -1,0 +1,191 @@
+using DistressBot.Crypto;
+using DistressBot.Hosting;
+using DistressBot.Storage;
+using DistressBot.Storage.LiteDb;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DistressBot.Cli;
+
+/// <summary>The `distressbot` command line: run (default), demo, init, and the admin commands.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for bad settings or arguments.</summary>
+    public const int ExitUsage = 2;
+
+    /// <summary>Exit code when the keyring cannot be opened.</summary>
+    public const int ExitKeys = 3;
+
+    /// <summary>Exit code when the data directory is taken or the data file cannot be opened.</summary>
+    public const int ExitData = 4;
+
+    private const string Help = """
+        distressbot — emergency check-in and escalation bot
+
+        Commands:
+          run                      run the bot (the default when no command is given)
+          demo                     run an offline demonstration against an in-process fake Telegram
+          init [--key-file PATH]   create the data directory and the keyring (asks for a passphrase twice,
+                                   or creates a random key file at PATH for unattended setups)
+          invite coordinator|lawyer --name "Nina"
+                                   print a one-time enrollment code (stdout) with an explanation (stderr)
+          assign coordinator "Olga" --subject "Salek" [--of "Nina"]
+                                   give a subject another coordinator
+          people                   list enrolled people (names and aliases only)
+          help                     this text
+
+        Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
+        Settings: appsettings.json beside the program, a file named by DISTRESSBOT_CONFIG, and DISTRESSBOT_*
+        environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …).
+        The keyring secret: Crypto:KeyFile, $CREDENTIALS_DIRECTORY/distressbot-key, DISTRESSBOT_KEY_FILE,
+        DISTRESSBOT_PASSPHRASE, or a prompt.
+        """;
+
+    /// <summary>Runs the command named by <paramref name="args"/>; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var command = args.Length == 0 ? "run" : args[0];
+        try
+        {
+            return command switch
+            {
+                "run" => await RunBotAsync(ct),
+                "demo" => await DemoCommand.RunAsync(Console.Out, ct),
+                "init" => await InitAsync(args, ct),
+                "help" or "--help" or "-h" => Print(Help, 0),
+                _ when AdminCommands.Handles(args) => await AdminAsync(args, ct),
+                _ => Print($"Unknown command '{command}'.\n\n{Help}", ExitUsage, toError: true),
+            };
+        }
+        catch (KeyringException ex)
+        {
+            return Print(ex.Message, ExitKeys, toError: true);
+        }
+        catch (DataDirectoryLockedException ex)
+        {
+            return Print(ex.Message, ExitData, toError: true);
+        }
+        catch (DataFileOpenException ex)
+        {
+            return Print(ex.Message, ExitData, toError: true);
+        }
+    }
+
+    private static async Task<int> RunBotAsync(CancellationToken ct)
+    {
+        var configuration = BotConfiguration.Build();
+        var settings = LoadSettings(configuration, needTelegram: true);
+        if (settings is null)
+        {
+            return ExitUsage;
+        }
+
+        using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
+        using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+        await using var runtime = await BotRuntime.OpenAsync(settings, secret, loggers, TimeProvider.System);
+        using var host = BotHostFactory.Build(runtime, configuration, TimeProvider.System);
+        await host.RunAsync(ct);
+        return 0;
+    }
+
+    private static async Task<int> InitAsync(string[] args, CancellationToken ct)
+    {
+        var configuration = BotConfiguration.Build();
+        var settings = LoadSettings(configuration, needTelegram: false);
+        if (settings is null)
+        {
+            return ExitUsage;
+        }
+
+        string? newKeyFile = null;
+        if (args.Length > 1)
+        {
+            if (args.Length != 3 || args[1] != "--key-file")
+            {
+                return Print("Usage: distressbot init [--key-file PATH]", ExitUsage, toError: true);
+            }
+
+            newKeyFile = Path.GetFullPath(args[2]);
+        }
+
+        if (File.Exists(settings.KeyringPath))
+        {
+            return Print($"A keyring already exists at {settings.KeyringPath}; nothing was changed.", ExitUsage, toError: true);
+        }
+
+        using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
+        if (newKeyFile is not null)
+        {
+            KeyFile.Create(newKeyFile);
+        }
+
+        using var secret = newKeyFile is not null
+            ? KeyEncryptionSecret.FromKeyFile(newKeyFile)
+            : KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile, confirmNewPassphrase: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(settings.KeyringPath)!);
+        using var keyring = Keyring.Create(settings.KeyringPath, secret, TimeProvider.System);
+        using (CaseKeyStore.Open(settings.CaseKeysPath, keyring))
+        {
+        }
+
+        await using (await LiteRecordStore.OpenAsync(settings.DataDirectory, NullLogger.Instance, TimeProvider.System))
+        {
+        }
+
+        await Console.Error.WriteLineAsync($"""
+            Created the data directory {settings.DataDirectory}
+            and the keyring {settings.KeyringPath}{(newKeyFile is null ? "" : $"\nunlocked by the key file {newKeyFile} (keep it away from the data; give it to the bot as Crypto:KeyFile or a systemd credential)")}.
+            Back up the keyring{(newKeyFile is null ? " and remember the passphrase" : " and the key file")} separately from the data: without them the data cannot be read.
+            """.AsMemory(), ct);
+        return 0;
+    }
+
+    private static async Task<int> AdminAsync(string[] args, CancellationToken ct)
+    {
+        var configuration = BotConfiguration.Build();
+        var settings = LoadSettings(configuration, needTelegram: false);
+        if (settings is null)
+        {
+            return ExitUsage;
+        }
+
+        var result = await AdminSocketClient.TryExecuteAsync(settings.DataDirectory, args, ct);
+        if (result is null)
+        {
+            using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
+            await using var runtime = await BotRuntime.OpenAsync(settings, secret, NullLoggerFactory.Instance, TimeProvider.System);
+            result = await AdminCommands.ExecuteAsync(args, runtime.Store, settings.ToRules(), TimeProvider.System, ct);
+        }
+
+        await Console.Out.WriteAsync(result.Output.AsMemory(), ct);
+        await Console.Error.WriteAsync(result.Error.AsMemory(), ct);
+        return result.ExitCode;
+    }
+
+    private static BotSettings? LoadSettings(IConfiguration configuration, bool needTelegram)
+    {
+        var settings = BotSettings.Bind(configuration);
+        var errors = settings.Validate(needTelegram);
+        if (errors.Count == 0)
+        {
+            return settings;
+        }
+
+        Console.Error.WriteLine("The settings are not usable:");
+        foreach (var error in errors)
+        {
+            Console.Error.WriteLine("  - " + error);
+        }
+
+        return null;
+    }
+
+    private static int Print(string text, int code, bool toError = false)
+    {
+        (toError ? Console.Error : Console.Out).WriteLine(text);
+        return code;
+    }
+}

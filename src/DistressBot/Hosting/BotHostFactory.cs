@@ -1,0 +1,73 @@
+using DistressBot.Checkins;
+using DistressBot.Domain;
+using DistressBot.Telegram;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace DistressBot.Hosting;
+
+/// <summary>Builds the Generic Host that runs the bot over an opened <see cref="BotRuntime"/>; the same for `run`, the demo and the tests.</summary>
+public static class BotHostFactory
+{
+    /// <summary>The host: update pump, outbox dispatcher, deadline monitor and admin socket, with <paramref name="time"/> as the only clock.</summary>
+    public static IHost Build(BotRuntime runtime, IConfiguration configuration, TimeProvider time, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = runtime.Settings;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddConfiguration(configuration);
+        if (logging is null)
+        {
+            builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+        else
+        {
+            logging(builder.Logging);
+        }
+
+        var services = builder.Services;
+        services.Configure<HostOptions>(o =>
+        {
+            // A crashed service must not take the others down silently: every loop catches and retries itself.
+            o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+            o.ShutdownTimeout = TimeSpan.FromSeconds(15);
+        });
+        services.AddSingleton(time);
+        services.AddSingleton(runtime);
+        services.AddSingleton(runtime.Store);
+        services.AddSingleton(settings.ToRules());
+        services.AddSingleton(Options.Create(settings.Telegram));
+        services.AddSingleton<DeadlineIndex>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InboundCatchUp>();
+        services.AddSingleton(_ => new SendPacer(TimeProvider.System));
+        services.AddSingleton<UpdateRouter>();
+
+        services.AddHttpClient("telegram")
+            .RemoveAllLoggers()
+            .ConfigureHttpClient(http => http.Timeout = settings.Telegram.PollTimeout + TimeSpan.FromSeconds(30))
+            .AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(
+                new TelegramBotClientOptions(settings.Telegram.BotToken, string.IsNullOrWhiteSpace(settings.Telegram.ApiBaseUrl) ? null : settings.Telegram.ApiBaseUrl),
+                http));
+
+        AddService<UpdatePump>(services);
+        AddService<OutboxDispatcher>(services);
+        AddService<DeadlineMonitor>(services);
+        AddService<Cli.AdminSocketServer>(services);
+        return builder.Build();
+    }
+
+    // Registered once as itself, so tests and the demo can reach its signals, and once as the hosted service.
+    private static void AddService<T>(IServiceCollection services)
+        where T : class, IHostedService
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<T>());
+    }
+}

@@ -1,0 +1,78 @@
+using DistressBot.Crypto;
+using DistressBot.Domain;
+using DistressBot.Storage;
+using DistressBot.Storage.LiteDb;
+using Microsoft.Extensions.Logging;
+
+namespace DistressBot.Hosting;
+
+/// <summary>The opened data: the data directory lock, the keyring, the case keys and the store; one per process.</summary>
+public sealed class BotRuntime : IAsyncDisposable
+{
+    private readonly DataDirectoryLock directoryLock;
+
+    private BotRuntime(DataDirectoryLock directoryLock, Keyring keyring, CaseKeyStore caseKeys, LiteRecordStore records, BotSettings settings)
+    {
+        this.directoryLock = directoryLock;
+        Keyring = keyring;
+        CaseKeys = caseKeys;
+        Records = records;
+        Settings = settings;
+        Store = new BotStore(records, new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create));
+    }
+
+    /// <summary>The keyring (data keys, lookup key).</summary>
+    public Keyring Keyring { get; }
+
+    /// <summary>Per-case keys.</summary>
+    public CaseKeyStore CaseKeys { get; }
+
+    /// <summary>The storage backend.</summary>
+    public LiteRecordStore Records { get; }
+
+    /// <summary>The store as the domain sees it.</summary>
+    public BotStore Store { get; }
+
+    /// <summary>The settings it was opened with.</summary>
+    public BotSettings Settings { get; }
+
+    /// <summary>Takes the data directory, opens the keyring with <paramref name="secret"/>, then the case keys and the store.</summary>
+    /// <exception cref="DataDirectoryLockedException">Another process owns the data directory.</exception>
+    /// <exception cref="KeyringException">No keyring, or it does not open with this secret.</exception>
+    public static async Task<BotRuntime> OpenAsync(BotSettings settings, KeyEncryptionSecret secret, ILoggerFactory loggers, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(loggers);
+        if (!File.Exists(settings.KeyringPath))
+        {
+            throw new KeyringException($"There is no keyring at {settings.KeyringPath}. Run 'distressbot init' first (or set Crypto:KeyringPath to where it is).");
+        }
+
+        var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
+        Keyring? keyring = null;
+        CaseKeyStore? caseKeys = null;
+        try
+        {
+            keyring = Keyring.Open(settings.KeyringPath, secret, time);
+            caseKeys = CaseKeyStore.Open(settings.CaseKeysPath, keyring);
+            var records = await LiteRecordStore.OpenAsync(settings.DataDirectory, loggers.CreateLogger<LiteRecordStore>(), time);
+            return new BotRuntime(directoryLock, keyring, caseKeys, records, settings);
+        }
+        catch
+        {
+            caseKeys?.Dispose();
+            keyring?.Dispose();
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await Records.DisposeAsync();
+        CaseKeys.Dispose();
+        Keyring.Dispose();
+        directoryLock.Dispose();
+    }
+}
