@@ -1,0 +1,66 @@
+using DistressBot.Storage;
+
+namespace DistressBot.Tests.Fakes;
+
+/// <summary>An <see cref="IRecordSession"/> over dictionaries; can be told to "crash" after a number of writes.</summary>
+/// <remarks>Writes made before the crash stay, as if each had been committed, which is the harshest case for resuming.</remarks>
+public sealed class InMemoryRecordSession : IRecordSession
+{
+    private readonly SortedDictionary<(string Collection, string Id), StoredRecord> _records = new();
+    private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
+
+    /// <summary>After this many more <see cref="Put"/> calls, the next one throws; null never throws.</summary>
+    public int? CrashAfterPuts { get; set; }
+
+    /// <summary>How many puts succeeded.</summary>
+    public int PutCount { get; private set; }
+
+    /// <inheritdoc/>
+    public StoredRecord? Find(string collection, string id) => _records.GetValueOrDefault((collection, id));
+
+    /// <inheritdoc/>
+    public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup)
+    {
+        foreach (var record in _records.Values)
+        {
+            if (record.Collection == collection && record.Lookup is not null && lookup.SequenceEqual(record.Lookup))
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredRecord> All(string collection) =>
+        _records.Values.Where(r => r.Collection == collection).ToList();
+
+    /// <inheritdoc/>
+    public void Put(StoredRecord record)
+    {
+        if (CrashAfterPuts is { } remaining)
+        {
+            if (remaining == 0)
+            {
+                throw new IOException("Simulated crash.");
+            }
+
+            CrashAfterPuts = remaining - 1;
+        }
+
+        _records[(record.Collection, record.Id)] = record;
+        PutCount++;
+    }
+
+    /// <inheritdoc/>
+    public bool Delete(string collection, string id) => _records.Remove((collection, id));
+
+    /// <inheritdoc/>
+    public long NextSequence(string name)
+    {
+        var next = _sequences.GetValueOrDefault(name) + 1;
+        _sequences[name] = next;
+        return next;
+    }
+}
