@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Http;
+
+namespace DistressBot.Telegram.FakeApi.Internal;
+
+/// <summary>Serves POST /bot{token}/{method}: outage, token, method lookup, arguments, faults, blocks, then the method.</summary>
+internal sealed class BotApiEndpoint(
+    FakeBotApiOptions options,
+    BotApiMethods methods,
+    UpdateQueue updates,
+    ChatBook chats,
+    RequestLog log,
+    Reachability reachability,
+    CancellationToken stopping)
+{
+    /// <summary>Handles one HTTP request.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var receivedAt = options.Time.GetUtcNow();
+        var (token, method) = ParsePath(context.Request.Path.Value);
+        var call = new Call(context, log, method ?? context.Request.Path.Value ?? "", receivedAt);
+        if (!reachability.IsReachable)
+        {
+            call.Drop();
+            return;
+        }
+
+        if (method is null || !(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsGet(context.Request.Method)))
+        {
+            await call.FailAsync(new BotApiException(404, "Not Found"));
+            return;
+        }
+
+        if (!string.Equals(token, options.Token, StringComparison.Ordinal))
+        {
+            await call.FailAsync(new BotApiException(401, "Unauthorized"));
+            return;
+        }
+
+        if (!methods.TryGet(method, out var handler))
+        {
+            await call.FailAsync(new BotApiException(404, "Not Found: method not found"));
+            return;
+        }
+
+        if (method.Equals("getUpdates", StringComparison.OrdinalIgnoreCase))
+        {
+            updates.NotePoll();
+        }
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping, reachability.OutageToken);
+        try
+        {
+            var args = await RequestArgs.ReadAsync(context.Request, cts.Token);
+            call.ChatId = args.ChatId();
+            if (!await SurviveFaultsAsync(call, BotApiMethods.IsSending(method), cts.Token))
+            {
+                return;
+            }
+
+            if (call.ChatId is { } chatId)
+            {
+                chats.ThrowIfBlocked(chatId);
+            }
+
+            var result = await handler(args, cts.Token);
+            if (!reachability.IsReachable)
+            {
+                call.Drop();
+                return;
+            }
+
+            await call.SucceedAsync(result);
+        }
+        catch (BotApiException error)
+        {
+            await call.FailAsync(error);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            // The client gave up, the server is stopping or an outage began: nobody is waiting for an answer.
+            call.Drop();
+        }
+    }
+
+    // Returns false when the fault already answered (or dropped) the call.
+    private async Task<bool> SurviveFaultsAsync(Call call, bool isSending, CancellationToken ct)
+    {
+        var fault = options.Faults.Decide(isSending);
+        if (fault.Delay > TimeSpan.Zero)
+        {
+            // Wall-clock on purpose: the delay exists to run into the client's real HTTP timeout.
+            await Task.Delay(fault.Delay, TimeProvider.System, ct);
+        }
+
+        switch (fault.Kind)
+        {
+            case FaultKind.Abort:
+                call.Drop();
+                return false;
+            case FaultKind.TooManyRequests:
+                await call.FailAsync(new BotApiException(429, $"Too Many Requests: retry after {fault.RetryAfterSeconds}", fault.RetryAfterSeconds));
+                return false;
+            case FaultKind.ServerError:
+                await call.FailAsync(new BotApiException(502, "Bad Gateway"));
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    // "/bot123:ABC/sendMessage" → ("123:ABC", "sendMessage"); anything else is not a Bot API path.
+    private static (string? Token, string? Method) ParsePath(string? path)
+    {
+        if (path is null || !path.StartsWith("/bot", StringComparison.Ordinal))
+        {
+            return (null, null);
+        }
+
+        var slash = path.IndexOf('/', 4);
+        if (slash < 0 || slash == path.Length - 1 || path.IndexOf('/', slash + 1) >= 0)
+        {
+            return (null, null);
+        }
+
+        return (path[4..slash], path[(slash + 1)..]);
+    }
+
+    /// <summary>One call being answered; logs its outcome just before the answer goes out, so a client never sees an unlogged answer.</summary>
+    private sealed class Call(HttpContext context, RequestLog log, string method, DateTimeOffset receivedAt)
+    {
+        public long? ChatId { get; set; }
+
+        public Task SucceedAsync(string resultJson)
+        {
+            log.Add(new FakeRequest(method, ChatId, receivedAt, StatusCodes.Status200OK));
+            return ApiAnswer.OkAsync(context.Response, resultJson);
+        }
+
+        public Task FailAsync(BotApiException error)
+        {
+            log.Add(new FakeRequest(method, ChatId, receivedAt, error.ErrorCode));
+            return ApiAnswer.ErrorAsync(context.Response, error);
+        }
+
+        public void Drop()
+        {
+            log.Add(new FakeRequest(method, ChatId, receivedAt, 0));
+            context.Abort();
+        }
+    }
+}
