@@ -32,7 +32,10 @@ public sealed partial class AdminSocketServer(BotRuntime runtime, BotRules rules
         File.Delete(path); // a stale socket from a crash; we hold the directory lock, so it is not another live bot's
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         listener.Bind(new UnixDomainSocketEndPoint(path));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         listener.Listen(8);
         LogListening();
         try
