@@ -104,9 +104,9 @@ public sealed partial class DeadlineMonitor(
         outbox.Notify();
     }
 
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Deadline monitor watching {Count} subjects")]
+    [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Deadline monitor watching {Count} subjects")]
     private partial void LogLoaded(int count);
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Deadline processing failed; retrying")]
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Error, Message = "Deadline processing failed; retrying")]
     private partial void LogError(Exception ex);
 }

@@ -87,10 +87,10 @@ public sealed partial class AdminSocketServer(BotRuntime runtime, BotRules rules
         }
     }
 
-    [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Admin socket listening")]
+    [LoggerMessage(EventId = 2500, Level = LogLevel.Information, Message = "Admin socket listening")]
     private partial void LogListening();
 
-    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Admin command '{Command}' served, exit {ExitCode}")]
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Admin command '{Command}' served, exit {ExitCode}")]
     private partial void LogServed(string command, int exitCode);
 }
 

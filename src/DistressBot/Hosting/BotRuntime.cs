@@ -55,7 +55,8 @@ public sealed class BotRuntime : IAsyncDisposable
         {
             keyring = Keyring.Open(settings.KeyringPath, secret, time);
             caseKeys = CaseKeyStore.Open(settings.CaseKeysPath, keyring);
-            var records = await LiteRecordStore.OpenAsync(settings.DataDirectory, loggers.CreateLogger<LiteRecordStore>(), time);
+            // Storage fault recovery waits on the wall clock, whatever clock the domain runs on.
+            var records = await LiteRecordStore.OpenAsync(settings.DataDirectory, loggers.CreateLogger<LiteRecordStore>(), TimeProvider.System);
             return new BotRuntime(directoryLock, keyring, caseKeys, records, settings);
         }
         catch

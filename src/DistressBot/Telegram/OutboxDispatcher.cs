@@ -169,9 +169,9 @@ public sealed partial class OutboxDispatcher(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Sending outbox message {MessageId} failed ({Kind}, {Error})")]
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Warning, Message = "Sending outbox message {MessageId} failed ({Kind}, {Error})")]
     private partial void LogSendFailed(string messageId, SendFailureKind kind, string error);
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "The store failed while dispatching the outbox; retrying")]
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "The store failed while dispatching the outbox; retrying")]
     private partial void LogStoreError(Exception ex);
 }

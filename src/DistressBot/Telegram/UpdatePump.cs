@@ -244,18 +244,18 @@ public sealed partial class UpdatePump(
         }
     }
 
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "getUpdates failed ({Kind}: {Reason}); retrying")]
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Warning, Message = "getUpdates failed ({Kind}: {Reason}); retrying")]
     private partial void LogPollFailed(string kind, string reason);
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "The store failed while receiving updates; nothing was confirmed to Telegram, retrying")]
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "The store failed while receiving updates; nothing was confirmed to Telegram, retrying")]
     private partial void LogStoreError(Exception ex);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Update {UpdateId} is malformed; set aside for the admin")]
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Update {UpdateId} is malformed; set aside for the admin")]
     private partial void LogMalformed(long updateId);
 
-    [LoggerMessage(EventId = 1203, Level = LogLevel.Error, Message = "Handling update {UpdateId} failed (attempt {Attempt}, {Kind})")]
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Error, Message = "Handling update {UpdateId} failed (attempt {Attempt}, {Kind})")]
     private partial void LogHandlingFailed(long updateId, int attempt, string kind);
 
-    [LoggerMessage(EventId = 1204, Level = LogLevel.Debug, Message = "answerCallbackQuery failed ({Kind})")]
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Debug, Message = "answerCallbackQuery failed ({Kind})")]
     private partial void LogAnswerFailed(string kind);
 }

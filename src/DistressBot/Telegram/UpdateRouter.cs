@@ -237,18 +237,18 @@ public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> l
             Text = TextCatalogue.Format(language, id),
         });
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Update {UpdateId} ignored: {Reason}")]
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Update {UpdateId} ignored: {Reason}")]
     private partial void LogIgnored(long updateId, string reason);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "A stranger wrote to the bot; sent the neutral reply")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "A stranger wrote to the bot; sent the neutral reply")]
     private partial void LogStranger();
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "An enrollment code was refused (unknown, used or expired)")]
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "An enrollment code was refused (unknown, used or expired)")]
     private partial void LogCodeRefused();
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "A {Role} was enrolled")]
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "A {Role} was enrolled")]
     private partial void LogEnrolled(Role role);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "A coordinator created a subject invite")]
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "A coordinator created a subject invite")]
     private partial void LogInviteCreated();
 }

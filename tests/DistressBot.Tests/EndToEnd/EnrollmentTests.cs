@@ -1,0 +1,141 @@
+namespace DistressBot.Tests.EndToEnd;
+
+public sealed class EnrollmentTests
+{
+    [Fact]
+    public async Task Invite_Coordinator_PrintsOnlyTheCodeOnStdout()
+    {
+        await using var s = await Scenario.StartAsync();
+
+        var result = await s.AdminAsync("invite", "coordinator", "--name", "Nina");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches("^[0-9A-Z]{20}\n$", result.Output);
+        Assert.Contains("/start", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithCoordinatorCode_EnrolsByNumericId()
+    {
+        await using var s = await Scenario.StartAsync();
+
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+
+        var help = await s.SayAsync(Scenario.Nina, "/help", "/invite");
+        Assert.Contains("/subjects", help, StringComparison.Ordinal);
+        Assert.DoesNotContain("/checkin", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithSubjectCode_EnrolsSubjectAndTellsCoordinator()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+
+        await s.ExpectAsync(Scenario.Nina, "Salek has joined");
+        var help = await s.SayAsync(Scenario.Salek, "/help", "/checkin");
+        Assert.DoesNotContain("/invite", help, StringComparison.Ordinal);
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Salek), m => m.Contains("Salek", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_WithUsedCode_IsRefusedAndEnrolsNobody()
+    {
+        await using var s = await Scenario.StartAsync();
+        var code = (await s.AdminAsync("invite", "coordinator", "--name", "Nina")).Output.Trim();
+        await s.SayAsync(Scenario.Nina, "/start " + code, "coordinator");
+
+        var reply = await s.SayAsync(Scenario.Olga, "/start " + code);
+
+        Assert.Contains("Код не подходит", reply, StringComparison.Ordinal);
+        Assert.Contains("Бот недоступен", await s.SayAsync(Scenario.Olga, "/help"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithExpiredCode_IsRefused()
+    {
+        await using var s = await Scenario.StartAsync();
+        var code = (await s.AdminAsync("invite", "coordinator", "--name", "Nina")).Output.Trim();
+
+        s.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        var reply = await s.SayAsync(Scenario.Nina, "/start " + code);
+
+        Assert.Contains("does not work", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithCodeTypedLoosely_IsAccepted()
+    {
+        await using var s = await Scenario.StartAsync();
+        var code = (await s.AdminAsync("invite", "coordinator", "--name", "Nina")).Output.Trim();
+        var typed = string.Join('-', code.ToLowerInvariant().Chunk(5).Select(c => new string(c)));
+
+        var reply = await s.SayAsync(Scenario.Nina, "/start " + typed);
+
+        Assert.Contains("coordinator", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invite_DuplicateAlias_IsRefused()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.SayAsync(Scenario.Nina, "/invite Salek", "/start ");
+
+        var reply = await s.SayAsync(Scenario.Nina, "/invite salek");
+
+        Assert.Contains("already have someone called", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invite_SameCoordinatorNameTwice_IsRefusedByAdmin()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.AdminAsync("invite", "coordinator", "--name", "Nina");
+
+        var again = await s.AdminAsync("invite", "coordinator", "--name", "nina");
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal("", again.Output);
+    }
+
+    [Fact]
+    public async Task Stranger_GetsOneNeutralLineForAnything()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+
+        foreach (var text in new[] { "/start", "/help", "/checkin", "/subjects", "hello", "/start NOTACODE" })
+        {
+            var reply = await s.SayAsync(Scenario.Stranger, text);
+            Assert.DoesNotContain("Nina", reply, StringComparison.Ordinal);
+            Assert.DoesNotContain("/", reply, StringComparison.Ordinal);
+        }
+
+        await s.SettleAsync();
+        var replies = s.MessagesTo(Scenario.Stranger);
+        Assert.Equal(6, replies.Count);
+        Assert.Equal(5, replies.Count(r => r == "This bot is not available."));
+        Assert.All(s.MessagesTo(Scenario.Nina), m => Assert.DoesNotContain("Who", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Assign_AddsSecondCoordinator_WhoIsAlertedToo()
+    {
+        await using var s = await Scenario.StartAsync(settings: new Dictionary<string, string?> { ["Checkins:ReminderLead"] = "00:00:00" });
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.EnrolCoordinatorAsync(Scenario.Olga, "Olga");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+
+        var assign = await s.AdminAsync("assign", "coordinator", "Olga", "--subject", "Salek");
+        Assert.Equal(0, assign.ExitCode);
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
+
+        s.Advance(TimeSpan.FromHours(2.5));
+
+        await s.ExpectAsync(Scenario.Nina, "missed a check-in");
+        await s.ExpectAsync(Scenario.Olga, "не отметился");
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using DistressBot.Cli;
+using DistressBot.Hosting;
+using DistressBot.Telegram.FakeApi;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DistressBot.Tests.EndToEnd;
+
+/// <summary>One end-to-end scenario: the real bot in a sandbox, a fake clock, and the people who talk to it.</summary>
+internal sealed partial class Scenario : IAsyncDisposable
+{
+    public static readonly FakeUser Nina = new(101, "Nina", "en");
+    public static readonly FakeUser Olga = new(102, "Olga", "ru");
+    public static readonly FakeUser Salek = new(201, "Salek", "ru");
+    public static readonly FakeUser Timur = new(202, "Timur", "en");
+    public static readonly FakeUser Stranger = new(999, "Who", "en");
+
+    private Scenario(BotSandbox sandbox, FakeTimeProvider time)
+    {
+        Sandbox = sandbox;
+        Time = time;
+    }
+
+    public BotSandbox Sandbox { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public FakeBotApiServer Telegram => Sandbox.Server;
+
+    /// <summary>Starts the bot at <paramref name="start"/> (UTC) with test-friendly defaults plus <paramref name="settings"/>.</summary>
+    public static async Task<Scenario> StartAsync(DateTimeOffset? start = null, IDictionary<string, string?>? settings = null)
+    {
+        var time = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var values = new Dictionary<string, string?>
+        {
+            ["Bot:DefaultTimeZone"] = "Europe/Moscow",
+            ["Checkins:ReminderLead"] = "00:15:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var sandbox = await BotSandbox.StartAsync(new BotSandboxOptions { Time = time, Settings = values });
+        return new Scenario(sandbox, time);
+    }
+
+    /// <summary>An admin command handed to the running bot over its socket.</summary>
+    public async Task<AdminResult> AdminAsync(params string[] args) =>
+        await AdminSocketClient.TryExecuteAsync(Sandbox.DataDirectory, args, CancellationToken.None)
+        ?? throw new InvalidOperationException("The bot did not answer on its admin socket.");
+
+    /// <summary>Sends <paramref name="text"/> from <paramref name="user"/> and returns the bot's first reply after it.</summary>
+    public async Task<string> SayAsync(FakeUser user, string text, string? expect = null)
+    {
+        var before = Telegram.BotMessagesTo(user.Id).Count;
+        Telegram.EnqueueMessage(user.Id, text, user);
+        return await NextAsync(user, before, expect);
+    }
+
+    /// <summary>The first bot message to <paramref name="user"/> after the first <paramref name="after"/> ones that contains <paramref name="expect"/>.</summary>
+    public async Task<string> NextAsync(FakeUser user, int after, string? expect = null)
+    {
+        var entry = await Telegram.WaitForBotMessageAsync(
+            user.Id,
+            m => Index(user, m) >= after && (expect is null || m.Text?.Contains(expect, StringComparison.Ordinal) == true));
+        return entry.Text ?? "";
+    }
+
+    /// <summary>Waits for a bot message to <paramref name="user"/> containing <paramref name="expect"/>.</summary>
+    public async Task<string> ExpectAsync(FakeUser user, string expect) =>
+        (await Telegram.WaitForBotMessageAsync(user.Id, m => m.Text?.Contains(expect, StringComparison.Ordinal) == true)).Text ?? "";
+
+    /// <summary>Bot messages to <paramref name="user"/> so far.</summary>
+    public IReadOnlyList<string> MessagesTo(FakeUser user) => [.. Telegram.BotMessagesTo(user.Id).Select(m => m.Text ?? "")];
+
+    /// <summary>Enrols a coordinator through the admin command and /start.</summary>
+    public async Task EnrolCoordinatorAsync(FakeUser user, string name)
+    {
+        var invite = await AdminAsync("invite", "coordinator", "--name", name);
+        Assert.Equal(0, invite.ExitCode);
+        await SayAsync(user, "/start " + invite.Output.Trim(), "coordinator");
+    }
+
+    /// <summary>Enrols a subject invited by <paramref name="coordinator"/> under <paramref name="alias"/>.</summary>
+    public async Task EnrolSubjectAsync(FakeUser coordinator, FakeUser subject, string alias)
+    {
+        var codeMessage = await SayAsync(coordinator, "/invite " + alias, "/start ");
+        await SayAsync(subject, "/start " + CodeIn(codeMessage), subject.LanguageCode == "ru" ? "Вы подключены" : "You are connected");
+    }
+
+    /// <summary>Moves the clock and lets the bot act on it; waits for a message when one is expected.</summary>
+    public void Advance(TimeSpan by) => Time.Advance(by);
+
+    /// <summary>Waits until every injected update is consumed and handled and the outbox is empty: nothing more is on its way.</summary>
+    public async Task SettleAsync()
+    {
+        await Telegram.WaitUntilUpdatesConsumedAsync();
+        var store = Sandbox.Runtime.Store;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (await store.RunAsync(db => db.Inbound().Count + db.Outbox().Count) > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The bot did not settle: updates or messages are still queued.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public static string CodeIn(string text) => Code().Match(text).Value;
+
+    public ValueTask DisposeAsync() => Sandbox.DisposeAsync();
+
+    private int Index(FakeUser user, FakeChatEntry entry)
+    {
+        var messages = Telegram.BotMessagesTo(user.Id);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i].MessageId == entry.MessageId)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    [GeneratedRegex("[0-9A-Z]{20}")]
+    private static partial Regex Code();
+}
