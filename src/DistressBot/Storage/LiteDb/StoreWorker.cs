@@ -12,6 +12,12 @@ namespace DistressBot.Storage.LiteDb;
 /// </remarks>
 internal sealed class StoreWorker
 {
+    // After an I/O error inside Commit, LiteDB 5.0.21 leaves the transaction half-persisted; disposing it
+    // throws, and its finalizer throws again on the finalizer thread, which kills the process. Keeping every
+    // database closed after a fault reachable for the life of the process means that finalizer never runs.
+    // Faults are rare and each closed engine has already released its file handles, so this stays small.
+    private static readonly ConcurrentBag<LiteDatabase> ClosedAfterFault = [];
+
     private readonly string _dataFile;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -283,6 +289,11 @@ internal sealed class StoreWorker
 
     private void WaitAfterFault(Exception fault, int pendingUnits)
     {
+        if (_database is not null)
+        {
+            ClosedAfterFault.Add(_database);
+        }
+
         CloseDatabase();
         _failedAttempts++;
         _faultedSince ??= _time.GetUtcNow();
