@@ -343,6 +343,40 @@ public sealed class FakeBotApiServerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SendMessage_WithDelayFault_TimesOutTheClientAndIsNotApplied()
+    {
+        _server.Faults.DelayProbability = 1;
+        _server.Faults.Delay = TimeSpan.FromSeconds(30);
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(_server.Token, _server.BaseUrl.ToString()), impatient);
+
+        var error = await Assert.ThrowsAsync<RequestException>(() => bot.SendMessage(Alice, "slow"));
+
+        Assert.Contains("timed out", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_server.Transcript(Alice));
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_PollingLoop_GetsUpdatesAndConfirmsThem()
+    {
+        using var stop = new CancellationTokenSource();
+        var polled = _server.WaitForGetUpdatesAsync();
+        var loop = _bot.ReceiveAsync(
+            async (bot, update, ct) => await bot.SendMessage(update.Message!.Chat, "echo: " + update.Message.Text, cancellationToken: ct),
+            (_, _, _) => Task.CompletedTask,
+            cancellationToken: stop.Token);
+        await polled;
+
+        _server.EnqueueMessage(Alice, "/start");
+        var reply = await _server.WaitForBotMessageAsync(Alice);
+        await _server.WaitUntilUpdatesConsumedAsync();
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("echo: /start", reply.Text);
+    }
+
+    [Fact]
     public async Task AnyMethod_DuringOutage_FailsUntilReachableAgain()
     {
         _server.SetReachable(false);
