@@ -90,6 +90,17 @@ public sealed class FakeBotApiServerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task GetUpdates_WithNegativeOffset_ForgetsAllButTheLast()
+    {
+        _server.EnqueueMessage(Alice, "one");
+        _server.EnqueueMessage(Alice, "two");
+        var last = _server.EnqueueMessage(Alice, "three");
+
+        Assert.Equal([last.Id], (await _bot.GetUpdates(offset: -1)).Select(u => u.Id));
+        Assert.Equal([last.Id], (await _bot.GetUpdates()).Select(u => u.Id));
+    }
+
+    [Fact]
     public async Task GetUpdates_WithLimit_ReturnsTheOldestFirst()
     {
         var first = _server.EnqueueMessage(Alice, "one");
@@ -426,6 +437,15 @@ public sealed class FakeBotApiServerTests : IAsyncLifetime, IDisposable
         var raw = await PostRawAsync("sendMessage", "{\"chat_id\":", HttpStatusCode.BadRequest);
 
         Assert.Contains("\"description\":\"Bad Request: can't parse JSON object", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetWithQueryString_IsServedLikeJson()
+    {
+        using var response = await _http.GetAsync(new Uri(MethodUri("sendMessage") + "?chat_id=1001&text=from%20a%20query"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("from a query", _server.BotMessagesTo(Alice).Single().Text);
     }
 
     [Fact]
