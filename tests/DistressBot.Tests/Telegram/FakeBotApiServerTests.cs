@@ -135,8 +135,8 @@ public sealed class FakeBotApiServerTests : IAsyncLifetime, IDisposable
         await _server.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
 
         // Either an empty answer or a closed connection is a prompt end; what matters is that it did not wait 30 s.
-        var ended = await Task.WhenAny(poll, Task.Delay(TimeSpan.FromSeconds(5)));
-        Assert.Same(poll, ended);
+        var outcome = await Record.ExceptionAsync(() => poll.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.IsNotType<TimeoutException>(outcome);
     }
 
     [Fact]
