@@ -296,6 +296,22 @@ public sealed class KeyringTests : IDisposable
     }
 
     [Fact]
+    public void Rotate_WhileOtherThreadsSeal_EveryBlobOpensAndNoTempFilesRemain()
+    {
+        using var keyring = _folders.NewKeyFileKeyring(out _);
+        var blobs = new System.Collections.Concurrent.ConcurrentBag<byte[]>();
+
+        Parallel.Invoke(
+            () => Enumerable.Range(0, 5).ToList().ForEach(_ => keyring.Rotate()),
+            () => Enumerable.Range(0, 2000).ToList().ForEach(_ => blobs.Add(keyring.Cipher.Seal("x"u8, Address))),
+            () => Enumerable.Range(0, 2000).ToList().ForEach(_ => blobs.Add(keyring.Cipher.Seal("y"u8, Address))));
+
+        Assert.Equal("k6", keyring.CurrentKeyId);
+        Assert.All(blobs, blob => Assert.Single(keyring.Cipher.Open(blob, Address)));
+        Assert.Equal(["kek.key", "keyring.json"], TestFolders.FileNames(_folders.KeysDirectory));
+    }
+
+    [Fact]
     public void KeyringFile_Scanned_ContainsNoRawKeyOrSecret()
     {
         var passphraseBytes = Encoding.UTF8.GetBytes(Passphrase);

@@ -18,10 +18,6 @@ internal static class RecordBlob
     /// <summary>Bytes before the nonce for a key id of <paramref name="keyIdLength"/> characters.</summary>
     public static int HeaderSize(int keyIdLength) => 2 + keyIdLength;
 
-    /// <summary>True for 1..255 printable ASCII characters, the only key ids a blob may name.</summary>
-    public static bool IsValidKeyId(string keyId) =>
-        keyId.Length is >= 1 and <= byte.MaxValue && keyId.AsSpan().IndexOfAnyExceptInRange('!', '~') < 0;
-
     /// <summary>Writes the header for <paramref name="keyId"/> into the start of <paramref name="blob"/>.</summary>
     public static void WriteHeader(Span<byte> blob, string keyId)
     {

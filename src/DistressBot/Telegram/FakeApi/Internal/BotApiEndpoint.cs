@@ -80,6 +80,11 @@ internal sealed class BotApiEndpoint(
             // The client gave up, the server is stopping or an outage began: nobody is waiting for an answer.
             call.Drop();
         }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            // A bug in the fake must read as a server error with a reason, not as a malformed answer.
+            await call.FailAsync(new BotApiException(500, $"Internal Server Error: {ex.GetType().Name}: {ex.Message}"));
+        }
     }
 
     // Returns false when the fault already answered (or dropped) the call.

@@ -89,7 +89,7 @@ internal sealed class BotApiMethods
             From = _chats.Bot,
             SentAt = _time.GetUtcNow(),
             Text = text,
-            ParseMode = args.String("parse_mode"),
+            ParseMode = ParseModeOf(args),
             Markup = MarkupParser.Parse(args.Json("reply_markup")),
             ProtectContent = args.Bool("protect_content"),
         });
@@ -108,7 +108,7 @@ internal sealed class BotApiMethods
             From = _chats.Bot,
             SentAt = _time.GetUtcNow(),
             Text = document.Caption,
-            ParseMode = args.String("parse_mode"),
+            ParseMode = ParseModeOf(args),
             Markup = MarkupParser.Parse(args.Json("reply_markup")),
             ProtectContent = args.Bool("protect_content"),
             Document = document,
@@ -150,7 +150,7 @@ internal sealed class BotApiMethods
 
         // Telegram drops an inline keyboard that the edit does not repeat, so "no markup" is a change when one was there.
         var markup = InlineOnly(MarkupParser.Parse(args.Json("reply_markup")));
-        var parseMode = args.String("parse_mode");
+        var parseMode = ParseModeOf(args);
         var message = _chats.EditOutgoing(chatId, messageId, _time.GetUtcNow(), target =>
         {
             if (target.Kind != FakeEntryKind.Text)
@@ -243,6 +243,16 @@ internal sealed class BotApiMethods
         var messageId = args.Int("message_id") ?? throw BotApiException.BadRequest("message identifier is not specified");
         return (chatId, messageId);
     }
+
+    // Telegram reads parse_mode case-insensitively (Telegram.Bot sends "Html"); the transcript keeps the documented spelling.
+    private static string? ParseModeOf(RequestArgs args) => args.String("parse_mode") switch
+    {
+        null or "" => null,
+        var mode when mode.Equals("HTML", StringComparison.OrdinalIgnoreCase) => "HTML",
+        var mode when mode.Equals("MarkdownV2", StringComparison.OrdinalIgnoreCase) => "MarkdownV2",
+        var mode when mode.Equals("Markdown", StringComparison.OrdinalIgnoreCase) => "Markdown",
+        var mode => throw BotApiException.BadRequest("unsupported parse_mode \"" + mode + "\""),
+    };
 
     private static Markup InlineOnly(Markup markup) => markup.Inline is null && markup.CanonicalJson.Length > 0
         ? throw BotApiException.BadRequest("inline keyboard expected")

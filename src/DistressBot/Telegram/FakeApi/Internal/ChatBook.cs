@@ -180,18 +180,17 @@ internal sealed class ChatBook(User bot)
         var waiter = new MessageWaiter(chatId, match);
         lock (_gate)
         {
-            if (_chats.TryGetValue(chatId, out var state))
+            var present = _chats.TryGetValue(chatId, out var state) && state.Entries.Any(waiter.TryComplete);
+            if (!present)
             {
-                foreach (var message in state.Entries)
-                {
-                    if (waiter.TryComplete(message))
-                    {
-                        return waiter.Task.Result;
-                    }
-                }
+                _waiters.Add(waiter);
             }
+        }
 
-            _waiters.Add(waiter);
+        if (waiter.Task.IsCompleted)
+        {
+            // Already there (or the predicate threw): awaiting surfaces either without wrapping it.
+            return await waiter.Task;
         }
 
         try

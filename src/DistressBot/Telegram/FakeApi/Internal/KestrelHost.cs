@@ -31,7 +31,8 @@ internal static class KestrelHost
         builder.Services.AddSingleton<IHostLifetime, PassiveLifetime>();
         if (logging)
         {
-            builder.Logging.AddConsole();
+            // Request logs print the URL, and the URL carries the token: keep them out even when asked for logs.
+            builder.Logging.AddConsole().AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         }
 
         var app = builder.Build();

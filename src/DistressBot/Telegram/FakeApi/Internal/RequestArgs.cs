@@ -26,15 +26,17 @@ internal sealed class RequestArgs
             values[key] = FromText(value.ToString());
         }
 
-        if (request.HasJsonContentType())
+        // Parameterless calls (getMe) may come with no body at all, whatever their content type says.
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (hasBody && request.HasJsonContentType())
         {
             await ReadJsonAsync(request, values, ct);
         }
-        else if (request.HasFormContentType)
+        else if (hasBody && request.HasFormContentType)
         {
             await ReadFormAsync(request, values, files, ct);
         }
-        else if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        else if (hasBody)
         {
             throw new BotApiException(400, "Bad Request: unsupported content type; send JSON, a form or multipart");
         }

@@ -41,8 +41,13 @@ internal sealed class UpdateQueue
             }
             else
             {
+                // A present but unusable update_id stays as written (that may be the point of the test); offsets then
+                // confirm the update by the id the fake assigned in its place.
                 id = ++_lastId;
-                update["update_id"] = id;
+                if (!update.ContainsKey("update_id"))
+                {
+                    update["update_id"] = id;
+                }
             }
 
             Add(id, update.ToJsonString());
