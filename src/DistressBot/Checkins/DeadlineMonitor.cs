@@ -47,14 +47,13 @@ public sealed partial class DeadlineMonitor(
                 continue;
             }
 
-            var waits = new List<Task> { changed };
+            var waits = new List<Task> { changed.WaitAsync(stoppingToken) };
             if (earliest is { } later)
             {
                 waits.Add(Task.Delay(later - now, time, stoppingToken));
             }
 
             await Task.WhenAny(waits);
-            stoppingToken.ThrowIfCancellationRequested();
         }
     }
 

@@ -53,7 +53,11 @@ public static class BotHostFactory
             .RemoveAllLoggers()
             .ConfigureHttpClient(http => http.Timeout = settings.Telegram.PollTimeout + TimeSpan.FromSeconds(30))
             .AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(
-                new TelegramBotClientOptions(settings.Telegram.BotToken, string.IsNullOrWhiteSpace(settings.Telegram.ApiBaseUrl) ? null : settings.Telegram.ApiBaseUrl),
+                new TelegramBotClientOptions(settings.Telegram.BotToken, string.IsNullOrWhiteSpace(settings.Telegram.ApiBaseUrl) ? null : settings.Telegram.ApiBaseUrl)
+                {
+                    // The outbox honours 429 itself without blocking other chats; the client must not sleep on it.
+                    RetryThreshold = 0,
+                },
                 http));
 
         AddService<UpdatePump>(services);

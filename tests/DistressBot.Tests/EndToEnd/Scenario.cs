@@ -79,7 +79,7 @@ internal sealed partial class Scenario : IAsyncDisposable
     {
         var invite = await AdminAsync("invite", "coordinator", "--name", name);
         Assert.Equal(0, invite.ExitCode);
-        await SayAsync(user, "/start " + invite.Output.Trim(), "coordinator");
+        await SayAsync(user, "/start " + invite.Output.Trim(), user.LanguageCode == "ru" ? "координатор" : "coordinator");
     }
 
     /// <summary>Enrols a subject invited by <paramref name="coordinator"/> under <paramref name="alias"/>.</summary>
