@@ -53,6 +53,8 @@ internal sealed partial class Scenario : IAsyncDisposable
     /// <summary>Sends <paramref name="text"/> from <paramref name="user"/> and returns the bot's first reply after it.</summary>
     public async Task<string> SayAsync(FakeUser user, string text, string? expect = null)
     {
+        // Earlier replies (an error followed by the usage) must not be taken for the answer to this message.
+        await SettleAsync();
         var before = Telegram.BotMessagesTo(user.Id).Count;
         Telegram.EnqueueMessage(user.Id, text, user);
         return await NextAsync(user, before, expect);
