@@ -19,26 +19,42 @@ public sealed record AdminResult(int ExitCode, string Output, string Error)
     public static AdminResult Fail(string message) => new(1, "", message + "\n");
 }
 
+/// <summary>What an admin command runs against: the opened data of the one process that owns the data directory.</summary>
+/// <param name="Runtime">Opened keyring, case keys and store.</param>
+/// <param name="Rules">Validated domain settings.</param>
+/// <param name="Time">The clock.</param>
+/// <param name="Secrets">Secrets the command line collected for this command (a new passphrase); never logged.</param>
+/// <param name="AfterRotation">Wakes background re-encryption after a rotation, when the bot runs.</param>
+public sealed record AdminContext(
+    BotRuntime Runtime,
+    BotRules Rules,
+    TimeProvider Time,
+    IReadOnlyDictionary<string, string> Secrets,
+    Action? AfterRotation = null);
+
 /// <summary>The admin commands that touch the data: run by the live bot (handed over its socket) or, with the bot stopped, by the CLI itself.</summary>
 public static class AdminCommands
 {
     /// <summary>True for the commands handled here.</summary>
     public static bool Handles(IReadOnlyList<string> args) =>
-        args.Count > 0 && args[0] is "invite" or "assign" or "people";
+        args.Count > 0 && args[0] is "invite" or "assign" or "people" or "keys" or "cases" or "backup";
 
     /// <summary>Runs one admin command against the opened data.</summary>
-    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, BotStore store, BotRules rules, TimeProvider time, CancellationToken ct)
+    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(context);
+        var store = context.Runtime.Store;
         try
         {
             return args[0] switch
             {
-                "invite" => await InviteAsync(args, store, rules, time, ct),
+                "invite" => await InviteAsync(args, store, context.Rules, context.Time, ct),
                 "assign" => await AssignAsync(args, store, ct),
                 "people" => await PeopleAsync(store, ct),
+                "keys" => await KeyCommands.ExecuteAsync(args, context, ct),
+                "cases" => await CaseCommands.ExecuteAsync(args, context, ct),
+                "backup" => await BackupCommand.ExecuteAsync(args, context.Runtime, ct),
                 _ => AdminResult.Usage($"Unknown admin command '{args[0]}'. Run 'distressbot help'."),
             };
         }
@@ -157,7 +173,7 @@ public static class AdminCommands
     private static bool Same(string a, string b) =>
         string.Equals(EnrollmentService.NormalizeName(a), EnrollmentService.NormalizeName(b), StringComparison.OrdinalIgnoreCase);
 
-    private static string? Option(IReadOnlyList<string> args, string name)
+    internal static string? Option(IReadOnlyList<string> args, string name)
     {
         for (var i = 0; i < args.Count - 1; i++)
         {

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -16,11 +17,16 @@ public static class AdminSocketPath
 }
 
 /// <summary>One request or answer on the admin socket, a single JSON line each way.</summary>
-internal sealed record AdminRequest(string[] Args);
+internal sealed record AdminRequest(string[] Args, Dictionary<string, string>? Secrets = null);
 
 /// <summary>Serves admin commands inside the running bot, so they never open the data file a second time.</summary>
 /// <remarks>The data directory is 0700 and the socket 0600: only the bot's own user (and root) can connect.</remarks>
-public sealed partial class AdminSocketServer(BotRuntime runtime, BotRules rules, TimeProvider time, ILogger<AdminSocketServer> logger) : BackgroundService
+public sealed partial class AdminSocketServer(
+    BotRuntime runtime,
+    BotRules rules,
+    TimeProvider time,
+    ReencryptionService reencryption,
+    ILogger<AdminSocketServer> logger) : BackgroundService
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
@@ -63,11 +69,12 @@ public sealed partial class AdminSocketServer(BotRuntime runtime, BotRules rules
         AdminResult result;
         try
         {
+            // Only reading the request is time-limited; a long command (rotate --now) runs to its end.
             using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
             var line = await reader.ReadLineAsync(timeout.Token);
             var request = line is null ? null : JsonSerializer.Deserialize<AdminRequest>(line);
             result = request?.Args is { Length: > 0 } args && AdminCommands.Handles(args)
-                ? await AdminCommands.ExecuteAsync(args, runtime.Store, rules, time, timeout.Token)
+                ? await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, rules, time, request.Secrets ?? [], reencryption.Wake.Notify), stoppingToken)
                 : AdminResult.Usage("The running bot did not understand that admin command.");
             LogServed(request?.Args is { Length: > 0 } a ? a[0] : "?", result.ExitCode);
         }
@@ -98,7 +105,8 @@ public sealed partial class AdminSocketServer(BotRuntime runtime, BotRules rules
 public static class AdminSocketClient
 {
     /// <summary>The running bot's answer, or null when no bot is listening (then the caller opens the data itself).</summary>
-    public static async Task<AdminResult?> TryExecuteAsync(string dataDirectory, IReadOnlyList<string> args, CancellationToken ct)
+    public static async Task<AdminResult?> TryExecuteAsync(
+        string dataDirectory, IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? secrets = null)
     {
         var path = AdminSocketPath.For(dataDirectory);
         if (!File.Exists(path))
@@ -117,7 +125,7 @@ public static class AdminSocketClient
         }
 
         await using var stream = new NetworkStream(socket, ownsSocket: false);
-        var request = JsonSerializer.Serialize(new AdminRequest([.. args])) + "\n";
+        var request = JsonSerializer.Serialize(new AdminRequest([.. args], secrets is null ? null : new Dictionary<string, string>(secrets))) + "\n";
         await stream.WriteAsync(Encoding.UTF8.GetBytes(request), ct);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var line = await reader.ReadLineAsync(ct);

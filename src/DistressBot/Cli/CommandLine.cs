@@ -34,6 +34,14 @@ public static class CommandLine
           assign coordinator "Olga" --subject "Salek" [--of "Nina"]
                                    give a subject another coordinator
           people                   list enrolled people (names and aliases only)
+          keys status              the current data key and how many records are still under older keys
+          keys rotate [--now]      add a data key for all new writes; re-encrypt older records in the background
+                                   (or at once with --now); resumable after a crash
+          keys change-passphrase [--new-key-file PATH]
+                                   re-wrap the keyring under a new passphrase (or a new random key file); data untouched
+          cases purge C-0042 [--yes]
+                                   destroy a case's key and record, after confirmation
+          backup DIRECTORY         a consistent encrypted copy of the data (the keyring is not in it)
           help                     this text
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
@@ -152,17 +160,100 @@ public static class CommandLine
             return ExitUsage;
         }
 
-        var result = await AdminSocketClient.TryExecuteAsync(settings.DataDirectory, args, ct);
-        if (result is null)
+        var resolver = KeyMaterialResolver.ForConsole();
+        KeyEncryptionSecret? current = null;
+        try
         {
-            using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
-            await using var runtime = await BotRuntime.OpenAsync(settings, secret, NullLoggerFactory.Instance, TimeProvider.System);
-            result = await AdminCommands.ExecuteAsync(args, runtime.Store, settings.ToRules(), TimeProvider.System, ct);
+            var secrets = new Dictionary<string, string>();
+            if (args is ["keys", "change-passphrase", ..])
+            {
+                // Whoever runs this must know the current secret, even when the running bot does the work.
+                current = resolver.Resolve(settings.Crypto.KeyFile);
+                using (Keyring.Open(settings.KeyringPath, current))
+                {
+                }
+
+                CollectNewSecret(args, secrets);
+            }
+
+            if (args is ["cases", "purge", var caseId, ..] && !args.Contains("--yes"))
+            {
+                if (!ConfirmPurge(caseId))
+                {
+                    return Print("Nothing was purged.", 1, toError: true);
+                }
+
+                args = [.. args, "--yes"];
+            }
+
+            var result = await AdminSocketClient.TryExecuteAsync(settings.DataDirectory, args, ct, secrets);
+            if (result is null)
+            {
+                current ??= resolver.Resolve(settings.Crypto.KeyFile);
+                await using var runtime = await BotRuntime.OpenAsync(settings, current, NullLoggerFactory.Instance, TimeProvider.System);
+                result = await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, settings.ToRules(), TimeProvider.System, secrets), ct);
+            }
+
+            await Console.Out.WriteAsync(result.Output.AsMemory(), ct);
+            await Console.Error.WriteAsync(result.Error.AsMemory(), ct);
+            return result.ExitCode;
+        }
+        finally
+        {
+            current?.Dispose();
+        }
+    }
+
+    private static void CollectNewSecret(string[] args, Dictionary<string, string> secrets)
+    {
+        var index = Array.IndexOf(args, "--new-key-file");
+        if (index >= 0)
+        {
+            if (index + 1 >= args.Length)
+            {
+                throw new KeyringException("--new-key-file needs a path.");
+            }
+
+            var path = Path.GetFullPath(args[index + 1]);
+            KeyFile.Create(path);
+            secrets[KeyCommands.NewKeyFile] = path;
+            return;
         }
 
-        await Console.Out.WriteAsync(result.Output.AsMemory(), ct);
-        await Console.Error.WriteAsync(result.Error.AsMemory(), ct);
-        return result.ExitCode;
+        if (Environment.GetEnvironmentVariable("DISTRESSBOT_NEW_PASSPHRASE") is { Length: > 0 } fromEnvironment)
+        {
+            secrets[KeyCommands.NewPassphrase] = fromEnvironment;
+            return;
+        }
+
+        var prompt = new ConsolePassphrasePrompt();
+        if (!prompt.IsInteractive)
+        {
+            throw new KeyringException("No terminal to ask for the new passphrase: set DISTRESSBOT_NEW_PASSPHRASE or use --new-key-file PATH.");
+        }
+
+        var first = prompt.ReadPassphrase("New keyring passphrase: ");
+        var second = prompt.ReadPassphrase("Repeat the new passphrase: ");
+        if (!first.AsSpan().SequenceEqual(second))
+        {
+            throw new KeyringException("The two passphrases differ; nothing was changed.");
+        }
+
+        secrets[KeyCommands.NewPassphrase] = new string(first);
+        Array.Clear(first);
+        Array.Clear(second);
+    }
+
+    private static bool ConfirmPurge(string caseId)
+    {
+        if (Console.IsInputRedirected)
+        {
+            Console.Error.WriteLine("Purging destroys a case for good; with no terminal to confirm on, add --yes.");
+            return false;
+        }
+
+        Console.Error.Write($"This destroys case {caseId} for good. Type the case number again to confirm: ");
+        return string.Equals(Console.ReadLine()?.Trim(), caseId.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 
     private static BotSettings? LoadSettings(IConfiguration configuration, bool needTelegram)

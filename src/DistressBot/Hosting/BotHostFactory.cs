@@ -63,6 +63,7 @@ public static class BotHostFactory
         AddService<UpdatePump>(services);
         AddService<OutboxDispatcher>(services);
         AddService<DeadlineMonitor>(services);
+        AddService<Crypto.ReencryptionService>(services);
         AddService<Cli.AdminSocketServer>(services);
         return builder.Build();
     }

@@ -1,0 +1,40 @@
+using DistressBot.Hosting;
+
+namespace DistressBot.Cli;
+
+/// <summary>`distressbot backup DIR`: a consistent copy of the data file and the case keys, taken by the owning process.</summary>
+public static class BackupCommand
+{
+    /// <summary>Writes the backup into the new or empty directory named by <c>args[1]</c>.</summary>
+    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, BotRuntime runtime, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(runtime);
+        if (args.Count != 2)
+        {
+            return AdminResult.Usage("Usage: distressbot backup DIRECTORY   (a new or empty directory)");
+        }
+
+        var target = Path.GetFullPath(args[1]);
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+        {
+            return AdminResult.Fail($"{target} is not empty; give a new or empty directory.");
+        }
+
+        Directory.CreateDirectory(target);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        await runtime.Records.BackupAsync(Path.Combine(target, "distressbot.db")).WaitAsync(ct);
+
+        // Case keys are created before the record that uses them commits, so copying them after the data file covers every case in it.
+        if (File.Exists(runtime.CaseKeys.FilePath))
+        {
+            File.Copy(runtime.CaseKeys.FilePath, Path.Combine(target, "case-keys.json"));
+        }
+
+        return new AdminResult(0, target + "\n", "Backup written. It is encrypted; restoring it needs the keyring and its secret, which are not in it.\n");
+    }
+}
