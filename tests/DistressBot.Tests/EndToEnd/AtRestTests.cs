@@ -205,8 +205,8 @@ public sealed class AtRestTests
             };
             var init = await DistressbotProcess.RunAsync(baseEnv, "init", "--key-file", Path.Combine(root, "keys", "key"));
             Assert.True(init.ExitCode == 0, init.Error);
-            var snapshot = Snapshot(root);
             KeyFile.Create(Path.Combine(root, "wrong-key"));
+            var snapshot = Snapshot(root);
 
             var wrongKey = await DistressbotProcess.RunAsync(
                 new Dictionary<string, string>(baseEnv) { ["DISTRESSBOT_Crypto__KeyFile"] = Path.Combine(root, "wrong-key") }, "run");
