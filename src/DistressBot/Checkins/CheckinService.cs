@@ -93,6 +93,11 @@ public static class CheckinService
             state.LastCheckinAt = at;
         }
 
+        if (!state.Missed)
+        {
+            TellOpenCase(db, subject, at, now);
+        }
+
         if (state.Schedule is not { } schedule || state.OwedDeadline is not { } owed)
         {
             db.Save(subject);
@@ -168,34 +173,34 @@ public static class CheckinService
         var late = at - missedDeadline;
         state.Missed = false;
         state.MissedDeadline = null;
-        var caseId = state.OpenCaseId;
-        if (caseId is not null && db.Case(caseId) is { } @case)
+        if (state.OpenCaseId is null || db.Case(state.OpenCaseId) is not { Status: not CaseStatus.Resolved } @case)
         {
-            @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
-            db.Save(@case);
+            return;
         }
 
-        foreach (var coordinator in subject.CoordinatorIds.Select(db.Person).OfType<Person>())
+        // The case stays open until a coordinator resolves it: a check-in may be coerced.
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        CaseAlerts.TellRecipients(db, @case, now, reader => TextCatalogue.Format(
+            reader.Language,
+            late > TimeSpan.Zero ? TextId.LateCheckin : TextId.CheckinArrivedLate,
+            subject.Name,
+            LocalTime.FormatClock(at, reader.TimeZone),
+            HumanDuration.Format(late > TimeSpan.Zero ? late : TimeSpan.Zero, reader.Language),
+            @case.Id));
+        db.Save(@case);
+    }
+
+    private static void TellOpenCase(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now)
+    {
+        if (subject.Checkin?.OpenCaseId is not { } caseId || db.Case(caseId) is not { Status: not CaseStatus.Resolved } @case)
         {
-            var lateText = late > TimeSpan.Zero
-                ? HumanDuration.Format(late, coordinator.Language)
-                : HumanDuration.Format(TimeSpan.Zero, coordinator.Language);
-            Notify.Send(db, new OutgoingMessage
-            {
-                ChatId = coordinator.ChatId,
-                PersonId = coordinator.Id,
-                Priority = MessagePriority.Alarm,
-                CaseId = caseId,
-                QueuedAt = now,
-                Text = TextCatalogue.Format(
-                    coordinator.Language,
-                    late > TimeSpan.Zero ? TextId.LateCheckin : TextId.CheckinArrivedLate,
-                    subject.Name,
-                    LocalTime.FormatClock(at, coordinator.TimeZone),
-                    lateText,
-                    caseId ?? ""),
-            });
+            return;
         }
+
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        CaseAlerts.TellRecipients(db, @case, now, reader => TextCatalogue.Format(
+            reader.Language, TextId.CheckinDuringCase, subject.Name, LocalTime.FormatClock(at, reader.TimeZone), @case.Id));
+        db.Save(@case);
     }
 
     private static void ReplyRecorded(DataSession db, Person subject, DateTimeOffset now)

@@ -29,4 +29,7 @@ public sealed class CheckinState
 
     /// <summary>The subject's open case, if any: new alarms join it.</summary>
     public string? OpenCaseId { get; set; }
+
+    /// <summary>An open drill about the subject (kept apart from real alarms).</summary>
+    public string? OpenDrillCaseId { get; set; }
 }

@@ -43,8 +43,7 @@ public static class DeadlineProcessor
             state.MissedDeadline = deadline;
             state.LeadReminderSent = true;
             state.DeadlineReminderSent = true;
-            MissedCheckinAlert.Raise(db, subject, deadline, schedule.Grace, now);
-            db.Save(subject);
+            Alarms.MissedCheckin(db, subject, deadline, schedule.Grace, now);
             return null;
         }
 

@@ -9,9 +9,11 @@ namespace DistressBot.Domain;
 /// <param name="InviteLifetime">How long enrollment codes are valid.</param>
 /// <param name="Schedules">Floor and default grace of schedules.</param>
 /// <param name="ReminderLead">How long before a deadline the first reminder goes out.</param>
+/// <param name="Escalation">The deployment's escalation timings (subjects may override them).</param>
 public sealed record BotRules(
     Language DefaultLanguage,
     string DefaultTimeZone,
     TimeSpan InviteLifetime,
     ScheduleRules Schedules,
-    TimeSpan ReminderLead);
+    TimeSpan ReminderLead,
+    Escalation.EscalationPolicy Escalation);

@@ -2,19 +2,55 @@ using DistressBot.Storage;
 
 namespace DistressBot.Domain;
 
-/// <summary>The store as the domain sees it: units of work over sealed, typed records.</summary>
-public sealed class BotStore(IRecordStore store, CryptoContext crypto)
+/// <summary>What a committed unit of work changed that services outside the store must react to.</summary>
+/// <param name="Deadlines">Subjects saved, with their next deadline event (null: none).</param>
+/// <param name="Escalations">Cases saved, with their next escalation event (null: none).</param>
+/// <param name="Queued">Messages were queued in the outbox.</param>
+public sealed record StoreChanges(
+    IReadOnlyList<(string SubjectId, DateTimeOffset? At)> Deadlines,
+    IReadOnlyList<(string CaseId, DateTimeOffset? At)> Escalations,
+    bool Queued);
+
+/// <summary>Told after each commit; the running bot wires its timers and outbox to it.</summary>
+public interface IStoreObserver
 {
+    /// <summary>A unit of work committed durably with these changes.</summary>
+    void Committed(StoreChanges changes);
+}
+
+/// <summary>The store as the domain sees it: units of work over sealed, typed records.</summary>
+public sealed class BotStore(IRecordStore store, CryptoContext crypto, BotRules rules)
+{
+    /// <summary>Told after each commit (timers, outbox); null when nothing runs (an admin command with the bot stopped).</summary>
+    public IStoreObserver? Observer { get; set; }
+
     /// <summary>Runs <paramref name="work"/> in one durable transaction (see <see cref="IRecordStore"/> for the contract).</summary>
-    public Task<T> RunAsync<T>(Func<DataSession, T> work, CancellationToken cancellationToken = default) =>
-        store.ExecuteAsync(session => work(new DataSession(session, crypto)), cancellationToken);
+    public async Task<T> RunAsync<T>(Func<DataSession, T> work, CancellationToken cancellationToken = default)
+    {
+        StoreChanges? changes = null;
+        var result = await store.ExecuteAsync(
+            session =>
+            {
+                var db = new DataSession(session, crypto);
+                var value = work(db);
+                changes = db.Changes(rules);
+                return value;
+            },
+            cancellationToken);
+        if (changes is { } committed && (committed.Queued || committed.Deadlines.Count > 0 || committed.Escalations.Count > 0))
+        {
+            Observer?.Committed(committed);
+        }
+
+        return result;
+    }
 
     /// <summary>Runs <paramref name="work"/> in one durable transaction.</summary>
     public Task RunAsync(Action<DataSession> work, CancellationToken cancellationToken = default) =>
-        store.ExecuteAsync(
-            session =>
+        RunAsync(
+            db =>
             {
-                work(new DataSession(session, crypto));
+                work(db);
                 return true;
             },
             cancellationToken);

@@ -16,6 +16,10 @@ public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, 
 /// <summary>Typed, sealed access to the store inside one unit of work: everything is encrypted before it reaches the backend.</summary>
 public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 {
+    private readonly Dictionary<string, Person> savedSubjects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Case> savedCases = new(StringComparer.Ordinal);
+    private bool queued;
+
     /// <summary>The raw session (for maintenance such as re-encryption).</summary>
     public IRecordSession Raw => session;
 
@@ -34,8 +38,15 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public IEnumerable<Person> People() => session.All(Collections.People).Select(r => Open<Person>(r)!);
 
     /// <summary>Stores a person, findable by Telegram user id.</summary>
-    public void Save(Person person) =>
+    public void Save(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
         Seal(Collections.People, person.Id, person, TelegramUserLookup(person.TelegramUserId));
+        if (person.Checkin is not null)
+        {
+            savedSubjects[person.Id] = person;
+        }
+    }
 
     /// <summary>The invite for a code, or null.</summary>
     public Invite? InviteByCode(string code) =>
@@ -71,13 +82,19 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public Case? Case(string id) => Open<Case>(session.Find(Collections.Cases, id));
 
     /// <summary>Stores a case under its own key.</summary>
-    public void Save(Case @case) => Seal(Collections.Cases, @case.Id, @case, lookup: null, caseId: @case.Id);
+    public void Save(Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        Seal(Collections.Cases, @case.Id, @case, lookup: null, caseId: @case.Id);
+        savedCases[@case.Id] = @case;
+    }
 
     /// <summary>Queues a message; it is sent after this unit of work commits.</summary>
     public void Enqueue(OutgoingMessage message)
     {
         message.Id = string.Create(CultureInfo.InvariantCulture, $"o{session.NextSequence("outbox"):D12}");
         Seal(Collections.Outbox, message.Id, message, lookup: null);
+        queued = true;
     }
 
     /// <summary>Stores an outbox message again (after a failed attempt).</summary>
@@ -116,6 +133,17 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 
     /// <summary>Stores a number.</summary>
     public void SetMetaNumber(string key, long value) => Seal(Collections.Meta, key, value, null);
+
+    /// <summary>What this unit of work changed: subjects' and cases' next timer events (computed from what was saved), and whether it queued messages.</summary>
+    public StoreChanges Changes(BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var deadlines = savedSubjects.Values.Select(p => (p.Id, Checkins.DeadlineProcessor.NextEventAt(p, rules))).ToList();
+        var escalations = savedCases.Values
+            .Select(c => (c.Id, EscalationProcessor.NextEventAt(c, rules.Escalation.With((savedSubjects.GetValueOrDefault(c.SubjectId) ?? Person(c.SubjectId))?.Policy))))
+            .ToList();
+        return new StoreChanges(deadlines, escalations, queued);
+    }
 
     private static string InboxId(long updateId) => updateId.ToString("D19", CultureInfo.InvariantCulture);
 

@@ -48,6 +48,12 @@ public sealed class OutgoingMessage
     /// <summary>The case this message belongs to, so delivery is written into its timeline.</summary>
     public string? CaseId { get; init; }
 
+    /// <summary>Record Telegram's message id in the case when delivered, so later presses can edit this copy.</summary>
+    public bool TrackCopy { get; init; }
+
+    /// <summary>Edit this earlier message instead of sending a new one.</summary>
+    public int? EditMessageId { get; init; }
+
     /// <summary>When it was queued.</summary>
     public DateTimeOffset QueuedAt { get; init; }
 

@@ -46,9 +46,37 @@ public sealed class Person
     /// <summary>For subjects: their coordinators' ids.</summary>
     public List<string> CoordinatorIds { get; init; } = [];
 
-    /// <summary>For coordinators: their subjects' ids.</summary>
+    /// <summary>For coordinators: their subjects' ids; for lawyers: the subjects they are assigned to.</summary>
     public List<string> SubjectIds { get; init; } = [];
+
+    /// <summary>For coordinators: subjects they back up (told at escalation level 2).</summary>
+    public List<string> BackupSubjectIds { get; init; } = [];
+
+    /// <summary>For subjects: backup coordinators (level 2).</summary>
+    public List<string> BackupCoordinatorIds { get; init; } = [];
+
+    /// <summary>For subjects: their lawyers (level 2).</summary>
+    public List<string> LawyerIds { get; init; } = [];
+
+    /// <summary>For subjects: the response plan written by their coordinators, shown with every alert.</summary>
+    public string? ResponsePlan { get; set; }
+
+    /// <summary>For subjects: the last location they shared.</summary>
+    public SharedLocation? LastLocation { get; set; }
+
+    /// <summary>For subjects: escalation timings that differ from the deployment's.</summary>
+    public Escalation.EscalationPolicyOverride? Policy { get; set; }
+
+    /// <summary>For coordinators: the subject whose response plan their next plain message sets (after a bare /plan Alias).</summary>
+    public string? PendingPlanFor { get; set; }
 
     /// <summary>For subjects: the check-in state.</summary>
     public CheckinState? Checkin { get; set; }
 }
+
+/// <summary>A location a subject shared.</summary>
+/// <param name="Latitude">Degrees.</param>
+/// <param name="Longitude">Degrees.</param>
+/// <param name="At">Telegram's date of the message (or of the live update).</param>
+/// <param name="Live">A live location that keeps updating.</param>
+public sealed record SharedLocation(double Latitude, double Longitude, DateTimeOffset At, bool Live);

@@ -5,16 +5,50 @@ public enum CaseTrigger
 {
     /// <summary>Deadline plus grace passed without a check-in.</summary>
     MissedCheckin,
+
+    /// <summary>The subject sent /sos.</summary>
+    Sos,
+
+    /// <summary>A coordinator reported the subject missing (/missing).</summary>
+    MissingReport,
+
+    /// <summary>Telegram refused messages to the subject for good: the phone or account may be in other hands.</summary>
+    SubjectUnreachable,
+
+    /// <summary>A rehearsal started by a coordinator (/drill).</summary>
+    Drill,
 }
 
 /// <summary>Where a case stands.</summary>
 public enum CaseStatus
 {
-    /// <summary>Nobody has taken it yet.</summary>
+    /// <summary>Nobody has taken it yet (or the one who took it went quiet).</summary>
     Open,
 
-    /// <summary>Closed by a coordinator.</summary>
+    /// <summary>Someone took responsibility; not yet resolved.</summary>
+    Acknowledged,
+
+    /// <summary>Closed with an outcome.</summary>
     Resolved,
+}
+
+/// <summary>How a case ended.</summary>
+public enum CaseOutcome
+{
+    /// <summary>The subject is safe; a false alarm.</summary>
+    Safe,
+
+    /// <summary>Detained by police or others.</summary>
+    Detained,
+
+    /// <summary>Missing: whereabouts unknown.</summary>
+    Missing,
+
+    /// <summary>In hospital.</summary>
+    Hospitalised,
+
+    /// <summary>Something else, described in a note.</summary>
+    Other,
 }
 
 /// <summary>What a timeline entry records.</summary>
@@ -37,6 +71,27 @@ public enum CaseEntryKind
 
     /// <summary>The subject checked in while the case was open.</summary>
     SubjectCheckedIn,
+
+    /// <summary>Level 2 (backup coordinators and lawyers) was brought in.</summary>
+    Escalated,
+
+    /// <summary>Unacknowledged recipients were reminded.</summary>
+    Repeated,
+
+    /// <summary>Someone took responsibility.</summary>
+    Acknowledged,
+
+    /// <summary>The one who acknowledged was reminded to act.</summary>
+    AcknowledgedReminder,
+
+    /// <summary>A note was added.</summary>
+    Note,
+
+    /// <summary>The subject shared a location.</summary>
+    Location,
+
+    /// <summary>The case was resolved.</summary>
+    Resolved,
 }
 
 /// <summary>One step in a case's timeline.</summary>
@@ -51,9 +106,16 @@ public sealed class CaseEntry
     /// <summary>The person involved (recipient, actor), if any.</summary>
     public string? PersonId { get; init; }
 
-    /// <summary>Free detail: the missed deadline, a Telegram message id, an error.</summary>
+    /// <summary>Free detail: the missed deadline, a Telegram message id, a note's text, an error.</summary>
     public string? Detail { get; init; }
 }
+
+/// <summary>An alert message Telegram accepted, so later presses can edit every recipient's copy.</summary>
+/// <param name="PersonId">Recipient.</param>
+/// <param name="ChatId">Recipient chat.</param>
+/// <param name="MessageId">Telegram's message id.</param>
+/// <param name="Text">The text as sent (edits append the status line to it).</param>
+public sealed record AlertCopy(string PersonId, long ChatId, int MessageId, string Text);
 
 /// <summary>An alarm about one subject and everything done about it; sealed under the case's own key.</summary>
 public sealed class Case
@@ -67,11 +129,71 @@ public sealed class Case
     /// <summary>What opened it.</summary>
     public required CaseTrigger Trigger { get; init; }
 
+    /// <summary>A rehearsal: marked DRILL everywhere and never sent to the subject.</summary>
+    public bool IsDrill { get; init; }
+
     /// <summary>When it was opened.</summary>
     public required DateTimeOffset OpenedAt { get; init; }
 
     /// <summary>Where it stands.</summary>
     public CaseStatus Status { get; set; }
+
+    /// <summary>For a missed check-in: the deadline that was missed.</summary>
+    public DateTimeOffset? MissedDeadline { get; set; }
+
+    /// <summary>For a missed check-in: when the grace ended.</summary>
+    public DateTimeOffset? GraceEnd { get; set; }
+
+    /// <summary>The subject's last check-in when the case opened.</summary>
+    public DateTimeOffset? LastCheckinAt { get; set; }
+
+    /// <summary>For a missing report or drill: who started it.</summary>
+    public string? ReportedBy { get; set; }
+
+    /// <summary>For a missing report: what the coordinator wrote.</summary>
+    public string? ReportText { get; set; }
+
+    /// <summary>1 = the subject's coordinators; 2 = also backup coordinators and lawyers.</summary>
+    public int Level { get; set; } = 1;
+
+    /// <summary>When level 2 was brought in.</summary>
+    public DateTimeOffset? LevelTwoAt { get; set; }
+
+    /// <summary>When the unacknowledged recipients were last told.</summary>
+    public DateTimeOffset LastNotifiedAt { get; set; }
+
+    /// <summary>Who acknowledged (person id).</summary>
+    public string? AcknowledgedBy { get; set; }
+
+    /// <summary>When.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>The first acknowledgement ever (kept when a quiet acknowledgement is escalated again).</summary>
+    public DateTimeOffset? FirstAcknowledgedAt { get; set; }
+
+    /// <summary>Last note or acknowledgement: the acknowledged-reminder clock starts here.</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
+
+    /// <summary>The acknowledged reminder went out at this instant (null: not yet).</summary>
+    public DateTimeOffset? ActivityReminderAt { get; set; }
+
+    /// <summary>When a lawyer was first told.</summary>
+    public DateTimeOffset? LawyerToldAt { get; set; }
+
+    /// <summary>Who resolved it.</summary>
+    public string? ResolvedBy { get; set; }
+
+    /// <summary>When.</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>How it ended.</summary>
+    public CaseOutcome? Outcome { get; set; }
+
+    /// <summary>Everyone alerted so far (person ids), so repeats and status edits reach them all.</summary>
+    public List<string> Recipients { get; init; } = [];
+
+    /// <summary>Alert messages Telegram accepted.</summary>
+    public List<AlertCopy> Copies { get; init; } = [];
 
     /// <summary>Everything that happened, in order.</summary>
     public List<CaseEntry> Timeline { get; init; } = [];

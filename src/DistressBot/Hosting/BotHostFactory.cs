@@ -44,6 +44,9 @@ public static class BotHostFactory
         services.AddSingleton(settings.ToRules());
         services.AddSingleton(Options.Create(settings.Telegram));
         services.AddSingleton<DeadlineIndex>();
+        services.AddSingleton<EscalationIndex>();
+        services.AddSingleton<TimerRegistry>();
+        services.AddSingleton<CaseCommandHandler>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundCatchUp>();
         services.AddSingleton(_ => new SendPacer(TimeProvider.System));
@@ -63,9 +66,14 @@ public static class BotHostFactory
         AddService<UpdatePump>(services);
         AddService<OutboxDispatcher>(services);
         AddService<DeadlineMonitor>(services);
+        AddService<Escalation.EscalationMonitor>(services);
         AddService<Crypto.ReencryptionService>(services);
         AddService<Cli.AdminSocketServer>(services);
-        return builder.Build();
+        var host = builder.Build();
+
+        // Every commit from now on moves timers and rings the outbox, whichever code path made it.
+        runtime.Store.Observer = host.Services.GetRequiredService<TimerRegistry>();
+        return host;
     }
 
     // Registered once as itself, so tests and the demo can reach its signals, and once as the hosted service.

@@ -24,6 +24,9 @@ public sealed class BotSettings
     /// <summary>Section "Bot".</summary>
     public BotOptions Bot { get; init; } = new();
 
+    /// <summary>Section "Escalation".</summary>
+    public EscalationOptions Escalation { get; init; } = new();
+
     /// <summary>The data directory, absolute.</summary>
     public string DataDirectory => Path.GetFullPath(Storage.DataDirectory);
 
@@ -46,6 +49,7 @@ public sealed class BotSettings
         configuration.GetSection("Crypto").Bind(settings.Crypto);
         configuration.GetSection("Checkins").Bind(settings.Checkins);
         configuration.GetSection("Bot").Bind(settings.Bot);
+        configuration.GetSection("Escalation").Bind(settings.Escalation);
         return settings;
     }
 
@@ -93,6 +97,11 @@ public sealed class BotSettings
             errors.Add($"Bot:DefaultTimeZone \"{Bot.DefaultTimeZone}\" is not a time zone this machine knows (e.g. Europe/Moscow).");
         }
 
+        if (Escalation.AcknowledgeTimeout <= TimeSpan.Zero || Escalation.RepeatEvery <= TimeSpan.Zero || Escalation.AcknowledgedReminder <= TimeSpan.Zero)
+        {
+            errors.Add("Escalation:AcknowledgeTimeout, Escalation:RepeatEvery and Escalation:AcknowledgedReminder must be positive, e.g. 00:15:00.");
+        }
+
         if (Bot.InviteLifetime <= TimeSpan.Zero)
         {
             errors.Add("Bot:InviteLifetime must be positive, e.g. 1.00:00:00 for 24 hours.");
@@ -114,7 +123,8 @@ public sealed class BotSettings
             zone.Id,
             Bot.InviteLifetime,
             new ScheduleRules(Checkins.MinimumInterval, Checkins.DefaultGrace),
-            Checkins.ReminderLead);
+            Checkins.ReminderLead,
+            new DistressBot.Escalation.EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
     }
 
     private static void Annotations(object section, List<string> errors)

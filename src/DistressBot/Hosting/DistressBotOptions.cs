@@ -61,3 +61,16 @@ public sealed class BotOptions
     /// <summary>How long an enrollment code stays valid.</summary>
     public TimeSpan InviteLifetime { get; set; } = TimeSpan.FromHours(24);
 }
+
+/// <summary>How alarms widen (section "Escalation").</summary>
+public sealed class EscalationOptions
+{
+    /// <summary>Level 1 alone for this long; then level 2 (backup coordinators and lawyers).</summary>
+    public TimeSpan AcknowledgeTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Unacknowledged recipients are told again this often.</summary>
+    public TimeSpan RepeatEvery { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>An acknowledged case with no note or resolution this long reminds its taker; twice that escalates again.</summary>
+    public TimeSpan AcknowledgedReminder { get; set; } = TimeSpan.FromMinutes(30);
+}

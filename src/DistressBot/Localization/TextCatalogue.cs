@@ -30,14 +30,14 @@ public static class TextCatalogue
             "{0} подключился(-ась). Когда он(а) задаст расписание, вы увидите его в /subjects.",
             "{0} has joined. Once they set a schedule you will see it in /subjects."),
         [TextId.HelpSubject] = (
-            "/checkin — отметиться\n/status — когда следующая отметка\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/help — эта справка",
-            "/checkin — check in\n/status — when the next check-in is due\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/help — this help"),
+            "/checkin — отметиться\n/status — когда следующая отметка\n/sos — тревога координаторам и юристам сразу\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/help — эта справка",
+            "/checkin — check in\n/status — when the next check-in is due\n/sos — alarm to coordinators and lawyers at once\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/help — this help"),
         [TextId.HelpCoordinator] = (
-            "/invite Псевдоним — код для подключения нового человека под этим псевдонимом\n/subjects — ваши люди: состояние, последняя отметка, следующий срок\n/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка",
-            "/invite Alias — a code to enrol a new person under this alias\n/subjects — your people: state, last check-in, next deadline\n/timezone Europe/Moscow — your time zone for times in messages\n/help — this help"),
+            "/invite Псевдоним — код для подключения нового человека под этим псевдонимом\n/subjects — ваши люди: состояние, последняя отметка, следующий срок\n/cases — открытые дела; /case C-0042 — ход дела\n/ack C-0042 — взять дело; /note C-0042 текст — заметка\n/resolve C-0042 safe|detained|missing|hospitalised|other — закрыть\n/missing Псевдоним что известно — сообщить о пропаже (тревога всем сразу)\n/plan Псевдоним — план действий, он приходит с каждой тревогой\n/drill Псевдоним — учебная тревога (человеку ничего не придёт)\n/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка",
+            "/invite Alias — a code to enrol a new person under this alias\n/subjects — your people: state, last check-in, next deadline\n/cases — open cases; /case C-0042 — a case's timeline\n/ack C-0042 — take a case; /note C-0042 text — add a note\n/resolve C-0042 safe|detained|missing|hospitalised|other — close it\n/missing Alias what you know — report someone missing (everyone is alerted at once)\n/plan Alias — the response plan sent with every alert\n/drill Alias — a rehearsal alarm (nothing is sent to them)\n/timezone Europe/Moscow — your time zone for times in messages\n/help — this help"),
         [TextId.HelpLawyer] = (
-            "/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка\nО делах, которые касаются вас, бот сообщит сам.",
-            "/timezone Europe/Moscow — your time zone for times in messages\n/help — this help\nThe bot tells you of cases that concern you."),
+            "/cases — открытые дела ваших подзащитных; /case C-0042 — ход дела\n/ack C-0042 — взять дело; /note C-0042 текст — заметка\n/resolve C-0042 safe|detained|missing|hospitalised|other — закрыть\n/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка\nО делах, которые касаются вас, бот сообщит сам.",
+            "/cases — open cases of your clients; /case C-0042 — a case's timeline\n/ack C-0042 — take a case; /note C-0042 text — add a note\n/resolve C-0042 safe|detained|missing|hospitalised|other — close it\n/timezone Europe/Moscow — your time zone for times in messages\n/help — this help\nThe bot tells you of cases that concern you."),
         [TextId.InviteUsage] = (
             "Укажите псевдоним: /invite Псевдоним (буквы, цифры, пробел, дефис; до 32 знаков).",
             "Give an alias: /invite Alias (letters, digits, space, hyphen; up to 32 characters)."),
@@ -140,6 +140,180 @@ public static class TextCatalogue
         [TextId.EditIgnored] = (
             "Исправленные сообщения я не читаю. Отправьте команду новым сообщением.",
             "I do not act on edited messages. Send the command as a new message."),
+        [TextId.AckUsage] = (
+            "Укажите номер дела: /ack C-0042",
+            "Give the case number: /ack C-0042"),
+        [TextId.AcknowledgedReminder] = (
+            "⏰ {0}: вы приняли дело {1}, но с тех пор ни заметки, ни решения. Напишите /note {0} … или закройте: /resolve {0} safe|detained|missing|hospitalised|other. Если ничего не будет, тревога снова уйдёт всем.",
+            "⏰ {0}: you took {1}'s case but there is no note or resolution since. Write /note {0} … or close it: /resolve {0} safe|detained|missing|hospitalised|other. If nothing happens, the alarm goes to everyone again."),
+        [TextId.AlertEscalated] = (
+            "Уровень 2: координаторы не приняли тревогу за {0}.",
+            "Level 2: the coordinators have not acknowledged for {0}."),
+        [TextId.AlertJoined] = (
+            "Тревог по этому делу: {0}.",
+            "Alarms in this case: {0}."),
+        [TextId.AlertLocation] = (
+            "Последнее известное место: {0} ({1})",
+            "Last known location: {0} ({1})"),
+        [TextId.AlertPlan] = (
+            "План действий:\n{0}",
+            "Response plan:\n{0}"),
+        [TextId.AlertReopened] = (
+            "Принято {0} в {1}, но с тех пор ничего: тревога снова всем.",
+            "Acknowledged by {0} at {1}, but nothing since: the alarm goes to everyone again."),
+        [TextId.AlertRepeat] = (
+            "Повтор: никто не принял тревогу уже {0}.",
+            "Reminder: nobody has acknowledged for {0}."),
+        [TextId.ButtonAcknowledge] = (
+            "✋ Беру",
+            "✋ Acknowledge"),
+        [TextId.ButtonResolve] = (
+            "✔ Закрыть",
+            "✔ Resolve"),
+        [TextId.CaseAcknowledgedByYou] = (
+            "{0}: дело за вами. Заметки: /note {0} …; закрыть: /resolve {0} safe|detained|missing|hospitalised|other",
+            "{0}: the case is yours. Notes: /note {0} …; close it: /resolve {0} safe|detained|missing|hospitalised|other"),
+        [TextId.CaseAlreadyAcknowledged] = (
+            "{0} уже принял(а) {1} в {2}.",
+            "{0} was already acknowledged by {1} at {2}."),
+        [TextId.CaseAlreadyResolved] = (
+            "{0} уже закрыто.",
+            "{0} is already resolved."),
+        [TextId.CaseLine] = (
+            "{0} · {1} · {2} · {3} · открыто {4} · принято через: {5} · юрист узнал через: {6}",
+            "{0} · {1} · {2} · {3} · opened {4} · acknowledged after: {5} · lawyer told after: {6}"),
+        [TextId.CaseNotFound] = (
+            "Дела {0} среди ваших нет.",
+            "There is no case {0} among yours."),
+        [TextId.CaseResolvedByYou] = (
+            "{0} закрыто: {1}.",
+            "{0} resolved: {1}."),
+        [TextId.CaseStateAcknowledged] = (
+            "принято: {0}",
+            "acknowledged by {0}"),
+        [TextId.CaseStateOpen] = (
+            "открыто, уровень {0}",
+            "open, level {0}"),
+        [TextId.CaseStateResolved] = (
+            "закрыто: {0}",
+            "resolved: {0}"),
+        [TextId.CaseUsage] = (
+            "Укажите номер дела: /case C-0042",
+            "Give the case number: /case C-0042"),
+        [TextId.CasesHeader] = (
+            "Открытые дела:",
+            "Open cases:"),
+        [TextId.CasesNone] = (
+            "Открытых дел нет.",
+            "No open cases."),
+        [TextId.CheckinDuringCase] = (
+            "{2}: {0} отметился(-ась) в {1}. Дело остаётся открытым, пока его не закроют: отметку могли сделать под давлением.",
+            "{2}: {0} checked in at {1}. The case stays open until someone resolves it: a check-in may be coerced."),
+        [TextId.ChooseOutcome] = (
+            "{0} ({1}): чем закончилось? Для «другого» напишите /resolve {0} other пояснение.",
+            "{0} ({1}): how did it end? For anything else write /resolve {0} other and a note."),
+        [TextId.DrillAlert] = (
+            "🚨 {0}: учебная тревога по {1}, начал(а) {2} в {3}. Действуйте как в настоящей.",
+            "🚨 {0}: drill about {1}, started by {2} at {3}. Act as you would for real."),
+        [TextId.DrillAlreadyRunning] = (
+            "Учения по {0} уже идут; закройте их, чтобы начать новые.",
+            "A drill about {0} is already running; resolve it to start another."),
+        [TextId.DrillPrefix] = (
+            "[УЧЕНИЯ] ",
+            "[DRILL] "),
+        [TextId.DrillStarted] = (
+            "Учения {0} по {1} начаты. Человеку ничего не отправляется.",
+            "Drill {0} about {1} started. Nothing is sent to them."),
+        [TextId.DrillUsage] = (
+            "Укажите псевдоним: /drill Псевдоним",
+            "Give the alias: /drill Alias"),
+        [TextId.LocationShared] = (
+            "{0}: {1} поделился(-ась) местом: {2} ({3})",
+            "{0}: {1} shared a location: {2} ({3})"),
+        [TextId.MissingAlert] = (
+            "🚨 {0}: {2} сообщает, что {1} пропал(а) ({3}).\n«{4}»",
+            "🚨 {0}: {2} reports {1} missing ({3}).\n“{4}”"),
+        [TextId.MissingOpened] = (
+            "{0} открыто по {1}; тревога ушла координаторам и юристам.",
+            "{0} opened about {1}; coordinators and lawyers are alerted."),
+        [TextId.MissingUsage] = (
+            "Укажите псевдоним и, если можно, что известно: /missing Псевдоним звонок, крики на фоне",
+            "Give the alias and, if you can, what you know: /missing Alias call, screaming in the background"),
+        [TextId.NotYet] = (
+            "ещё нет",
+            "not yet"),
+        [TextId.NotYetFor] = (
+            "ещё нет ({0})",
+            "not yet ({0})"),
+        [TextId.NoteAdded] = (
+            "Заметка добавлена в {0}.",
+            "Note added to {0}."),
+        [TextId.NoteUsage] = (
+            "Формат: /note C-0042 текст заметки",
+            "Format: /note C-0042 text of the note"),
+        [TextId.OutcomeDetained] = (
+            "задержан(а)",
+            "detained"),
+        [TextId.OutcomeHospitalised] = (
+            "в больнице",
+            "hospitalised"),
+        [TextId.OutcomeMissing] = (
+            "пропал(а)",
+            "missing"),
+        [TextId.OutcomeOther] = (
+            "другое",
+            "other"),
+        [TextId.OutcomeSafe] = (
+            "в безопасности (ложная тревога)",
+            "safe (false alarm)"),
+        [TextId.PlanAsk] = (
+            "Пришлите план действий для {0} следующим сообщением: кому звонить, номер юриста, известные адреса, что говорить полиции.\nСейчас:\n{1}",
+            "Send the response plan for {0} as your next message: who to call, the lawyer's number, known addresses, what to tell the police.\nNow:\n{1}"),
+        [TextId.PlanSaved] = (
+            "План для {0} сохранён; он будет в каждой тревоге.",
+            "The plan for {0} is saved; it comes with every alert."),
+        [TextId.PlanUsage] = (
+            "Формат: /plan Псевдоним (план — следующим сообщением)",
+            "Format: /plan Alias (then the plan as your next message)"),
+        [TextId.Received] = (
+            "Принято.",
+            "Received."),
+        [TextId.ResolveOtherNeedsNote] = (
+            "Для «другого» нужна заметка: /resolve {0} other что случилось",
+            "“Other” needs a note: /resolve {0} other what happened"),
+        [TextId.ResolveUsage] = (
+            "Формат: /resolve C-0042 safe|detained|missing|hospitalised|other [заметка]",
+            "Format: /resolve C-0042 safe|detained|missing|hospitalised|other [note]"),
+        [TextId.SosAlert] = (
+            "🆘 {0}: {1} нажал(а) SOS ({2}).",
+            "🆘 {0}: {1} sent SOS ({2})."),
+        [TextId.StatusAcknowledgedBy] = (
+            "✋ Принято: {0} в {1}",
+            "✋ Acknowledged by {0} at {1}"),
+        [TextId.StatusResolvedBy] = (
+            "✔ Закрыто: {0}, {1} — {2}",
+            "✔ Resolved by {0}, {1}: {2}"),
+        [TextId.SubjectNotFound] = (
+            "Среди ваших нет «{0}».",
+            "You have nobody called “{0}”."),
+        [TextId.TriggerDrill] = (
+            "учения",
+            "drill"),
+        [TextId.TriggerMissed] = (
+            "пропуск отметки",
+            "missed check-in"),
+        [TextId.TriggerMissing] = (
+            "сообщение о пропаже",
+            "missing report"),
+        [TextId.TriggerSos] = (
+            "SOS",
+            "SOS"),
+        [TextId.TriggerUnreachable] = (
+            "недоступен в Telegram",
+            "unreachable on Telegram"),
+        [TextId.UnreachableAlert] = (
+            "🚨 {0}: Telegram больше не доставляет сообщения {1} ({2}). Телефон или аккаунт могли попасть в чужие руки.",
+            "🚨 {0}: Telegram no longer delivers messages to {1} ({2}). The phone or account may be in other hands."),
         [TextId.InternalError] = (
             "Не получилось обработать сообщение. Ничего не потеряно; попробуйте ещё раз через минуту.",
             "I could not handle that message. Nothing was lost; try again in a minute."),

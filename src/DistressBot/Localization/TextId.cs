@@ -99,6 +99,122 @@ public enum TextId
     NotForYourRole,
     /// <summary>An edited message: edits are not acted on.</summary>
     EditIgnored,
+    /// <summary>{0} args none.</summary>
+    AckUsage,
+    /// <summary>{0} case, {1} alias.</summary>
+    AcknowledgedReminder,
+    /// <summary>{0} how long.</summary>
+    AlertEscalated,
+    /// <summary>{0} alarms count.</summary>
+    AlertJoined,
+    /// <summary>{0} location, {1} time.</summary>
+    AlertLocation,
+    /// <summary>{0} plan.</summary>
+    AlertPlan,
+    /// <summary>{0} taker, {1} time.</summary>
+    AlertReopened,
+    /// <summary>{0} since.</summary>
+    AlertRepeat,
+    /// <summary>label.</summary>
+    ButtonAcknowledge,
+    /// <summary>label.</summary>
+    ButtonResolve,
+    /// <summary>{0} case.</summary>
+    CaseAcknowledgedByYou,
+    /// <summary>{0} case, {1} who, {2} when.</summary>
+    CaseAlreadyAcknowledged,
+    /// <summary>{0} case.</summary>
+    CaseAlreadyResolved,
+    /// <summary>{0} id {1} alias {2} trigger {3} state {4} opened {5} ack {6} lawyer.</summary>
+    CaseLine,
+    /// <summary>{0} case.</summary>
+    CaseNotFound,
+    /// <summary>{0} case {1} outcome.</summary>
+    CaseResolvedByYou,
+    /// <summary>{0} who.</summary>
+    CaseStateAcknowledged,
+    /// <summary>{0} level.</summary>
+    CaseStateOpen,
+    /// <summary>{0} outcome.</summary>
+    CaseStateResolved,
+    /// <summary>none.</summary>
+    CaseUsage,
+    /// <summary>none.</summary>
+    CasesHeader,
+    /// <summary>none.</summary>
+    CasesNone,
+    /// <summary>{0} alias {1} time {2} case.</summary>
+    CheckinDuringCase,
+    /// <summary>{0} case {1} alias.</summary>
+    ChooseOutcome,
+    /// <summary>{0} case {1} alias {2} who {3} when.</summary>
+    DrillAlert,
+    /// <summary>{0} alias.</summary>
+    DrillAlreadyRunning,
+    /// <summary>prefix.</summary>
+    DrillPrefix,
+    /// <summary>{0} case {1} alias.</summary>
+    DrillStarted,
+    /// <summary>none.</summary>
+    DrillUsage,
+    /// <summary>{0} case {1} alias {2} location {3} time.</summary>
+    LocationShared,
+    /// <summary>{0} case {1} alias {2} reporter {3} when {4} text.</summary>
+    MissingAlert,
+    /// <summary>{0} case {1} alias.</summary>
+    MissingOpened,
+    /// <summary>none.</summary>
+    MissingUsage,
+    /// <summary>none.</summary>
+    NotYet,
+    /// <summary>{0} how long.</summary>
+    NotYetFor,
+    /// <summary>{0} case.</summary>
+    NoteAdded,
+    /// <summary>none.</summary>
+    NoteUsage,
+    /// <summary>word.</summary>
+    OutcomeDetained,
+    /// <summary>word.</summary>
+    OutcomeHospitalised,
+    /// <summary>word.</summary>
+    OutcomeMissing,
+    /// <summary>word.</summary>
+    OutcomeOther,
+    /// <summary>word.</summary>
+    OutcomeSafe,
+    /// <summary>{0} alias {1} current.</summary>
+    PlanAsk,
+    /// <summary>{0} alias.</summary>
+    PlanSaved,
+    /// <summary>none.</summary>
+    PlanUsage,
+    /// <summary>none.</summary>
+    Received,
+    /// <summary>{0} case.</summary>
+    ResolveOtherNeedsNote,
+    /// <summary>none.</summary>
+    ResolveUsage,
+    /// <summary>{0} case {1} alias {2} when.</summary>
+    SosAlert,
+    /// <summary>{0} who {1} when.</summary>
+    StatusAcknowledgedBy,
+    /// <summary>{0} who {1} when {2} outcome.</summary>
+    StatusResolvedBy,
+    /// <summary>{0} alias.</summary>
+    SubjectNotFound,
+    /// <summary>word.</summary>
+    TriggerDrill,
+    /// <summary>word.</summary>
+    TriggerMissed,
+    /// <summary>word.</summary>
+    TriggerMissing,
+    /// <summary>word.</summary>
+    TriggerSos,
+    /// <summary>word.</summary>
+    TriggerUnreachable,
+    /// <summary>{0} case {1} alias {2} when.</summary>
+    UnreachableAlert,
     /// <summary>Something went wrong on our side; nothing was lost.</summary>
     InternalError,
 }

@@ -4,6 +4,7 @@ using DistressBot.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DistressBot.Telegram;
@@ -88,8 +89,20 @@ public sealed partial class OutboxDispatcher(
         int messageId;
         try
         {
+            if (message.EditMessageId is { } editId)
+            {
+                await bot.EditMessageText(message.ChatId, editId, message.Text, replyMarkup: Markup(message) as InlineKeyboardMarkup, cancellationToken: ct);
+                await store.RunAsync(db => db.RemoveFromOutbox(message.Id), ct);
+                return;
+            }
+
             var sent = await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message), cancellationToken: ct);
             messageId = sent.Id;
+        }
+        catch (ApiRequestException ex) when (message.EditMessageId is not null && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+        {
+            await store.RunAsync(db => db.RemoveFromOutbox(message.Id), ct);
+            return;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -101,7 +114,16 @@ public sealed partial class OutboxDispatcher(
             db =>
             {
                 db.RemoveFromOutbox(message.Id);
-                AddToCase(db, message, CaseEntryKind.AlertDelivered, "telegram message " + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (message.CaseId is { } caseId && db.Case(caseId) is { } @case)
+                {
+                    @case.Timeline.Add(new CaseEntry { At = time.GetUtcNow(), Kind = CaseEntryKind.AlertDelivered, PersonId = message.PersonId, Detail = "telegram message " + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    if (message.TrackCopy && message.PersonId is { } personId)
+                    {
+                        @case.Copies.Add(new AlertCopy(personId, message.ChatId, messageId, message.Text));
+                    }
+
+                    db.Save(@case);
+                }
             },
             ct);
     }

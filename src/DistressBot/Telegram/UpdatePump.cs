@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Hosting;
 using DistressBot.Localization;
@@ -20,7 +19,6 @@ public sealed partial class UpdatePump(
     ITelegramBotClient bot,
     BotStore store,
     UpdateRouter router,
-    DeadlineIndex deadlines,
     OutboxSignal outbox,
     InboundCatchUp catchUp,
     TimeProvider time,
@@ -173,15 +171,9 @@ public sealed partial class UpdatePump(
                 continue;
             }
 
-            if (handled.SubjectId is { } subjectId)
-            {
-                deadlines.Set(subjectId, handled.NextEventAt);
-            }
-
-            outbox.Notify();
             if (handled.CallbackQueryId is { } queryId)
             {
-                await AnswerQuietlyAsync(queryId, ct);
+                await AnswerQuietlyAsync(queryId, handled.CallbackText, ct);
             }
         }
     }
@@ -231,11 +223,11 @@ public sealed partial class UpdatePump(
         }
     }
 
-    private async Task AnswerQuietlyAsync(string queryId, CancellationToken ct)
+    private async Task AnswerQuietlyAsync(string queryId, string? text, CancellationToken ct)
     {
         try
         {
-            await bot.AnswerCallbackQuery(queryId, cancellationToken: ct);
+            await bot.AnswerCallbackQuery(queryId, text, cancellationToken: ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Enrollment;
+using DistressBot.Escalation;
 using DistressBot.Localization;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -8,18 +9,17 @@ using Telegram.Bot.Types.Enums;
 
 namespace DistressBot.Telegram;
 
-/// <summary>What handling one update changed, for the services that act after the commit.</summary>
-/// <param name="SubjectId">A subject whose timing may have changed.</param>
-/// <param name="NextEventAt">That subject's next deadline event.</param>
-/// <param name="CallbackQueryId">A callback query to answer (outside the transaction).</param>
-public sealed record HandledUpdate(string? SubjectId, DateTimeOffset? NextEventAt, string? CallbackQueryId)
+/// <summary>What to do after the commit: answer a callback query (outside the transaction).</summary>
+/// <param name="CallbackQueryId">The query to answer.</param>
+/// <param name="CallbackText">The short notice shown on the presser's screen.</param>
+public sealed record HandledUpdate(string? CallbackQueryId, string? CallbackText = null)
 {
     /// <summary>Nothing to do after the commit.</summary>
-    public static HandledUpdate Nothing { get; } = new(null, null, null);
+    public static HandledUpdate Nothing { get; } = new((string?)null);
 }
 
 /// <summary>Turns one Telegram update into domain actions and queued replies, inside one unit of work.</summary>
-public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> logger)
+public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler cases, ILogger<UpdateRouter> logger)
 {
     /// <summary>Handles <paramref name="update"/> at <paramref name="now"/>.</summary>
     public HandledUpdate Handle(DataSession db, Update update, DateTimeOffset now)
@@ -31,21 +31,33 @@ public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> l
             case { Message: { } message }:
                 return HandleMessage(db, update.Id, message, now);
             case { EditedMessage: { } edited }:
-                LogIgnored(update.Id, "edited message");
-                if (edited.Chat.Type == ChatType.Private && edited.From is { } editor && db.PersonByTelegramUser(editor.Id) is { } person)
-                {
-                    Notify.Send(db, person, MessagePriority.Reply, now, TextId.EditIgnored);
-                }
-
-                return HandledUpdate.Nothing;
+                return HandleEdit(db, update.Id, edited, now);
             case { CallbackQuery: { } query }:
-                // Buttons arrive with the escalation issue; until then a press is answered and otherwise ignored.
-                LogIgnored(update.Id, "callback query");
-                return new HandledUpdate(null, null, query.Id);
+                return cases.HandleCallback(db, query, now);
             default:
                 LogIgnored(update.Id, update.Type.ToString());
                 return HandledUpdate.Nothing;
         }
+    }
+
+    private HandledUpdate HandleEdit(DataSession db, long updateId, Message edited, DateTimeOffset now)
+    {
+        if (edited.Chat.Type != ChatType.Private || edited.From is not { } editor || db.PersonByTelegramUser(editor.Id) is not { } person)
+        {
+            LogIgnored(updateId, "edited message");
+            return HandledUpdate.Nothing;
+        }
+
+        if (edited.Location is { } live && person.Role == Role.Subject)
+        {
+            // A live location arrives as edits of the first location message.
+            SubjectAlarms.Location(db, person, live, At(edited.EditDate ?? edited.Date), now, notify: false);
+            return HandledUpdate.Nothing;
+        }
+
+        LogIgnored(updateId, "edited message");
+        Notify.Send(db, person, MessagePriority.Reply, now, TextId.EditIgnored);
+        return HandledUpdate.Nothing;
     }
 
     private HandledUpdate HandleMessage(DataSession db, long updateId, Message message, DateTimeOffset now)
@@ -72,6 +84,12 @@ public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> l
             db.Save(person);
         }
 
+        if (message.Location is { } location && person.Role == Role.Subject)
+        {
+            SubjectAlarms.Location(db, person, location, At(message.Date), now, notify: true);
+            return HandledUpdate.Nothing;
+        }
+
         if (message.Text is null)
         {
             Notify.Send(db, person, MessagePriority.Reply, now, TextId.OnlyText);
@@ -83,6 +101,12 @@ public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> l
             if (person.Role == Role.Subject && IsCheckinButton(message.Text))
             {
                 return Subject(db, person, new BotCommand("checkin", ""), message, now);
+            }
+
+            if (person.PendingPlanFor is not null && person.Role == Role.Coordinator)
+            {
+                CaseCommandHandler.FinishPlan(db, person, message.Text, now);
+                return HandledUpdate.Nothing;
             }
 
             Notify.Send(db, person, MessagePriority.Reply, now, TextId.UnknownCommand);
@@ -104,14 +128,14 @@ public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> l
                 return HandledUpdate.Nothing;
             case "timezone":
                 CheckinService.SetTimeZone(db, person, command.Arguments, now, rules);
-                return person.Role == Role.Subject ? After(person) : HandledUpdate.Nothing;
+                return HandledUpdate.Nothing;
         }
 
         return person.Role switch
         {
             Role.Subject => Subject(db, person, command, message, now),
             Role.Coordinator => Coordinator(db, person, command, now),
-            _ => Unknown(db, person, command, now),
+            _ => cases.Handle(db, person, command, now) ? HandledUpdate.Nothing : Unknown(db, person, command, now),
         };
     }
 
@@ -163,14 +187,17 @@ public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> l
         switch (command.Name)
         {
             case "checkin":
-                CheckinService.CheckIn(db, subject, new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)), now, rules);
-                return After(subject);
+                CheckinService.CheckIn(db, subject, At(message.Date), now, rules);
+                return HandledUpdate.Nothing;
             case "status":
                 CheckinService.Status(db, subject, now, rules);
                 return HandledUpdate.Nothing;
             case "schedule":
                 CheckinService.SetSchedule(db, subject, command.Arguments, now, rules);
-                return After(subject);
+                return HandledUpdate.Nothing;
+            case "sos":
+                SubjectAlarms.Sos(db, subject, At(message.Date), now);
+                return HandledUpdate.Nothing;
             default:
                 return Unknown(db, subject, command, now);
         }
@@ -187,7 +214,7 @@ public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> l
                 SubjectsOverview.Reply(db, coordinator, now, rules);
                 return HandledUpdate.Nothing;
             default:
-                return Unknown(db, coordinator, command, now);
+                return cases.Handle(db, coordinator, command, now) ? HandledUpdate.Nothing : Unknown(db, coordinator, command, now);
         }
     }
 
@@ -217,13 +244,13 @@ public sealed partial class UpdateRouter(BotRules rules, ILogger<UpdateRouter> l
 
     private static HandledUpdate Unknown(DataSession db, Person person, BotCommand command, DateTimeOffset now)
     {
-        var known = command.Name is "checkin" or "status" or "schedule" or "invite" or "subjects";
+        var known = command.Name is "checkin" or "status" or "schedule" or "sos" or "invite" or "subjects"
+            or "ack" or "resolve" or "note" or "cases" or "case" or "plan" or "drill" or "missing";
         Notify.Send(db, person, MessagePriority.Reply, now, known ? TextId.NotForYourRole : TextId.UnknownCommand);
         return HandledUpdate.Nothing;
     }
 
-    private HandledUpdate After(Person subject) =>
-        new(subject.Id, DeadlineProcessor.NextEventAt(subject, rules), null);
+    private static DateTimeOffset At(DateTime telegramDate) => new(DateTime.SpecifyKind(telegramDate, DateTimeKind.Utc));
 
     private static bool IsCheckinButton(string text) =>
         Enum.GetValues<Language>().Any(l => string.Equals(text.Trim(), TextCatalogue.Format(l, TextId.CheckinButton), StringComparison.Ordinal));

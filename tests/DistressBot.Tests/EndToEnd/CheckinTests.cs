@@ -78,7 +78,7 @@ public sealed class CheckinTests
     [Fact]
     public async Task SecondMiss_WhileCaseOpen_JoinsTheSameCase()
     {
-        await using var s = await StartWithSubjectAsync(reminderLead: "00:00:00");
+        await using var s = await StartWithSubjectAsync(reminderLead: "00:00:00", quietEscalation: true);
         await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
         s.Advance(TimeSpan.FromMinutes(150));
         await s.ExpectAsync(Scenario.Nina, "C-0001");
@@ -200,9 +200,17 @@ public sealed class CheckinTests
         Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("missed", StringComparison.Ordinal));
     }
 
-    private static async Task<Scenario> StartWithSubjectAsync(DateTimeOffset? start = null, string reminderLead = "00:15:00")
+    private static async Task<Scenario> StartWithSubjectAsync(DateTimeOffset? start = null, string reminderLead = "00:15:00", bool quietEscalation = false)
     {
-        var s = await Scenario.StartAsync(start, new Dictionary<string, string?> { ["Checkins:ReminderLead"] = reminderLead });
+        var settings = new Dictionary<string, string?> { ["Checkins:ReminderLead"] = reminderLead };
+        if (quietEscalation)
+        {
+            // Only the check-in alarms themselves, no escalation repeats, so they can be counted.
+            settings["Escalation:AcknowledgeTimeout"] = "10.00:00:00";
+            settings["Escalation:RepeatEvery"] = "10.00:00:00";
+        }
+
+        var s = await Scenario.StartAsync(start, settings);
         await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
         await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
         return s;

@@ -1,15 +1,15 @@
-namespace DistressBot.Checkins;
+namespace DistressBot.Hosting;
 
-/// <summary>In-memory index of each subject's next deadline event, so the monitor never scans (or decrypts) every subject.</summary>
+/// <summary>In-memory index of when each record (a subject, a case) next needs attention, so monitors never scan or decrypt everything.</summary>
 /// <remarks>Rebuilt from the store at start; the store stays the truth, this only says when to look.</remarks>
-public sealed class DeadlineIndex
+public class TimerIndex
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, DateTimeOffset> next = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> queue = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Subjects tracked.</summary>
+    /// <summary>Records tracked.</summary>
     public int Count
     {
         get
@@ -21,20 +21,20 @@ public sealed class DeadlineIndex
         }
     }
 
-    /// <summary>Sets (or clears, with null) when <paramref name="subjectId"/> next needs attention.</summary>
-    public void Set(string subjectId, DateTimeOffset? at)
+    /// <summary>Sets (or clears, with null) when <paramref name="id"/> next needs attention.</summary>
+    public void Set(string id, DateTimeOffset? at)
     {
         TaskCompletionSource wake;
         lock (gate)
         {
             if (at is { } when)
             {
-                next[subjectId] = when;
-                queue.Enqueue(subjectId, when);
+                next[id] = when;
+                queue.Enqueue(id, when);
             }
             else
             {
-                next.Remove(subjectId);
+                next.Remove(id);
             }
 
             wake = changed;
@@ -45,7 +45,7 @@ public sealed class DeadlineIndex
     }
 
     /// <summary>Sets <paramref name="at"/> unless an earlier instant is already set: a too-early look is harmless, a too-late one is not.</summary>
-    public void Offer(string subjectId, DateTimeOffset? at)
+    public void Offer(string id, DateTimeOffset? at)
     {
         if (at is null)
         {
@@ -54,13 +54,13 @@ public sealed class DeadlineIndex
 
         lock (gate)
         {
-            if (next.TryGetValue(subjectId, out var current) && current <= at)
+            if (next.TryGetValue(id, out var current) && current <= at)
             {
                 return;
             }
         }
 
-        Set(subjectId, at);
+        Set(id, at);
     }
 
     /// <summary>The earliest pending instant, or null, and a task that completes when the index changes.</summary>
@@ -73,7 +73,7 @@ public sealed class DeadlineIndex
         }
     }
 
-    /// <summary>Removes and returns every subject due at or before <paramref name="now"/>.</summary>
+    /// <summary>Removes and returns every record due at or before <paramref name="now"/>.</summary>
     public IReadOnlyList<string> TakeDue(DateTimeOffset now)
     {
         var due = new List<string>();
@@ -105,3 +105,9 @@ public sealed class DeadlineIndex
         }
     }
 }
+
+/// <summary>When each subject next has a reminder or deadline.</summary>
+public sealed class DeadlineIndex : TimerIndex;
+
+/// <summary>When each open case next escalates, repeats or reminds.</summary>
+public sealed class EscalationIndex : TimerIndex;

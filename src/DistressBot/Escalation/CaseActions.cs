@@ -1,0 +1,151 @@
+using DistressBot.Domain;
+using DistressBot.Localization;
+
+namespace DistressBot.Escalation;
+
+/// <summary>What a coordinator or lawyer does to a case: acknowledge, add a note, resolve. Each returns the line the actor is answered with.</summary>
+public static class CaseActions
+{
+    /// <summary>The case <paramref name="caseId"/> and its subject if <paramref name="actor"/> may act on it; otherwise null, and the caller says "no such case" (nothing revealed).</summary>
+    public static (Case Case, Person Subject)? Find(DataSession db, Person actor, string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var id = caseId.Trim().ToUpperInvariant();
+        if (id.Length is 0 or > 16)
+        {
+            return null;
+        }
+
+        Case? @case;
+        try
+        {
+            @case = db.Case(id);
+        }
+        catch (Crypto.RecordIntegrityException)
+        {
+            return null; // a purged or damaged case is as good as none to a person in Telegram
+        }
+
+        var subject = @case is null ? null : db.Person(@case.SubjectId);
+        return @case is not null && subject is not null && CaseAlerts.IsInChain(actor, subject) ? (@case, subject) : null;
+    }
+
+    /// <summary>Takes responsibility for the case; the first press wins and every copy is edited to say who.</summary>
+    public static string Acknowledge(DataSession db, Person actor, Case @case, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(@case);
+        var language = actor.Language;
+        switch (@case.Status)
+        {
+            case CaseStatus.Resolved:
+                return TextCatalogue.Format(language, TextId.CaseAlreadyResolved, @case.Id);
+            case CaseStatus.Acknowledged when @case.AcknowledgedBy == actor.Id:
+                return TextCatalogue.Format(language, TextId.CaseAcknowledgedByYou, @case.Id);
+            case CaseStatus.Acknowledged:
+                var taker = @case.AcknowledgedBy is null ? null : db.Person(@case.AcknowledgedBy);
+                return TextCatalogue.Format(language, TextId.CaseAlreadyAcknowledged, @case.Id, taker?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, actor.TimeZone));
+        }
+
+        @case.Status = CaseStatus.Acknowledged;
+        @case.AcknowledgedBy = actor.Id;
+        @case.AcknowledgedAt = now;
+        @case.FirstAcknowledgedAt ??= now;
+        @case.LastActivityAt = now;
+        @case.ActivityReminderAt = null;
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Acknowledged, PersonId = actor.Id });
+        CaseAlerts.UpdateCopies(db, @case, now);
+        db.Save(@case);
+        return TextCatalogue.Format(language, TextId.CaseAcknowledgedByYou, @case.Id);
+    }
+
+    /// <summary>Adds a note; it counts as activity, so an acknowledged case is not escalated again.</summary>
+    public static string Note(DataSession db, Person actor, Case @case, string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(@case);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return TextCatalogue.Format(actor.Language, TextId.NoteUsage);
+        }
+
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Note, PersonId = actor.Id, Detail = Trim(text) });
+        @case.LastActivityAt = now;
+        @case.ActivityReminderAt = null;
+        db.Save(@case);
+        return TextCatalogue.Format(actor.Language, TextId.NoteAdded, @case.Id);
+    }
+
+    /// <summary>Closes the case with an outcome ("other" needs a note); the subject is free for a new case.</summary>
+    public static string Resolve(DataSession db, Person actor, Case @case, CaseOutcome outcome, string note, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(@case);
+        if (@case.Status == CaseStatus.Resolved)
+        {
+            return TextCatalogue.Format(actor.Language, TextId.CaseAlreadyResolved, @case.Id);
+        }
+
+        if (outcome == CaseOutcome.Other && string.IsNullOrWhiteSpace(note))
+        {
+            return TextCatalogue.Format(actor.Language, TextId.ResolveOtherNeedsNote, @case.Id);
+        }
+
+        @case.Status = CaseStatus.Resolved;
+        @case.ResolvedBy = actor.Id;
+        @case.ResolvedAt = now;
+        @case.Outcome = outcome;
+        @case.FirstAcknowledgedAt ??= now;
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Resolved, PersonId = actor.Id, Detail = outcome + (string.IsNullOrWhiteSpace(note) ? "" : ": " + Trim(note)) });
+        if (db.Person(@case.SubjectId) is { Checkin: { } state } subject)
+        {
+            if (state.OpenCaseId == @case.Id)
+            {
+                state.OpenCaseId = null;
+            }
+
+            if (state.OpenDrillCaseId == @case.Id)
+            {
+                state.OpenDrillCaseId = null;
+            }
+
+            db.Save(subject);
+        }
+
+        CaseAlerts.UpdateCopies(db, @case, now);
+        db.Save(@case);
+        return TextCatalogue.Format(actor.Language, TextId.CaseResolvedByYou, @case.Id, CaseAlerts.OutcomeWord(outcome, actor.Language));
+    }
+
+    /// <summary>Parses an outcome word (English or Russian).</summary>
+    public static bool TryParseOutcome(string word, out CaseOutcome outcome)
+    {
+        switch (word.Trim().ToUpperInvariant())
+        {
+            case "SAFE" or "БЕЗОПАСНО" or "ЛОЖНАЯ":
+                outcome = CaseOutcome.Safe;
+                return true;
+            case "DETAINED" or "ЗАДЕРЖАН" or "ЗАДЕРЖАНА":
+                outcome = CaseOutcome.Detained;
+                return true;
+            case "MISSING" or "ПРОПАЛ" or "ПРОПАЛА":
+                outcome = CaseOutcome.Missing;
+                return true;
+            case "HOSPITALISED" or "HOSPITALIZED" or "БОЛЬНИЦА":
+                outcome = CaseOutcome.Hospitalised;
+                return true;
+            case "OTHER" or "ДРУГОЕ":
+                outcome = CaseOutcome.Other;
+                return true;
+            default:
+                outcome = default;
+                return false;
+        }
+    }
+
+    private static string Trim(string text) => text.Length > 2000 ? text[..2000] : text.Trim();
+}

@@ -1,0 +1,50 @@
+using DistressBot.Domain;
+using DistressBot.Localization;
+using Telegram.Bot.Types;
+
+namespace DistressBot.Escalation;
+
+/// <summary>What a subject raises themselves: /sos and shared locations.</summary>
+public static class SubjectAlarms
+{
+    /// <summary>Opens or joins a case at both levels and confirms in neutral words (the phone may be in other hands).</summary>
+    public static void Sos(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        Alarms.Sos(db, subject, sentAt, now);
+        Notify.Send(db, subject, MessagePriority.Reply, now, TextId.Received);
+    }
+
+    /// <summary>Keeps the location as the last known one, adds it to an open case, and (for a new share) tells the case's recipients.</summary>
+    public static void Location(DataSession db, Person subject, Location location, DateTimeOffset at, DateTimeOffset now, bool notify)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(location);
+        if (subject.LastLocation is { } known && known.At > at)
+        {
+            return; // an older live update arriving late
+        }
+
+        var shared = new SharedLocation(location.Latitude, location.Longitude, at, location.LivePeriod is > 0 || subject.LastLocation?.Live == true && !notify);
+        subject.LastLocation = shared;
+        db.Save(subject);
+        if (subject.Checkin?.OpenCaseId is { } caseId && db.Case(caseId) is { Status: not CaseStatus.Resolved } @case)
+        {
+            @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Location, Detail = CaseAlerts.FormatLocation(shared) });
+            if (notify)
+            {
+                CaseAlerts.TellRecipients(db, @case, now, reader => TextCatalogue.Format(
+                    reader.Language, TextId.LocationShared, @case.Id, subject.Name, CaseAlerts.FormatLocation(shared), LocalTime.Format(at, reader.TimeZone)));
+            }
+
+            db.Save(@case);
+        }
+
+        if (notify)
+        {
+            Notify.Send(db, subject, MessagePriority.Reply, now, TextId.Received);
+        }
+    }
+}

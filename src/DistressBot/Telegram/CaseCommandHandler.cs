@@ -1,0 +1,242 @@
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Localization;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+
+namespace DistressBot.Telegram;
+
+/// <summary>Case commands and alert buttons of coordinators and lawyers: /ack, /resolve, /note, /cases, /case, and for coordinators /plan, /drill, /missing.</summary>
+public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logger)
+{
+    /// <summary>Handles a case command; false when <paramref name="command"/> is not one this role has.</summary>
+    public bool Handle(DataSession db, Person actor, BotCommand command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        var (first, rest) = Split(command.Arguments);
+        switch (command.Name)
+        {
+            case "cases":
+                Reply(db, actor, now, CaseViews.OpenCases(db, actor, now));
+                return true;
+            case "case":
+                OnCase(db, actor, first, now, TextId.CaseUsage, found => CaseViews.Timeline(db, found.Case, found.Subject, actor, now));
+                return true;
+            case "ack":
+                OnCase(db, actor, first, now, TextId.AckUsage, found => CaseActions.Acknowledge(db, actor, found.Case, now));
+                return true;
+            case "note":
+                OnCase(db, actor, first, now, TextId.NoteUsage, found => CaseActions.Note(db, actor, found.Case, rest, now));
+                return true;
+            case "resolve":
+                var (outcomeWord, note) = Split(rest);
+                if (!CaseActions.TryParseOutcome(outcomeWord, out var outcome))
+                {
+                    Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.ResolveUsage));
+                    return true;
+                }
+
+                OnCase(db, actor, first, now, TextId.ResolveUsage, found => CaseActions.Resolve(db, actor, found.Case, outcome, note, now));
+                return true;
+        }
+
+        if (actor.Role != Role.Coordinator)
+        {
+            return false;
+        }
+
+        switch (command.Name)
+        {
+            case "plan":
+                Plan(db, actor, command.Arguments, now);
+                return true;
+            case "drill":
+                OnSubject(db, actor, command.Arguments, now, TextId.DrillUsage, subject => Alarms.Drill(db, subject, actor, now) is { } drill
+                    ? TextCatalogue.Format(actor.Language, TextId.DrillStarted, drill.Id, subject.Name)
+                    : TextCatalogue.Format(actor.Language, TextId.DrillAlreadyRunning, subject.Name));
+                return true;
+            case "missing":
+                MissingReport(db, actor, command.Arguments, now);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An alert button: ack:C-1, res:C-1 (then outcome buttons), out:C-1:safe.</summary>
+    public HandledUpdate HandleCallback(DataSession db, CallbackQuery query, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        var actor = db.PersonByTelegramUser(query.From.Id);
+        var parts = (query.Data ?? "").Split(':');
+        if (actor is null || parts.Length < 2)
+        {
+            LogRefused(parts.Length > 1 ? parts[1] : "?");
+            return new HandledUpdate(query.Id);
+        }
+
+        if (CaseActions.Find(db, actor, parts[1]) is not { } found)
+        {
+            LogRefused(parts[1]);
+            return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, parts[1]));
+        }
+
+        switch (parts[0])
+        {
+            case "ack":
+                return new HandledUpdate(query.Id, CaseActions.Acknowledge(db, actor, found.Case, now));
+            case "res" when found.Case.Status == CaseStatus.Resolved:
+                return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseAlreadyResolved, found.Case.Id));
+            case "res":
+                db.Enqueue(new OutgoingMessage
+                {
+                    ChatId = actor.ChatId,
+                    PersonId = actor.Id,
+                    Priority = MessagePriority.Alarm,
+                    QueuedAt = now,
+                    Text = TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
+                    InlineButtons =
+                    [
+                        .. Enum.GetValues<CaseOutcome>().Where(o => o != CaseOutcome.Other)
+                            .Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), $"out:{found.Case.Id}:{o}") }),
+                    ],
+                });
+                return new HandledUpdate(query.Id);
+            case "out" when parts.Length == 3 && Enum.TryParse<CaseOutcome>(parts[2], out var outcome) && outcome != CaseOutcome.Other:
+                return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, outcome, "", now));
+            default:
+                return new HandledUpdate(query.Id);
+        }
+    }
+
+    /// <summary>The plain message after a bare /plan Alias becomes that subject's response plan.</summary>
+    public static void FinishPlan(DataSession db, Person coordinator, string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(coordinator);
+        var subjectId = coordinator.PendingPlanFor;
+        coordinator.PendingPlanFor = null;
+        db.Save(coordinator);
+        if (subjectId is not null && db.Person(subjectId) is { } subject && CaseAlerts.IsInChain(coordinator, subject))
+        {
+            Reply(db, coordinator, now, SavePlan(db, coordinator, subject, text));
+        }
+    }
+
+    private static void Plan(DataSession db, Person coordinator, string arguments, DateTimeOffset now)
+    {
+        var newline = arguments.IndexOf('\n', StringComparison.Ordinal);
+        var alias = (newline < 0 ? arguments : arguments[..newline]).Trim();
+        var text = newline < 0 ? "" : arguments[(newline + 1)..].Trim();
+        OnSubject(db, coordinator, alias, now, TextId.PlanUsage, subject =>
+        {
+            if (text.Length > 0)
+            {
+                return SavePlan(db, coordinator, subject, text);
+            }
+
+            coordinator.PendingPlanFor = subject.Id;
+            db.Save(coordinator);
+            return TextCatalogue.Format(coordinator.Language, TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan);
+        });
+    }
+
+    private static string SavePlan(DataSession db, Person coordinator, Person subject, string text)
+    {
+        subject.ResponsePlan = text.Length > 3000 ? text[..3000] : text;
+        db.Save(subject);
+        return TextCatalogue.Format(coordinator.Language, TextId.PlanSaved, subject.Name);
+    }
+
+    private static void MissingReport(DataSession db, Person coordinator, string arguments, DateTimeOffset now)
+    {
+        var (alias, text) = SplitAlias(db, coordinator, arguments);
+        if (alias is null)
+        {
+            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, arguments.Length == 0 ? TextId.MissingUsage : TextId.SubjectNotFound, arguments.Split('\n')[0]));
+            return;
+        }
+
+        var @case = Alarms.MissingReport(db, alias, coordinator, text, now);
+        Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.MissingOpened, @case.Id, alias.Name));
+    }
+
+    // The alias may have spaces: take the longest leading run of words that names one of the coordinator's subjects.
+    private static (Person? Subject, string Remainder) SplitAlias(DataSession db, Person coordinator, string arguments)
+    {
+        var subjects = Subjects(db, coordinator);
+        foreach (var subject in subjects.OrderByDescending(s => s.Name.Length))
+        {
+            if (arguments.StartsWith(subject.Name, StringComparison.OrdinalIgnoreCase)
+                && (arguments.Length == subject.Name.Length || char.IsWhiteSpace(arguments[subject.Name.Length])))
+            {
+                return (subject, arguments[subject.Name.Length..].Trim());
+            }
+        }
+
+        return (null, arguments);
+    }
+
+    private static void OnSubject(DataSession db, Person coordinator, string alias, DateTimeOffset now, TextId usage, Func<Person, string> act)
+    {
+        alias = alias.Trim();
+        if (alias.Length == 0)
+        {
+            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, usage));
+            return;
+        }
+
+        var subject = Subjects(db, coordinator).FirstOrDefault(s => string.Equals(s.Name, alias, StringComparison.OrdinalIgnoreCase));
+        if (subject is null)
+        {
+            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, alias.Length > 32 ? alias[..32] : alias));
+            return;
+        }
+
+        Reply(db, coordinator, now, act(subject));
+    }
+
+    private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), string> act)
+    {
+        if (caseId.Length == 0)
+        {
+            Reply(db, actor, now, TextCatalogue.Format(actor.Language, usage));
+            return;
+        }
+
+        if (CaseActions.Find(db, actor, caseId) is not { } found)
+        {
+            LogRefused(caseId.Length > 16 ? caseId[..16] : caseId);
+            Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, caseId.Length > 16 ? caseId[..16] : caseId));
+            return;
+        }
+
+        Reply(db, actor, now, act(found));
+    }
+
+    private static List<Person> Subjects(DataSession db, Person coordinator) =>
+        [.. coordinator.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>()];
+
+    private static (string First, string Remainder) Split(string text)
+    {
+        text = text.Trim();
+        var space = text.IndexOfAny([' ', '\n', '\t']);
+        return space < 0 ? (text, "") : (text[..space], text[(space + 1)..].Trim());
+    }
+
+    private static void Reply(DataSession db, Person to, DateTimeOffset now, string text) =>
+        db.Enqueue(new OutgoingMessage
+        {
+            ChatId = to.ChatId,
+            PersonId = to.Id,
+            Priority = MessagePriority.Reply,
+            QueuedAt = now,
+            Text = text,
+        });
+
+    [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Refused a case action on {CaseId}: not the caller's case, or no such case")]
+    private partial void LogRefused(string caseId);
+}
