@@ -37,7 +37,7 @@ public static class AdminCommands
 {
     /// <summary>True for the commands handled here.</summary>
     public static bool Handles(IReadOnlyList<string> args) =>
-        args.Count > 0 && args[0] is "invite" or "assign" or "people" or "keys" or "cases" or "backup";
+        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup";
 
     /// <summary>Runs one admin command against the opened data.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
@@ -51,6 +51,7 @@ public static class AdminCommands
             {
                 "invite" => await InviteAsync(args, store, context.Rules, context.Time, ct),
                 "assign" => await AssignAsync(args, store, ct),
+                "policy" => await PolicyAsync(args, store, context.Rules, ct),
                 "people" => await PeopleAsync(store, ct),
                 "keys" => await KeyCommands.ExecuteAsync(args, context, ct),
                 "cases" => await CaseCommands.ExecuteAsync(args, context, ct),
@@ -101,48 +102,143 @@ public static class AdminCommands
 
     private static async Task<AdminResult> AssignAsync(IReadOnlyList<string> args, BotStore store, CancellationToken ct)
     {
-        const string usage = "Usage: distressbot assign coordinator \"Olga\" --subject \"Salek\" [--of \"Nina\"]\n(--of names a coordinator the subject already has, when several subjects share the alias.)";
-        if (args.Count < 3 || args[1] != "coordinator" || Option(args, "--subject") is not { } alias)
+        const string usage = """
+            Usage: distressbot assign coordinator "Olga" --subject "Salek" [--of "Nina"]   another primary coordinator (level 1)
+                   distressbot assign backup "Olga" --subject "Salek" [--of "Nina"]        a backup coordinator (level 2)
+                   distressbot assign lawyer "Alexander" --subject "Salek" [--of "Nina"]   a lawyer for one subject (level 2)
+                   distressbot assign lawyer "Alexander" --coordinator "Nina"              for all of Nina's subjects, now and later
+            (--of names a coordinator the subject already has, when several subjects share the alias.)
+            """;
+        if (args.Count < 3 || args[1] is not ("coordinator" or "backup" or "lawyer"))
         {
             return AdminResult.Usage(usage);
         }
 
-        var coordinatorName = args[2];
-        var of = Option(args, "--of");
+        var kind = args[1];
+        var name = args[2];
+        var alias = Option(args, "--subject");
+        var ofCoordinator = Option(args, "--coordinator");
+        if ((alias is null) == (ofCoordinator is null) || (ofCoordinator is not null && kind != "lawyer"))
+        {
+            return AdminResult.Usage(usage);
+        }
+
         return await store.RunAsync(
             db =>
             {
                 var people = db.People().ToList();
-                var coordinator = people.SingleOrDefault(p => p.Role == Role.Coordinator && Same(p.Name, coordinatorName));
-                if (coordinator is null)
+                var role = kind == "lawyer" ? Role.Lawyer : Role.Coordinator;
+                var helper = people.SingleOrDefault(p => p.Role == role && Same(p.Name, name));
+                if (helper is null)
                 {
-                    return AdminResult.Fail($"No coordinator is called '{coordinatorName}'. 'distressbot people' lists them.");
+                    return AdminResult.Fail($"No {role.ToString().ToLowerInvariant()} is called '{name}'. 'distressbot people' lists them.");
                 }
 
-                var existing = of is null ? null : people.SingleOrDefault(p => p.Role == Role.Coordinator && Same(p.Name, of));
-                if (of is not null && existing is null)
+                if (ofCoordinator is not null)
                 {
-                    return AdminResult.Fail($"No coordinator is called '{of}'.");
+                    var coordinator = people.SingleOrDefault(p => p.Role == Role.Coordinator && Same(p.Name, ofCoordinator));
+                    if (coordinator is null)
+                    {
+                        return AdminResult.Fail($"No coordinator is called '{ofCoordinator}'.");
+                    }
+
+                    var count = coordinator.SubjectIds.Select(db.Person).OfType<Person>().Count(subject => EnrollmentService.AssignLawyer(db, subject, helper));
+                    if (!coordinator.DefaultLawyerIds.Contains(helper.Id))
+                    {
+                        coordinator.DefaultLawyerIds.Add(helper.Id);
+                        db.Save(coordinator);
+                    }
+
+                    return new AdminResult(0, "", $"Lawyer '{helper.Name}' is assigned to {count} more of {coordinator.Name}'s subjects, and to every subject {coordinator.Name} enrols from now on.\n");
                 }
 
-                var subjects = people.Where(p => p.Role == Role.Subject && Same(p.Name, alias)
-                    && (existing is null || p.CoordinatorIds.Contains(existing.Id))).ToList();
-                if (subjects.Count == 0)
+                var (subject, error) = FindSubject(people, alias!, Option(args, "--of"));
+                if (subject is null)
                 {
-                    return AdminResult.Fail($"No subject is called '{alias}'" + (of is null ? "." : $" among {of}'s subjects."));
+                    return AdminResult.Fail(error!);
                 }
 
-                if (subjects.Count > 1)
+                var added = kind switch
                 {
-                    return AdminResult.Fail($"{subjects.Count} subjects are called '{alias}': add --of with one of their coordinators' names.");
-                }
-
-                var added = EnrollmentService.Assign(db, subjects[0], coordinator);
+                    "coordinator" => EnrollmentService.Assign(db, subject, helper),
+                    "backup" => EnrollmentService.AssignBackup(db, subject, helper),
+                    _ => EnrollmentService.AssignLawyer(db, subject, helper),
+                };
                 return new AdminResult(0, "", added
-                    ? $"'{alias}' is now also assigned to coordinator '{coordinator.Name}'.\n"
-                    : $"'{alias}' was already assigned to coordinator '{coordinator.Name}'; nothing changed.\n");
+                    ? $"'{subject.Name}' now has {kind} '{helper.Name}'.\n"
+                    : $"'{subject.Name}' already had {kind} '{helper.Name}'; nothing changed.\n");
             },
             ct);
+    }
+
+    private static async Task<AdminResult> PolicyAsync(IReadOnlyList<string> args, BotStore store, BotRules rules, CancellationToken ct)
+    {
+        const string usage = "Usage: distressbot policy \"Salek\" [--of \"Nina\"] [--ack-timeout 5m] [--repeat 5m] [--acked-reminder 20m] | --reset";
+        if (args.Count < 2)
+        {
+            return AdminResult.Usage(usage);
+        }
+
+        TimeSpan? Duration(string option, out bool bad)
+        {
+            bad = false;
+            if (Option(args, option) is not { } text)
+            {
+                return null;
+            }
+
+            if (Checkins.DurationParser.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            bad = true;
+            return null;
+        }
+
+        var ack = Duration("--ack-timeout", out var badAck);
+        var repeat = Duration("--repeat", out var badRepeat);
+        var acked = Duration("--acked-reminder", out var badAcked);
+        var reset = args.Contains("--reset");
+        if (badAck || badRepeat || badAcked || (!reset && ack is null && repeat is null && acked is null))
+        {
+            return AdminResult.Usage(usage + "\nDurations: 30s, 5m, 1h30m, 2d.");
+        }
+
+        return await store.RunAsync(
+            db =>
+            {
+                var (subject, error) = FindSubject(db.People().ToList(), args[1], Option(args, "--of"));
+                if (subject is null)
+                {
+                    return AdminResult.Fail(error!);
+                }
+
+                subject.Policy = reset ? null : new Escalation.EscalationPolicyOverride(
+                    ack ?? subject.Policy?.AcknowledgeTimeout, repeat ?? subject.Policy?.RepeatEvery, acked ?? subject.Policy?.AcknowledgedReminder);
+                db.Save(subject);
+                var effective = rules.Escalation.With(subject.Policy);
+                return new AdminResult(0, "", $"'{subject.Name}': level 2 after {Checkins.DurationFormatter.Format(effective.AcknowledgeTimeout)}, repeats every {Checkins.DurationFormatter.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {Checkins.DurationFormatter.Format(effective.AcknowledgedReminder)}.\n");
+            },
+            ct);
+    }
+
+    private static (Person? Subject, string? Error) FindSubject(List<Person> people, string alias, string? of)
+    {
+        var existing = of is null ? null : people.SingleOrDefault(p => p.Role == Role.Coordinator && Same(p.Name, of));
+        if (of is not null && existing is null)
+        {
+            return (null, $"No coordinator is called '{of}'.");
+        }
+
+        var subjects = people.Where(p => p.Role == Role.Subject && Same(p.Name, alias)
+            && (existing is null || p.CoordinatorIds.Contains(existing.Id))).ToList();
+        return subjects.Count switch
+        {
+            0 => (null, $"No subject is called '{alias}'" + (of is null ? "." : $" among {of}'s subjects.")),
+            > 1 => (null, $"{subjects.Count} subjects are called '{alias}': add --of with one of their coordinators' names."),
+            _ => (subjects[0], null),
+        };
     }
 
     private static async Task<AdminResult> PeopleAsync(BotStore store, CancellationToken ct)
@@ -158,7 +254,10 @@ public static class AdminCommands
                     output.Append(person.Role.ToString().ToLowerInvariant()).Append('\t').Append(person.Name);
                     if (person.Role == Role.Subject)
                     {
-                        output.Append("\tcoordinators: ").AppendJoin(", ", person.CoordinatorIds.Select(id => byId.TryGetValue(id, out var c) ? c.Name : id));
+                        string Names(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => byId.TryGetValue(id, out var c) ? c.Name : id));
+                        output.Append("\tcoordinators: ").Append(Names(person.CoordinatorIds));
+                        output.Append("\tbackups: ").Append(Names(person.BackupCoordinatorIds));
+                        output.Append("\tlawyers: ").Append(Names(person.LawyerIds));
                     }
 
                     output.Append('\n');

@@ -31,8 +31,12 @@ public static class CommandLine
                                    or creates a random key file at PATH for unattended setups)
           invite coordinator|lawyer --name "Nina"
                                    print a one-time enrollment code (stdout) with an explanation (stderr)
-          assign coordinator "Olga" --subject "Salek" [--of "Nina"]
-                                   give a subject another coordinator
+          assign coordinator|backup|lawyer "Olga" --subject "Salek" [--of "Nina"]
+                                   give a subject another coordinator, a backup coordinator (level 2) or a lawyer
+          assign lawyer "Alexander" --coordinator "Nina"
+                                   a lawyer for all of Nina's subjects, now and later
+          policy "Salek" [--ack-timeout 5m] [--repeat 5m] [--acked-reminder 20m] | --reset
+                                   this subject's escalation timings
           people                   list enrolled people (names and aliases only)
           keys status              the current data key and how many records are still under older keys
           keys rotate [--now]      add a data key for all new writes; re-encrypt older records in the background

@@ -55,6 +55,9 @@ public sealed class Person
     /// <summary>For subjects: backup coordinators (level 2).</summary>
     public List<string> BackupCoordinatorIds { get; init; } = [];
 
+    /// <summary>For coordinators: lawyers every subject they enrol gets.</summary>
+    public List<string> DefaultLawyerIds { get; init; } = [];
+
     /// <summary>For subjects: their lawyers (level 2).</summary>
     public List<string> LawyerIds { get; init; } = [];
 

@@ -114,6 +114,12 @@ public static partial class EnrollmentService
             person.CoordinatorIds.Add(coordinator!.Id);
             coordinator.SubjectIds.Add(person.Id);
             db.Save(coordinator);
+            foreach (var lawyer in coordinator.DefaultLawyerIds.Select(db.Person).OfType<Person>())
+            {
+                person.LawyerIds.Add(lawyer.Id);
+                lawyer.SubjectIds.Add(person.Id);
+                db.Save(lawyer);
+            }
         }
 
         db.Save(person);
@@ -146,11 +152,45 @@ public static partial class EnrollmentService
         return true;
     }
 
+    /// <summary>Adds a backup coordinator (told at level 2) to a subject (idempotent).</summary>
+    public static bool AssignBackup(DataSession db, Person subject, Person coordinator) =>
+        Link(db, subject, coordinator, Role.Coordinator, subject.BackupCoordinatorIds, coordinator.BackupSubjectIds);
+
+    /// <summary>Adds a lawyer (told at level 2 and of every SOS and missing report) to a subject (idempotent).</summary>
+    public static bool AssignLawyer(DataSession db, Person subject, Person lawyer) =>
+        Link(db, subject, lawyer, Role.Lawyer, subject.LawyerIds, lawyer.SubjectIds);
+
     /// <summary>Trims and folds inner white space of a name or alias.</summary>
     public static string NormalizeName(string? name) => Spaces().Replace((name ?? "").Trim(), " ");
 
     /// <summary>Letters, digits, spaces, hyphens and dots; 1 to 32 characters.</summary>
     public static bool IsValidName(string name) => name.Length is >= 1 and <= 32 && NamePattern().IsMatch(name);
+
+    private static bool Link(DataSession db, Person subject, Person helper, Role role, List<string> subjectSide, List<string> helperSide)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(helper);
+        if (subject.Role != Role.Subject || helper.Role != role)
+        {
+            throw new ArgumentException($"Only a {role} can be linked to a subject this way.");
+        }
+
+        if (subjectSide.Contains(helper.Id))
+        {
+            return false;
+        }
+
+        subjectSide.Add(helper.Id);
+        if (!helperSide.Contains(subject.Id))
+        {
+            helperSide.Add(subject.Id);
+        }
+
+        db.Save(subject);
+        db.Save(helper);
+        return true;
+    }
 
     private static bool IsNameTaken(DataSession db, Role role, string name, Person? coordinator, DateTimeOffset now)
     {
