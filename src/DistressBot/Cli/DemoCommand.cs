@@ -9,13 +9,14 @@ public static partial class DemoCommand
 {
     private const long NinaId = 70_001;
     private const long SalekId = 70_002;
+    private const long AlexanderId = 70_003;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    /// <summary>Enrols a coordinator and a subject, runs a 15-second schedule, misses a check-in, then prints what each person saw.</summary>
+    /// <summary>Enrols a coordinator, a lawyer and a subject, runs a 15-second schedule, misses a check-in, escalates to the lawyer, then prints what each person saw.</summary>
     public static async Task<int> RunAsync(TextWriter output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync("Starting the bot against an in-process fake Telegram on 127.0.0.1 (about 40 seconds)…");
+        await output.WriteLineAsync("Starting the bot against an in-process fake Telegram on 127.0.0.1 (about 45 seconds)…");
         await using var sandbox = await BotSandbox.StartAsync(
             new BotSandboxOptions
             {
@@ -24,6 +25,9 @@ public static partial class DemoCommand
                     ["Checkins:MinimumInterval"] = "00:00:10",
                     ["Checkins:DefaultGrace"] = "00:00:05",
                     ["Checkins:ReminderLead"] = "00:00:05",
+                    ["Escalation:AcknowledgeTimeout"] = "00:00:08",
+                    ["Escalation:RepeatEvery"] = "00:00:30",
+                    ["Escalation:AcknowledgedReminder"] = "00:01:00",
                     ["Bot:DefaultTimeZone"] = "Europe/Moscow",
                 },
             },
@@ -31,6 +35,7 @@ public static partial class DemoCommand
         var telegram = sandbox.Server;
         var nina = new FakeUser(NinaId, "Nina", "en");
         var salek = new FakeUser(SalekId, "Salek", "ru");
+        var alexander = new FakeUser(AlexanderId, "Alexander", "en");
 
         await Step(output, "The admin invites coordinator Nina (handed to the running bot over its admin socket)");
         var invite = await AdminSocketClient.TryExecuteAsync(sandbox.DataDirectory, ["invite", "coordinator", "--name", "Nina"], ct)
@@ -48,6 +53,16 @@ public static partial class DemoCommand
         await Reply(telegram, SalekId, "/schedule");
         await Reply(telegram, NinaId, "Salek has joined");
 
+        await Step(output, "The admin enrols lawyer Alexander for all of Nina's people; Nina writes Salek's response plan");
+        var lawyerCode = (await Admin(sandbox, ct, "invite", "lawyer", "--name", "Alexander")).Output.Trim();
+        telegram.EnqueueMessage(AlexanderId, "/start " + lawyerCode, alexander);
+        await Reply(telegram, AlexanderId, "lawyer");
+        await Admin(sandbox, ct, "assign", "lawyer", "Alexander", "--coordinator", "Nina");
+        telegram.EnqueueMessage(NinaId, "/plan Salek", nina);
+        await Reply(telegram, NinaId, "next message");
+        telegram.EnqueueMessage(NinaId, "Call his sister first. Lawyer on duty: +7 900 000-00-00. Flat: see the shared folder.", nina);
+        await Reply(telegram, NinaId, "plan for Salek is saved");
+
         await Step(output, "Salek sets a 15-second schedule (demo settings allow it) and waits for the reminder");
         telegram.EnqueueMessage(SalekId, "/schedule every 15s grace 5s", salek);
         await Reply(telegram, SalekId, "Расписание");
@@ -58,21 +73,36 @@ public static partial class DemoCommand
         await Reply(telegram, SalekId, "Отметка принята");
         await Reply(telegram, SalekId, "Срок отметки наступил");
 
-        await Step(output, "Deadline plus grace passes: Nina is alerted");
+        await Step(output, "Deadline plus grace passes: Nina is alerted, with the plan and buttons");
         await Reply(telegram, NinaId, "missed a check-in");
 
-        await Step(output, "Salek checks in late; Nina is told at once and looks at /subjects");
+        await Step(output, "Nobody acknowledges for 8 seconds: level 2, the lawyer, is alerted; he takes the case");
+        var lawyerAlert = await Reply(telegram, AlexanderId, "Level 2");
+        telegram.EnqueueCallbackQuery(AlexanderId, lawyerAlert.MessageId, lawyerAlert.InlineKeyboard[0][0].CallbackData!, alexander);
+        await Reply(telegram, NinaId, "Acknowledged by Alexander");
+
+        await Step(output, "Salek checks in late; everyone on the case is told; the case stays open until resolved");
         telegram.EnqueueMessage(SalekId, "/checkin", salek);
         await Reply(telegram, NinaId, "late");
+        telegram.EnqueueMessage(AlexanderId, "/note C-0001 Spoke to Salek by phone, code word correct.", alexander);
+        await Reply(telegram, AlexanderId, "Note added");
+        telegram.EnqueueMessage(AlexanderId, "/resolve C-0001 safe", alexander);
+        await Reply(telegram, AlexanderId, "resolved");
+        await Reply(telegram, NinaId, "Resolved by Alexander");
         telegram.EnqueueMessage(NinaId, "/subjects", nina);
         await Reply(telegram, NinaId, "Your people");
 
         await output.WriteLineAsync();
         await output.WriteLineAsync(telegram.RenderConversation(NinaId, "What coordinator Nina saw (English)"));
+        await output.WriteLineAsync(telegram.RenderConversation(AlexanderId, "What lawyer Alexander saw (English)"));
         await output.WriteLineAsync(telegram.RenderConversation(SalekId, "What Salek saw (Russian)"));
         await output.WriteLineAsync("The same code runs with `distressbot run`; only the Telegram endpoint differs. Demo data was encrypted in a temporary directory and deleted.");
         return 0;
     }
+
+    private static async Task<AdminResult> Admin(BotSandbox sandbox, CancellationToken ct, params string[] args) =>
+        await AdminSocketClient.TryExecuteAsync(sandbox.DataDirectory, args, ct)
+        ?? throw new InvalidOperationException("The running bot did not answer on its admin socket.");
 
     private static Task Step(TextWriter output, string text) => output.WriteLineAsync("• " + text);
 
