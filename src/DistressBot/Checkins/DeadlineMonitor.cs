@@ -11,16 +11,24 @@ public sealed class DeadlineMonitor(
     BotRules rules,
     InboundCatchUp catchUp,
     OutboxSignal outbox,
+    DowntimeLog downtime,
     TimeProvider time,
     ILogger<DeadlineMonitor> logger) : TimerMonitor(index, catchUp, time, logger)
 {
+    /// <summary>A gap this long in the "alive" notes was downtime.</summary>
+    public static readonly TimeSpan DowntimeTolerance = TimeSpan.FromMinutes(3);
+
     /// <inheritdoc/>
-    protected override async Task<IReadOnlyList<(string Id, DateTimeOffset? At)>> LoadAsync(CancellationToken ct) =>
-        await store.RunAsync(db => db.People().Where(p => p.Checkin is not null).Select(p => (p.Id, DeadlineProcessor.NextEventAt(p, rules))).ToList(), ct);
+    protected override async Task<IReadOnlyList<(string Id, DateTimeOffset? At)>> LoadAsync(CancellationToken ct)
+    {
+        // Read when the bot was last alive before anything is judged, so alarms from the catch-up can say it was down.
+        await downtime.LoadAsync(DowntimeTolerance, ct);
+        return await store.RunAsync(db => db.People().Where(p => p.Checkin is not null).Select(p => (p.Id, DeadlineProcessor.NextEventAt(p, rules))).ToList(), ct);
+    }
 
     /// <inheritdoc/>
     protected override Task<DateTimeOffset?> ProcessAsync(string id, DateTimeOffset now, CancellationToken ct) =>
-        store.RunAsync(db => DeadlineProcessor.Process(db, id, now, rules), ct);
+        store.RunAsync(db => DeadlineProcessor.Process(db, id, now, rules, instant => downtime.Around(instant, now)), ct);
 
     /// <inheritdoc/>
     protected override void AfterRound() => outbox.Notify();

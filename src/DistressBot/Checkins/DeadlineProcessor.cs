@@ -26,7 +26,8 @@ public static class DeadlineProcessor
     }
 
     /// <summary>Does what is due for <paramref name="subjectId"/> at <paramref name="now"/>; returns the next event instant.</summary>
-    public static DateTimeOffset? Process(DataSession db, string subjectId, DateTimeOffset now, BotRules rules)
+    public static DateTimeOffset? Process(
+        DataSession db, string subjectId, DateTimeOffset now, BotRules rules, Func<DateTimeOffset, (DateTimeOffset From, DateTimeOffset To)?>? downAround = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rules);
@@ -43,7 +44,7 @@ public static class DeadlineProcessor
             state.MissedDeadline = deadline;
             state.LeadReminderSent = true;
             state.DeadlineReminderSent = true;
-            Alarms.MissedCheckin(db, subject, deadline, schedule.Grace, now);
+            Alarms.MissedCheckin(db, subject, deadline, schedule.Grace, now, downAround?.Invoke(deadline + schedule.Grace));
             return null;
         }
 

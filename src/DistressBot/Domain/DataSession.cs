@@ -134,6 +134,9 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     /// <summary>Stores a number.</summary>
     public void SetMetaNumber(string key, long value) => Seal(Collections.Meta, key, value, null);
 
+    /// <summary>Removes a stored value.</summary>
+    public void DeleteMeta(string key) => session.Delete(Collections.Meta, key);
+
     /// <summary>What this unit of work changed: subjects' and cases' next timer events (computed from what was saved), and whether it queued messages.</summary>
     public StoreChanges Changes(BotRules rules)
     {

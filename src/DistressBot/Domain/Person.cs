@@ -70,6 +70,15 @@ public sealed class Person
     /// <summary>For subjects: escalation timings that differ from the deployment's.</summary>
     public Escalation.EscalationPolicyOverride? Policy { get; set; }
 
+    /// <summary>Since when Telegram refuses messages to this person for good (blocked the bot, deactivated); cleared when they write again.</summary>
+    public DateTimeOffset? UnreachableSince { get; set; }
+
+    /// <summary>Telegram's reason, for the admin.</summary>
+    public string? UnreachableReason { get; set; }
+
+    /// <summary>For subjects: when a gap in their chain (nobody reachable) was last reported.</summary>
+    public DateTimeOffset? CoverageGapReportedAt { get; set; }
+
     /// <summary>For coordinators: the subject whose response plan their next plain message sets (after a bare /plan Alias).</summary>
     public string? PendingPlanFor { get; set; }
 

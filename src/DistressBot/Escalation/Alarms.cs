@@ -7,11 +7,18 @@ namespace DistressBot.Escalation;
 public static class Alarms
 {
     /// <summary>A missed check-in: level 1 first, level 2 after the acknowledge timeout.</summary>
-    public static Case MissedCheckin(DataSession db, Person subject, DateTimeOffset deadline, TimeSpan grace, DateTimeOffset now) =>
-        Raise(db, subject, CaseTrigger.MissedCheckin, now, bothLevels: false, detail: "deadline " + Iso(deadline), describe: c =>
+    public static Case MissedCheckin(
+        DataSession db, Person subject, DateTimeOffset deadline, TimeSpan grace, DateTimeOffset now, (DateTimeOffset From, DateTimeOffset To)? botDown = null) =>
+        Raise(db, subject, CaseTrigger.MissedCheckin, now, bothLevels: false, detail: "deadline " + Iso(deadline) + (botDown is { } d ? $"; the bot or its link to Telegram was down from {Iso(d.From)} to {Iso(d.To)}" : ""), describe: c =>
         {
-            c.MissedDeadline = deadline;
-            c.GraceEnd = deadline + grace;
+            c.MissedDeadline ??= deadline;
+            c.GraceEnd ??= deadline + grace;
+            if (botDown is { } down)
+            {
+                c.BotDownFrom = down.From;
+                c.BotDownTo = down.To;
+                c.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Outage, Detail = $"bot or Telegram link down from {Iso(down.From)} to {Iso(down.To)}" });
+            }
         });
 
     /// <summary>An SOS from the subject: both levels at once.</summary>

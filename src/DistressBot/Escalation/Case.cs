@@ -92,6 +92,12 @@ public enum CaseEntryKind
 
     /// <summary>The case was resolved.</summary>
     Resolved,
+
+    /// <summary>A recipient cannot be reached on Telegram; the alert moved on.</summary>
+    RecipientUnreachable,
+
+    /// <summary>The bot or its link to Telegram was down while the case ran.</summary>
+    Outage,
 }
 
 /// <summary>One step in a case's timeline.</summary>
@@ -152,6 +158,12 @@ public sealed class Case
 
     /// <summary>For a missing report: what the coordinator wrote.</summary>
     public string? ReportText { get; set; }
+
+    /// <summary>The bot (or its link to Telegram) was down from this instant, around when the case opened.</summary>
+    public DateTimeOffset? BotDownFrom { get; set; }
+
+    /// <summary>… until this instant.</summary>
+    public DateTimeOffset? BotDownTo { get; set; }
 
     /// <summary>1 = the subject's coordinators; 2 = also backup coordinators and lawyers.</summary>
     public int Level { get; set; } = 1;

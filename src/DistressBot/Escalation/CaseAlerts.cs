@@ -204,6 +204,11 @@ public static class CaseAlerts
                 break;
         }
 
+        if (@case.BotDownFrom is { } downFrom && @case.BotDownTo is { } downTo)
+        {
+            text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertDowntime, LocalTime.Format(downFrom, zone), LocalTime.Format(downTo, zone)));
+        }
+
         if (subject.LastLocation is { } location)
         {
             text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertLocation, FormatLocation(location), LocalTime.Format(location.At, zone)));

@@ -43,6 +43,9 @@ public static class BotHostFactory
         services.AddSingleton(runtime.Store);
         services.AddSingleton(settings.ToRules());
         services.AddSingleton(Options.Create(settings.Telegram));
+        services.AddSingleton(settings);
+        services.AddSingleton<DowntimeLog>();
+        services.AddHttpClient("heartbeat").RemoveAllLoggers();
         services.AddSingleton<DeadlineIndex>();
         services.AddSingleton<EscalationIndex>();
         services.AddSingleton<TimerRegistry>();
@@ -69,6 +72,7 @@ public static class BotHostFactory
         AddService<Escalation.EscalationMonitor>(services);
         AddService<Crypto.ReencryptionService>(services);
         AddService<Cli.AdminSocketServer>(services);
+        AddService<HealthService>(services);
         var host = builder.Build();
 
         // Every commit from now on moves timers and rings the outbox, whichever code path made it.

@@ -24,6 +24,9 @@ public sealed class BotSettings
     /// <summary>Section "Bot".</summary>
     public BotOptions Bot { get; init; } = new();
 
+    /// <summary>Section "Health".</summary>
+    public HealthOptions Health { get; init; } = new();
+
     /// <summary>Section "Escalation".</summary>
     public EscalationOptions Escalation { get; init; } = new();
 
@@ -50,6 +53,7 @@ public sealed class BotSettings
         configuration.GetSection("Checkins").Bind(settings.Checkins);
         configuration.GetSection("Bot").Bind(settings.Bot);
         configuration.GetSection("Escalation").Bind(settings.Escalation);
+        configuration.GetSection("Health").Bind(settings.Health);
         return settings;
     }
 
@@ -67,6 +71,16 @@ public sealed class BotSettings
         }
 
         Annotations(Storage, errors);
+        Annotations(Health, errors);
+        if (Health.Interval < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("Health:Interval must be at least one second, e.g. 00:01:00.");
+        }
+
+        if (Telegram.SendTimeout <= TimeSpan.Zero || Telegram.RetryBase <= TimeSpan.Zero || Telegram.RetryMax < Telegram.RetryBase || Telegram.OutageAlertAfter <= TimeSpan.Zero)
+        {
+            errors.Add("Telegram:SendTimeout, RetryBase and OutageAlertAfter must be positive and Telegram:RetryMax at least RetryBase.");
+        }
         if (IsInside(KeyringPath, DataDirectory))
         {
             errors.Add($"Crypto:KeyringPath ({KeyringPath}) is inside the data directory ({DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/keyring.json.");

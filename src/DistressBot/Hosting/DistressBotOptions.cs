@@ -16,6 +16,18 @@ public sealed class TelegramOptions
 
     /// <summary>Long-polling timeout of getUpdates.</summary>
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>A send that takes longer is abandoned and retried.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>First retry delay after a transient send failure; it doubles each time.</summary>
+    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest delay between retries.</summary>
+    public TimeSpan RetryMax { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Telegram unreachable for longer than this is recorded as an outage and reported to coordinators when it ends.</summary>
+    public TimeSpan OutageAlertAfter { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>Where the data lives (section "Storage").</summary>
@@ -73,4 +85,15 @@ public sealed class EscalationOptions
 
     /// <summary>An acknowledged case with no note or resolution this long reminds its taker; twice that escalates again.</summary>
     public TimeSpan AcknowledgedReminder { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+/// <summary>Liveness signals (section "Health").</summary>
+public sealed class HealthOptions
+{
+    /// <summary>An external monitor's URL, fetched each minute while polling and dispatching are healthy; empty for none.</summary>
+    [Url(ErrorMessage = "Health:HeartbeatUrl must be an absolute http(s) URL.")]
+    public string? HeartbeatUrl { get; set; }
+
+    /// <summary>How often the heartbeat goes out and the bot notes that it is alive.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 }

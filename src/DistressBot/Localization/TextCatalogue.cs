@@ -314,6 +314,27 @@ public static class TextCatalogue
         [TextId.UnreachableAlert] = (
             "🚨 {0}: Telegram больше не доставляет сообщения {1} ({2}). Телефон или аккаунт могли попасть в чужие руки.",
             "🚨 {0}: Telegram no longer delivers messages to {1} ({2}). The phone or account may be in other hands."),
+        [TextId.CoverageGap] = (
+            "⚠ Никто из координаторов не может получить тревоги о: {0}. Назначьте другого координатора (администратор: distressbot assign coordinator … --subject …).",
+            "⚠ No coordinator can receive alerts about: {0}. Get another coordinator assigned (admin: distressbot assign coordinator … --subject …)."),
+        [TextId.ColleagueUnreachable] = (
+            "⚠ {0} недоступен(-на) в Telegram (заблокировал(а) бота или удалил(а) аккаунт). Тревоги о {1} теперь идут дальше по цепочке.",
+            "⚠ {0} cannot be reached on Telegram (blocked the bot or deactivated the account). Alerts about {1} now go further along the chain."),
+        [TextId.AlertDowntime] = (
+            "Бот не работал или не видел Telegram с {0} до {1}: отметка могла не дойти.",
+            "The bot was down or could not reach Telegram from {0} to {1}: a check-in may not have got through."),
+        [TextId.OutageReport] = (
+            "⚠ Бот не мог связаться с Telegram с {0} до {1}. Отметки в это время могли не дойти. Сроки ваших людей в этом промежутке:\n{2}",
+            "⚠ The bot could not reach Telegram from {0} to {1}. Check-ins sent then may not have got through. Your people's deadlines in that time:\n{2}"),
+        [TextId.OutageLineMissed] = (
+            "• {0}: срок {1} — отметка не пришла",
+            "• {0}: deadline {1} — no check-in arrived"),
+        [TextId.OutageLineCheckedIn] = (
+            "• {0}: отметка в {1}",
+            "• {0}: checked in at {1}"),
+        [TextId.OutageNone] = (
+            "• ни один срок не пришёлся на это время",
+            "• no deadline fell in that time"),
         [TextId.InternalError] = (
             "Не получилось обработать сообщение. Ничего не потеряно; попробуйте ещё раз через минуту.",
             "I could not handle that message. Nothing was lost; try again in a minute."),

@@ -215,6 +215,20 @@ public enum TextId
     TriggerUnreachable,
     /// <summary>{0} case {1} alias {2} when.</summary>
     UnreachableAlert,
+    /// <summary>{0} aliases.</summary>
+    CoverageGap,
+    /// <summary>{0} name {1} aliases.</summary>
+    ColleagueUnreachable,
+    /// <summary>{0} from {1} to.</summary>
+    AlertDowntime,
+    /// <summary>{0} from {1} to {2} lines.</summary>
+    OutageReport,
+    /// <summary>{0} alias {1} deadline.</summary>
+    OutageLineMissed,
+    /// <summary>{0} alias {1} time.</summary>
+    OutageLineCheckedIn,
+    /// <summary>none.</summary>
+    OutageNone,
     /// <summary>Something went wrong on our side; nothing was lost.</summary>
     InternalError,
 }

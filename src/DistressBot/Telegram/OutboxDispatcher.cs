@@ -3,6 +3,7 @@ using DistressBot.Escalation;
 using DistressBot.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -20,10 +21,15 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     SendPacer pacer,
     TimeProvider time,
+    IOptions<TelegramOptions> telegramOptions,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleRescan = TimeSpan.FromMinutes(1);
     private readonly TimeProvider clock = TimeProvider.System;
+    private readonly TelegramOptions options = telegramOptions.Value;
+
+    /// <summary>When the last pass finished (wall clock): the health check's sign that dispatching is alive.</summary>
+    public DateTimeOffset LastPass { get; private set; } = TimeProvider.System.GetUtcNow();
 
     /// <summary>Rung after each pass that sent or gave up on something (tests wait on it).</summary>
     public AsyncSignal Passed { get; } = new();
@@ -48,6 +54,7 @@ public sealed partial class OutboxDispatcher(
                 wait = storeBackoff.Next();
             }
 
+            LastPass = clock.GetUtcNow();
             Passed.Notify();
             if (wait > TimeSpan.Zero)
             {
@@ -96,7 +103,9 @@ public sealed partial class OutboxDispatcher(
                 return;
             }
 
-            var sent = await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message), cancellationToken: ct);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.SendTimeout);
+            var sent = await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message), cancellationToken: timeout.Token);
             messageId = sent.Id;
         }
         catch (ApiRequestException ex) when (message.EditMessageId is not null && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
@@ -114,6 +123,11 @@ public sealed partial class OutboxDispatcher(
             db =>
             {
                 db.RemoveFromOutbox(message.Id);
+                if (message.PersonId is { } recipientId && db.Person(recipientId) is { UnreachableSince: not null } recipient)
+                {
+                    Reachability.Reached(db, recipient);
+                }
+
                 if (message.CaseId is { } caseId && db.Case(caseId) is { } @case)
                 {
                     @case.Timeline.Add(new CaseEntry { At = time.GetUtcNow(), Kind = CaseEntryKind.AlertDelivered, PersonId = message.PersonId, Detail = "telegram message " + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -135,11 +149,16 @@ public sealed partial class OutboxDispatcher(
         LogSendFailed(message.Id, kind, ex.GetType().Name);
         if (kind == SendFailureKind.Permanent)
         {
+            var at = time.GetUtcNow();
             await store.RunAsync(
                 db =>
                 {
                     db.RemoveFromOutbox(message.Id);
                     AddToCase(db, message, CaseEntryKind.AlertFailed, ex.Message);
+                    if (message.EditMessageId is null && message.PersonId is { } personId && db.Person(personId) is { } person)
+                    {
+                        Reachability.Unreachable(db, person, ex.Message, message.CaseId, at);
+                    }
                 },
                 ct);
             return;
@@ -154,7 +173,7 @@ public sealed partial class OutboxDispatcher(
         }
         else
         {
-            var delay = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(message.Attempts, 9))));
+            var delay = TimeSpan.FromTicks((long)Math.Min(options.RetryMax.Ticks, options.RetryBase.Ticks * Math.Pow(2, Math.Min(message.Attempts - 1, 20))));
             message.NotBefore = now + delay;
         }
 

@@ -21,6 +21,7 @@ public sealed partial class UpdatePump(
     UpdateRouter router,
     OutboxSignal outbox,
     InboundCatchUp catchUp,
+    DowntimeLog downtime,
     TimeProvider time,
     IOptions<TelegramOptions> options,
     ILogger<UpdatePump> logger) : BackgroundService
@@ -30,8 +31,14 @@ public sealed partial class UpdatePump(
     private const int MaxAttempts = 3;
     private readonly Dictionary<long, int> attempts = [];
 
+    private DateTimeOffset? failingSince;
+    private bool outageRecorded;
+
     /// <summary>Signals each completed getUpdates round trip (tests and the demo wait on it).</summary>
     public AsyncSignal Polled { get; } = new();
+
+    /// <summary>When getUpdates last succeeded (wall clock): the health check's sign that polling is alive.</summary>
+    public DateTimeOffset LastPoll { get; private set; } = TimeProvider.System.GetUtcNow();
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -63,10 +70,13 @@ public sealed partial class UpdatePump(
                     new RawGetUpdatesRequest { Offset = offset, Limit = BatchLimit, Timeout = (int)options.Value.PollTimeout.TotalSeconds },
                     stoppingToken);
                 backoff.Reset();
+                LastPoll = TimeProvider.System.GetUtcNow();
+                await EndOutageAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPollFailed(ex.GetType().Name, ex.Message);
+                await NoteFailureAsync(stoppingToken);
                 Polled.Notify();
                 await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
                 continue;
@@ -90,6 +100,56 @@ public sealed partial class UpdatePump(
             }
 
             Polled.Notify();
+        }
+    }
+
+    // Telegram unreachable for longer than OutageAlertAfter is an outage: recorded durably, reported when it ends.
+    private async Task NoteFailureAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        failingSince ??= now;
+        if (outageRecorded || now - failingSince < options.Value.OutageAlertAfter)
+        {
+            return;
+        }
+
+        var since = failingSince.Value;
+        try
+        {
+            await store.RunAsync(db => db.SetMetaNumber(DowntimeLog.OutageKey, since.UtcTicks), ct);
+            downtime.OutageStarted(since);
+            outageRecorded = true;
+            LogOutage();
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            LogStoreError(ex);
+        }
+    }
+
+    private async Task EndOutageAsync(CancellationToken ct)
+    {
+        failingSince = null;
+        var now = time.GetUtcNow();
+        var since = await store.RunAsync(
+            db =>
+            {
+                if (db.MetaNumber(DowntimeLog.OutageKey) is not { } ticks)
+                {
+                    return (DateTimeOffset?)null;
+                }
+
+                var from = new DateTimeOffset(ticks, TimeSpan.Zero);
+                Checkins.OutageReport.Queue(db, from, now, now);
+                db.DeleteMeta(DowntimeLog.OutageKey);
+                return from;
+            },
+            ct);
+        if (since is not null)
+        {
+            downtime.OutageEnded(now);
+            outageRecorded = false;
+            LogOutageOver();
         }
     }
 
@@ -247,6 +307,12 @@ public sealed partial class UpdatePump(
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Error, Message = "Handling update {UpdateId} failed (attempt {Attempt}, {Kind})")]
     private partial void LogHandlingFailed(long updateId, int attempt, string kind);
+
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Error, Message = "Telegram has been unreachable longer than Telegram:OutageAlertAfter: outage recorded; deadlines keep running")]
+    private partial void LogOutage();
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Warning, Message = "Telegram is reachable again; coordinators are told which deadlines fell inside the outage")]
+    private partial void LogOutageOver();
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Debug, Message = "answerCallbackQuery failed ({Kind})")]
     private partial void LogAnswerFailed(string kind);

@@ -84,6 +84,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             db.Save(person);
         }
 
+        // Writing to the bot proves the chat works again (the person unblocked it).
+        Reachability.Reached(db, person);
+
         if (message.Location is { } location && person.Role == Role.Subject)
         {
             SubjectAlarms.Location(db, person, location, At(message.Date), now, notify: true);

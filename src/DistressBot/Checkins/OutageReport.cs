@@ -1,0 +1,49 @@
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Localization;
+
+namespace DistressBot.Checkins;
+
+/// <summary>After Telegram was unreachable, tells each coordinator which of their people's deadlines fell inside, so a miss is not mistaken for an outage or the other way round.</summary>
+public static class OutageReport
+{
+    /// <summary>Queues the report for the window <paramref name="from"/>–<paramref name="to"/> and notes it in open cases.</summary>
+    public static void Queue(DataSession db, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var people = db.People().ToList();
+        var byId = people.ToDictionary(p => p.Id);
+        foreach (var coordinator in people.Where(p => p.Role == Role.Coordinator))
+        {
+            var lines = new List<string>();
+            foreach (var subject in coordinator.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(id => byId.GetValueOrDefault(id)).OfType<Person>())
+            {
+                var state = subject.Checkin;
+                if (state?.MissedDeadline is { } missed && missed >= from && missed <= to)
+                {
+                    lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageLineMissed, subject.Name, LocalTime.Format(missed, coordinator.TimeZone)));
+                }
+                else if (state?.LastCheckinAt is { } last && last >= from && last <= to)
+                {
+                    lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageLineCheckedIn, subject.Name, LocalTime.Format(last, coordinator.TimeZone)));
+                }
+            }
+
+            if (lines.Count == 0)
+            {
+                lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageNone));
+            }
+
+            Notify.Send(db, coordinator, MessagePriority.Alarm, now, TextId.OutageReport, LocalTime.Format(from, coordinator.TimeZone), LocalTime.Format(to, coordinator.TimeZone), string.Join("\n", lines));
+        }
+
+        foreach (var subject in people.Where(p => p.Checkin?.OpenCaseId is not null))
+        {
+            if (db.Case(subject.Checkin!.OpenCaseId!) is { Status: not CaseStatus.Resolved } @case)
+            {
+                @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Outage, Detail = $"Telegram unreachable from {from:O} to {to:O}" });
+                db.Save(@case);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using DistressBot.Domain;
+using DistressBot.Localization;
+
+namespace DistressBot.Escalation;
+
+/// <summary>What happens when Telegram refuses messages to a person for good, and the check that every subject still has someone reachable.</summary>
+public static class Reachability
+{
+    /// <summary>
+    /// Marks <paramref name="person"/> unreachable. A subject that becomes unreachable is a danger signal and opens a case;
+    /// a coordinator or lawyer that becomes unreachable moves the case's alert on to the next level at once and the rest of the chain is told.
+    /// </summary>
+    public static void Unreachable(DataSession db, Person person, string reason, string? caseId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(person);
+        var first = person.UnreachableSince is null;
+        if (first)
+        {
+            person.UnreachableSince = now;
+            person.UnreachableReason = reason;
+            db.Save(person);
+        }
+
+        if (person.Role == Role.Subject)
+        {
+            if (first)
+            {
+                Alarms.SubjectUnreachable(db, person, reason, now);
+            }
+
+            return;
+        }
+
+        if (caseId is not null && db.Case(caseId) is { Status: not CaseStatus.Resolved } @case && db.Person(@case.SubjectId) is { } subject)
+        {
+            @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.RecipientUnreachable, PersonId = person.Id, Detail = reason });
+            if (@case.Level < 2)
+            {
+                // Do not wait out the acknowledge timeout for someone who cannot get the alert.
+                @case.Level = 2;
+                @case.LevelTwoAt = now;
+                @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Escalated, Detail = "a level-1 recipient is unreachable" });
+                CaseAlerts.Send(db, @case, subject, CaseAlerts.LevelTwo(db, subject).Where(p => p.UnreachableSince is null), AlertReason.Escalated, now);
+            }
+
+            db.Save(@case);
+        }
+
+        if (first)
+        {
+            TellColleagues(db, person, now);
+            CheckCoverage(db, now, force: true);
+        }
+    }
+
+    /// <summary>Clears the unreachable mark of someone who wrote to the bot again (they unblocked it).</summary>
+    public static void Reached(DataSession db, Person person)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.UnreachableSince is not null)
+        {
+            person.UnreachableSince = null;
+            person.UnreachableReason = null;
+            db.Save(person);
+        }
+    }
+
+    /// <summary>Subjects whose coordinators (primary and backup) are all missing or unreachable; reported to every reachable coordinator, at most daily per subject unless <paramref name="force"/>.</summary>
+    public static IReadOnlyList<Person> CheckCoverage(DataSession db, DateTimeOffset now, bool force = false)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var people = db.People().ToList();
+        var byId = people.ToDictionary(p => p.Id);
+        var gaps = people
+            .Where(p => p.Role == Role.Subject)
+            .Where(s => !s.CoordinatorIds.Concat(s.BackupCoordinatorIds).Any(id => byId.TryGetValue(id, out var c) && c.UnreachableSince is null))
+            .ToList();
+        var due = gaps.Where(s => force || s.CoverageGapReportedAt is null || now - s.CoverageGapReportedAt >= TimeSpan.FromHours(23)).ToList();
+        if (due.Count == 0)
+        {
+            return gaps;
+        }
+
+        foreach (var coordinator in people.Where(p => p.Role == Role.Coordinator && p.UnreachableSince is null))
+        {
+            Notify.Send(db, coordinator, MessagePriority.Alarm, now, TextId.CoverageGap, string.Join(", ", due.Select(s => s.Name)));
+        }
+
+        foreach (var subject in due)
+        {
+            subject.CoverageGapReportedAt = now;
+            db.Save(subject);
+        }
+
+        return gaps;
+    }
+
+    private static void TellColleagues(DataSession db, Person person, DateTimeOffset now)
+    {
+        var subjects = person.SubjectIds.Concat(person.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>().ToList();
+        var colleagues = subjects
+            .SelectMany(s => s.CoordinatorIds.Concat(s.BackupCoordinatorIds).Concat(s.LawyerIds))
+            .Distinct()
+            .Where(id => id != person.Id)
+            .Select(db.Person)
+            .OfType<Person>()
+            .Where(p => p.UnreachableSince is null);
+        foreach (var colleague in colleagues)
+        {
+            var shared = subjects.Where(s => CaseAlerts.IsInChain(colleague, s)).Select(s => s.Name);
+            Notify.Send(db, colleague, MessagePriority.Alarm, now, TextId.ColleagueUnreachable, person.Name, string.Join(", ", shared));
+        }
+    }
+}

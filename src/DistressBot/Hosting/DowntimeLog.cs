@@ -1,0 +1,86 @@
+using DistressBot.Domain;
+
+namespace DistressBot.Hosting;
+
+/// <summary>When the bot was down (a gap in its "alive" notes) or cut off from Telegram, so alarms in those windows can say so.</summary>
+public sealed class DowntimeLog(BotStore store, TimeProvider time)
+{
+    /// <summary>Meta key of the last "alive" note (ticks, UTC).</summary>
+    public const string AliveKey = "health.alive";
+
+    /// <summary>Meta key of an ongoing Telegram outage's start (ticks, UTC).</summary>
+    public const string OutageKey = "telegram.outage";
+
+    private readonly Lock gate = new();
+    private readonly List<(DateTimeOffset From, DateTimeOffset? To)> windows = [];
+    private Task? loaded;
+
+    /// <summary>Reads the last "alive" note once: a gap longer than <paramref name="tolerance"/> up to now was downtime.</summary>
+    public Task LoadAsync(TimeSpan tolerance, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            return loaded ??= LoadOnceAsync(tolerance, ct);
+        }
+    }
+
+    /// <summary>The down window containing <paramref name="instant"/>, closed at <paramref name="now"/> if still open; null if none.</summary>
+    public (DateTimeOffset From, DateTimeOffset To)? Around(DateTimeOffset instant, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            foreach (var (from, to) in windows)
+            {
+                var end = to ?? now;
+                if (instant >= from && instant <= end)
+                {
+                    return (from, end);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Telegram has been unreachable since <paramref name="since"/>.</summary>
+    public void OutageStarted(DateTimeOffset since)
+    {
+        lock (gate)
+        {
+            windows.Add((since, null));
+        }
+    }
+
+    /// <summary>Telegram is reachable again.</summary>
+    public void OutageEnded(DateTimeOffset at)
+    {
+        lock (gate)
+        {
+            for (var i = 0; i < windows.Count; i++)
+            {
+                if (windows[i].To is null)
+                {
+                    windows[i] = (windows[i].From, at);
+                }
+            }
+        }
+    }
+
+    private async Task LoadOnceAsync(TimeSpan tolerance, CancellationToken ct)
+    {
+        var (alive, outage) = await store.RunAsync(db => (db.MetaNumber(AliveKey), db.MetaNumber(OutageKey)), ct);
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (alive is { } ticks && now - new DateTimeOffset(ticks, TimeSpan.Zero) > tolerance)
+            {
+                windows.Add((new DateTimeOffset(ticks, TimeSpan.Zero), now));
+            }
+
+            if (outage is { } since)
+            {
+                windows.Add((new DateTimeOffset(since, TimeSpan.Zero), null));
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using DistressBot.Checkins;
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Telegram;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DistressBot.Hosting;
+
+/// <summary>Each interval: notes that the bot is alive (for downtime at the next start), pings the external heartbeat while polling and dispatching are healthy, and runs the daily coverage check.</summary>
+public sealed partial class HealthService(
+    BotStore store,
+    BotSettings settings,
+    DowntimeLog downtime,
+    UpdatePump pump,
+    OutboxDispatcher dispatcher,
+    IHttpClientFactory http,
+    TimeProvider time,
+    ILogger<HealthService> logger) : BackgroundService
+{
+    private static readonly TimeSpan CoverageEvery = TimeSpan.FromDays(1);
+
+    /// <summary>Rung after each round (tests wait on it).</summary>
+    public AsyncSignal Ticked { get; } = new();
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await downtime.LoadAsync(DeadlineMonitor.DowntimeTolerance, stoppingToken);
+        var nextCoverage = time.GetUtcNow();
+        var interval = settings.Health.Interval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            try
+            {
+                var checkCoverage = now >= nextCoverage;
+                var gaps = await store.RunAsync(
+                    db =>
+                    {
+                        db.SetMetaNumber(DowntimeLog.AliveKey, now.UtcTicks);
+                        return checkCoverage ? Reachability.CheckCoverage(db, now).Count : -1;
+                    },
+                    stoppingToken);
+                if (checkCoverage)
+                {
+                    nextCoverage = now + CoverageEvery;
+                    if (gaps > 0)
+                    {
+                        LogCoverageGap(gaps);
+                    }
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(ex);
+            }
+
+            await HeartbeatAsync(stoppingToken);
+            Ticked.Notify();
+            await Task.Delay(interval, time, stoppingToken);
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Health.HeartbeatUrl))
+        {
+            return;
+        }
+
+        // Wall clock: liveness is about the process, not domain time.
+        var now = TimeProvider.System.GetUtcNow();
+        var stale = settings.Health.Interval * 2 + settings.Telegram.PollTimeout;
+        if (now - pump.LastPoll > stale || now - dispatcher.LastPass > stale + TimeSpan.FromMinutes(1))
+        {
+            LogUnhealthy();
+            return; // silence is the signal: the external monitor notices the missing ping
+        }
+
+        try
+        {
+            using var client = http.CreateClient("heartbeat");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            using var response = await client.GetAsync(new Uri(settings.Health.HeartbeatUrl), timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                LogHeartbeatFailed(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            LogHeartbeatFailed(ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 2800, Level = LogLevel.Error, Message = "Coverage check: {Count} subjects have no reachable coordinator; coordinators were told")]
+    private partial void LogCoverageGap(int count);
+
+    [LoggerMessage(EventId = 2801, Level = LogLevel.Error, Message = "Health round failed")]
+    private partial void LogFailed(Exception ex);
+
+    [LoggerMessage(EventId = 2802, Level = LogLevel.Warning, Message = "Polling or dispatching is stalled; heartbeat withheld")]
+    private partial void LogUnhealthy();
+
+    [LoggerMessage(EventId = 2803, Level = LogLevel.Warning, Message = "Heartbeat ping failed ({Reason})")]
+    private partial void LogHeartbeatFailed(string reason);
+}
