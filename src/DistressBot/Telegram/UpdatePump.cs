@@ -44,7 +44,8 @@ public sealed partial class UpdatePump(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        var retryMax = options.Value.RetryMax < TimeSpan.FromSeconds(30) ? options.Value.RetryMax : TimeSpan.FromSeconds(30);
+        var backoff = new Backoff(options.Value.RetryBase < retryMax ? options.Value.RetryBase : retryMax, retryMax);
         long offset = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
