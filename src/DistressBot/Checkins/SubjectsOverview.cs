@@ -35,13 +35,6 @@ public static class SubjectsOverview
             text.Append('\n').Append(TextCatalogue.Format(language, TextId.SubjectsLine, subject.Name, CheckinService.StateWord(subject, now, rules, language), last, next));
         }
 
-        db.Enqueue(new OutgoingMessage
-        {
-            ChatId = coordinator.ChatId,
-            PersonId = coordinator.Id,
-            Priority = MessagePriority.Reply,
-            QueuedAt = now,
-            Text = text.ToString(),
-        });
+        Notify.Text(db, coordinator, MessagePriority.Reply, now, text.ToString());
     }
 }

@@ -6,27 +6,24 @@ namespace DistressBot.Domain;
 public static class Notify
 {
     /// <summary>Queues <paramref name="id"/> in <paramref name="to"/>'s language.</summary>
-    public static OutgoingMessage Send(
-        DataSession db, Person to, MessagePriority priority, DateTimeOffset now, TextId id, params object?[] args)
+    public static void Send(DataSession db, Person to, MessagePriority priority, DateTimeOffset now, TextId id, params object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        Text(db, to, priority, now, TextCatalogue.Format(to.Language, id, args));
+    }
+
+    /// <summary>Queues a text already composed in <paramref name="to"/>'s language.</summary>
+    public static void Text(DataSession db, Person to, MessagePriority priority, DateTimeOffset now, string text)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(to);
-        var message = new OutgoingMessage
+        db.Enqueue(new OutgoingMessage
         {
             ChatId = to.ChatId,
             PersonId = to.Id,
             Priority = priority,
-            Text = TextCatalogue.Format(to.Language, id, args),
+            Text = text,
             QueuedAt = now,
-        };
-        db.Enqueue(message);
-        return message;
-    }
-
-    /// <summary>Queues a message built by the caller (buttons, case id).</summary>
-    public static void Send(DataSession db, OutgoingMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        db.Enqueue(message);
+        });
     }
 }

@@ -228,14 +228,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
     }
 
     private static void Reply(DataSession db, Person to, DateTimeOffset now, string text) =>
-        db.Enqueue(new OutgoingMessage
-        {
-            ChatId = to.ChatId,
-            PersonId = to.Id,
-            Priority = MessagePriority.Reply,
-            QueuedAt = now,
-            Text = text,
-        });
+        Notify.Text(db, to, MessagePriority.Reply, now, text);
 
     [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Refused a case action on {CaseId}: not the caller's case, or no such case")]
     private partial void LogRefused(string caseId);
