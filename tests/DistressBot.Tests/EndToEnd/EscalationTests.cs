@@ -64,6 +64,25 @@ public sealed partial class EscalationTests
     }
 
     [Fact]
+    public async Task Acknowledge_WhileACopyWaitsForTelegram_ThatCopyIsEditedOnceDelivered()
+    {
+        await using var s = await StartWithChainAsync();
+        await MissAsync(s);
+        s.Telegram.BlockChat(Scenario.Boris.Id, 502, "Bad Gateway"); // a passing failure: the bot keeps Boris's alert and retries
+        s.Advance(TimeSpan.FromMinutes(15));
+        await s.ExpectAsync(Scenario.Alexander, "Level 2");
+
+        s.Telegram.EnqueueCallbackQuery(Scenario.Nina.Id, s.MessageWithButton(Scenario.Nina, "ack:C-0001").MessageId, "ack:C-0001", Scenario.Nina);
+        await s.ExpectAsync(Scenario.Alexander, "✋ Acknowledged by Nina at 14:45");
+        s.Telegram.Unblock(Scenario.Boris.Id);
+        var borises = await s.Telegram.WaitForBotMessageAsync(Scenario.Boris.Id, m => m.Text?.Contains("Level 2", StringComparison.Ordinal) == true && m.EditCount > 0);
+        await s.QuietAsync();
+
+        Assert.EndsWith("\n\n✋ Acknowledged by Nina at 14:45", borises.Text, StringComparison.Ordinal);
+        Assert.Equal(["res:C-0001"], Buttons(Assert.Single(Alerts(s, Scenario.Boris))));
+    }
+
+    [Fact]
     public async Task MissedCheckin_NobodyAcknowledges_RepeatsAtTenThenLevelTwoAtFifteen()
     {
         await using var s = await StartWithChainAsync();
