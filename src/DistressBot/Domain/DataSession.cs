@@ -145,6 +145,19 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         var escalations = savedCases.Values
             .Select(c => (c.Id, EscalationProcessor.NextEventAt(c, rules.Escalation.With((savedSubjects.GetValueOrDefault(c.SubjectId) ?? Person(c.SubjectId))?.Policy))))
             .ToList();
+
+        // A subject's policy times its open cases: a subject saved without its case (an admin's `policy`) moves their timers too.
+        foreach (var subject in savedSubjects.Values)
+        {
+            foreach (var caseId in new[] { subject.Checkin!.OpenCaseId, subject.Checkin.OpenDrillCaseId }.OfType<string>())
+            {
+                if (!savedCases.ContainsKey(caseId) && Case(caseId) is { } @case)
+                {
+                    escalations.Add((caseId, EscalationProcessor.NextEventAt(@case, rules.Escalation.With(subject.Policy))));
+                }
+            }
+        }
+
         return new StoreChanges(deadlines, escalations, queued);
     }
 

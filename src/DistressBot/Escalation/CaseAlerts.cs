@@ -113,33 +113,42 @@ public static class CaseAlerts
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
-        var actorId = @case.Status == CaseStatus.Resolved ? @case.ResolvedBy : @case.AcknowledgedBy;
-        var actor = actorId is null ? null : db.Person(actorId);
         foreach (var copy in @case.Copies)
         {
-            var reader = db.Person(copy.PersonId);
-            if (reader is null)
-            {
-                continue;
-            }
-
-            var status = @case.Status == CaseStatus.Resolved
-                ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone), OutcomeWord(@case.Outcome!.Value, reader.Language))
-                : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone));
-            db.Enqueue(new OutgoingMessage
-            {
-                ChatId = copy.ChatId,
-                PersonId = reader.Id,
-                Priority = MessagePriority.Alarm,
-                CaseId = @case.Id,
-                QueuedAt = now,
-                EditMessageId = copy.MessageId,
-                Text = copy.Text + "\n\n" + status,
-                InlineButtons = @case.Status == CaseStatus.Resolved
-                    ? null
-                    : [[new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), "res:" + @case.Id)]],
-            });
+            UpdateCopy(db, @case, copy, now);
         }
+    }
+
+    /// <summary>Edits one delivered copy to show who took the case or how it ended; nothing while the case is open.</summary>
+    /// <remarks>Also for a copy Telegram accepted only after the press: it went out with the old buttons.</remarks>
+    public static void UpdateCopy(DataSession db, Case @case, AlertCopy copy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(copy);
+        if (@case.Status == CaseStatus.Open || db.Person(copy.PersonId) is not { } reader)
+        {
+            return;
+        }
+
+        var actorId = @case.Status == CaseStatus.Resolved ? @case.ResolvedBy : @case.AcknowledgedBy;
+        var actor = actorId is null ? null : db.Person(actorId);
+        var status = @case.Status == CaseStatus.Resolved
+            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone), OutcomeWord(@case.Outcome!.Value, reader.Language))
+            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone));
+        db.Enqueue(new OutgoingMessage
+        {
+            ChatId = copy.ChatId,
+            PersonId = reader.Id,
+            Priority = MessagePriority.Alarm,
+            CaseId = @case.Id,
+            QueuedAt = now,
+            EditMessageId = copy.MessageId,
+            Text = copy.Text + "\n\n" + status,
+            InlineButtons = @case.Status == CaseStatus.Resolved
+                ? null
+                : [[new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), "res:" + @case.Id)]],
+        });
     }
 
     /// <summary>The localised word for an outcome.</summary>

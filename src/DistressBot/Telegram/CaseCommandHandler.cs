@@ -97,7 +97,8 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                     PersonId = actor.Id,
                     Priority = MessagePriority.Alarm,
                     QueuedAt = now,
-                    Text = TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
+                    Text = (found.Case.IsDrill ? TextCatalogue.Format(actor.Language, TextId.DrillPrefix) : "")
+                        + TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
                     InlineButtons =
                     [
                         .. Enum.GetValues<CaseOutcome>().Where(o => o != CaseOutcome.Other)

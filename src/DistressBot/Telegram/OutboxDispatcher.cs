@@ -133,7 +133,11 @@ public sealed partial class OutboxDispatcher(
                     @case.Timeline.Add(new CaseEntry { At = time.GetUtcNow(), Kind = CaseEntryKind.AlertDelivered, PersonId = message.PersonId, Detail = "telegram message " + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
                     if (message.TrackCopy && message.PersonId is { } personId)
                     {
-                        @case.Copies.Add(new AlertCopy(personId, message.ChatId, messageId, message.Text));
+                        var copy = new AlertCopy(personId, message.ChatId, messageId, message.Text);
+                        @case.Copies.Add(copy);
+
+                        // Taken or resolved while this copy waited for Telegram: it went out saying neither.
+                        CaseAlerts.UpdateCopy(db, @case, copy, time.GetUtcNow());
                     }
 
                     db.Save(@case);

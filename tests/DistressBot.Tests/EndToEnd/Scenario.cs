@@ -11,6 +11,9 @@ internal sealed partial class Scenario : IAsyncDisposable
 {
     public static readonly FakeUser Nina = new(101, "Nina", "en");
     public static readonly FakeUser Olga = new(102, "Olga", "ru");
+    public static readonly FakeUser Boris = new(103, "Boris", "en");
+    public static readonly FakeUser Vera = new(104, "Vera", "en");
+    public static readonly FakeUser Alexander = new(301, "Alexander", "en");
     public static readonly FakeUser Salek = new(201, "Salek", "ru");
     public static readonly FakeUser Timur = new(202, "Timur", "en");
     public static readonly FakeUser Stranger = new(999, "Who", "en");
@@ -89,6 +92,75 @@ internal sealed partial class Scenario : IAsyncDisposable
     {
         var codeMessage = await SayAsync(coordinator, "/invite " + alias, "/start ");
         await SayAsync(subject, "/start " + CodeIn(codeMessage), subject.LanguageCode == "ru" ? "Вы подключены" : "You are connected");
+    }
+
+    /// <summary>Enrols a lawyer through the admin command and /start.</summary>
+    public async Task EnrolLawyerAsync(FakeUser user, string name)
+    {
+        var invite = await AdminAsync("invite", "lawyer", "--name", name);
+        Assert.Equal(0, invite.ExitCode);
+        await SayAsync(user, "/start " + invite.Output.Trim(), user.LanguageCode == "ru" ? "юрист" : "lawyer");
+    }
+
+    /// <summary>Runs `assign coordinator|backup|lawyer NAME --subject ALIAS` and checks that it was done.</summary>
+    public async Task AssignAsync(string kind, string name, string subjectAlias)
+    {
+        var result = await AdminAsync("assign", kind, name, "--subject", subjectAlias);
+        Assert.True(result.ExitCode == 0, result.Error);
+    }
+
+    /// <summary>The newest bot message to <paramref name="user"/> that carries a button with <paramref name="data"/>.</summary>
+    public FakeChatEntry MessageWithButton(FakeUser user, string data) =>
+        Telegram.BotMessagesTo(user.Id).LastOrDefault(m => m.InlineKeyboard.SelectMany(r => r).Any(b => b.CallbackData == data))
+        ?? throw new InvalidOperationException(Telegram.RenderConversation(user.Id, $"no button {data} for {user.FirstName}"));
+
+    /// <summary>Presses the button with <paramref name="data"/> on the newest bot message to <paramref name="user"/> that has it; returns the query id.</summary>
+    public string Press(FakeUser user, string data) => Press(user, MessageWithButton(user, data).MessageId, data);
+
+    /// <summary>Sends a button press with <paramref name="data"/> on bot message <paramref name="messageId"/> (any data: a forged press too); returns the query id.</summary>
+    public string Press(FakeUser user, int messageId, string data) =>
+        Telegram.EnqueueCallbackQuery(user.Id, messageId, data, user).CallbackQuery!.Id;
+
+    /// <summary>Waits for the bot to answer the callback query (the notice on the presser's screen) and returns its text.</summary>
+    public async Task<string?> AnswerAsync(string callbackQueryId)
+    {
+        await SettleAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        FakeCallbackAnswer? answer;
+        while ((answer = Telegram.CallbackAnswer(callbackQueryId)) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The bot did not answer callback query {callbackQueryId}.");
+            }
+
+            await Task.Delay(20);
+        }
+
+        return answer.Text;
+    }
+
+    /// <summary>
+    /// Waits until the deadline and escalation monitors have acted on everything due at the current fake time and the
+    /// outbox is empty: after it, a message that did not arrive is not on its way.
+    /// </summary>
+    public async Task QuietAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var indexes = new TimerIndex[] { Sandbox.Get<DeadlineIndex>(), Sandbox.Get<EscalationIndex>() };
+        while (indexes.Any(i => i.Peek().Earliest is { } at && at <= Time.GetUtcNow()))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The monitors did not act on what is due.");
+            }
+
+            await Task.Delay(20);
+        }
+
+        // A record taken off the index is being processed in a store call queued before this one: wait it out.
+        await Sandbox.Runtime.Store.RunAsync(_ => { });
+        await SettleAsync();
     }
 
     /// <summary>Moves the clock and lets the bot act on it; waits for a message when one is expected.</summary>
