@@ -93,6 +93,17 @@ public static class CheckinService
             state.LastCheckinAt = at;
         }
 
+        if (!state.Missed && state.Schedule is { } overdue && state.OwedDeadline is { } unpaid && at >= unpaid + overdue.Grace)
+        {
+            // Sent after deadline + grace, but read before the alarm was raised (the bot was down and handles queued updates
+            // first): the coordinators must still learn of the silence, then of the late check-in below.
+            state.Missed = true;
+            state.MissedDeadline = unpaid;
+            state.LeadReminderSent = true;
+            state.DeadlineReminderSent = true;
+            Alarms.MissedCheckin(db, subject, unpaid, overdue.Grace, now);
+        }
+
         if (!state.Missed)
         {
             TellOpenCase(db, subject, at, now);

@@ -1,10 +1,14 @@
 namespace DistressBot.Telegram;
 
 /// <summary>Keeps sends within Telegram's limits: a global and a per-chat token bucket on the wall clock.</summary>
-/// <remarks>Pacing is about real HTTP traffic, so it uses the system clock even when domain time is faked.</remarks>
-public sealed class SendPacer(TimeProvider clock, double globalPerSecond = 25, int chatBurst = 3, double chatPerSecond = 1)
+/// <remarks>
+/// Pacing is about real HTTP traffic, so it uses the system clock even when domain time is faked. A bucket lets through at
+/// most its burst plus its rate in any one second, so the global one keeps a small burst (5 + 25 = 30, Telegram's limit), and
+/// it starts empty: a process restarted after a crash cannot know what its predecessor sent in its last second.
+/// </remarks>
+public sealed class SendPacer(TimeProvider clock, double globalPerSecond = 25, int globalBurst = 5, int chatBurst = 3, double chatPerSecond = 1)
 {
-    private readonly Bucket global = new(Math.Max(1, (int)globalPerSecond), globalPerSecond);
+    private readonly Bucket global = new(Math.Max(1, globalBurst), globalPerSecond, initialTokens: 0);
     private readonly Dictionary<long, Bucket> chats = [];
     private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
 
@@ -20,7 +24,7 @@ public sealed class SendPacer(TimeProvider clock, double globalPerSecond = 25, i
 
         if (!chats.TryGetValue(chatId, out var chat))
         {
-            chat = chats[chatId] = new Bucket(chatBurst, chatPerSecond);
+            chat = chats[chatId] = new Bucket(chatBurst, chatPerSecond, chatBurst);
         }
 
         var chatWait = chat.WaitFor(now);
@@ -55,9 +59,9 @@ public sealed class SendPacer(TimeProvider clock, double globalPerSecond = 25, i
         }
     }
 
-    private sealed class Bucket(int capacity, double perSecond)
+    private sealed class Bucket(int capacity, double perSecond, double initialTokens)
     {
-        private double tokens = capacity;
+        private double tokens = initialTokens;
         private DateTimeOffset updated = DateTimeOffset.MinValue;
 
         public TimeSpan WaitFor(DateTimeOffset now)

@@ -200,6 +200,27 @@ public sealed class CheckinTests
         Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("missed", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CheckinSentAfterGraceWhileBotWasDown_StillAlertsWithCaseNumber_ThenTellsItLate()
+    {
+        await using var s = await StartWithSubjectAsync(reminderLead: "00:00:00");
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
+
+        await s.Sandbox.StopBotAsync();
+        s.Advance(TimeSpan.FromMinutes(160)); // deadline 11:00 UTC, grace until 11:30: ten minutes past it
+        s.Telegram.EnqueueMessage(Scenario.Salek.Id, "/checkin", Scenario.Salek); // queued at Telegram, 10 min too late
+        s.Advance(TimeSpan.FromMinutes(5));
+        await s.Sandbox.StartBotAsync();
+
+        var alert = await s.ExpectAsync(Scenario.Nina, "missed a check-in");
+        Assert.Contains("C-0001", alert, StringComparison.Ordinal);
+        var late = await s.ExpectAsync(Scenario.Nina, "late");
+        Assert.Contains("C-0001: Salek checked in at", late, StringComparison.Ordinal);
+        await s.ExpectAsync(Scenario.Salek, "Отметка принята");
+        await s.SettleAsync();
+        Assert.Single(s.MessagesTo(Scenario.Nina), m => m.Contains("missed a check-in", StringComparison.Ordinal));
+    }
+
     private static async Task<Scenario> StartWithSubjectAsync(DateTimeOffset? start = null, string reminderLead = "00:15:00", bool quietEscalation = false)
     {
         var settings = new Dictionary<string, string?> { ["Checkins:ReminderLead"] = reminderLead };
