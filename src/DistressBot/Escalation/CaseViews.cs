@@ -64,7 +64,7 @@ public static class CaseViews
         foreach (var entry in @case.Timeline)
         {
             var who = entry.PersonId is null ? "" : " — " + (db.Person(entry.PersonId)?.Name ?? entry.PersonId);
-            text.Append('\n').Append(LocalTime.Format(entry.At, reader.TimeZone)).Append(' ').Append(entry.Kind);
+            text.Append('\n').Append(LocalTime.Format(entry.At, reader.TimeZone)).Append(' ').Append(StepWord(entry.Kind, reader.Language));
             text.Append(who);
             if (!string.IsNullOrEmpty(entry.Detail))
             {
@@ -75,6 +75,10 @@ public static class CaseViews
         // Telegram refuses messages over 4096 characters; the newest steps matter most.
         return text.Length <= 4000 ? text.ToString() : "…" + text.ToString()[^3990..];
     }
+
+    /// <summary>The localised word for a timeline step (the catalogue has one per <see cref="CaseEntryKind"/>).</summary>
+    public static string StepWord(CaseEntryKind kind, Language language) =>
+        TextCatalogue.Format(language, Enum.Parse<TextId>("Timeline" + kind));
 
     /// <summary>The localised word for a trigger.</summary>
     public static string TriggerWord(CaseTrigger trigger, Language language) => TextCatalogue.Format(language, trigger switch

@@ -229,6 +229,36 @@ public enum TextId
     OutageLineCheckedIn,
     /// <summary>none.</summary>
     OutageNone,
+    /// <summary>Timeline step word: Opened.</summary>
+    TimelineOpened,
+    /// <summary>Timeline step word: Joined.</summary>
+    TimelineJoined,
+    /// <summary>Timeline step word: AlertQueued.</summary>
+    TimelineAlertQueued,
+    /// <summary>Timeline step word: AlertDelivered.</summary>
+    TimelineAlertDelivered,
+    /// <summary>Timeline step word: AlertFailed.</summary>
+    TimelineAlertFailed,
+    /// <summary>Timeline step word: SubjectCheckedIn.</summary>
+    TimelineSubjectCheckedIn,
+    /// <summary>Timeline step word: Escalated.</summary>
+    TimelineEscalated,
+    /// <summary>Timeline step word: Repeated.</summary>
+    TimelineRepeated,
+    /// <summary>Timeline step word: Acknowledged.</summary>
+    TimelineAcknowledged,
+    /// <summary>Timeline step word: AcknowledgedReminder.</summary>
+    TimelineAcknowledgedReminder,
+    /// <summary>Timeline step word: Note.</summary>
+    TimelineNote,
+    /// <summary>Timeline step word: Location.</summary>
+    TimelineLocation,
+    /// <summary>Timeline step word: Resolved.</summary>
+    TimelineResolved,
+    /// <summary>Timeline step word: RecipientUnreachable.</summary>
+    TimelineRecipientUnreachable,
+    /// <summary>Timeline step word: Outage.</summary>
+    TimelineOutage,
     /// <summary>Something went wrong on our side; nothing was lost.</summary>
     InternalError,
 }

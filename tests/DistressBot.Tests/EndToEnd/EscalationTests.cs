@@ -430,12 +430,12 @@ public sealed partial class EscalationTests
         var timeline = (await s.SayAsync(Scenario.Nina, "/case C-0001", "C-0001 ·")).Split('\n');
         Assert.StartsWith("C-0001 · Salek · missed check-in · acknowledged by Boris · opened 02.11 14:30 · acknowledged after: 16 min · lawyer told after: 15 min", timeline[0], StringComparison.Ordinal);
         Assert.StartsWith("02.11 14:30 Opened: MissedCheckin", timeline[1], StringComparison.Ordinal);
-        Assert.Contains("02.11 14:30 AlertQueued — Nina: Alarm", timeline);
-        Assert.Contains("02.11 14:30 AlertDelivered — Nina: telegram message " + Alerts(s, Scenario.Nina)[0].MessageId, timeline);
-        Assert.Contains("02.11 14:30 AlertDelivered — Olga: telegram message " + Alerts(s, Scenario.Olga)[0].MessageId, timeline);
+        Assert.Contains("02.11 14:30 Alert queued — Nina: Alarm", timeline);
+        Assert.Contains("02.11 14:30 Alert delivered — Nina: telegram message " + Alerts(s, Scenario.Nina)[0].MessageId, timeline);
+        Assert.Contains("02.11 14:30 Alert delivered — Olga: telegram message " + Alerts(s, Scenario.Olga)[0].MessageId, timeline);
         Assert.Contains("02.11 14:45 Escalated: nobody acknowledged", timeline);
-        Assert.Contains("02.11 14:45 AlertQueued — Alexander: Escalated", timeline);
-        Assert.Contains("02.11 14:45 AlertDelivered — Alexander: telegram message " + Alerts(s, Scenario.Alexander)[0].MessageId, timeline);
+        Assert.Contains("02.11 14:45 Alert queued — Alexander: Escalated", timeline);
+        Assert.Contains("02.11 14:45 Alert delivered — Alexander: telegram message " + Alerts(s, Scenario.Alexander)[0].MessageId, timeline);
         Assert.Equal("02.11 14:46 Acknowledged — Boris", timeline[^1]);
     }
 

@@ -47,6 +47,15 @@ public sealed partial class TextCatalogueTests
         Assert.Empty(untranslated);
     }
 
+    [Fact]
+    public void StepWord_EveryTimelineKind_HasAText()
+    {
+        foreach (var kind in Enum.GetValues<DistressBot.Escalation.CaseEntryKind>())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(DistressBot.Escalation.CaseViews.StepWord(kind, Language.Ru)));
+        }
+    }
+
     [Theory]
     [InlineData("ru", Language.Ru)]
     [InlineData("ru-RU", Language.Ru)]
