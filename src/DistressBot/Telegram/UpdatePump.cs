@@ -242,7 +242,7 @@ public sealed partial class UpdatePump(
     private async Task<bool> GiveUpAfterRepeatedFailureAsync(long updateId, string json, Update update, DateTimeOffset now, Exception ex, CancellationToken ct)
     {
         var count = attempts[updateId] = attempts.GetValueOrDefault(updateId) + 1;
-        LogHandlingFailed(updateId, count, ex.GetType().Name);
+        LogHandlingFailed(updateId, count, ex is Crypto.RecordIntegrityException integrity ? "record " + integrity.Address + " failed authentication" : ex.GetType().Name);
         if (count < MaxAttempts)
         {
             return false;
