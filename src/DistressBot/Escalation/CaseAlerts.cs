@@ -58,20 +58,17 @@ public static class CaseAlerts
         ArgumentNullException.ThrowIfNull(recipients);
         foreach (var reader in recipients)
         {
-            db.Enqueue(new OutgoingMessage
-            {
-                ChatId = reader.ChatId,
-                PersonId = reader.Id,
-                Priority = MessagePriority.Alarm,
-                CaseId = @case.Id,
-                TrackCopy = true,
-                QueuedAt = now,
-                Text = Compose(db, @case, subject, reader, reason, now, headline),
-                InlineButtons = [[
+            Queue(
+                db,
+                @case,
+                reader,
+                now,
+                Compose(db, @case, subject, reader, reason, now, headline),
+                [[
                     new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonAcknowledge), "ack:" + @case.Id),
                     new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), "res:" + @case.Id),
                 ]],
-            });
+                trackCopy: true);
             if (!@case.Recipients.Contains(reader.Id))
             {
                 @case.Recipients.Add(reader.Id);
@@ -96,16 +93,27 @@ public static class CaseAlerts
         ArgumentNullException.ThrowIfNull(text);
         foreach (var reader in @case.Recipients.Select(db.Person).OfType<Person>())
         {
-            db.Enqueue(new OutgoingMessage
-            {
-                ChatId = reader.ChatId,
-                PersonId = reader.Id,
-                Priority = MessagePriority.Alarm,
-                CaseId = @case.Id,
-                QueuedAt = now,
-                Text = (@case.IsDrill ? TextCatalogue.Format(reader.Language, TextId.DrillPrefix) : "") + text(reader),
-            });
+            Queue(db, @case, reader, now, text(reader));
         }
+    }
+
+    /// <summary>Queues one alarm-priority message about the case to <paramref name="reader"/>; a drill's is marked as such.</summary>
+    public static void Queue(DataSession db, Case @case, Person reader, DateTimeOffset now, string text, List<List<InlineButton>>? buttons = null, bool trackCopy = false)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(reader);
+        db.Enqueue(new OutgoingMessage
+        {
+            ChatId = reader.ChatId,
+            PersonId = reader.Id,
+            Priority = MessagePriority.Alarm,
+            CaseId = @case.Id,
+            TrackCopy = trackCopy,
+            QueuedAt = now,
+            Text = (@case.IsDrill ? TextCatalogue.Format(reader.Language, TextId.DrillPrefix) : "") + text,
+            InlineButtons = buttons,
+        });
     }
 
     /// <summary>Edits every delivered copy of the case's alerts so each recipient sees who took it, or how it ended.</summary>
@@ -171,11 +179,6 @@ public static class CaseAlerts
         var language = reader.Language;
         var zone = reader.TimeZone;
         var text = new StringBuilder();
-        if (@case.IsDrill)
-        {
-            text.Append(TextCatalogue.Format(language, TextId.DrillPrefix));
-        }
-
         var reporter = @case.ReportedBy is null ? null : db.Person(@case.ReportedBy);
         text.Append((headline ?? @case.Trigger) switch
         {

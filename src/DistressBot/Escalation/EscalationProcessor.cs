@@ -71,17 +71,13 @@ public static class EscalationProcessor
             // Acknowledged but quiet: remind the taker first.
             if (@case.AcknowledgedBy is { } takerId && db.Person(takerId) is { } taker)
             {
-                db.Enqueue(new OutgoingMessage
-                {
-                    ChatId = taker.ChatId,
-                    PersonId = taker.Id,
-                    Priority = MessagePriority.Alarm,
-                    CaseId = @case.Id,
-                    QueuedAt = now,
-                    Text = (@case.IsDrill ? Localization.TextCatalogue.Format(taker.Language, Localization.TextId.DrillPrefix) : "")
-                        + Localization.TextCatalogue.Format(taker.Language, Localization.TextId.AcknowledgedReminder, @case.Id, subject.Name),
-                    InlineButtons = [[new InlineButton(Localization.TextCatalogue.Format(taker.Language, Localization.TextId.ButtonResolve), "res:" + @case.Id)]],
-                });
+                CaseAlerts.Queue(
+                    db,
+                    @case,
+                    taker,
+                    now,
+                    Localization.TextCatalogue.Format(taker.Language, Localization.TextId.AcknowledgedReminder, @case.Id, subject.Name),
+                    [[new InlineButton(Localization.TextCatalogue.Format(taker.Language, Localization.TextId.ButtonResolve), "res:" + @case.Id)]]);
             }
 
             @case.ActivityReminderAt = now;

@@ -91,20 +91,16 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             case "res" when found.Case.Status == CaseStatus.Resolved:
                 return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseAlreadyResolved, found.Case.Id));
             case "res":
-                db.Enqueue(new OutgoingMessage
-                {
-                    ChatId = actor.ChatId,
-                    PersonId = actor.Id,
-                    Priority = MessagePriority.Alarm,
-                    QueuedAt = now,
-                    Text = (found.Case.IsDrill ? TextCatalogue.Format(actor.Language, TextId.DrillPrefix) : "")
-                        + TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
-                    InlineButtons =
+                CaseAlerts.Queue(
+                    db,
+                    found.Case,
+                    actor,
+                    now,
+                    TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
                     [
                         .. Enum.GetValues<CaseOutcome>().Where(o => o != CaseOutcome.Other)
                             .Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), $"out:{found.Case.Id}:{o}") }),
-                    ],
-                });
+                    ]);
                 return new HandledUpdate(query.Id);
             case "out" when parts.Length == 3 && Enum.TryParse<CaseOutcome>(parts[2], out var outcome) && outcome != CaseOutcome.Other:
                 return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, outcome, "", now));
