@@ -34,6 +34,24 @@ public sealed partial class AdminSocketServer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Admin commands can still run with the bot stopped; losing the socket must never stop the bot.
+                LogSocketFailed(ex.GetType().Name, ex.Message);
+                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
         var path = AdminSocketPath.For(runtime.Settings.DataDirectory);
         File.Delete(path); // a stale socket from a crash; we hold the directory lock, so it is not another live bot's
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -42,6 +60,7 @@ public sealed partial class AdminSocketServer(
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
+
         listener.Listen(8);
         LogListening();
         try
@@ -93,6 +112,9 @@ public sealed partial class AdminSocketServer(
             // The admin's command went away; the command itself already ran or failed on its own.
         }
     }
+
+    [LoggerMessage(EventId = 2502, Level = LogLevel.Error, Message = "Admin socket failed ({Kind}: {Reason}); retrying. Admin commands work meanwhile with the bot stopped")]
+    private partial void LogSocketFailed(string kind, string reason);
 
     [LoggerMessage(EventId = 2500, Level = LogLevel.Information, Message = "Admin socket listening")]
     private partial void LogListening();

@@ -30,10 +30,25 @@ public static class CaseCommands
             db =>
             {
                 var existed = db.Raw.Delete(Collections.Cases, caseId);
-                foreach (var subject in db.People().Where(p => p.Checkin?.OpenCaseId == caseId))
+                foreach (var subject in db.People().Where(p => p.Checkin?.OpenCaseId == caseId || p.Checkin?.OpenDrillCaseId == caseId))
                 {
-                    subject.Checkin!.OpenCaseId = null;
+                    if (subject.Checkin!.OpenCaseId == caseId)
+                    {
+                        subject.Checkin.OpenCaseId = null;
+                    }
+
+                    if (subject.Checkin.OpenDrillCaseId == caseId)
+                    {
+                        subject.Checkin.OpenDrillCaseId = null;
+                    }
+
                     db.Save(subject);
+                }
+
+                // Its unsent alerts go too: they are sealed under the key about to be destroyed.
+                foreach (var message in db.Outbox().Where(m => m.CaseId == caseId))
+                {
+                    db.RemoveFromOutbox(message.Id);
                 }
 
                 return existed;

@@ -73,9 +73,19 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     /// <summary>A new case number "C-0042" whose own key exists.</summary>
     public string NewCaseId()
     {
-        var id = string.Create(CultureInfo.InvariantCulture, $"C-{session.NextSequence("case"):D4}");
-        crypto.EnsureCaseKey(id);
-        return id;
+        while (true)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"C-{session.NextSequence("case"):D4}");
+            try
+            {
+                crypto.EnsureCaseKey(id);
+                return id;
+            }
+            catch (InvalidOperationException)
+            {
+                // That number belonged to a purged case (a database restored from before the purge): never reuse it.
+            }
+        }
     }
 
     /// <summary>The case with this number, or null.</summary>
@@ -93,16 +103,42 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public void Enqueue(OutgoingMessage message)
     {
         message.Id = string.Create(CultureInfo.InvariantCulture, $"o{session.NextSequence("outbox"):D12}");
-        Seal(Collections.Outbox, message.Id, message, lookup: null);
+        message.Text = OutgoingMessage.Fit(message.Text);
+
+        // Sealed under the case's own key, so purging a case also makes its queued and freed alert rows unreadable.
+        Seal(Collections.Outbox, message.Id, message, lookup: null, caseId: message.CaseId);
         queued = true;
     }
 
     /// <summary>Stores an outbox message again (after a failed attempt).</summary>
-    public void Update(OutgoingMessage message) => Seal(Collections.Outbox, message.Id, message, lookup: null);
+    public void Update(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Seal(Collections.Outbox, message.Id, message, lookup: null, caseId: message.CaseId);
+    }
 
     /// <summary>Every queued message, oldest first.</summary>
-    public IReadOnlyList<OutgoingMessage> Outbox() =>
-        [.. session.All(Collections.Outbox).Select(r => Open<OutgoingMessage>(r)!)];
+    /// <remarks>A row whose case was purged meanwhile can never be read or sent; it is passed over, not allowed to stop the rest.</remarks>
+    public IReadOnlyList<OutgoingMessage> Outbox()
+    {
+        var messages = new List<OutgoingMessage>();
+        foreach (var record in session.All(Collections.Outbox))
+        {
+            try
+            {
+                messages.Add(Open<OutgoingMessage>(record)!);
+            }
+            catch (RecordIntegrityException)
+            {
+                UnreadableOutboxRows++;
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>Outbox rows passed over by <see cref="Outbox"/> because they no longer open.</summary>
+    public int UnreadableOutboxRows { get; private set; }
 
     /// <summary>The queued message with this id, or null.</summary>
     public OutgoingMessage? OutboxMessage(string id) => Open<OutgoingMessage>(session.Find(Collections.Outbox, id));

@@ -33,8 +33,18 @@ public sealed class OutgoingMessage
     /// <summary>Send order class.</summary>
     public required MessagePriority Priority { get; init; }
 
-    /// <summary>Plain text (no parse mode, so user-supplied words cannot inject markup).</summary>
-    public required string Text { get; init; }
+    /// <summary>Telegram refuses longer texts; <see cref="Fit"/> keeps within it.</summary>
+    public const int MaxTextLength = 4000;
+
+    /// <summary>Plain text (no parse mode, so user-supplied words cannot inject markup); at most <see cref="MaxTextLength"/> characters once queued.</summary>
+    public required string Text { get; set; }
+
+    /// <summary>The text cut to <see cref="MaxTextLength"/> characters, marked with "…" where it was cut.</summary>
+    public static string Fit(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= MaxTextLength ? text : text[..(MaxTextLength - 1)] + "…";
+    }
 
     /// <summary>Inline buttons, rows of buttons.</summary>
     public List<List<InlineButton>>? InlineButtons { get; init; }

@@ -152,12 +152,14 @@ public static class CaseAlerts
             CaseId = @case.Id,
             QueuedAt = now,
             EditMessageId = copy.MessageId,
-            Text = copy.Text + "\n\n" + status,
+            Text = Shorten(copy.Text, OutgoingMessage.MaxTextLength - status.Length - 2) + "\n\n" + status,
             InlineButtons = @case.Status == CaseStatus.Resolved
                 ? null
                 : [[new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), "res:" + @case.Id)]],
         });
     }
+
+    private static string Shorten(string text, int room) => text.Length <= room ? text : text[..Math.Max(0, room - 1)] + "…";
 
     /// <summary>The localised word for an outcome.</summary>
     public static string OutcomeWord(CaseOutcome outcome, Language language) => TextCatalogue.Format(language, outcome switch

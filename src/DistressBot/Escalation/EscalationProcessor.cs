@@ -50,8 +50,9 @@ public static class EscalationProcessor
 
         if (@case.Status == CaseStatus.Open)
         {
-            var levelOne = CaseAlerts.LevelOne(db, subject);
-            var levelTwo = CaseAlerts.LevelTwo(db, subject);
+            // Someone Telegram refuses for good gets no repeats (they were told once; the chain was told they are unreachable).
+            var levelOne = CaseAlerts.LevelOne(db, subject).Where(p => p.UnreachableSince is null).ToList();
+            var levelTwo = CaseAlerts.LevelTwo(db, subject).Where(p => p.UnreachableSince is null).ToList();
             if (@case.Level < 2 && now >= @case.OpenedAt + policy.AcknowledgeTimeout)
             {
                 @case.Level = 2;

@@ -83,9 +83,28 @@ public static class Reachability
             return gaps;
         }
 
-        foreach (var coordinator in people.Where(p => p.Role == Role.Coordinator && p.UnreachableSince is null))
+        // Least knowledge first: whoever is still reachable in the subject's own chain (backups, lawyers). Only when that
+        // is nobody do all coordinators hear the alias, because someone must act before an incident, not during one.
+        var told = new Dictionary<string, (Person Reader, List<string> Aliases)>(StringComparer.Ordinal);
+        foreach (var subject in due)
         {
-            Notify.Send(db, coordinator, MessagePriority.Alarm, now, TextId.CoverageGap, string.Join(", ", due.Select(s => s.Name)));
+            var chain = subject.CoordinatorIds.Concat(subject.BackupCoordinatorIds).Concat(subject.LawyerIds)
+                .Select(id => byId.GetValueOrDefault(id)).OfType<Person>().Where(p => p.UnreachableSince is null).ToList();
+            var readers = chain.Count > 0 ? chain : people.Where(p => p.Role == Role.Coordinator && p.UnreachableSince is null).ToList();
+            foreach (var reader in readers)
+            {
+                if (!told.TryGetValue(reader.Id, out var entry))
+                {
+                    entry = told[reader.Id] = (reader, []);
+                }
+
+                entry.Aliases.Add(subject.Name);
+            }
+        }
+
+        foreach (var (reader, aliases) in told.Values)
+        {
+            Notify.Send(db, reader, MessagePriority.Alarm, now, TextId.CoverageGap, string.Join(", ", aliases));
         }
 
         foreach (var subject in due)

@@ -20,7 +20,13 @@ public sealed class DowntimeLog(BotStore store, TimeProvider time)
     {
         lock (gate)
         {
-            return loaded ??= LoadOnceAsync(tolerance, ct);
+            // A failed read is not cached: the next caller tries again.
+            if (loaded is null || loaded.IsFaulted || loaded.IsCanceled)
+            {
+                loaded = LoadOnceAsync(tolerance, ct);
+            }
+
+            return loaded;
         }
     }
 

@@ -27,12 +27,28 @@ public sealed partial class HealthService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        await downtime.LoadAsync(DeadlineMonitor.DowntimeTolerance, stoppingToken);
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                // The last "alive" note must be read before this service overwrites it.
+                await downtime.LoadAsync(DeadlineMonitor.DowntimeTolerance, stoppingToken);
+                break;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(ex);
+                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
+            }
+        }
+
         var nextCoverage = time.GetUtcNow();
         var interval = settings.Health.Interval;
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
+            var storeHealthy = false;
             try
             {
                 var checkCoverage = now >= nextCoverage;
@@ -43,6 +59,7 @@ public sealed partial class HealthService(
                         return checkCoverage ? Reachability.CheckCoverage(db, now).Count : -1;
                     },
                     stoppingToken);
+                storeHealthy = true;
                 if (checkCoverage)
                 {
                     nextCoverage = now + CoverageEvery;
@@ -57,7 +74,15 @@ public sealed partial class HealthService(
                 LogFailed(ex);
             }
 
-            await HeartbeatAsync(stoppingToken);
+            if (storeHealthy)
+            {
+                await HeartbeatAsync(stoppingToken);
+            }
+            else
+            {
+                LogUnhealthy();
+            }
+
             Ticked.Notify();
             await Task.Delay(interval, time, stoppingToken);
         }

@@ -85,13 +85,14 @@ public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catc
         {
             try
             {
-                index.Set(id, await ProcessAsync(id, now, ct));
+                // Offer, not Set: a commit reported meanwhile may already have asked for an earlier look.
+                index.Offer(id, await ProcessAsync(id, now, ct));
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 // Never drop a record from the watch: look again shortly.
                 LogError(GetType().Name, ex);
-                index.Set(id, now + RetryAfterError);
+                index.Offer(id, now + RetryAfterError);
             }
         }
 

@@ -9,14 +9,16 @@ public sealed class TimerRegistry(DeadlineIndex deadlines, EscalationIndex escal
     public void Committed(StoreChanges changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        // Commits can be reported out of order: only ever bring a look earlier. A look that finds nothing due
+        // re-reads the record and sets the true next instant, so an early one is harmless and a lost one is not.
         foreach (var (id, at) in changes.Deadlines)
         {
-            deadlines.Set(id, at);
+            deadlines.Offer(id, at);
         }
 
         foreach (var (id, at) in changes.Escalations)
         {
-            escalations.Set(id, at);
+            escalations.Offer(id, at);
         }
 
         if (changes.Queued)

@@ -157,7 +157,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        var @case = Alarms.MissingReport(db, alias, coordinator, text, now);
+        var @case = Alarms.MissingReport(db, alias, coordinator, text.Length > 1000 ? text[..1000] + "…" : text, now);
         Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.MissingOpened, @case.Id, alias.Name));
     }
 

@@ -47,6 +47,7 @@ public sealed partial class OutboxDispatcher(
             {
                 wait = await PassAsync(stoppingToken);
                 storeBackoff.Reset();
+                LastPass = clock.GetUtcNow();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -54,7 +55,6 @@ public sealed partial class OutboxDispatcher(
                 wait = storeBackoff.Next();
             }
 
-            LastPass = clock.GetUtcNow();
             Passed.Notify();
             if (wait > TimeSpan.Zero)
             {
@@ -151,7 +151,7 @@ public sealed partial class OutboxDispatcher(
         var (kind, retryAfter) = SendFailure.Classify(ex);
         var now = clock.GetUtcNow();
         LogSendFailed(message.Id, kind, ex.GetType().Name);
-        if (kind == SendFailureKind.Permanent)
+        if (kind is SendFailureKind.Permanent or SendFailureKind.Rejected)
         {
             var at = time.GetUtcNow();
             await store.RunAsync(
@@ -159,7 +159,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     db.RemoveFromOutbox(message.Id);
                     AddToCase(db, message, CaseEntryKind.AlertFailed, ex.Message);
-                    if (message.EditMessageId is null && message.PersonId is { } personId && db.Person(personId) is { } person)
+                    if (kind == SendFailureKind.Permanent && message.EditMessageId is null && message.PersonId is { } personId && db.Person(personId) is { } person)
                     {
                         Reachability.Unreachable(db, person, ex.Message, message.CaseId, at);
                     }

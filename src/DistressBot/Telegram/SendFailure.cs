@@ -11,8 +11,11 @@ public enum SendFailureKind
     /// <summary>429: wait as long as Telegram says.</summary>
     RateLimited,
 
-    /// <summary>Blocked, deactivated, chat not found, or a request Telegram will never accept: do not retry.</summary>
+    /// <summary>The recipient is gone for good (blocked the bot, deactivated, chat not found): do not retry, and mark them unreachable.</summary>
     Permanent,
+
+    /// <summary>Telegram will never accept this message (too long, an edit of a vanished message): drop it, the recipient is fine.</summary>
+    Rejected,
 }
 
 /// <summary>Classifies exceptions from the Bot API client.</summary>
@@ -33,7 +36,14 @@ public static class SendFailure
             >= 500 or 0 => (SendFailureKind.Transient, TimeSpan.Zero),
             // 401 means our token is wrong, not the recipient: keep the message until the admin fixes it.
             401 => (SendFailureKind.Transient, TimeSpan.Zero),
-            _ => (SendFailureKind.Permanent, TimeSpan.Zero),
+            403 => (SendFailureKind.Permanent, TimeSpan.Zero),
+            _ when RecipientGone(api.Message) => (SendFailureKind.Permanent, TimeSpan.Zero),
+            _ => (SendFailureKind.Rejected, TimeSpan.Zero),
         };
     }
+
+    private static bool RecipientGone(string description) =>
+        description.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("user is deactivated", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("bot was blocked", StringComparison.OrdinalIgnoreCase);
 }

@@ -71,7 +71,6 @@ public sealed partial class UpdatePump(
                     new RawGetUpdatesRequest { Offset = offset, Limit = BatchLimit, Timeout = (int)options.Value.PollTimeout.TotalSeconds },
                     stoppingToken);
                 backoff.Reset();
-                LastPoll = TimeProvider.System.GetUtcNow();
                 await EndOutageAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -87,17 +86,19 @@ public sealed partial class UpdatePump(
             {
                 offset = await StoreBatchAsync(batch, offset, stoppingToken);
                 await HandleInboxAsync(stoppingToken);
+
+                // Healthy means stored and handled, not merely answered by Telegram.
+                LastPoll = TimeProvider.System.GetUtcNow();
+                if (batch.Length < BatchLimit)
+                {
+                    catchUp.MarkDone();
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // Nothing is confirmed to Telegram until stored, so the same batch simply comes again.
                 LogStoreError(ex);
                 await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
-            }
-
-            if (batch.Length < BatchLimit)
-            {
-                catchUp.MarkDone();
             }
 
             Polled.Notify();
@@ -254,16 +255,11 @@ public sealed partial class UpdatePump(
             db =>
             {
                 db.MoveInboundToFailed(updateId, json, ex.GetType().Name);
-                if (update.Message is { Chat.Type: global::Telegram.Bot.Types.Enums.ChatType.Private } message)
+                // Only enrolled people hear of it: a stranger learns nothing, not even that something failed.
+                if (update.Message is { Chat.Type: global::Telegram.Bot.Types.Enums.ChatType.Private } message
+                    && db.PersonByTelegramUser(message.Chat.Id) is { } sender)
                 {
-                    var language = db.PersonByTelegramUser(message.Chat.Id)?.Language ?? Language.Ru;
-                    db.Enqueue(new OutgoingMessage
-                    {
-                        ChatId = message.Chat.Id,
-                        Priority = MessagePriority.Reply,
-                        QueuedAt = now,
-                        Text = TextCatalogue.Format(language, TextId.InternalError),
-                    });
+                    Notify.Send(db, sender, MessagePriority.Reply, now, TextId.InternalError);
                 }
             },
             ct);
@@ -277,8 +273,9 @@ public sealed partial class UpdatePump(
         {
             return JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
         {
+            // Whatever a converter throws, one odd update must not block every later check-in.
             LogMalformed(updateId);
             return null;
         }

@@ -94,13 +94,34 @@ public sealed partial class DeliveryTests
         var alert = await s.ExpectAsync(lawyer, "Level 2");
         Assert.Contains("C-0001", alert, StringComparison.Ordinal);
         await s.ExpectAsync(lawyer, "Nina cannot be reached");
-        await s.ExpectAsync(Scenario.Olga, "Salek"); // coverage: Salek's only coordinator is unreachable
+        await s.ExpectAsync(lawyer, "No coordinator can receive alerts about: Salek"); // coverage, told within Salek's own chain
+        await s.SettleAsync();
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Olga), m => m.Contains("Salek", StringComparison.Ordinal)); // not in his chain: learns nothing
         var people = (await s.AdminAsync("people")).Output;
         Assert.Contains("Nina", people, StringComparison.Ordinal);
 
         // Nina unblocks and writes again: she is reachable, and nothing more is reported about her.
         s.Telegram.Unblock(Scenario.Nina.Id);
         await s.SayAsync(Scenario.Nina, "/cases", "C-0001");
+    }
+
+    [Fact]
+    public async Task LongReportAndPlan_AlertStillArrives_NobodyMarkedUnreachable()
+    {
+        await using var s = await Scenario.StartAsync(settings: FastRetries);
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.EnrolCoordinatorAsync(Scenario.Olga, "Olga");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+        await s.AdminAsync("assign", "coordinator", "Olga", "--subject", "Salek");
+        await s.SayAsync(Scenario.Nina, "/plan Salek\n" + new string('p', 3000), "saved");
+
+        await s.SayAsync(Scenario.Nina, "/missing Salek " + new string('r', 3500), "C-0001");
+
+        var alert = await s.ExpectAsync(Scenario.Olga, "C-0001");
+        Assert.True(alert.Length <= 4000, "alert longer than Telegram accepts");
+        await s.SettleAsync();
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Olga), m => m.Contains("cannot be reached", StringComparison.Ordinal) || m.Contains("недоступ", StringComparison.Ordinal));
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("cannot be reached", StringComparison.Ordinal));
     }
 
     [Fact]
