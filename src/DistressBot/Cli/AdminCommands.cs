@@ -260,6 +260,11 @@ public static class AdminCommands
                         output.Append("\tlawyers: ").Append(Names(person.LawyerIds));
                     }
 
+                    if (person.UnreachableSince is { } since)
+                    {
+                        output.Append("\tUNREACHABLE since ").Append(since.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Append(" UTC (").Append(person.UnreachableReason).Append(')');
+                    }
+
                     output.Append('\n');
                 }
 

@@ -98,7 +98,7 @@ public sealed partial class DeliveryTests
         await s.SettleAsync();
         Assert.DoesNotContain(s.MessagesTo(Scenario.Olga), m => m.Contains("Salek", StringComparison.Ordinal)); // not in his chain: learns nothing
         var people = (await s.AdminAsync("people")).Output;
-        Assert.Contains("Nina", people, StringComparison.Ordinal);
+        Assert.Contains("Nina\tUNREACHABLE since", people, StringComparison.Ordinal);
 
         // Nina unblocks and writes again: she is reachable, and nothing more is reported about her.
         s.Telegram.Unblock(Scenario.Nina.Id);
