@@ -27,21 +27,17 @@ public sealed partial class HealthService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            try
+        // The last "alive" note must be read before this service overwrites it.
+        await Backoff.RetryAsync(
+            async ct =>
             {
-                // The last "alive" note must be read before this service overwrites it.
-                await downtime.LoadAsync(DeadlineMonitor.DowntimeTolerance, stoppingToken);
-                break;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(ex);
-                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
-            }
-        }
+                await downtime.LoadAsync(DeadlineMonitor.DowntimeTolerance, ct);
+                return true;
+            },
+            LogFailed,
+            TimeSpan.FromSeconds(1),
+            TimeSpan.FromSeconds(30),
+            stoppingToken);
 
         var nextCoverage = time.GetUtcNow();
         var interval = settings.Health.Interval;

@@ -58,25 +58,13 @@ public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catc
 
     private async Task LoadAllAsync(CancellationToken ct)
     {
-        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
-        while (true)
+        var timers = await Backoff.RetryAsync(LoadAsync, ex => LogError(GetType().Name, ex), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), ct);
+        foreach (var (id, at) in timers)
         {
-            try
-            {
-                foreach (var (id, at) in await LoadAsync(ct))
-                {
-                    index.Offer(id, at);
-                }
-
-                LogLoaded(GetType().Name, index.Count);
-                return;
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
-            {
-                LogError(GetType().Name, ex);
-                await Task.Delay(backoff.Next(), TimeProvider.System, ct);
-            }
+            index.Offer(id, at);
         }
+
+        LogLoaded(GetType().Name, index.Count);
     }
 
     private async Task ProcessDueAsync(DateTimeOffset now, CancellationToken ct)

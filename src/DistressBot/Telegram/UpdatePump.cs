@@ -46,21 +46,18 @@ public sealed partial class UpdatePump(
         await Task.Yield();
         var retryMax = options.Value.RetryMax < TimeSpan.FromSeconds(30) ? options.Value.RetryMax : TimeSpan.FromSeconds(30);
         var backoff = new Backoff(options.Value.RetryBase < retryMax ? options.Value.RetryBase : retryMax, retryMax);
-        long offset = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+
+        // Updates stored before a crash are handled before anything new is fetched.
+        var offset = await Backoff.RetryAsync(
+            async ct =>
             {
-                await HandleInboxAsync(stoppingToken);
-                offset = await store.RunAsync(db => db.MetaNumber(OffsetKey) ?? 0, stoppingToken);
-                break;
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogStoreError(ex);
-                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
-            }
-        }
+                await HandleInboxAsync(ct);
+                return await store.RunAsync(db => db.MetaNumber(OffsetKey) ?? 0, ct);
+            },
+            LogStoreError,
+            options.Value.RetryBase,
+            retryMax,
+            stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {
