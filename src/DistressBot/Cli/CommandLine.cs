@@ -60,16 +60,31 @@ public static class CommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         var command = args.Length == 0 ? "run" : args[0];
+        switch (command)
+        {
+            case "demo":
+                return await DemoCommand.RunAsync(Console.Out, ct);
+            case "help" or "--help" or "-h":
+                return Print(Help, 0);
+            case not ("run" or "init") when !AdminCommands.Handles(args):
+                return Print($"Unknown command '{command}'.\n\n{Help}", ExitUsage, toError: true);
+        }
+
+        // Every other command works on the data: one configuration, checked once, before anything is opened.
+        var configuration = BotConfiguration.Build();
+        var settings = LoadSettings(configuration, needTelegram: command == "run");
+        if (settings is null)
+        {
+            return ExitUsage;
+        }
+
         try
         {
             return command switch
             {
-                "run" => await RunBotAsync(ct),
-                "demo" => await DemoCommand.RunAsync(Console.Out, ct),
-                "init" => await InitAsync(args, ct),
-                "help" or "--help" or "-h" => Print(Help, 0),
-                _ when AdminCommands.Handles(args) => await AdminAsync(args, ct),
-                _ => Print($"Unknown command '{command}'.\n\n{Help}", ExitUsage, toError: true),
+                "run" => await RunBotAsync(configuration, settings, ct),
+                "init" => await InitAsync(args, settings, ct),
+                _ => await AdminAsync(args, settings, ct),
             };
         }
         catch (KeyringException ex)
@@ -86,15 +101,8 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> RunBotAsync(CancellationToken ct)
+    private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
     {
-        var configuration = BotConfiguration.Build();
-        var settings = LoadSettings(configuration, needTelegram: true);
-        if (settings is null)
-        {
-            return ExitUsage;
-        }
-
         using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
         using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
         await using var runtime = await BotRuntime.OpenAsync(settings, secret, loggers, TimeProvider.System);
@@ -103,15 +111,8 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> InitAsync(string[] args, CancellationToken ct)
+    private static async Task<int> InitAsync(string[] args, BotSettings settings, CancellationToken ct)
     {
-        var configuration = BotConfiguration.Build();
-        var settings = LoadSettings(configuration, needTelegram: false);
-        if (settings is null)
-        {
-            return ExitUsage;
-        }
-
         string? newKeyFile = null;
         if (args.Length > 1)
         {
@@ -155,15 +156,8 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> AdminAsync(string[] args, CancellationToken ct)
+    private static async Task<int> AdminAsync(string[] args, BotSettings settings, CancellationToken ct)
     {
-        var configuration = BotConfiguration.Build();
-        var settings = LoadSettings(configuration, needTelegram: false);
-        if (settings is null)
-        {
-            return ExitUsage;
-        }
-
         var resolver = KeyMaterialResolver.ForConsole();
         KeyEncryptionSecret? current = null;
         try
