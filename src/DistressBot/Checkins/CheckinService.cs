@@ -35,18 +35,29 @@ public static class CheckinService
         }
 
         var zone = ZoneOf(subject, rules);
-        state.Schedule = parsed.Schedule;
-        state.ScheduleSetAt = now;
-        if (!state.Missed)
+        if (HasCome(state, now))
         {
-            // A missed subject keeps their missed state until they check in; the new schedule starts from that check-in.
-            state.OwedDeadline = DeadlineCalculator.FirstDeadline(parsed.Schedule, now, zone);
-            state.LeadReminderSent = false;
-            state.DeadlineReminderSent = false;
+            // The deadline that has come is owed until a check-in pays it: the new schedule starts after that check-in.
+            state.NextSchedule = parsed.Schedule;
+            db.Save(subject);
+            Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, parsed.Schedule.ToCommandText(), LocalTime.Format(state.MissedDeadline ?? state.OwedDeadline!.Value, subject.TimeZone), subject.TimeZone);
+            return;
         }
 
+        state.Schedule = parsed.Schedule;
+        state.NextSchedule = null;
+        state.ScheduleSetAt = now;
+        state.OwedDeadline = DeadlineCalculator.FirstDeadline(parsed.Schedule, now, zone);
+        ResetReminders(state);
         db.Save(subject);
         Reply(db, subject, now, TextId.ScheduleSet, parsed.Schedule.ToCommandText(), DeadlineText(subject, now), subject.TimeZone);
+    }
+
+    /// <summary>Whether the subject owes a deadline that has already come (or was missed): only a check-in may settle it.</summary>
+    public static bool HasCome(CheckinState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Missed || (state.Schedule is not null && state.OwedDeadline is { } owed && owed <= now);
     }
 
     /// <summary>Sets anybody's time zone; a subject's owed daily deadline is recomputed in the new zone.</summary>
@@ -67,8 +78,9 @@ public static class CheckinService
         }
 
         person.TimeZone = zone.Id;
-        if (person.Checkin is { Schedule: { Kind: ScheduleKind.Daily } schedule, Missed: false } state)
+        if (person.Checkin is { Schedule: { Kind: ScheduleKind.Daily } schedule } state && !HasCome(state, now))
         {
+            // A deadline that has come stays owed in the zone it came in; the next one follows the new zone.
             state.OwedDeadline = DeadlineCalculator.FirstDeadline(schedule, now, zone);
             state.LeadReminderSent = false;
             state.DeadlineReminderSent = false;
@@ -78,20 +90,15 @@ public static class CheckinService
         Reply(db, person, now, TextId.TimezoneSet, zone.Id, LocalTime.Format(now, zone.Id));
     }
 
-    /// <summary>Records a check-in sent at <paramref name="sentAt"/> (Telegram's date), tells coordinators if it ends a miss, and replies.</summary>
-    public static void CheckIn(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
+    /// <summary>Records a check-in Telegram dated <paramref name="sentAt"/> (judged first), tells coordinators if it ends a miss, and replies; returns how the date was judged.</summary>
+    public static DateJudgement CheckIn(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(rules);
         var state = subject.Checkin!;
-
-        // A phone with a wrong clock cannot matter (Telegram dates messages itself), but never trust a future date.
-        var at = sentAt > now ? now : sentAt;
-        if (state.LastCheckinAt is null || at > state.LastCheckinAt)
-        {
-            state.LastCheckinAt = at;
-        }
+        var (at, judgement) = MessageDates.Judge(sentAt, subject.EnrolledAt, state.LastCheckinAt, now);
+        state.LastCheckinAt = at;
 
         if (!state.Missed && state.Schedule is { } overdue && state.OwedDeadline is { } unpaid && at >= unpaid + overdue.Grace)
         {
@@ -113,18 +120,17 @@ public static class CheckinService
         {
             db.Save(subject);
             Reply(db, subject, now, TextId.CheckinNoSchedule);
-            return;
+            return judgement;
         }
 
         var zone = ZoneOf(subject, rules);
         if (state.Missed)
         {
             EndMiss(db, subject, at, now);
-            state.OwedDeadline = DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).OwedDeadline;
-            ResetReminders(state);
+            Pay(state, DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).OwedDeadline, at, zone);
             db.Save(subject);
             ReplyRecorded(db, subject, now);
-            return;
+            return judgement;
         }
 
         var effect = DeadlineCalculator.ApplyCheckin(schedule, owed, at, zone);
@@ -132,13 +138,28 @@ public static class CheckinService
         {
             db.Save(subject);
             Reply(db, subject, now, TextId.CheckinTooEarly, LocalTime.Format(owed, subject.TimeZone), LocalTime.Format(effect.WindowOpens ?? owed, subject.TimeZone));
-            return;
+            return judgement;
         }
 
-        state.OwedDeadline = effect.OwedDeadline;
-        ResetReminders(state);
+        Pay(state, effect.OwedDeadline, at, zone);
         db.Save(subject);
         ReplyRecorded(db, subject, now);
+        return judgement;
+    }
+
+    // The owed deadline is paid: the next one follows the schedule, or a schedule set while it was owed takes over now.
+    private static void Pay(CheckinState state, DateTimeOffset next, DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (state.NextSchedule is { } change)
+        {
+            state.Schedule = change;
+            state.NextSchedule = null;
+            state.ScheduleSetAt = at;
+            next = DeadlineCalculator.FirstDeadline(change, at, zone);
+        }
+
+        state.OwedDeadline = next;
+        ResetReminders(state);
     }
 
     /// <summary>Replies with the subject's schedule, state, last check-in and next deadline.</summary>

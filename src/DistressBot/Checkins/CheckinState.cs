@@ -6,6 +6,10 @@ public sealed class CheckinState
     /// <summary>The schedule, or null until the subject sets one.</summary>
     public Schedule? Schedule { get; set; }
 
+    /// <summary>A schedule set after <see cref="OwedDeadline"/> had come: it takes over once a check-in pays that deadline.</summary>
+    /// <remarks>An owed deadline is only ever paid by a check-in; a schedule change cannot move it later or drop it.</remarks>
+    public Schedule? NextSchedule { get; set; }
+
     /// <summary>When the schedule was last set.</summary>
     public DateTimeOffset? ScheduleSetAt { get; set; }
 

@@ -1,3 +1,4 @@
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 using Telegram.Bot.Types;
@@ -7,24 +8,29 @@ namespace DistressBot.Escalation;
 /// <summary>What a subject raises themselves: /sos and shared locations.</summary>
 public static class SubjectAlarms
 {
-    /// <summary>Opens or joins a case at both levels and confirms in neutral words (the phone may be in other hands).</summary>
-    public static void Sos(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now)
+    /// <summary>Opens or joins a case at both levels and confirms in neutral words (the phone may be in other hands); returns how Telegram's date was judged.</summary>
+    public static DateJudgement Sos(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subject);
-        Alarms.Sos(db, subject, sentAt, now);
+        var (at, judgement) = MessageDates.Judge(sentAt, subject.EnrolledAt, null, now);
+        Alarms.Sos(db, subject, at, now);
         Notify.Send(db, subject, MessagePriority.Reply, now, TextId.Received);
+        return judgement;
     }
 
-    /// <summary>Keeps the location as the last known one, adds it to an open case, and (for a new share) tells the case's recipients.</summary>
-    public static void Location(DataSession db, Person subject, Location location, DateTimeOffset at, DateTimeOffset now, bool notify)
+    /// <summary>Keeps the location as the last known one, adds it to an open case, and (for a new share) tells the case's recipients; returns how Telegram's date was judged.</summary>
+    public static DateJudgement Location(DataSession db, Person subject, Location location, DateTimeOffset sentAt, DateTimeOffset now, bool notify)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(location);
-        if (subject.LastLocation is { } known && known.At > at)
+        var (at, judgement) = MessageDates.Judge(sentAt, subject.EnrolledAt, null, now);
+
+        // A kept location dated after now (stored before dates were judged) must not hide the real ones that follow.
+        if (subject.LastLocation is { } known && known.At > at && known.At <= now)
         {
-            return; // an older live update arriving late
+            return judgement; // an older live update arriving late
         }
 
         var shared = new SharedLocation(location.Latitude, location.Longitude, at, location.LivePeriod is > 0 || subject.LastLocation?.Live == true && !notify);
@@ -46,5 +52,7 @@ public static class SubjectAlarms
         {
             Notify.Send(db, subject, MessagePriority.Reply, now, TextId.Received);
         }
+
+        return judgement;
     }
 }

@@ -71,6 +71,9 @@ public static class TextCatalogue
         [TextId.ScheduleTooManyTimes] = (
             "Не больше 12 времён в сутки.",
             "At most 12 times a day."),
+        [TextId.ScheduleSetAfterCheckin] = (
+            "Расписание сохранено: {0} (часовой пояс {2}). Оно начнёт действовать после вашей следующей отметки.\nОтметка, срок которой уже наступил, всё ещё нужна: до {1}.",
+            "Schedule saved: {0} (time zone {2}). It starts after your next check-in.\nThe check-in that has come due is still needed: due by {1}."),
         [TextId.TimezoneUsage] = (
             "Ваш часовой пояс: {0}. Изменить: /timezone Europe/Moscow",
             "Your time zone: {0}. To change it: /timezone Europe/Moscow"),

@@ -45,6 +45,8 @@ public enum TextId
     ScheduleGraceTooLong,
     /// <summary>Too many daily times.</summary>
     ScheduleTooManyTimes,
+    /// <summary>Schedule saved for after the owed check-in: {0} schedule, {1} the deadline still owed, {2} time zone.</summary>
+    ScheduleSetAfterCheckin,
     /// <summary>Usage of /timezone: {0} current zone.</summary>
     TimezoneUsage,
     /// <summary>Zone set: {0} zone, {1} local time now.</summary>

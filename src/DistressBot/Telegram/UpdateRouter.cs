@@ -51,7 +51,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         if (edited.Location is { } live && person.Role == Role.Subject)
         {
             // A live location arrives as edits of the first location message.
-            SubjectAlarms.Location(db, person, live, At(edited.EditDate ?? edited.Date), now, notify: false);
+            LogJudged(updateId, SubjectAlarms.Location(db, person, live, At(edited.EditDate ?? edited.Date), now, notify: false));
             return HandledUpdate.Nothing;
         }
 
@@ -89,7 +89,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
         if (message.Location is { } location && person.Role == Role.Subject)
         {
-            SubjectAlarms.Location(db, person, location, At(message.Date), now, notify: true);
+            LogJudged(updateId, SubjectAlarms.Location(db, person, location, At(message.Date), now, notify: true));
             return HandledUpdate.Nothing;
         }
 
@@ -103,7 +103,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         {
             if (person.Role == Role.Subject && IsCheckinButton(message.Text))
             {
-                return Subject(db, person, new BotCommand("checkin", ""), message, now);
+                return Subject(db, person, new BotCommand("checkin", ""), updateId, message, now);
             }
 
             if (person.PendingPlanFor is not null && person.Role == Role.Coordinator)
@@ -136,7 +136,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
         return person.Role switch
         {
-            Role.Subject => Subject(db, person, command, message, now),
+            Role.Subject => Subject(db, person, command, updateId, message, now),
             Role.Coordinator => Coordinator(db, person, command, now),
             _ => cases.Handle(db, person, command, now) ? HandledUpdate.Nothing : Unknown(db, person, command, now),
         };
@@ -185,12 +185,12 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         }
     }
 
-    private HandledUpdate Subject(DataSession db, Person subject, BotCommand command, Message message, DateTimeOffset now)
+    private HandledUpdate Subject(DataSession db, Person subject, BotCommand command, long updateId, Message message, DateTimeOffset now)
     {
         switch (command.Name)
         {
             case "checkin":
-                CheckinService.CheckIn(db, subject, At(message.Date), now, rules);
+                LogJudged(updateId, CheckinService.CheckIn(db, subject, At(message.Date), now, rules));
                 return HandledUpdate.Nothing;
             case "status":
                 CheckinService.Status(db, subject, now, rules);
@@ -199,7 +199,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 CheckinService.SetSchedule(db, subject, command.Arguments, now, rules);
                 return HandledUpdate.Nothing;
             case "sos":
-                SubjectAlarms.Sos(db, subject, At(message.Date), now);
+                LogJudged(updateId, SubjectAlarms.Sos(db, subject, At(message.Date), now));
                 return HandledUpdate.Nothing;
             default:
                 return Unknown(db, subject, command, now);
@@ -253,6 +253,14 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         return HandledUpdate.Nothing;
     }
 
+    private void LogJudged(long updateId, DateJudgement judgement)
+    {
+        if (judgement != DateJudgement.Accepted)
+        {
+            LogDateNotTrusted(updateId, judgement);
+        }
+    }
+
     private static DateTimeOffset At(DateTime telegramDate) => new(DateTime.SpecifyKind(telegramDate, DateTimeKind.Utc));
 
     private static bool IsCheckinButton(string text) =>
@@ -278,6 +286,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "A {Role} was enrolled")]
     private partial void LogEnrolled(Role role);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Update {UpdateId}: Telegram's date was not used as it is ({Judgement}); the bot's own bound was used")]
+    private partial void LogDateNotTrusted(long updateId, DateJudgement judgement);
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "A coordinator created a subject invite")]
     private partial void LogInviteCreated();

@@ -221,6 +221,41 @@ public sealed class CheckinTests
         Assert.Single(s.MessagesTo(Scenario.Nina), m => m.Contains("missed a check-in", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Checkin_DatedByTelegramIn1970_CountsAtNowWithoutAnAlarm()
+    {
+        // Seen: the deadline moved into the past, a case opened at once, and the reply said "(in 20759 d)".
+        await using var s = await StartWithSubjectAsync();
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
+        s.Advance(TimeSpan.FromMinutes(30));
+        await s.SettleAsync();
+        var before = s.Telegram.BotMessagesTo(Scenario.Salek.Id).Count;
+
+        s.Telegram.EnqueueMessage(Scenario.Salek.Id, "/checkin", Scenario.Salek, DateTimeOffset.UnixEpoch);
+        var reply = await s.NextAsync(Scenario.Salek, before, "Отметка принята");
+
+        Assert.Contains("через 2 ч", reply, StringComparison.Ordinal);
+        await s.QuietAsync();
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("missed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Schedule_ResentInsideGrace_DoesNotSilenceTheAlarm()
+    {
+        // Seen: the same schedule re-sent 5 minutes after the deadline announced a new deadline; no alarm ever came.
+        await using var s = await StartWithSubjectAsync();
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
+        s.Advance(TimeSpan.FromMinutes(125));
+        await s.QuietAsync();
+
+        var reply = await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
+        Assert.Contains("после вашей следующей отметки", reply, StringComparison.Ordinal);
+
+        s.Advance(TimeSpan.FromMinutes(25));
+        var alert = await s.ExpectAsync(Scenario.Nina, "missed a check-in");
+        Assert.Contains("C-0001", alert, StringComparison.Ordinal);
+    }
+
     private static async Task<Scenario> StartWithSubjectAsync(DateTimeOffset? start = null, string reminderLead = "00:15:00", bool quietEscalation = false)
     {
         var settings = new Dictionary<string, string?> { ["Checkins:ReminderLead"] = reminderLead };
