@@ -12,6 +12,9 @@ namespace DistressBot.Cli;
 /// <summary>The `distressbot` command line: run (default), demo, init, and the admin commands.</summary>
 public static class CommandLine
 {
+    /// <summary>Exit code when a command refuses (with the reason), e.g. `init` where a keyring already exists.</summary>
+    public const int ExitRefused = 1;
+
     /// <summary>Exit code for bad settings or arguments.</summary>
     public const int ExitUsage = 2;
 
@@ -71,8 +74,23 @@ public static class CommandLine
         }
 
         // Every other command works on the data: one configuration, checked once, before anything is opened.
-        var configuration = BotConfiguration.Build();
-        var settings = LoadSettings(configuration, needTelegram: command == "run");
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = BotConfiguration.Build();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+        {
+            return Print($"The settings files do not read ({ex.Message}): fix the JSON, or the path in {BotConfiguration.ConfigFileVariable}.", ExitUsage, toError: true);
+        }
+
+        var use = command switch
+        {
+            "run" => SettingsUse.Run,
+            "init" => SettingsUse.Init,
+            _ => SettingsUse.Admin,
+        };
+        var settings = LoadSettings(configuration, use);
         if (settings is null)
         {
             return ExitUsage;
@@ -99,6 +117,10 @@ public static class CommandLine
         {
             return Print(ex.Message, ExitData, toError: true);
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Print($"{ex.Message} Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}): the bot's user must be able to write there.", ExitUsage, toError: true);
+        }
     }
 
     private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
@@ -124,22 +146,73 @@ public static class CommandLine
             newKeyFile = Path.GetFullPath(args[2]);
         }
 
-        if (File.Exists(settings.KeyringPath))
+        // Everything is checked before anything is created, and a failure part-way removes what was made.
+        if (InitRefusal(settings, newKeyFile) is { } refusal)
         {
-            return Print($"A keyring already exists at {settings.KeyringPath}; nothing was changed.", ExitUsage, toError: true);
+            return Print(refusal, ExitRefused, toError: true);
         }
 
+        var secret = newKeyFile is null ? KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile, confirmNewPassphrase: true) : null;
+        try
+        {
+            if (secret is { Kind: KeyEncryptionSecretKind.Passphrase, PassphraseLength: < KeyEncryptionSecret.MinNewPassphraseLength })
+            {
+                return Print($"The passphrase from {secret.Source} is too short: a new keyring's passphrase needs at least {KeyEncryptionSecret.MinNewPassphraseLength} characters. Nothing was created.", ExitUsage, toError: true);
+            }
+
+            var made = new InitLeftovers(settings.DataDirectory, settings.KeyringPath, newKeyFile);
+            try
+            {
+                await CreateDataAsync(settings, newKeyFile, secret);
+            }
+            catch
+            {
+                made.Remove();
+                throw;
+            }
+        }
+        finally
+        {
+            secret?.Dispose();
+        }
+
+        await Console.Out.WriteLineAsync($"""
+            Created the data directory {settings.DataDirectory}
+            and the keyring {settings.KeyringPath}{(newKeyFile is null ? "" : $"\nunlocked by the key file {newKeyFile} (keep it away from the data; give it to the bot as Crypto:KeyFile or a systemd credential)")}.
+            Back up the keyring{(newKeyFile is null ? " and remember the passphrase" : " and the key file")} separately from the data: without them the data cannot be read.
+            """.AsMemory(), ct);
+        return 0;
+    }
+
+    private static string? InitRefusal(BotSettings settings, string? newKeyFile)
+    {
+        if (File.Exists(settings.KeyringPath))
+        {
+            return $"A keyring already exists at {settings.KeyringPath}; nothing was changed. ('keys change-passphrase' changes its secret; set Crypto:KeyringPath for another one.)";
+        }
+
+        var data = new[] { Path.Combine(settings.DataDirectory, LiteRecordStore.DataFileName), settings.CaseKeysPath }.FirstOrDefault(File.Exists);
+        if (data is not null)
+        {
+            return $"The data directory {settings.DataDirectory} already holds data ({Path.GetFileName(data)}) made with another keyring; nothing was changed. Point Storage:DataDirectory at a new directory.";
+        }
+
+        return newKeyFile is not null && File.Exists(newKeyFile)
+            ? $"Key file {newKeyFile} already exists; nothing was changed (it is never overwritten: it may be the only copy of a key)."
+            : null;
+    }
+
+    private static async Task CreateDataAsync(BotSettings settings, string? newKeyFile, KeyEncryptionSecret? secret)
+    {
         using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
         if (newKeyFile is not null)
         {
             KeyFile.Create(newKeyFile);
         }
 
-        using var secret = newKeyFile is not null
-            ? KeyEncryptionSecret.FromKeyFile(newKeyFile)
-            : KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile, confirmNewPassphrase: true);
+        using var fromKeyFile = newKeyFile is not null ? KeyEncryptionSecret.FromKeyFile(newKeyFile) : null;
         Directory.CreateDirectory(Path.GetDirectoryName(settings.KeyringPath)!);
-        using var keyring = Keyring.Create(settings.KeyringPath, secret, TimeProvider.System);
+        using var keyring = Keyring.Create(settings.KeyringPath, fromKeyFile ?? secret!, TimeProvider.System);
         using (CaseKeyStore.Open(settings.CaseKeysPath, keyring))
         {
         }
@@ -147,13 +220,6 @@ public static class CommandLine
         await using (await LiteRecordStore.OpenAsync(settings.DataDirectory, NullLogger.Instance, TimeProvider.System))
         {
         }
-
-        await Console.Error.WriteLineAsync($"""
-            Created the data directory {settings.DataDirectory}
-            and the keyring {settings.KeyringPath}{(newKeyFile is null ? "" : $"\nunlocked by the key file {newKeyFile} (keep it away from the data; give it to the bot as Crypto:KeyFile or a systemd credential)")}.
-            Back up the keyring{(newKeyFile is null ? " and remember the passphrase" : " and the key file")} separately from the data: without them the data cannot be read.
-            """.AsMemory(), ct);
-        return 0;
     }
 
     private static async Task<int> AdminAsync(string[] args, BotSettings settings, CancellationToken ct)
@@ -172,6 +238,10 @@ public static class CommandLine
                 }
 
                 CollectNewSecret(args, secrets);
+                if (secrets.TryGetValue(KeyCommands.NewPassphrase, out var chosen) && chosen.Length < KeyEncryptionSecret.MinNewPassphraseLength)
+                {
+                    return Print($"The new passphrase is too short: it needs at least {KeyEncryptionSecret.MinNewPassphraseLength} characters. Nothing was changed.", ExitUsage, toError: true);
+                }
             }
 
             if (args is ["cases", "purge", var caseId, ..] && !args.Contains("--yes"))
@@ -230,7 +300,7 @@ public static class CommandLine
             throw new KeyringException("No terminal to ask for the new passphrase: set DISTRESSBOT_NEW_PASSPHRASE or use --new-key-file PATH.");
         }
 
-        var first = prompt.ReadPassphrase("New keyring passphrase: ");
+        var first = prompt.ReadPassphrase($"New keyring passphrase (at least {KeyEncryptionSecret.MinNewPassphraseLength} characters): ");
         var second = prompt.ReadPassphrase("Repeat the new passphrase: ");
         if (!first.AsSpan().SequenceEqual(second))
         {
@@ -254,10 +324,10 @@ public static class CommandLine
         return string.Equals(Console.ReadLine()?.Trim(), caseId.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static BotSettings? LoadSettings(IConfiguration configuration, bool needTelegram)
+    private static BotSettings? LoadSettings(IConfiguration configuration, SettingsUse use)
     {
         var settings = BotSettings.Bind(configuration);
-        var errors = settings.Validate(needTelegram);
+        var errors = settings.Validate(use);
         if (errors.Count == 0)
         {
             return settings;
