@@ -126,7 +126,7 @@ public static class CommandLine
     private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
     {
         using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
-        using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+        using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddBotConsole(Environment.GetEnvironmentVariable));
         await using var runtime = await BotRuntime.OpenAsync(settings, secret, loggers, TimeProvider.System);
         using var host = BotHostFactory.Build(runtime, configuration, TimeProvider.System);
         await host.RunAsync(ct);

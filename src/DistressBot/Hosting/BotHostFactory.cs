@@ -24,7 +24,7 @@ public static class BotHostFactory
         if (logging is null)
         {
             builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.AddBotConsole(Environment.GetEnvironmentVariable);
         }
         else
         {
@@ -49,6 +49,7 @@ public static class BotHostFactory
         services.AddSingleton<DeadlineIndex>();
         services.AddSingleton<EscalationIndex>();
         services.AddSingleton<TimerRegistry>();
+        services.AddSingleton<DomainEventLog>();
         services.AddSingleton<CaseCommandHandler>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundCatchUp>();
@@ -75,8 +76,8 @@ public static class BotHostFactory
         AddService<HealthService>(services);
         var host = builder.Build();
 
-        // Every commit from now on moves timers and rings the outbox, whichever code path made it.
-        runtime.Store.Observer = host.Services.GetRequiredService<TimerRegistry>();
+        // Every commit from now on moves timers, rings the outbox and logs what happened, whichever code path made it.
+        runtime.Store.Observer = new StoreObservers(host.Services.GetRequiredService<TimerRegistry>(), host.Services.GetRequiredService<DomainEventLog>());
         return host;
     }
 
