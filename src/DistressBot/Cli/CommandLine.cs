@@ -30,8 +30,8 @@ public static class CommandLine
         Commands:
           run                      run the bot (the default when no command is given)
           demo                     run an offline demonstration against an in-process fake Telegram
-          init [--key-file PATH]   create the data directory and the keyring (asks for a passphrase twice,
-                                   or creates a random key file at PATH for unattended setups)
+          init [--key-file PATH]   create the data directory and the keyring (asks twice for a passphrase of at
+                                   least 12 characters, or creates a random key file at PATH for unattended setups)
           invite coordinator|lawyer --name "Nina"
                                    print a one-time enrollment code (stdout) with an explanation (stderr)
           assign coordinator|backup|lawyer "Olga" --subject "Salek" [--of "Nina"]
@@ -53,7 +53,9 @@ public static class CommandLine
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
         Settings: appsettings.json beside the program, a file named by DISTRESSBOT_CONFIG, and DISTRESSBOT_*
-        environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …).
+        environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …); durations
+        as 30s, 15m, 1h30m, 2d or hh:mm:ss. Exit codes: 0 done, 1 refused, 2 bad settings or arguments,
+        3 keyring not opened, 4 data directory taken or unreadable.
         The keyring secret: Crypto:KeyFile, $CREDENTIALS_DIRECTORY/distressbot-key, DISTRESSBOT_KEY_FILE,
         DISTRESSBOT_PASSPHRASE, or a prompt.
         """;
@@ -165,9 +167,14 @@ public static class CommandLine
             {
                 await CreateDataAsync(settings, newKeyFile, secret);
             }
-            catch
+            catch (Exception ex)
             {
                 made.Remove();
+                if (ex is IOException or UnauthorizedAccessException)
+                {
+                    return Print($"init could not finish ({ex.Message}); what it had made was removed. Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}).", ExitUsage, toError: true);
+                }
+
                 throw;
             }
         }
