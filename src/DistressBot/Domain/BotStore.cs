@@ -20,7 +20,7 @@ public interface IStoreObserver
     void Committed(StoreChanges changes);
 }
 
-/// <summary>Several observers told in order (the timers, then the log).</summary>
+/// <summary>Several observers told in order (the log, then the timers and outbox).</summary>
 /// <param name="observers">Told in this order.</param>
 public sealed class StoreObservers(params IStoreObserver[] observers) : IStoreObserver
 {

@@ -76,8 +76,9 @@ public static class BotHostFactory
         AddService<HealthService>(services);
         var host = builder.Build();
 
-        // Every commit from now on moves timers, rings the outbox and logs what happened, whichever code path made it.
-        runtime.Store.Observer = new StoreObservers(host.Services.GetRequiredService<TimerRegistry>(), host.Services.GetRequiredService<DomainEventLog>());
+        // Every commit from now on logs what happened, then moves timers and rings the outbox, whichever code path made it.
+        // The log goes first, so its line is written before anyone can be told by a message.
+        runtime.Store.Observer = new StoreObservers(host.Services.GetRequiredService<DomainEventLog>(), host.Services.GetRequiredService<TimerRegistry>());
         return host;
     }
 

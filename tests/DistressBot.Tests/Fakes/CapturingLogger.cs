@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace DistressBot.Tests.Fakes;
 
 /// <summary>An <see cref="ILogger{T}"/> that keeps every entry with its event id, formatted message and structured values.</summary>
-internal sealed class CapturingLogger<T> : ILogger<T>
+internal sealed class CapturingLogger<T>(ConcurrentQueue<CapturedLog>? entries = null) : ILogger<T>
 {
-    public ConcurrentQueue<CapturedLog> Entries { get; } = new();
+    public ConcurrentQueue<CapturedLog> Entries { get; } = entries ?? new();
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -19,6 +19,18 @@ internal sealed class CapturingLogger<T> : ILogger<T>
             ? pairs.Select(p => (p.Key, Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")).ToList()
             : [];
         Entries.Enqueue(new CapturedLog(logLevel, eventId.Id, formatter(state, exception), values));
+    }
+}
+
+/// <summary>Captures what every logger of a host writes into one queue.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<CapturedLog> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger<object>(Entries);
+
+    public void Dispose()
+    {
     }
 }
 
