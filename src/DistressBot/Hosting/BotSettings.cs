@@ -163,6 +163,13 @@ public sealed class BotSettings
             }
         }
 
+        // A misspelt setting (DISTRESSBOT_Checkins__ReminderLeed) would otherwise be ignored without a word.
+        var known = section.GetType().GetProperties().Where(p => p.CanWrite).Select(p => p.Name).ToList();
+        foreach (var child in configuration.GetSection(name).GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            bindErrors.Add((name, $"{name}:{child.Key} is not a setting: the settings of {name} are {string.Join(", ", known)} (see the README's settings table)."));
+        }
+
         var source = rewritten.Count == 0
             ? configuration
             : new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(rewritten).Build();

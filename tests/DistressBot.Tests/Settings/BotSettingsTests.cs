@@ -51,6 +51,18 @@ public sealed class BotSettingsTests
     }
 
     [Fact]
+    public void Bind_MisspeltSetting_IsNamed_WithTheSettingsOfItsSection()
+    {
+        var settings = Bind(("Checkins:ReminderLeed", "5m"));
+
+        var error = Assert.Single(settings.Validate(SettingsUse.Admin));
+
+        Assert.StartsWith("Checkins:ReminderLeed is not a setting", error, StringComparison.Ordinal);
+        Assert.Contains("ReminderLead", error, StringComparison.Ordinal);
+        Assert.Empty(settings.Validate(SettingsUse.Init));
+    }
+
+    [Fact]
     public void Validate_ChecksOnlyTheSettingsTheCommandUses()
     {
         var settings = Bind(("Telegram:SendTimeout", "banana"), ("Health:Interval", "0"), ("Checkins:ReminderLead", "soon"));
