@@ -83,7 +83,8 @@ public static class CommandLine
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
         {
-            return Print($"The settings files do not read ({ex.Message}): fix the JSON, or the path in {BotConfiguration.ConfigFileVariable}.", ExitUsage, toError: true);
+            var reason = ex.InnerException is { } inner ? ex.Message + " " + inner.Message : ex.Message;
+            return Print($"The settings files do not read ({reason}): fix the JSON, or the path in {BotConfiguration.ConfigFileVariable}.", ExitUsage, toError: true);
         }
 
         var use = command switch

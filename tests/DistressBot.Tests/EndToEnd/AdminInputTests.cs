@@ -46,6 +46,25 @@ public sealed class AdminInputTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(root));
     }
 
+    [Theory]
+    [InlineData("{ \"Checkins\": ")]
+    [InlineData(null)]
+    public async Task SettingsFileThatDoesNotRead_OrIsMissing_Exit2_NamingIt(string? content)
+    {
+        var file = Path.Combine(root, "settings.json");
+        if (content is not null)
+        {
+            await File.WriteAllTextAsync(file, content);
+        }
+
+        var run = await DistressbotProcess.RunAsync(Locations(("DISTRESSBOT_CONFIG", file)), "people");
+
+        Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
+        Assert.Contains("settings.json", run.Error, StringComparison.Ordinal);
+        Assert.Contains("DISTRESSBOT_CONFIG", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Init_WithAShortPassphrase_Exit2_SaysTheRule_AndCreatesNothing()
     {
