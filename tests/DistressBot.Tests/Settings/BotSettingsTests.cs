@@ -84,6 +84,18 @@ public sealed class BotSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(2), rules.Schedules.DefaultGrace);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void DefaultGrace_SetEmpty_MeansDerived(string text)
+    {
+        var settings = Bind(("Checkins:MinimumInterval", "20m"), ("Checkins:DefaultGrace", text));
+
+        Assert.Empty(settings.Validate(SettingsUse.Admin));
+        Assert.Null(settings.Checkins.DefaultGrace);
+        Assert.Equal(TimeSpan.FromMinutes(10), settings.ToRules().Schedules.DefaultGrace);
+    }
+
     public static TheoryData<TimeSpan, TimeSpan> Graces => new()
     {
         { TimeSpan.FromHours(12), TimeSpan.FromMinutes(30) },
