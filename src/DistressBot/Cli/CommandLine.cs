@@ -12,6 +12,9 @@ namespace DistressBot.Cli;
 /// <summary>The `distressbot` command line: run (default), demo, init, and the admin commands.</summary>
 public static class CommandLine
 {
+    /// <summary>Exit code when a command refuses (with the reason), e.g. `init` where a keyring already exists.</summary>
+    public const int ExitRefused = 1;
+
     /// <summary>Exit code for bad settings or arguments.</summary>
     public const int ExitUsage = 2;
 
@@ -27,8 +30,8 @@ public static class CommandLine
         Commands:
           run                      run the bot (the default when no command is given)
           demo                     run an offline demonstration against an in-process fake Telegram
-          init [--key-file PATH]   create the data directory and the keyring (asks for a passphrase twice,
-                                   or creates a random key file at PATH for unattended setups)
+          init [--key-file PATH]   create the data directory and the keyring (asks twice for a passphrase of at
+                                   least 12 characters, or creates a random key file at PATH for unattended setups)
           invite coordinator|lawyer --name "Nina"
                                    print a one-time enrollment code (stdout) with an explanation (stderr)
           assign coordinator|backup|lawyer "Olga" --subject "Salek" [--of "Nina"]
@@ -50,7 +53,9 @@ public static class CommandLine
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
         Settings: appsettings.json beside the program, a file named by DISTRESSBOT_CONFIG, and DISTRESSBOT_*
-        environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …).
+        environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …); durations
+        as 30s, 15m, 1h30m, 2d or hh:mm:ss. Exit codes: 0 done, 1 refused, 2 bad settings or arguments,
+        3 keyring not opened, 4 data directory taken or unreadable.
         The keyring secret: Crypto:KeyFile, $CREDENTIALS_DIRECTORY/distressbot-key, DISTRESSBOT_KEY_FILE,
         DISTRESSBOT_PASSPHRASE, or a prompt.
         """;
@@ -71,8 +76,24 @@ public static class CommandLine
         }
 
         // Every other command works on the data: one configuration, checked once, before anything is opened.
-        var configuration = BotConfiguration.Build();
-        var settings = LoadSettings(configuration, needTelegram: command == "run");
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = BotConfiguration.Build();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+        {
+            var reason = ex.InnerException is { } inner ? ex.Message + " " + inner.Message : ex.Message;
+            return Print($"The settings files do not read ({reason}): fix the JSON, or the path in {BotConfiguration.ConfigFileVariable}.", ExitUsage, toError: true);
+        }
+
+        var use = command switch
+        {
+            "run" => SettingsUse.Run,
+            "init" => SettingsUse.Init,
+            _ => SettingsUse.Admin,
+        };
+        var settings = LoadSettings(configuration, use);
         if (settings is null)
         {
             return ExitUsage;
@@ -99,12 +120,16 @@ public static class CommandLine
         {
             return Print(ex.Message, ExitData, toError: true);
         }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Print($"{ex.Message} Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}): the bot's user must be able to write there.", ExitUsage, toError: true);
+        }
     }
 
     private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
     {
         using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
-        using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+        using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddBotConsole(Environment.GetEnvironmentVariable));
         await using var runtime = await BotRuntime.OpenAsync(settings, secret, loggers, TimeProvider.System);
         using var host = BotHostFactory.Build(runtime, configuration, TimeProvider.System);
         await host.RunAsync(ct);
@@ -124,22 +149,78 @@ public static class CommandLine
             newKeyFile = Path.GetFullPath(args[2]);
         }
 
-        if (File.Exists(settings.KeyringPath))
+        // Everything is checked before anything is created, and a failure part-way removes what was made.
+        if (InitRefusal(settings, newKeyFile) is { } refusal)
         {
-            return Print($"A keyring already exists at {settings.KeyringPath}; nothing was changed.", ExitUsage, toError: true);
+            return Print(refusal, ExitRefused, toError: true);
         }
 
+        var secret = newKeyFile is null ? KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile, confirmNewPassphrase: true) : null;
+        try
+        {
+            if (secret is { Kind: KeyEncryptionSecretKind.Passphrase, PassphraseLength: < KeyEncryptionSecret.MinNewPassphraseLength })
+            {
+                return Print($"The passphrase from {secret.Source} is too short: a new keyring's passphrase needs at least {KeyEncryptionSecret.MinNewPassphraseLength} characters. Nothing was created.", ExitUsage, toError: true);
+            }
+
+            var made = new InitLeftovers(settings.DataDirectory, settings.KeyringPath, newKeyFile);
+            try
+            {
+                await CreateDataAsync(settings, newKeyFile, secret);
+            }
+            catch (Exception ex)
+            {
+                made.Remove();
+                if (ex is IOException or UnauthorizedAccessException)
+                {
+                    return Print($"init could not finish ({ex.Message}); what it had made was removed. Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}).", ExitUsage, toError: true);
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            secret?.Dispose();
+        }
+
+        await Console.Out.WriteLineAsync($"""
+            Created the data directory {settings.DataDirectory}
+            and the keyring {settings.KeyringPath}{(newKeyFile is null ? "" : $"\nunlocked by the key file {newKeyFile} (keep it away from the data; give it to the bot as Crypto:KeyFile or a systemd credential)")}.
+            Back up the keyring{(newKeyFile is null ? " and remember the passphrase" : " and the key file")} separately from the data: without them the data cannot be read.
+            """.AsMemory(), ct);
+        return 0;
+    }
+
+    private static string? InitRefusal(BotSettings settings, string? newKeyFile)
+    {
+        if (File.Exists(settings.KeyringPath))
+        {
+            return $"A keyring already exists at {settings.KeyringPath}; nothing was changed. ('keys change-passphrase' changes its secret; set Crypto:KeyringPath for another one.)";
+        }
+
+        var data = new[] { Path.Combine(settings.DataDirectory, LiteRecordStore.DataFileName), settings.CaseKeysPath }.FirstOrDefault(File.Exists);
+        if (data is not null)
+        {
+            return $"The data directory {settings.DataDirectory} already holds data ({Path.GetFileName(data)}) made with another keyring; nothing was changed. Point Storage:DataDirectory at a new directory.";
+        }
+
+        return newKeyFile is not null && File.Exists(newKeyFile)
+            ? $"Key file {newKeyFile} already exists; nothing was changed (it is never overwritten: it may be the only copy of a key)."
+            : null;
+    }
+
+    private static async Task CreateDataAsync(BotSettings settings, string? newKeyFile, KeyEncryptionSecret? secret)
+    {
         using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
         if (newKeyFile is not null)
         {
             KeyFile.Create(newKeyFile);
         }
 
-        using var secret = newKeyFile is not null
-            ? KeyEncryptionSecret.FromKeyFile(newKeyFile)
-            : KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile, confirmNewPassphrase: true);
+        using var fromKeyFile = newKeyFile is not null ? KeyEncryptionSecret.FromKeyFile(newKeyFile) : null;
         Directory.CreateDirectory(Path.GetDirectoryName(settings.KeyringPath)!);
-        using var keyring = Keyring.Create(settings.KeyringPath, secret, TimeProvider.System);
+        using var keyring = Keyring.Create(settings.KeyringPath, fromKeyFile ?? secret!, TimeProvider.System);
         using (CaseKeyStore.Open(settings.CaseKeysPath, keyring))
         {
         }
@@ -147,13 +228,6 @@ public static class CommandLine
         await using (await LiteRecordStore.OpenAsync(settings.DataDirectory, NullLogger.Instance, TimeProvider.System))
         {
         }
-
-        await Console.Error.WriteLineAsync($"""
-            Created the data directory {settings.DataDirectory}
-            and the keyring {settings.KeyringPath}{(newKeyFile is null ? "" : $"\nunlocked by the key file {newKeyFile} (keep it away from the data; give it to the bot as Crypto:KeyFile or a systemd credential)")}.
-            Back up the keyring{(newKeyFile is null ? " and remember the passphrase" : " and the key file")} separately from the data: without them the data cannot be read.
-            """.AsMemory(), ct);
-        return 0;
     }
 
     private static async Task<int> AdminAsync(string[] args, BotSettings settings, CancellationToken ct)
@@ -172,6 +246,10 @@ public static class CommandLine
                 }
 
                 CollectNewSecret(args, secrets);
+                if (secrets.TryGetValue(KeyCommands.NewPassphrase, out var chosen) && chosen.Length < KeyEncryptionSecret.MinNewPassphraseLength)
+                {
+                    return Print($"The new passphrase is too short: it needs at least {KeyEncryptionSecret.MinNewPassphraseLength} characters. Nothing was changed.", ExitUsage, toError: true);
+                }
             }
 
             if (args is ["cases", "purge", var caseId, ..] && !args.Contains("--yes"))
@@ -230,7 +308,7 @@ public static class CommandLine
             throw new KeyringException("No terminal to ask for the new passphrase: set DISTRESSBOT_NEW_PASSPHRASE or use --new-key-file PATH.");
         }
 
-        var first = prompt.ReadPassphrase("New keyring passphrase: ");
+        var first = prompt.ReadPassphrase($"New keyring passphrase (at least {KeyEncryptionSecret.MinNewPassphraseLength} characters): ");
         var second = prompt.ReadPassphrase("Repeat the new passphrase: ");
         if (!first.AsSpan().SequenceEqual(second))
         {
@@ -254,10 +332,10 @@ public static class CommandLine
         return string.Equals(Console.ReadLine()?.Trim(), caseId.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static BotSettings? LoadSettings(IConfiguration configuration, bool needTelegram)
+    private static BotSettings? LoadSettings(IConfiguration configuration, SettingsUse use)
     {
         var settings = BotSettings.Bind(configuration);
-        var errors = settings.Validate(needTelegram);
+        var errors = settings.Validate(use);
         if (errors.Count == 0)
         {
             return settings;

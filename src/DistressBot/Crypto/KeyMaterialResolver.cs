@@ -25,6 +25,8 @@ public sealed class KeyMaterialResolver(Func<string, string?> environment, IPass
     /// <summary>Environment variable holding a passphrase.</summary>
     public const string PassphraseVariable = "DISTRESSBOT_PASSPHRASE";
 
+    private const int NewPassphraseAttempts = 3;
+
     /// <summary>A resolver over the real process environment and console.</summary>
     public static KeyMaterialResolver ForConsole() => new(Environment.GetEnvironmentVariable, new ConsolePassphrasePrompt());
 
@@ -73,12 +75,25 @@ public sealed class KeyMaterialResolver(Func<string, string?> environment, IPass
 
     private KeyEncryptionSecret Ask(bool confirm)
     {
-        var first = prompt.ReadPassphrase(confirm ? "New keyring passphrase: " : "Keyring passphrase: ");
+        var rule = $"at least {KeyEncryptionSecret.MinNewPassphraseLength} characters";
+        var first = prompt.ReadPassphrase(confirm ? $"New keyring passphrase ({rule}): " : "Keyring passphrase: ");
         try
         {
+            // A new passphrase is asked for again until it meets the rule, a few times, before the admin types it twice.
+            for (var attempt = 1; confirm && first.Length is > 0 and < KeyEncryptionSecret.MinNewPassphraseLength && attempt < NewPassphraseAttempts; attempt++)
+            {
+                SecretBytes.Wipe(first);
+                first = prompt.ReadPassphrase($"Too short. New keyring passphrase ({rule}): ");
+            }
+
             if (first.Length == 0)
             {
                 throw new KeyringException("No passphrase was entered.");
+            }
+
+            if (confirm && first.Length < KeyEncryptionSecret.MinNewPassphraseLength)
+            {
+                throw new KeyringException($"No passphrase of {rule} was entered; nothing was created.");
             }
 
             if (confirm)

@@ -6,16 +6,32 @@ namespace DistressBot.Domain;
 /// <param name="Deadlines">Subjects saved, with their next deadline event (null: none).</param>
 /// <param name="Escalations">Cases saved, with their next escalation event (null: none).</param>
 /// <param name="Queued">Messages were queued in the outbox.</param>
+/// <param name="Events">What happened, in order (for the log).</param>
 public sealed record StoreChanges(
     IReadOnlyList<(string SubjectId, DateTimeOffset? At)> Deadlines,
     IReadOnlyList<(string CaseId, DateTimeOffset? At)> Escalations,
-    bool Queued);
+    bool Queued,
+    IReadOnlyList<DomainEvent> Events);
 
 /// <summary>Told after each commit; the running bot wires its timers and outbox to it.</summary>
 public interface IStoreObserver
 {
     /// <summary>A unit of work committed durably with these changes.</summary>
     void Committed(StoreChanges changes);
+}
+
+/// <summary>Several observers told in order (the log, then the timers and outbox).</summary>
+/// <param name="observers">Told in this order.</param>
+public sealed class StoreObservers(params IStoreObserver[] observers) : IStoreObserver
+{
+    /// <inheritdoc/>
+    public void Committed(StoreChanges changes)
+    {
+        foreach (var observer in observers)
+        {
+            observer.Committed(changes);
+        }
+    }
 }
 
 /// <summary>The store as the domain sees it: units of work over sealed, typed records.</summary>
@@ -37,7 +53,8 @@ public sealed class BotStore(IRecordStore store, CryptoContext crypto, BotRules 
                 return value;
             },
             cancellationToken);
-        if (changes is { } committed && (committed.Queued || committed.Deadlines.Count > 0 || committed.Escalations.Count > 0))
+        // Only after the commit: a unit that rolled back (or is run again after a storage fault) tells nothing of its own.
+        if (changes is { } committed && (committed.Queued || committed.Deadlines.Count > 0 || committed.Escalations.Count > 0 || committed.Events.Count > 0))
         {
             Observer?.Committed(committed);
         }

@@ -18,6 +18,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 {
     private readonly Dictionary<string, Person> savedSubjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Case> savedCases = new(StringComparer.Ordinal);
+    private readonly List<DomainEvent> events = [];
     private bool queued;
 
     /// <summary>The raw session (for maintenance such as re-encryption).</summary>
@@ -173,6 +174,13 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     /// <summary>Removes a stored value.</summary>
     public void DeleteMeta(string key) => session.Delete(Collections.Meta, key);
 
+    /// <summary>Notes that <paramref name="happened"/>; the observer hears of it only if this unit of work commits.</summary>
+    public void Record(DomainEvent happened)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        events.Add(happened);
+    }
+
     /// <summary>What this unit of work changed: subjects' and cases' next timer events (computed from what was saved), and whether it queued messages.</summary>
     public StoreChanges Changes(BotRules rules)
     {
@@ -194,7 +202,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
             }
         }
 
-        return new StoreChanges(deadlines, escalations, queued);
+        return new StoreChanges(deadlines, escalations, queued, [.. events]);
     }
 
     private static string InboxId(long updateId) => updateId.ToString("D19", CultureInfo.InvariantCulture);

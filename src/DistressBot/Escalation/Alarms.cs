@@ -18,6 +18,7 @@ public static class Alarms
                 c.BotDownFrom = down.From;
                 c.BotDownTo = down.To;
                 c.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Outage, Detail = $"bot or Telegram link down from {Iso(down.From)} to {Iso(down.To)}" });
+                db.Record(new DowntimeCaughtUp(c.Id, down.To - down.From));
             }
         });
 
@@ -53,6 +54,7 @@ public static class Alarms
         @case.ReportedBy = starter.Id;
         state.OpenDrillCaseId = @case.Id;
         AlertLevels(db, @case, subject, bothLevels: false, now, CaseTrigger.Drill);
+        db.Record(new AlarmRaised(@case.Id, CaseTrigger.Drill, NewCase: true, @case.Level));
         db.Save(@case);
         db.Save(subject);
         return @case;
@@ -64,8 +66,10 @@ public static class Alarms
         ArgumentNullException.ThrowIfNull(subject);
         var state = subject.Checkin ?? throw new ArgumentException("Only subjects have cases.", nameof(subject));
         Case @case;
+        var joined = false;
         if (state.OpenCaseId is { } openId && db.Case(openId) is { Status: not CaseStatus.Resolved } open)
         {
+            joined = true;
             @case = open;
             @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Joined, Detail = trigger + ": " + detail });
         }
@@ -77,6 +81,7 @@ public static class Alarms
 
         describe?.Invoke(@case);
         AlertLevels(db, @case, subject, bothLevels, now, trigger);
+        db.Record(new AlarmRaised(@case.Id, trigger, NewCase: !joined, @case.Level));
         db.Save(@case);
         db.Save(subject);
         return @case;

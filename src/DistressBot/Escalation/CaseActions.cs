@@ -56,6 +56,7 @@ public static class CaseActions
         @case.LastActivityAt = now;
         @case.ActivityReminderAt = null;
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Acknowledged, PersonId = actor.Id });
+        db.Record(new CaseAcknowledged(@case.Id, actor.Role, now - @case.OpenedAt));
         CaseAlerts.UpdateCopies(db, @case, now);
         db.Save(@case);
         return TextCatalogue.Format(language, TextId.CaseAcknowledgedByYou, @case.Id);
@@ -101,6 +102,7 @@ public static class CaseActions
         @case.Outcome = outcome;
         @case.FirstAcknowledgedAt ??= now;
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Resolved, PersonId = actor.Id, Detail = outcome + (string.IsNullOrWhiteSpace(note) ? "" : ": " + Trim(note)) });
+        db.Record(new CaseResolved(@case.Id, outcome, actor.Role, now - @case.OpenedAt));
         if (db.Person(@case.SubjectId) is { Checkin: { } state } subject)
         {
             if (state.OpenCaseId == @case.Id)

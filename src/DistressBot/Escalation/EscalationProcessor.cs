@@ -58,12 +58,14 @@ public static class EscalationProcessor
                 @case.Level = 2;
                 @case.LevelTwoAt = now;
                 @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Escalated, Detail = "nobody acknowledged" });
+                db.Record(new CaseLevelChanged(@case.Id, 2, LevelChangeReason.NobodyAcknowledged));
                 CaseAlerts.Send(db, @case, subject, levelTwo, AlertReason.Escalated, now);
                 CaseAlerts.Send(db, @case, subject, levelOne, AlertReason.Repeat, now);
             }
             else
             {
                 @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Repeated });
+                db.Record(new CaseRepeated(@case.Id, @case.Level));
                 CaseAlerts.Send(db, @case, subject, @case.Level >= 2 ? levelOne.Concat(levelTwo) : levelOne, AlertReason.Repeat, now);
             }
         }
@@ -83,6 +85,7 @@ public static class EscalationProcessor
 
             @case.ActivityReminderAt = now;
             @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AcknowledgedReminder, PersonId = @case.AcknowledgedBy });
+            db.Record(new QuietTakerReminded(@case.Id));
         }
         else
         {
@@ -95,6 +98,7 @@ public static class EscalationProcessor
             }
 
             @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Escalated, Detail = "acknowledged but quiet", PersonId = @case.AcknowledgedBy });
+            db.Record(new CaseLevelChanged(@case.Id, @case.Level, LevelChangeReason.AcknowledgedButQuiet));
             CaseAlerts.Send(db, @case, subject, CaseAlerts.LevelOne(db, subject).Concat(CaseAlerts.LevelTwo(db, subject)), AlertReason.Reopened, now);
             @case.AcknowledgedBy = null;
             @case.AcknowledgedAt = null;

@@ -20,6 +20,7 @@ public static class Reachability
             person.UnreachableSince = now;
             person.UnreachableReason = reason;
             db.Save(person);
+            db.Record(new PersonUnreachable(person.Role, caseId));
         }
 
         if (person.Role == Role.Subject)
@@ -41,6 +42,7 @@ public static class Reachability
                 @case.Level = 2;
                 @case.LevelTwoAt = now;
                 @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Escalated, Detail = "a level-1 recipient is unreachable" });
+                db.Record(new CaseLevelChanged(@case.Id, 2, LevelChangeReason.RecipientUnreachable));
                 CaseAlerts.Send(db, @case, subject, CaseAlerts.LevelTwo(db, subject).Where(p => p.UnreachableSince is null), AlertReason.Escalated, now);
             }
 
@@ -107,6 +109,7 @@ public static class Reachability
             Notify.Send(db, reader, MessagePriority.Alarm, now, TextId.CoverageGap, string.Join(", ", aliases));
         }
 
+        db.Record(new CoverageGapReported(due.Count, told.Count));
         foreach (var subject in due)
         {
             subject.CoverageGapReportedAt = now;

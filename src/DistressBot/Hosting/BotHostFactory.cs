@@ -24,7 +24,7 @@ public static class BotHostFactory
         if (logging is null)
         {
             builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.AddBotConsole(Environment.GetEnvironmentVariable);
         }
         else
         {
@@ -49,6 +49,7 @@ public static class BotHostFactory
         services.AddSingleton<DeadlineIndex>();
         services.AddSingleton<EscalationIndex>();
         services.AddSingleton<TimerRegistry>();
+        services.AddSingleton<DomainEventLog>();
         services.AddSingleton<CaseCommandHandler>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundCatchUp>();
@@ -75,8 +76,9 @@ public static class BotHostFactory
         AddService<HealthService>(services);
         var host = builder.Build();
 
-        // Every commit from now on moves timers and rings the outbox, whichever code path made it.
-        runtime.Store.Observer = host.Services.GetRequiredService<TimerRegistry>();
+        // Every commit from now on logs what happened, then moves timers and rings the outbox, whichever code path made it.
+        // The log goes first, so its line is written before anyone can be told by a message.
+        runtime.Store.Observer = new StoreObservers(host.Services.GetRequiredService<DomainEventLog>(), host.Services.GetRequiredService<TimerRegistry>());
         return host;
     }
 

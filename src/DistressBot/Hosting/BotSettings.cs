@@ -6,9 +6,26 @@ using Microsoft.Extensions.Configuration;
 
 namespace DistressBot.Hosting;
 
+/// <summary>Which command the settings are checked for: each checks only the settings it uses.</summary>
+public enum SettingsUse
+{
+    /// <summary>`init`: where the data and the keyring go.</summary>
+    Init,
+
+    /// <summary>The admin commands: the locations and the domain rules (check-ins, escalation, language, invites).</summary>
+    Admin,
+
+    /// <summary>`run`: everything, Telegram and health included.</summary>
+    Run,
+}
+
 /// <summary>All settings, bound from appsettings.json, DISTRESSBOT_* environment variables and the command line, then checked.</summary>
 public sealed class BotSettings
 {
+    private static readonly string[] LocationSections = ["Storage", "Crypto"];
+    private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation"];
+    private readonly List<(string Section, string Error)> bindErrors = [];
+
     /// <summary>Section "Telegram".</summary>
     public TelegramOptions Telegram { get; init; } = new();
 
@@ -30,95 +47,66 @@ public sealed class BotSettings
     /// <summary>Section "Escalation".</summary>
     public EscalationOptions Escalation { get; init; } = new();
 
-    /// <summary>The data directory, absolute.</summary>
-    public string DataDirectory => Path.GetFullPath(Storage.DataDirectory);
+    /// <summary>The data directory, absolute (Storage:DataDirectory, or <see cref="DefaultLocations.DataDirectory"/>); empty when neither gives one.</summary>
+    public string DataDirectory => string.IsNullOrWhiteSpace(Storage.DataDirectory) ? "" : Path.GetFullPath(Storage.DataDirectory);
 
-    /// <summary>The keyring file, absolute: Crypto:KeyringPath, or ~/.config/distressbot/keyring.json.</summary>
-    public string KeyringPath => Path.GetFullPath(
-        string.IsNullOrWhiteSpace(Crypto.KeyringPath)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "distressbot", "keyring.json")
-            : Crypto.KeyringPath);
+    /// <summary>The keyring file, absolute (Crypto:KeyringPath, or <see cref="DefaultLocations.KeyringPath"/>); empty when neither gives one.</summary>
+    public string KeyringPath => string.IsNullOrWhiteSpace(Crypto.KeyringPath) ? "" : Path.GetFullPath(Crypto.KeyringPath);
 
     /// <summary>The case-key file (inside the data directory; each key wrapped by a keyring data key).</summary>
     public string CaseKeysPath => Path.Combine(DataDirectory, "case-keys.json");
 
-    /// <summary>Binds every section of <paramref name="configuration"/>.</summary>
-    public static BotSettings Bind(IConfiguration configuration)
+    /// <summary>Binds every section of <paramref name="configuration"/>, with the default locations of this process's environment.</summary>
+    public static BotSettings Bind(IConfiguration configuration) => Bind(configuration, Environment.GetEnvironmentVariable);
+
+    /// <summary>Binds every section of <paramref name="configuration"/>; values that do not read are kept for <see cref="Validate(SettingsUse)"/>, never thrown.</summary>
+    /// <param name="configuration">The settings.</param>
+    /// <param name="environment">Reads the variables the default locations come from.</param>
+    public static BotSettings Bind(IConfiguration configuration, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         var settings = new BotSettings();
-        configuration.GetSection("Telegram").Bind(settings.Telegram);
-        configuration.GetSection("Storage").Bind(settings.Storage);
-        configuration.GetSection("Crypto").Bind(settings.Crypto);
-        configuration.GetSection("Checkins").Bind(settings.Checkins);
-        configuration.GetSection("Bot").Bind(settings.Bot);
-        configuration.GetSection("Escalation").Bind(settings.Escalation);
-        configuration.GetSection("Health").Bind(settings.Health);
+        foreach (var (name, section) in settings.Sections())
+        {
+            settings.BindSection(configuration, name, section);
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Storage.DataDirectory))
+        {
+            settings.Storage.DataDirectory = DefaultLocations.DataDirectory(environment) ?? "";
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Crypto.KeyringPath))
+        {
+            settings.Crypto.KeyringPath = DefaultLocations.KeyringPath(environment);
+        }
+
         return settings;
     }
 
-    /// <summary>Every problem, each naming the setting and how to fix it; empty when all is well.</summary>
-    public IReadOnlyList<string> Validate(bool needTelegram)
+    /// <summary>Every problem with the settings a run of the bot uses (<paramref name="needTelegram"/>) or an admin command uses.</summary>
+    public IReadOnlyList<string> Validate(bool needTelegram) => Validate(needTelegram ? SettingsUse.Run : SettingsUse.Admin);
+
+    /// <summary>Every problem with the settings <paramref name="use"/> needs, each naming the setting and how to fix it; empty when all is well.</summary>
+    public IReadOnlyList<string> Validate(SettingsUse use)
     {
-        var errors = new List<string>();
-        if (needTelegram)
+        var sections = use switch
         {
-            Annotations(Telegram, errors);
-            if (Telegram.PollTimeout < TimeSpan.Zero || Telegram.PollTimeout > TimeSpan.FromSeconds(50))
-            {
-                errors.Add("Telegram:PollTimeout must be between 00:00:00 and 00:00:50.");
-            }
+            SettingsUse.Init => LocationSections,
+            SettingsUse.Admin => RuleSections,
+            _ => null,
+        };
+        var errors = bindErrors.Where(e => sections is null || sections.Contains(e.Section)).Select(e => e.Error).ToList();
+        Locations(errors);
+        if (use != SettingsUse.Init)
+        {
+            Rules(errors);
         }
 
-        Annotations(Storage, errors);
-        Annotations(Health, errors);
-        if (Health.Interval < TimeSpan.FromSeconds(1))
+        if (use == SettingsUse.Run)
         {
-            errors.Add("Health:Interval must be at least one second, e.g. 00:01:00.");
-        }
-
-        if (Telegram.SendTimeout <= TimeSpan.Zero || Telegram.RetryBase <= TimeSpan.Zero || Telegram.RetryMax < Telegram.RetryBase || Telegram.OutageAlertAfter <= TimeSpan.Zero)
-        {
-            errors.Add("Telegram:SendTimeout, RetryBase and OutageAlertAfter must be positive and Telegram:RetryMax at least RetryBase.");
-        }
-        if (IsInside(KeyringPath, DataDirectory))
-        {
-            errors.Add($"Crypto:KeyringPath ({KeyringPath}) is inside the data directory ({DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/keyring.json.");
-        }
-
-        if (Checkins.MinimumInterval <= TimeSpan.Zero)
-        {
-            errors.Add("Checkins:MinimumInterval must be positive, e.g. 01:00:00.");
-        }
-
-        if (Checkins.DefaultGrace <= TimeSpan.Zero || Checkins.DefaultGrace >= Checkins.MinimumInterval)
-        {
-            errors.Add("Checkins:DefaultGrace must be positive and shorter than Checkins:MinimumInterval.");
-        }
-
-        if (Checkins.ReminderLead < TimeSpan.Zero)
-        {
-            errors.Add("Checkins:ReminderLead must not be negative (00:00:00 turns the early reminder off).");
-        }
-
-        if (!LanguagePicker.TryParse(Bot.DefaultLanguage, out _))
-        {
-            errors.Add($"Bot:DefaultLanguage is \"{Bot.DefaultLanguage}\": use \"ru\" or \"en\".");
-        }
-
-        if (!TimeZones.TryFind(Bot.DefaultTimeZone, out _))
-        {
-            errors.Add($"Bot:DefaultTimeZone \"{Bot.DefaultTimeZone}\" is not a time zone this machine knows (e.g. Europe/Moscow).");
-        }
-
-        if (Escalation.AcknowledgeTimeout <= TimeSpan.Zero || Escalation.RepeatEvery <= TimeSpan.Zero || Escalation.AcknowledgedReminder <= TimeSpan.Zero)
-        {
-            errors.Add("Escalation:AcknowledgeTimeout, Escalation:RepeatEvery and Escalation:AcknowledgedReminder must be positive, e.g. 00:15:00.");
-        }
-
-        if (Bot.InviteLifetime <= TimeSpan.Zero)
-        {
-            errors.Add("Bot:InviteLifetime must be positive, e.g. 1.00:00:00 for 24 hours.");
+            Connection(errors);
         }
 
         return errors;
@@ -136,9 +124,142 @@ public sealed class BotSettings
             language,
             zone.Id,
             Bot.InviteLifetime,
-            new ScheduleRules(Checkins.MinimumInterval, Checkins.DefaultGrace),
+            new ScheduleRules(Checkins.MinimumInterval, Checkins.EffectiveDefaultGrace),
             Checkins.ReminderLead,
             new DistressBot.Escalation.EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
+    }
+
+    private (string Name, object Section)[] Sections() =>
+    [
+        ("Telegram", Telegram), ("Storage", Storage), ("Crypto", Crypto), ("Checkins", Checkins),
+        ("Bot", Bot), ("Escalation", Escalation), ("Health", Health),
+    ];
+
+    // Durations are read by our own parser (the bot's "5m" forms too) and handed to the binder in .NET's form;
+    // a value that does not read is reported with its fix and leaves the default in place.
+    private void BindSection(IConfiguration configuration, string name, object section)
+    {
+        var rewritten = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in section.GetType().GetProperties().Where(p => p.PropertyType == typeof(TimeSpan) || p.PropertyType == typeof(TimeSpan?)))
+        {
+            var key = name + ":" + property.Name;
+            if (configuration[key] is not { } text)
+            {
+                continue;
+            }
+
+            if (property.PropertyType == typeof(TimeSpan?) && string.IsNullOrWhiteSpace(text))
+            {
+                rewritten[key] = "";
+            }
+            else if (SettingDuration.TryParse(text, out var value))
+            {
+                rewritten[key] = value.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                bindErrors.Add((name, SettingDuration.Problem(key, text)));
+                rewritten[key] = property.GetValue(section) is TimeSpan current ? current.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : "";
+            }
+        }
+
+        // A misspelt setting (DISTRESSBOT_Checkins__ReminderLeed) would otherwise be ignored without a word.
+        var known = section.GetType().GetProperties().Where(p => p.CanWrite).Select(p => p.Name).ToList();
+        foreach (var child in configuration.GetSection(name).GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            bindErrors.Add((name, $"{name}:{child.Key} is not a setting: the settings of {name} are {string.Join(", ", known)} (see the README's settings table)."));
+        }
+
+        var source = rewritten.Count == 0
+            ? configuration
+            : new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(rewritten).Build();
+        try
+        {
+            source.GetSection(name).Bind(section);
+        }
+        catch (InvalidOperationException ex)
+        {
+            bindErrors.Add((name, $"The section {name} does not read: {ex.Message}"));
+        }
+    }
+
+    private void Locations(List<string> errors)
+    {
+        Annotations(Storage, errors);
+        if (string.IsNullOrWhiteSpace(Storage.DataDirectory))
+        {
+            errors.Add("Storage:DataDirectory is not set and has no default here (none of $STATE_DIRECTORY, $XDG_DATA_HOME, $HOME is an absolute path): " +
+                "set DISTRESSBOT_Storage__DataDirectory to a directory the bot may own, e.g. /var/lib/distressbot.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Crypto.KeyringPath))
+        {
+            errors.Add("Crypto:KeyringPath is not set and has no default here (none of $CONFIGURATION_DIRECTORY, $XDG_CONFIG_HOME, $HOME is an absolute path): " +
+                "set DISTRESSBOT_Crypto__KeyringPath, e.g. /etc/distressbot/keyring.json.");
+        }
+
+        if (DataDirectory.Length > 0 && KeyringPath.Length > 0 && IsInside(KeyringPath, DataDirectory))
+        {
+            errors.Add($"Crypto:KeyringPath ({KeyringPath}) is inside the data directory ({DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/keyring.json.");
+        }
+    }
+
+    private void Rules(List<string> errors)
+    {
+        if (Checkins.MinimumInterval <= TimeSpan.Zero)
+        {
+            errors.Add("Checkins:MinimumInterval must be positive, e.g. 1h.");
+        }
+        else if (Checkins.DefaultGrace is { } grace && (grace <= TimeSpan.Zero || grace >= Checkins.MinimumInterval))
+        {
+            errors.Add($"Checkins:DefaultGrace ({Show(grace)}) must be positive and shorter than Checkins:MinimumInterval ({Show(Checkins.MinimumInterval)}): " +
+                "lower it, or leave it unset to get 30m or half the minimum interval, whichever is shorter.");
+        }
+
+        if (Checkins.ReminderLead < TimeSpan.Zero)
+        {
+            errors.Add("Checkins:ReminderLead must not be negative (0 turns the early reminder off).");
+        }
+
+        if (!LanguagePicker.TryParse(Bot.DefaultLanguage, out _))
+        {
+            errors.Add($"Bot:DefaultLanguage is \"{Bot.DefaultLanguage}\": use \"ru\" or \"en\".");
+        }
+
+        if (!TimeZones.TryFind(Bot.DefaultTimeZone, out _))
+        {
+            errors.Add($"Bot:DefaultTimeZone \"{Bot.DefaultTimeZone}\" is not a time zone this machine knows (e.g. Europe/Moscow).");
+        }
+
+        if (Escalation.AcknowledgeTimeout <= TimeSpan.Zero || Escalation.RepeatEvery <= TimeSpan.Zero || Escalation.AcknowledgedReminder <= TimeSpan.Zero)
+        {
+            errors.Add("Escalation:AcknowledgeTimeout, Escalation:RepeatEvery and Escalation:AcknowledgedReminder must be positive, e.g. 15m.");
+        }
+
+        if (Bot.InviteLifetime <= TimeSpan.Zero)
+        {
+            errors.Add("Bot:InviteLifetime must be positive, e.g. 1d.");
+        }
+    }
+
+    private void Connection(List<string> errors)
+    {
+        Annotations(Telegram, errors);
+        if (Telegram.PollTimeout < TimeSpan.Zero || Telegram.PollTimeout > TimeSpan.FromSeconds(50))
+        {
+            errors.Add("Telegram:PollTimeout must be between 0 and 50s.");
+        }
+
+        if (Telegram.SendTimeout <= TimeSpan.Zero || Telegram.RetryBase <= TimeSpan.Zero || Telegram.RetryMax < Telegram.RetryBase || Telegram.OutageAlertAfter <= TimeSpan.Zero)
+        {
+            errors.Add("Telegram:SendTimeout, RetryBase and OutageAlertAfter must be positive and Telegram:RetryMax at least RetryBase.");
+        }
+
+        Annotations(Health, errors);
+        if (Health.Interval < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("Health:Interval must be at least one second, e.g. 1m.");
+        }
     }
 
     private static void Annotations(object section, List<string> errors)
@@ -147,6 +268,9 @@ public sealed class BotSettings
         Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);
         errors.AddRange(results.Select(r => r.ErrorMessage ?? "invalid setting"));
     }
+
+    private static string Show(TimeSpan value) =>
+        value < TimeSpan.Zero ? value.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : DurationFormatter.FormatToken(value);
 
     private static bool IsInside(string path, string directory)
     {

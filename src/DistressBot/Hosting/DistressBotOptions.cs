@@ -33,15 +33,14 @@ public sealed class TelegramOptions
 /// <summary>Where the data lives (section "Storage").</summary>
 public sealed class StorageOptions
 {
-    /// <summary>The data directory: the database, its lock and the admin socket.</summary>
-    [Required(ErrorMessage = "Storage:DataDirectory is empty: set it to a directory the bot may own, e.g. /var/lib/distressbot.")]
-    public string DataDirectory { get; set; } = "./data";
+    /// <summary>The data directory: the database, its lock and the admin socket; empty means <see cref="DefaultLocations.DataDirectory"/>.</summary>
+    public string DataDirectory { get; set; } = "";
 }
 
 /// <summary>Where the keys live (section "Crypto").</summary>
 public sealed class CryptoOptions
 {
-    /// <summary>The keyring file; keep it outside the data directory and outside data backups.</summary>
+    /// <summary>The keyring file; keep it outside the data directory and outside data backups. Null means <see cref="DefaultLocations.KeyringPath"/>.</summary>
     public string? KeyringPath { get; set; }
 
     /// <summary>A raw 32-byte key file that unlocks the keyring (instead of a passphrase).</summary>
@@ -54,11 +53,31 @@ public sealed class CheckinOptions
     /// <summary>The tightest schedule a subject may set.</summary>
     public TimeSpan MinimumInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Grace when a schedule names none.</summary>
-    public TimeSpan DefaultGrace { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>Grace when a schedule names none; null means <see cref="DerivedGrace"/> of <see cref="MinimumInterval"/>.</summary>
+    public TimeSpan? DefaultGrace { get; set; }
 
     /// <summary>How long before a deadline the first reminder goes out.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The grace actually used: the one set, or <see cref="DerivedGrace"/>.</summary>
+    public TimeSpan EffectiveDefaultGrace => DefaultGrace ?? DerivedGrace(MinimumInterval);
+
+    /// <summary>
+    /// The default grace for a minimum interval: 30 minutes, or half the interval (whole seconds) when that is shorter,
+    /// so that lowering the interval alone never makes the default grace invalid.
+    /// </summary>
+    public static TimeSpan DerivedGrace(TimeSpan minimumInterval)
+    {
+        var standard = TimeSpan.FromMinutes(30);
+        if (minimumInterval > standard * 2)
+        {
+            return standard;
+        }
+
+        var half = minimumInterval / 2;
+        var whole = TimeSpan.FromSeconds(Math.Floor(half.TotalSeconds));
+        return whole >= TimeSpan.FromSeconds(1) ? whole : half;
+    }
 }
 
 /// <summary>How the bot speaks (section "Bot").</summary>

@@ -1,9 +1,10 @@
 using DistressBot.Domain;
+using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Hosting;
 
 /// <summary>When the bot was down (a gap in its "alive" notes) or cut off from Telegram, so alarms in those windows can say so.</summary>
-public sealed class DowntimeLog(BotStore store, TimeProvider time)
+public sealed partial class DowntimeLog(BotStore store, TimeProvider time, ILogger<DowntimeLog> logger)
 {
     /// <summary>Meta key of the last "alive" note (ticks, UTC).</summary>
     public const string AliveKey = "health.alive";
@@ -80,7 +81,9 @@ public sealed class DowntimeLog(BotStore store, TimeProvider time)
         {
             if (alive is { } ticks && now - new DateTimeOffset(ticks, TimeSpan.Zero) > tolerance)
             {
-                windows.Add((new DateTimeOffset(ticks, TimeSpan.Zero), now));
+                var lastAlive = new DateTimeOffset(ticks, TimeSpan.Zero);
+                windows.Add((lastAlive, now));
+                LogDown(TimeSpan.FromSeconds(Math.Round((now - lastAlive).TotalSeconds)), lastAlive);
             }
 
             if (outage is { } since)
@@ -89,4 +92,7 @@ public sealed class DowntimeLog(BotStore store, TimeProvider time)
             }
         }
     }
+
+    [LoggerMessage(EventId = 3320, Level = LogLevel.Warning, Message = "The bot was not running for {DownFor} (last alive {Since:O}); deadlines that passed meanwhile are acted on now")]
+    private partial void LogDown(TimeSpan downFor, DateTimeOffset since);
 }

@@ -48,21 +48,22 @@ public sealed partial class HealthService(
             try
             {
                 var checkCoverage = now >= nextCoverage;
-                var gaps = await store.RunAsync(
+
+                // A gap that is reported is logged by the domain's own event (3310), once per report.
+                await store.RunAsync(
                     db =>
                     {
                         db.SetMetaNumber(DowntimeLog.AliveKey, now.UtcTicks);
-                        return checkCoverage ? Reachability.CheckCoverage(db, now).Count : -1;
+                        if (checkCoverage)
+                        {
+                            Reachability.CheckCoverage(db, now);
+                        }
                     },
                     stoppingToken);
                 storeHealthy = true;
                 if (checkCoverage)
                 {
                     nextCoverage = now + CoverageEvery;
-                    if (gaps > 0)
-                    {
-                        LogCoverageGap(gaps);
-                    }
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -116,9 +117,6 @@ public sealed partial class HealthService(
             LogHeartbeatFailed(ex.GetType().Name);
         }
     }
-
-    [LoggerMessage(EventId = 2800, Level = LogLevel.Error, Message = "Coverage check: {Count} subjects have no reachable coordinator; coordinators were told")]
-    private partial void LogCoverageGap(int count);
 
     [LoggerMessage(EventId = 2801, Level = LogLevel.Error, Message = "Health round failed")]
     private partial void LogFailed(Exception ex);

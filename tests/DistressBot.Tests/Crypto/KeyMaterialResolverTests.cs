@@ -120,6 +120,31 @@ public sealed class KeyMaterialResolverTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_NewPassphrase_PromptStatesTheRule_AndATooShortAnswerIsAskedAgainBeforeTheRepeat()
+    {
+        var prompt = new FakePassphrasePrompt(isInteractive: true, "short", "long enough now", "long enough now");
+
+        using var secret = Resolver(prompt).Resolve(null, confirmNewPassphrase: true);
+
+        Assert.Equal(
+            ["New keyring passphrase (at least 12 characters): ", "Too short. New keyring passphrase (at least 12 characters): ", "Repeat the passphrase: "],
+            prompt.Prompts);
+        Assert.Equal("long enough now".Length, secret.PassphraseLength);
+    }
+
+    [Fact]
+    public void Resolve_NewPassphrase_TooShortThreeTimes_ThrowsWithTheRule_WithoutAskingForTheRepeat()
+    {
+        var prompt = new FakePassphrasePrompt(isInteractive: true, "one", "two", "three");
+
+        var ex = Assert.Throws<KeyringException>(() => Resolver(prompt).Resolve(null, confirmNewPassphrase: true));
+
+        Assert.Contains("at least 12 characters", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(3, prompt.Prompts.Count);
+        Assert.DoesNotContain("Repeat the passphrase: ", prompt.Prompts);
+    }
+
+    [Fact]
     public void Resolve_NothingConfiguredAndNoTerminal_ThrowsNamingEverySource()
     {
         var prompt = NoTerminal();

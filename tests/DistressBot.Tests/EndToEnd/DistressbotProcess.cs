@@ -6,10 +6,18 @@ namespace DistressBot.Tests.EndToEnd;
 /// <summary>Runs the real `distressbot` executable as a child process with only the environment a test gives it.</summary>
 internal static class DistressbotProcess
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IDictionary<string, string> environment, params string[] args)
+    // Variables the default locations and the log format follow; a test sets the ones it means.
+    private static readonly string[] Inherited = ["STATE_DIRECTORY", "CONFIGURATION_DIRECTORY", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "JOURNAL_STREAM"];
+
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(IDictionary<string, string> environment, params string[] args) =>
+        RunInAsync(null, environment, args);
+
+    /// <summary>Runs it in <paramref name="workingDirectory"/> (null: the test's own).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunInAsync(string? workingDirectory, IDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -21,7 +29,7 @@ internal static class DistressbotProcess
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("DISTRESSBOT_", StringComparison.Ordinal) || k == "CREDENTIALS_DIRECTORY").ToList())
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("DISTRESSBOT_", StringComparison.Ordinal) || k == "CREDENTIALS_DIRECTORY" || Inherited.Contains(k)).ToList())
         {
             start.Environment.Remove(key);
         }

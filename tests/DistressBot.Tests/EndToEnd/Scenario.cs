@@ -31,7 +31,7 @@ internal sealed partial class Scenario : IAsyncDisposable
     public FakeBotApiServer Telegram => Sandbox.Server;
 
     /// <summary>Starts the bot at <paramref name="start"/> (UTC) with test-friendly defaults plus <paramref name="settings"/>.</summary>
-    public static async Task<Scenario> StartAsync(DateTimeOffset? start = null, IDictionary<string, string?>? settings = null)
+    public static async Task<Scenario> StartAsync(DateTimeOffset? start = null, IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
     {
         var time = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var values = new Dictionary<string, string?>
@@ -44,7 +44,7 @@ internal sealed partial class Scenario : IAsyncDisposable
             values[key] = value;
         }
 
-        var sandbox = await BotSandbox.StartAsync(new BotSandboxOptions { Time = time, Settings = values });
+        var sandbox = await BotSandbox.StartAsync(new BotSandboxOptions { Time = time, Settings = values, Logging = logging });
         return new Scenario(sandbox, time);
     }
 

@@ -1,0 +1,151 @@
+using DistressBot.Cli;
+using DistressBot.Tests.Settings;
+
+namespace DistressBot.Tests.EndToEnd;
+
+/// <summary>The real executable, run as an admin runs it: bad settings and arguments are named, never crash, and leave nothing half-made.</summary>
+public sealed class AdminInputTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("distressbot-admin-").FullName;
+
+    private string Data => Path.Combine(root, "data");
+
+    private string Keyring => Path.Combine(root, "keys", "keyring.json");
+
+    private string KeyFilePath => Path.Combine(root, "keys", "key");
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public async Task DurationsInTheBotsOwnForms_AndAFiveSecondMinimumInterval_AreAcceptedByInitAndAdminCommands()
+    {
+        var env = Locations(("DISTRESSBOT_Checkins__ReminderLead", "5m"), ("DISTRESSBOT_Checkins__MinimumInterval", "5s"));
+
+        var init = await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath);
+        env["DISTRESSBOT_Crypto__KeyFile"] = KeyFilePath;
+        var people = await DistressbotProcess.RunAsync(env, "people");
+
+        Assert.True(init.ExitCode == 0, init.Error);
+        Assert.True(people.ExitCode == 0, people.Error);
+        Assert.Contains("Nobody is enrolled yet", people.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("15")]
+    public async Task DurationThatDoesNotRead_IsNamedWithItsFix_Exit2_NoStackTrace_NothingCreated(string value)
+    {
+        var run = await DistressbotProcess.RunAsync(Locations(("DISTRESSBOT_Checkins__ReminderLead", value)), "people");
+
+        Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
+        Assert.Contains("Checkins:ReminderLead", run.Error, StringComparison.Ordinal);
+        Assert.Contains("DISTRESSBOT_Checkins__ReminderLead", run.Error, StringComparison.Ordinal);
+        Assert.Contains("15m, 1h30m, 2d or 00:15:00", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+    }
+
+    [Theory]
+    [InlineData("{ \"Checkins\": ")]
+    [InlineData(null)]
+    public async Task SettingsFileThatDoesNotRead_OrIsMissing_Exit2_NamingIt(string? content)
+    {
+        var file = Path.Combine(root, "settings.json");
+        if (content is not null)
+        {
+            await File.WriteAllTextAsync(file, content);
+        }
+
+        var run = await DistressbotProcess.RunAsync(Locations(("DISTRESSBOT_CONFIG", file)), "people");
+
+        Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
+        Assert.Contains("settings.json", run.Error, StringComparison.Ordinal);
+        Assert.Contains("DISTRESSBOT_CONFIG", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Init_WithAShortPassphrase_Exit2_SaysTheRule_AndCreatesNothing()
+    {
+        var env = Locations(("DISTRESSBOT_PASSPHRASE", "eleven char"));
+
+        var init = await DistressbotProcess.RunAsync(env, "init");
+
+        Assert.Equal(CommandLine.ExitUsage, init.ExitCode);
+        Assert.Contains("at least 12 characters", init.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", init.Error, StringComparison.Ordinal);
+        Assert.Equal("", init.Output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+    }
+
+    [Fact]
+    public async Task Init_ThatFailsPartWay_RemovesWhatItMade()
+    {
+        await File.WriteAllTextAsync(Path.Combine(root, "not-a-folder"), "");
+        var env = new Dictionary<string, string>
+        {
+            ["DISTRESSBOT_Storage__DataDirectory"] = Data,
+            ["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(root, "not-a-folder", "keys", "keyring.json"),
+        };
+
+        var init = await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath);
+
+        Assert.Equal(CommandLine.ExitUsage, init.ExitCode);
+        Assert.Contains("what it had made was removed", init.Error, StringComparison.Ordinal);
+        Assert.Equal(["not-a-folder"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Init_WithNoConfigFolderInHome_PutsDataAndKeyringWhereTheReadmeSays_NotInTheCurrentFolder_AndSaysSoOnStdout()
+    {
+        var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
+        var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
+
+        var init = await DistressbotProcess.RunInAsync(work, new Dictionary<string, string> { ["HOME"] = home }, "init", "--key-file", Path.Combine(root, "key"));
+
+        var keyring = Path.Combine(home, ".config", "distressbot", "keyring.json");
+        var data = Path.Combine(home, ".local", "share", "distressbot");
+        Assert.True(init.ExitCode == 0, init.Error);
+        Assert.True(File.Exists(keyring));
+        Assert.True(File.Exists(Path.Combine(data, "distressbot.db")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(work));
+        Assert.Contains(keyring, init.Output, StringComparison.Ordinal);
+        Assert.Contains(data, init.Output, StringComparison.Ordinal);
+        Assert.Equal("", init.Error);
+    }
+
+    [Fact]
+    public async Task Init_OnAnExistingKeyring_IsRefusedWithTheReadmesCode_AndChangesNothing()
+    {
+        var env = Locations();
+        Assert.Equal(0, (await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath)).ExitCode);
+        var before = Snapshot();
+
+        var again = await DistressbotProcess.RunAsync(env, "init", "--key-file", Path.Combine(root, "other-key"));
+
+        Assert.Equal(ReadmeTablesTests.DocumentedExitCode("refused"), again.ExitCode);
+        Assert.Equal(CommandLine.ExitRefused, again.ExitCode);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+        Assert.Equal("", again.Output);
+        Assert.Equal(before, Snapshot());
+    }
+
+    private Dictionary<string, string> Locations(params (string Key, string Value)[] more)
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["DISTRESSBOT_Storage__DataDirectory"] = Data,
+            ["DISTRESSBOT_Crypto__KeyringPath"] = Keyring,
+        };
+        foreach (var (key, value) in more)
+        {
+            env[key] = value;
+        }
+
+        return env;
+    }
+
+    private List<(string Path, long Length)> Snapshot() =>
+        [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, new FileInfo(f).Length))];
+}

@@ -1,0 +1,178 @@
+using DistressBot.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace DistressBot.Tests.Settings;
+
+public sealed class BotSettingsTests
+{
+    private static readonly Func<string, string?> Home = name => name == "HOME" ? "/home/admin" : null;
+
+    public static TheoryData<string, TimeSpan> Durations => new()
+    {
+        { "5m", TimeSpan.FromMinutes(5) },
+        { "1h30m", TimeSpan.FromMinutes(90) },
+        { "2d", TimeSpan.FromDays(2) },
+        { "45s", TimeSpan.FromSeconds(45) },
+        { "00:15:00", TimeSpan.FromMinutes(15) },
+        { "1.00:00:00", TimeSpan.FromDays(1) },
+        { " 10m ", TimeSpan.FromMinutes(10) },
+        { "0", TimeSpan.Zero },
+        { "0m", TimeSpan.Zero },
+    };
+
+    [Theory]
+    [MemberData(nameof(Durations))]
+    public void Bind_DurationInTheBotsOwnFormsOrHhMmSs_IsRead(string text, TimeSpan expected)
+    {
+        var settings = Bind(("Checkins:ReminderLead", text));
+
+        Assert.Equal(expected, settings.Checkins.ReminderLead);
+        Assert.Empty(settings.Validate(SettingsUse.Admin));
+    }
+
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("15")]
+    [InlineData("5 minutes")]
+    [InlineData("31d")]
+    [InlineData("1h1h")]
+    public void Bind_ValueThatIsNotADuration_IsNamedWithItsFix_AndNeverThrown(string text)
+    {
+        var settings = Bind(("Checkins:ReminderLead", text), ("Escalation:RepeatEvery", "banana"));
+
+        var errors = settings.Validate(SettingsUse.Admin);
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("Checkins:ReminderLead", errors[0], StringComparison.Ordinal);
+        Assert.Contains("DISTRESSBOT_Checkins__ReminderLead", errors[0], StringComparison.Ordinal);
+        Assert.Contains(SettingDuration.Forms, errors[0], StringComparison.Ordinal);
+        Assert.Contains("Escalation:RepeatEvery", errors[1], StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(15), settings.Checkins.ReminderLead); // the default stays; nothing half-read
+    }
+
+    [Fact]
+    public void Bind_MisspeltSetting_IsNamed_WithTheSettingsOfItsSection()
+    {
+        var settings = Bind(("Checkins:ReminderLeed", "5m"));
+
+        var error = Assert.Single(settings.Validate(SettingsUse.Admin));
+
+        Assert.StartsWith("Checkins:ReminderLeed is not a setting", error, StringComparison.Ordinal);
+        Assert.Contains("ReminderLead", error, StringComparison.Ordinal);
+        Assert.Empty(settings.Validate(SettingsUse.Init));
+    }
+
+    [Fact]
+    public void Validate_ChecksOnlyTheSettingsTheCommandUses()
+    {
+        var settings = Bind(("Telegram:SendTimeout", "banana"), ("Health:Interval", "0"), ("Checkins:ReminderLead", "soon"));
+
+        Assert.Empty(settings.Validate(SettingsUse.Init));
+        Assert.Single(settings.Validate(SettingsUse.Admin));
+        Assert.Equal(4, settings.Validate(SettingsUse.Run).Count); // the token is missing too
+    }
+
+    [Fact]
+    public void MinimumIntervalAlone_LoweredToFiveSeconds_IsValid_AndTheDefaultGraceFollowsIt()
+    {
+        var settings = Bind(("Checkins:MinimumInterval", "5s"));
+
+        Assert.Empty(settings.Validate(SettingsUse.Admin));
+        Assert.Empty(settings.Validate(SettingsUse.Init));
+        var rules = settings.ToRules();
+        Assert.Equal(TimeSpan.FromSeconds(5), rules.Schedules.MinimumInterval);
+        Assert.Equal(TimeSpan.FromSeconds(2), rules.Schedules.DefaultGrace);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void DefaultGrace_SetEmpty_MeansDerived(string text)
+    {
+        var settings = Bind(("Checkins:MinimumInterval", "20m"), ("Checkins:DefaultGrace", text));
+
+        Assert.Empty(settings.Validate(SettingsUse.Admin));
+        Assert.Null(settings.Checkins.DefaultGrace);
+        Assert.Equal(TimeSpan.FromMinutes(10), settings.ToRules().Schedules.DefaultGrace);
+    }
+
+    public static TheoryData<TimeSpan, TimeSpan> Graces => new()
+    {
+        { TimeSpan.FromHours(12), TimeSpan.FromMinutes(30) },
+        { TimeSpan.FromHours(1), TimeSpan.FromMinutes(30) },
+        { TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(10) },
+        { TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2) },
+        { TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Graces))]
+    public void DerivedGrace_IsThirtyMinutesOrHalfTheInterval_AlwaysShorterThanIt(TimeSpan interval, TimeSpan grace)
+    {
+        Assert.Equal(grace, CheckinOptions.DerivedGrace(interval));
+        Assert.True(CheckinOptions.DerivedGrace(interval) < interval);
+    }
+
+    [Fact]
+    public void ExplicitGrace_NotShorterThanTheInterval_IsRefused_NamingBoth()
+    {
+        var settings = Bind(("Checkins:MinimumInterval", "10m"), ("Checkins:DefaultGrace", "10m"));
+
+        var error = Assert.Single(settings.Validate(SettingsUse.Admin));
+
+        Assert.Contains("Checkins:DefaultGrace (10m)", error, StringComparison.Ordinal);
+        Assert.Contains("Checkins:MinimumInterval (10m)", error, StringComparison.Ordinal);
+        Assert.Empty(settings.Validate(SettingsUse.Init));
+    }
+
+    [Fact]
+    public void Locations_Unset_ComeFromHome_NotFromTheCurrentFolder()
+    {
+        var settings = Bind();
+
+        Assert.Equal("/home/admin/.local/share/distressbot", settings.DataDirectory);
+        Assert.Equal("/home/admin/.config/distressbot/keyring.json", settings.KeyringPath);
+        Assert.DoesNotContain(Environment.CurrentDirectory, settings.DataDirectory, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string?, string?> Environments => new()
+    {
+        { "systemd", "/var/lib/distressbot", "/etc/distressbot/keyring.json" },
+        { "xdg", "/xdg/data/distressbot", "/xdg/config/distressbot/keyring.json" },
+        { "home", "/home/a/.local/share/distressbot", "/home/a/.config/distressbot/keyring.json" },
+        { "relative-xdg", "/home/a/.local/share/distressbot", "/home/a/.config/distressbot/keyring.json" },
+        { "nothing", null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Environments))]
+    public void DefaultLocations_FollowSystemdThenXdgThenHome(string environment, string? data, string? keyring)
+    {
+        var variables = environment switch
+        {
+            "systemd" => new Dictionary<string, string> { ["STATE_DIRECTORY"] = "/var/lib/distressbot:/var/lib/other", ["CONFIGURATION_DIRECTORY"] = "/etc/distressbot", ["XDG_DATA_HOME"] = "/xdg/data", ["HOME"] = "/home/a" },
+            "xdg" => new Dictionary<string, string> { ["XDG_DATA_HOME"] = "/xdg/data", ["XDG_CONFIG_HOME"] = "/xdg/config", ["HOME"] = "/home/a" },
+            "home" => new Dictionary<string, string> { ["HOME"] = "/home/a" },
+            "relative-xdg" => new Dictionary<string, string> { ["XDG_DATA_HOME"] = "data", ["XDG_CONFIG_HOME"] = "./config", ["HOME"] = "/home/a" },
+            _ => [],
+        };
+
+        Assert.Equal(data, DefaultLocations.DataDirectory(variables.GetValueOrDefault));
+        Assert.Equal(keyring, DefaultLocations.KeyringPath(variables.GetValueOrDefault));
+    }
+
+    [Fact]
+    public void Locations_WithNoDefaultAvailable_AreNamedWithTheirFix()
+    {
+        var settings = BotSettings.Bind(new ConfigurationBuilder().Build(), _ => null);
+
+        var errors = settings.Validate(SettingsUse.Init);
+
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("DISTRESSBOT_Storage__DataDirectory", errors[0], StringComparison.Ordinal);
+        Assert.Contains("DISTRESSBOT_Crypto__KeyringPath", errors[1], StringComparison.Ordinal);
+    }
+
+    private static BotSettings Bind(params (string Key, string Value)[] values) =>
+        BotSettings.Bind(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build(), Home);
+}
