@@ -1,3 +1,5 @@
+using DistressBot.Escalation;
+
 namespace DistressBot.Domain;
 
 /// <summary>Which queued messages go first when sending is limited.</summary>
@@ -13,10 +15,10 @@ public enum MessagePriority
     Reply = 2,
 }
 
-/// <summary>An inline button: its label and the callback data it sends back.</summary>
+/// <summary>An inline button: its label and what pressing it asks for (Telegram/ encodes it as callback data when sending).</summary>
 /// <param name="Text">Label.</param>
-/// <param name="Data">Callback data (at most 64 bytes).</param>
-public sealed record InlineButton(string Text, string Data);
+/// <param name="Action">What the press asks for.</param>
+public sealed record InlineButton(string Text, CaseButton Action);
 
 /// <summary>A message queued in the outbox in the same transaction as the state change it reports.</summary>
 public sealed class OutgoingMessage

@@ -65,45 +65,49 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         }
     }
 
-    /// <summary>An alert button: ack:C-1, res:C-1 (then outcome buttons), out:C-1:safe.</summary>
+    /// <summary>An alert button (see <see cref="CallbackData"/>): acknowledge, resolve (then outcome buttons), an offered outcome; any other data is refused.</summary>
     public HandledUpdate HandleCallback(DataSession db, CallbackQuery query, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
         var actor = db.PersonByTelegramUser(query.From.Id);
-        var parts = (query.Data ?? "").Split(':');
-        if (actor is null || parts.Length < 2)
+        if (!CallbackData.TryDecode(query.Data, out var button))
         {
-            LogRefused(parts.Length > 1 ? parts[1] : "?");
+            LogForgedCallback(CallbackData.ForLog(query.Data));
+            return actor is null
+                ? new HandledUpdate(query.Id)
+                : new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.ButtonNotOffered));
+        }
+
+        if (actor is null)
+        {
+            LogRefused(button.CaseId);
             return new HandledUpdate(query.Id);
         }
 
-        if (CaseActions.Find(db, actor, parts[1]) is not { } found)
+        if (CaseActions.Find(db, actor, button.CaseId) is not { } found)
         {
-            LogRefused(parts[1]);
-            return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, parts[1]));
+            LogRefused(button.CaseId);
+            return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, button.CaseId));
         }
 
-        switch (parts[0])
+        switch (button)
         {
-            case "ack":
+            case AcknowledgeCase:
                 return new HandledUpdate(query.Id, CaseActions.Acknowledge(db, actor, found.Case, now));
-            case "res" when found.Case.Status == CaseStatus.Resolved:
+            case ResolveCase when found.Case.Status == CaseStatus.Resolved:
                 return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseAlreadyResolved, found.Case.Id));
-            case "res":
+            case ResolveCase:
                 CaseAlerts.Queue(
                     db,
                     found.Case,
                     actor,
                     now,
                     TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
-                    [
-                        .. Enum.GetValues<CaseOutcome>().Where(o => o != CaseOutcome.Other)
-                            .Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), $"out:{found.Case.Id}:{o}") }),
-                    ]);
+                    [.. ChooseOutcome.Offered.Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), new ChooseOutcome(found.Case.Id, o)) })]);
                 return new HandledUpdate(query.Id);
-            case "out" when parts.Length == 3 && Enum.TryParse<CaseOutcome>(parts[2], out var outcome) && outcome != CaseOutcome.Other:
-                return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, outcome, "", now));
+            case ChooseOutcome choice:
+                return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, choice.Outcome, "", now));
             default:
                 return new HandledUpdate(query.Id);
         }
@@ -229,4 +233,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Refused a case action on {CaseId}: not the caller's case, or no such case")]
     private partial void LogRefused(string caseId);
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Warning, Message = "Refused a button press whose callback data the bot never offered: {Data}")]
+    private partial void LogForgedCallback(string data);
 }
