@@ -1,4 +1,5 @@
 using DistressBot.Escalation;
+using DistressBot.Localization;
 
 namespace DistressBot.Domain;
 
@@ -41,12 +42,8 @@ public sealed class OutgoingMessage
     /// <summary>Plain text (no parse mode, so user-supplied words cannot inject markup); at most <see cref="MaxTextLength"/> characters once queued.</summary>
     public required string Text { get; set; }
 
-    /// <summary>The text cut to <see cref="MaxTextLength"/> characters, marked with "…" where it was cut.</summary>
-    public static string Fit(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= MaxTextLength ? text : text[..(MaxTextLength - 1)] + "…";
-    }
+    /// <summary>The text cut on whole characters to <see cref="MaxTextLength"/> UTF-16 code units, marked with "…" where it was cut.</summary>
+    public static string Fit(string text) => TextCut.End(text, MaxTextLength);
 
     /// <summary>Inline buttons, rows of buttons.</summary>
     public List<List<InlineButton>>? InlineButtons { get; init; }

@@ -9,6 +9,12 @@ namespace DistressBot.Telegram;
 /// <summary>Case commands and alert buttons of coordinators and lawyers: /ack, /resolve, /note, /cases, /case, and for coordinators /plan, /drill, /missing.</summary>
 public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logger)
 {
+    /// <summary>A response plan is kept up to this many UTF-16 code units, cut on whole characters.</summary>
+    public const int MaxPlanLength = 3000;
+
+    /// <summary>What a /missing report says is kept up to this many UTF-16 code units, cut on whole characters.</summary>
+    public const int MaxReportLength = 1000;
+
     /// <summary>Handles a case command; false when <paramref name="command"/> is not one this role has.</summary>
     public bool Handle(DataSession db, Person actor, BotCommand command, DateTimeOffset now)
     {
@@ -147,7 +153,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     private static string SavePlan(DataSession db, Person coordinator, Person subject, string text)
     {
-        subject.ResponsePlan = text.Length > 3000 ? text[..3000] : text;
+        subject.ResponsePlan = TextCut.End(text, MaxPlanLength);
         db.Save(subject);
         return TextCatalogue.Format(coordinator.Language, TextId.PlanSaved, subject.Name);
     }
@@ -161,7 +167,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        var @case = Alarms.MissingReport(db, alias, coordinator, text.Length > 1000 ? text[..1000] + "…" : text, now);
+        var @case = Alarms.MissingReport(db, alias, coordinator, TextCut.End(text, MaxReportLength), now);
         Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.MissingOpened, @case.Id, alias.Name));
     }
 
@@ -193,7 +199,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         var subject = Subjects(db, coordinator).FirstOrDefault(s => string.Equals(s.Name, alias, StringComparison.OrdinalIgnoreCase));
         if (subject is null)
         {
-            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, alias.Length > 32 ? alias[..32] : alias));
+            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, TextCut.End(alias, 32)));
             return;
         }
 
@@ -210,8 +216,8 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
         if (CaseActions.Find(db, actor, caseId) is not { } found)
         {
-            LogRefused(caseId.Length > 16 ? caseId[..16] : caseId);
-            Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, caseId.Length > 16 ? caseId[..16] : caseId));
+            LogRefused(TextCut.End(caseId, 16));
+            Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, TextCut.End(caseId, 16)));
             return;
         }
 
