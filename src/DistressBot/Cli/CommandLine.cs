@@ -99,6 +99,10 @@ public static class CommandLine
         {
             return Print(ex.Message, ExitData, toError: true);
         }
+        catch (DataDirectoryPermissionsException ex)
+        {
+            return Print(ex.Message, ExitData, toError: true);
+        }
     }
 
     private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
@@ -129,6 +133,7 @@ public static class CommandLine
             return Print($"A keyring already exists at {settings.KeyringPath}; nothing was changed.", ExitUsage, toError: true);
         }
 
+        OwnerOnly.Tighten(settings.DataDirectory);
         using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
         if (newKeyFile is not null)
         {
@@ -138,7 +143,8 @@ public static class CommandLine
         using var secret = newKeyFile is not null
             ? KeyEncryptionSecret.FromKeyFile(newKeyFile)
             : KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile, confirmNewPassphrase: true);
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.KeyringPath)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(settings.KeyringPath)!);
+        OwnerOnly.Tighten(Path.GetDirectoryName(settings.KeyringPath)!);
         using var keyring = Keyring.Create(settings.KeyringPath, secret, TimeProvider.System);
         using (CaseKeyStore.Open(settings.CaseKeysPath, keyring))
         {
