@@ -1,4 +1,8 @@
 using DistressBot.Cli;
+using DistressBot.Storage;
+
+// Before anything is created: every file and folder this process makes is owner-only from birth.
+OwnerOnly.RestrictProcessUmask();
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -73,7 +73,7 @@ public static class CheckinService
 
         if (!TimeZones.TryFind(id, out var zone))
         {
-            Reply(db, person, now, TextId.TimezoneUnknown, id.Length > 64 ? id[..64] : id);
+            Reply(db, person, now, TextId.TimezoneUnknown, TextCut.End(id, 64));
             return;
         }
 

@@ -28,8 +28,6 @@ public sealed partial class AdminSocketServer(
     ReencryptionService reencryption,
     ILogger<AdminSocketServer> logger) : BackgroundService
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
-
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,7 +59,8 @@ public sealed partial class AdminSocketServer(
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        listener.Listen(8);
+        // Room for a burst of connections: a full backlog makes a Unix connect fail at once (EAGAIN), not wait.
+        listener.Listen(128);
         LogListening();
         try
         {
@@ -82,20 +81,33 @@ public sealed partial class AdminSocketServer(
 
     private async Task ServeAsync(Socket client, CancellationToken stoppingToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(RequestTimeout);
         await using var stream = new NetworkStream(client, ownsSocket: true);
         AdminResult result;
         try
         {
-            // Only reading the request is time-limited; a long command (rotate --now) runs to its end.
-            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-            var line = await reader.ReadLineAsync(timeout.Token);
-            var request = line is null ? null : JsonSerializer.Deserialize<AdminRequest>(line);
-            result = request?.Args is { Length: > 0 } args && AdminCommands.Handles(args)
-                ? await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, rules, time, request.Secrets ?? [], reencryption.Wake.Notify), stoppingToken)
-                : AdminResult.Usage("The running bot did not understand that admin command.");
-            LogServed(request?.Args is { Length: > 0 } a ? a[0] : "?", result.ExitCode);
+            // Only reading the request is limited (size and time); a long command (rotate --now) runs to its end.
+            var read = await AdminRequestReader.ReadAsync(
+                stream, AdminRequestReader.MaxRequestBytes, AdminRequestReader.RequestTimeout, TimeProvider.System, stoppingToken);
+            switch (read.Outcome)
+            {
+                case AdminReadOutcome.Closed:
+                    return;
+                case AdminReadOutcome.TooLarge:
+                    LogRequestRefused(read.Outcome);
+                    result = AdminResult.Usage($"The admin request is larger than {AdminRequestReader.MaxRequestBytes / 1024} KiB; nothing was run.");
+                    break;
+                case AdminReadOutcome.TimedOut:
+                    LogRequestRefused(read.Outcome);
+                    result = AdminResult.Usage($"No whole admin request arrived within {AdminRequestReader.RequestTimeout.TotalSeconds:0} s; the connection was closed and nothing was run.");
+                    break;
+                default:
+                    var request = JsonSerializer.Deserialize<AdminRequest>(read.Line!);
+                    result = request?.Args is { Length: > 0 } args && AdminCommands.Handles(args)
+                        ? await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, rules, time, request.Secrets ?? [], reencryption.Wake.Notify), stoppingToken)
+                        : AdminResult.Usage("The running bot did not understand that admin command.");
+                    LogServed(request?.Args is { Length: > 0 } a ? a[0] : "?", result.ExitCode);
+                    break;
+            }
         }
         catch (Exception ex) when (ex is JsonException or IOException or OperationCanceledException)
         {
@@ -104,10 +116,12 @@ public sealed partial class AdminSocketServer(
 
         try
         {
+            using var writeTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            writeTimeout.CancelAfter(AdminRequestReader.RequestTimeout);
             var answer = JsonSerializer.Serialize(result) + "\n";
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(answer), stoppingToken);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(answer), writeTimeout.Token);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
         {
             // The admin's command went away; the command itself already ran or failed on its own.
         }
@@ -121,11 +135,17 @@ public sealed partial class AdminSocketServer(
 
     [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Admin command '{Command}' served, exit {ExitCode}")]
     private partial void LogServed(string command, int exitCode);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Admin socket refused a connection's request ({Outcome}); nothing was run")]
+    private partial void LogRequestRefused(AdminReadOutcome outcome);
 }
 
 /// <summary>Hands an admin command to the running bot, if there is one.</summary>
 public static class AdminSocketClient
 {
+    private const int BusyAttempts = 50;
+    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The running bot's answer, or null when no bot is listening (then the caller opens the data itself).</summary>
     public static async Task<AdminResult?> TryExecuteAsync(
         string dataDirectory, IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? secrets = null)
@@ -137,13 +157,27 @@ public static class AdminSocketClient
         }
 
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
-        }
-        catch (SocketException)
-        {
-            return null; // a socket file left by a killed bot
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), ct);
+                break;
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.TryAgain)
+            {
+                // A live bot whose backlog is full: opening the data ourselves would only find it locked.
+                if (attempt == BusyAttempts)
+                {
+                    return AdminResult.Fail("The running bot's admin socket is busy (too many connections waiting); try again in a moment.");
+                }
+
+                await Task.Delay(BusyPause, ct);
+            }
+            catch (SocketException)
+            {
+                return null; // a socket file left by a killed bot
+            }
         }
 
         await using var stream = new NetworkStream(socket, ownsSocket: false);

@@ -1,4 +1,5 @@
 using DistressBot.Hosting;
+using DistressBot.Storage;
 
 namespace DistressBot.Cli;
 
@@ -21,20 +22,32 @@ public static class BackupCommand
             return AdminResult.Fail($"{target} is not empty; give a new or empty directory.");
         }
 
-        Directory.CreateDirectory(target);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        // A new directory is born 0700; an empty one the admin made is tightened before anything is written into it.
+        OwnerOnly.CreateFolder(target);
+        OwnerOnly.Tighten(target);
 
         await runtime.Records.BackupAsync(Path.Combine(target, "distressbot.db")).WaitAsync(ct);
 
         // Case keys are created before the record that uses them commits, so copying them after the data file covers every case in it.
         if (File.Exists(runtime.CaseKeys.FilePath))
         {
-            File.Copy(runtime.CaseKeys.FilePath, Path.Combine(target, "case-keys.json"));
+            CopyOwnerOnly(runtime.CaseKeys.FilePath, Path.Combine(target, "case-keys.json"));
         }
 
         return new AdminResult(0, target + "\n", "Backup written. It is encrypted; restoring it needs the keyring and its secret, which are not in it.\n");
+    }
+
+    private static void CopyOwnerOnly(string source, string destination)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnly.FileMode;
+        }
+
+        using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var to = new FileStream(destination, options);
+        from.CopyTo(to);
+        to.Flush(flushToDisk: true);
     }
 }

@@ -120,6 +120,10 @@ public static class CommandLine
         {
             return Print(ex.Message, ExitData, toError: true);
         }
+        catch (DataDirectoryPermissionsException ex)
+        {
+            return Print(ex.Message, ExitData, toError: true);
+        }
         catch (UnauthorizedAccessException ex)
         {
             return Print($"{ex.Message} Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}): the bot's user must be able to write there.", ExitUsage, toError: true);
@@ -212,6 +216,7 @@ public static class CommandLine
 
     private static async Task CreateDataAsync(BotSettings settings, string? newKeyFile, KeyEncryptionSecret? secret)
     {
+        OwnerOnly.Tighten(settings.DataDirectory);
         using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
         if (newKeyFile is not null)
         {
@@ -219,7 +224,8 @@ public static class CommandLine
         }
 
         using var fromKeyFile = newKeyFile is not null ? KeyEncryptionSecret.FromKeyFile(newKeyFile) : null;
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.KeyringPath)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(settings.KeyringPath)!);
+        OwnerOnly.Tighten(Path.GetDirectoryName(settings.KeyringPath)!);
         using var keyring = Keyring.Create(settings.KeyringPath, fromKeyFile ?? secret!, TimeProvider.System);
         using (CaseKeyStore.Open(settings.CaseKeysPath, keyring))
         {

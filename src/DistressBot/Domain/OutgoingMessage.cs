@@ -1,3 +1,6 @@
+using DistressBot.Escalation;
+using DistressBot.Localization;
+
 namespace DistressBot.Domain;
 
 /// <summary>Which queued messages go first when sending is limited.</summary>
@@ -13,10 +16,10 @@ public enum MessagePriority
     Reply = 2,
 }
 
-/// <summary>An inline button: its label and the callback data it sends back.</summary>
+/// <summary>An inline button: its label and what pressing it asks for (Telegram/ encodes it as callback data when sending).</summary>
 /// <param name="Text">Label.</param>
-/// <param name="Data">Callback data (at most 64 bytes).</param>
-public sealed record InlineButton(string Text, string Data);
+/// <param name="Action">What the press asks for.</param>
+public sealed record InlineButton(string Text, CaseButton Action);
 
 /// <summary>A message queued in the outbox in the same transaction as the state change it reports.</summary>
 public sealed class OutgoingMessage
@@ -39,12 +42,8 @@ public sealed class OutgoingMessage
     /// <summary>Plain text (no parse mode, so user-supplied words cannot inject markup); at most <see cref="MaxTextLength"/> characters once queued.</summary>
     public required string Text { get; set; }
 
-    /// <summary>The text cut to <see cref="MaxTextLength"/> characters, marked with "…" where it was cut.</summary>
-    public static string Fit(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= MaxTextLength ? text : text[..(MaxTextLength - 1)] + "…";
-    }
+    /// <summary>The text cut on whole characters to <see cref="MaxTextLength"/> UTF-16 code units, marked with "…" where it was cut.</summary>
+    public static string Fit(string text) => TextCut.End(text, MaxTextLength);
 
     /// <summary>Inline buttons, rows of buttons.</summary>
     public List<List<InlineButton>>? InlineButtons { get; init; }

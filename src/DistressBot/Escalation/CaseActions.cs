@@ -6,6 +6,9 @@ namespace DistressBot.Escalation;
 /// <summary>What a coordinator or lawyer does to a case: acknowledge, add a note, resolve. Each returns the line the actor is answered with.</summary>
 public static class CaseActions
 {
+    /// <summary>A note is kept up to this many UTF-16 code units, cut on whole characters.</summary>
+    public const int MaxNoteLength = 2000;
+
     /// <summary>The case <paramref name="caseId"/> and its subject if <paramref name="actor"/> may act on it; otherwise null, and the caller says "no such case" (nothing revealed).</summary>
     public static (Case Case, Person Subject)? Find(DataSession db, Person actor, string caseId)
     {
@@ -149,5 +152,5 @@ public static class CaseActions
         }
     }
 
-    private static string Trim(string text) => text.Length > 2000 ? text[..2000] : text.Trim();
+    private static string Trim(string text) => TextCut.End(text.Trim(), MaxNoteLength);
 }

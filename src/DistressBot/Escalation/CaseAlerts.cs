@@ -65,8 +65,8 @@ public static class CaseAlerts
                 now,
                 Compose(db, @case, subject, reader, reason, now, headline),
                 [[
-                    new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonAcknowledge), "ack:" + @case.Id),
-                    new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), "res:" + @case.Id),
+                    new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonAcknowledge), new AcknowledgeCase(@case.Id)),
+                    new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), new ResolveCase(@case.Id)),
                 ]],
                 trackCopy: true);
             if (!@case.Recipients.Contains(reader.Id))
@@ -155,7 +155,7 @@ public static class CaseAlerts
             Text = Shorten(copy.Text, OutgoingMessage.MaxTextLength - status.Length - 2) + "\n\n" + status,
             InlineButtons = @case.Status == CaseStatus.Resolved
                 ? null
-                : [[new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), "res:" + @case.Id)]],
+                : [[new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), new ResolveCase(@case.Id))]],
         });
     }
 

@@ -80,7 +80,7 @@ public static class EscalationProcessor
                     taker,
                     now,
                     Localization.TextCatalogue.Format(taker.Language, Localization.TextId.AcknowledgedReminder, @case.Id, subject.Name),
-                    [[new InlineButton(Localization.TextCatalogue.Format(taker.Language, Localization.TextId.ButtonResolve), "res:" + @case.Id)]]);
+                    [[new InlineButton(Localization.TextCatalogue.Format(taker.Language, Localization.TextId.ButtonResolve), new ResolveCase(@case.Id))]]);
             }
 
             @case.ActivityReminderAt = now;

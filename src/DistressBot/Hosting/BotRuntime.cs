@@ -38,7 +38,8 @@ public sealed class BotRuntime : IAsyncDisposable
 
     /// <summary>Takes the data directory, opens the keyring with <paramref name="secret"/>, then the case keys and the store.</summary>
     /// <exception cref="DataDirectoryLockedException">Another process owns the data directory.</exception>
-    /// <exception cref="KeyringException">No keyring, or it does not open with this secret.</exception>
+    /// <exception cref="DataDirectoryPermissionsException">The data directory is open to group or others.</exception>
+    /// <exception cref="KeyringException">No keyring, its folder is open to group or others, or it does not open with this secret.</exception>
     public static async Task<BotRuntime> OpenAsync(BotSettings settings, KeyEncryptionSecret secret, ILoggerFactory loggers, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -46,6 +47,17 @@ public sealed class BotRuntime : IAsyncDisposable
         if (!File.Exists(settings.KeyringPath))
         {
             throw new KeyringException($"There is no keyring at {settings.KeyringPath}. Run 'distressbot init' first (or set Crypto:KeyringPath to where it is).");
+        }
+
+        // Refused, not fixed: someone opened them up, and the admin should know before the bot goes on.
+        if (OwnerOnly.LooseFolderProblem(settings.DataDirectory, "The data directory") is { } dataProblem)
+        {
+            throw new DataDirectoryPermissionsException(settings.DataDirectory, dataProblem);
+        }
+
+        if (OwnerOnly.LooseFolderProblem(Path.GetDirectoryName(settings.KeyringPath)!, "The keyring's folder") is { } keysProblem)
+        {
+            throw new KeyringException(keysProblem);
         }
 
         var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);

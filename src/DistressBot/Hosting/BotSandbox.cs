@@ -63,7 +63,7 @@ public sealed class BotSandbox : IAsyncDisposable
         var server = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Time = options.Time }, ct);
         var sandbox = new BotSandbox(options, server, root);
         var keys = Path.Combine(root, "keys");
-        Directory.CreateDirectory(keys);
+        Storage.OwnerOnly.CreateFolder(keys);
         KeyFile.Create(Path.Combine(keys, "key"));
         using (var secret = KeyEncryptionSecret.FromKeyFile(Path.Combine(keys, "key")))
         using (Keyring.Create(Path.Combine(keys, "keyring.json"), secret, options.Time))

@@ -317,6 +317,9 @@ public static class TextCatalogue
         [TextId.UnreachableAlert] = (
             "🚨 {0}: Telegram больше не доставляет сообщения {1} ({2}). Телефон или аккаунт могли попасть в чужие руки.",
             "🚨 {0}: Telegram no longer delivers messages to {1} ({2}). The phone or account may be in other hands."),
+        [TextId.ButtonNotOffered] = (
+            "Эту кнопку бот не предлагал; ничего не изменено. Используйте кнопки под сообщениями бота или /resolve.",
+            "The bot never offered this button; nothing was changed. Use the buttons under the bot's messages, or /resolve."),
         [TextId.CoverageGap] = (
             "⚠ Никто из координаторов не может получить тревоги о: {0}. Назначьте другого координатора (администратор: distressbot assign coordinator … --subject …).",
             "⚠ No coordinator can receive alerts about: {0}. Get another coordinator assigned (admin: distressbot assign coordinator … --subject …)."),

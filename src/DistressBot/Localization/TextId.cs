@@ -217,6 +217,8 @@ public enum TextId
     TriggerUnreachable,
     /// <summary>{0} case {1} alias {2} when.</summary>
     UnreachableAlert,
+    /// <summary>none.</summary>
+    ButtonNotOffered,
     /// <summary>{0} aliases.</summary>
     CoverageGap,
     /// <summary>{0} name {1} aliases.</summary>

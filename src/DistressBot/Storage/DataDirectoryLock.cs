@@ -33,7 +33,7 @@ public sealed class DataDirectoryLock : IDisposable
     /// <summary>The full path of the locked directory.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>Creates the directory if missing (mode 0700) and takes the lock, or throws <see cref="DataDirectoryLockedException"/>.</summary>
+    /// <summary>Creates the directory and missing parents if needed (mode 0700) and takes the lock, or throws <see cref="DataDirectoryLockedException"/>.</summary>
     public static DataDirectoryLock Acquire(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
@@ -94,22 +94,7 @@ public sealed class DataDirectoryLock : IDisposable
         }
     }
 
-    private static void CreateDirectory(string directory)
-    {
-        if (Directory.Exists(directory))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    private static void CreateDirectory(string directory) => OwnerOnly.CreateFolder(directory);
 
     private static FileStream OpenLockFile(string directory)
     {

@@ -9,6 +9,12 @@ namespace DistressBot.Telegram;
 /// <summary>Case commands and alert buttons of coordinators and lawyers: /ack, /resolve, /note, /cases, /case, and for coordinators /plan, /drill, /missing.</summary>
 public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logger)
 {
+    /// <summary>A response plan is kept up to this many UTF-16 code units, cut on whole characters.</summary>
+    public const int MaxPlanLength = 3000;
+
+    /// <summary>What a /missing report says is kept up to this many UTF-16 code units, cut on whole characters.</summary>
+    public const int MaxReportLength = 1000;
+
     /// <summary>Handles a case command; false when <paramref name="command"/> is not one this role has.</summary>
     public bool Handle(DataSession db, Person actor, BotCommand command, DateTimeOffset now)
     {
@@ -65,45 +71,49 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         }
     }
 
-    /// <summary>An alert button: ack:C-1, res:C-1 (then outcome buttons), out:C-1:safe.</summary>
+    /// <summary>An alert button (see <see cref="CallbackData"/>): acknowledge, resolve (then outcome buttons), an offered outcome; any other data is refused.</summary>
     public HandledUpdate HandleCallback(DataSession db, CallbackQuery query, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
         var actor = db.PersonByTelegramUser(query.From.Id);
-        var parts = (query.Data ?? "").Split(':');
-        if (actor is null || parts.Length < 2)
+        if (!CallbackData.TryDecode(query.Data, out var button))
         {
-            LogRefused(parts.Length > 1 ? parts[1] : "?");
+            LogForgedCallback(CallbackData.ForLog(query.Data));
+            return actor is null
+                ? new HandledUpdate(query.Id)
+                : new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.ButtonNotOffered));
+        }
+
+        if (actor is null)
+        {
+            LogRefused(button.CaseId);
             return new HandledUpdate(query.Id);
         }
 
-        if (CaseActions.Find(db, actor, parts[1]) is not { } found)
+        if (CaseActions.Find(db, actor, button.CaseId) is not { } found)
         {
-            LogRefused(parts[1]);
-            return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, parts[1]));
+            LogRefused(button.CaseId);
+            return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, button.CaseId));
         }
 
-        switch (parts[0])
+        switch (button)
         {
-            case "ack":
+            case AcknowledgeCase:
                 return new HandledUpdate(query.Id, CaseActions.Acknowledge(db, actor, found.Case, now));
-            case "res" when found.Case.Status == CaseStatus.Resolved:
+            case ResolveCase when found.Case.Status == CaseStatus.Resolved:
                 return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseAlreadyResolved, found.Case.Id));
-            case "res":
+            case ResolveCase:
                 CaseAlerts.Queue(
                     db,
                     found.Case,
                     actor,
                     now,
                     TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
-                    [
-                        .. Enum.GetValues<CaseOutcome>().Where(o => o != CaseOutcome.Other)
-                            .Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), $"out:{found.Case.Id}:{o}") }),
-                    ]);
+                    [.. ChooseOutcome.Offered.Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), new ChooseOutcome(found.Case.Id, o)) })]);
                 return new HandledUpdate(query.Id);
-            case "out" when parts.Length == 3 && Enum.TryParse<CaseOutcome>(parts[2], out var outcome) && outcome != CaseOutcome.Other:
-                return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, outcome, "", now));
+            case ChooseOutcome choice:
+                return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, choice.Outcome, "", now));
             default:
                 return new HandledUpdate(query.Id);
         }
@@ -143,7 +153,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     private static string SavePlan(DataSession db, Person coordinator, Person subject, string text)
     {
-        subject.ResponsePlan = text.Length > 3000 ? text[..3000] : text;
+        subject.ResponsePlan = TextCut.End(text, MaxPlanLength);
         db.Save(subject);
         return TextCatalogue.Format(coordinator.Language, TextId.PlanSaved, subject.Name);
     }
@@ -157,7 +167,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        var @case = Alarms.MissingReport(db, alias, coordinator, text.Length > 1000 ? text[..1000] + "…" : text, now);
+        var @case = Alarms.MissingReport(db, alias, coordinator, TextCut.End(text, MaxReportLength), now);
         Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.MissingOpened, @case.Id, alias.Name));
     }
 
@@ -189,7 +199,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         var subject = Subjects(db, coordinator).FirstOrDefault(s => string.Equals(s.Name, alias, StringComparison.OrdinalIgnoreCase));
         if (subject is null)
         {
-            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, alias.Length > 32 ? alias[..32] : alias));
+            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, TextCut.End(alias, 32)));
             return;
         }
 
@@ -206,8 +216,8 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
         if (CaseActions.Find(db, actor, caseId) is not { } found)
         {
-            LogRefused(caseId.Length > 16 ? caseId[..16] : caseId);
-            Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, caseId.Length > 16 ? caseId[..16] : caseId));
+            LogRefused(TextCut.End(caseId, 16));
+            Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, TextCut.End(caseId, 16)));
             return;
         }
 
@@ -229,4 +239,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Refused a case action on {CaseId}: not the caller's case, or no such case")]
     private partial void LogRefused(string caseId);
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Warning, Message = "Refused a button press whose callback data the bot never offered: {Data}")]
+    private partial void LogForgedCallback(string data);
 }

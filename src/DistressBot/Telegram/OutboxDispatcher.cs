@@ -197,7 +197,7 @@ public sealed partial class OutboxDispatcher(
     {
         if (message.InlineButtons is { Count: > 0 } rows)
         {
-            return new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
+            return new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, CallbackData.Encode(b.Action)))));
         }
 
         if (message.ReplyButtons is { Count: > 0 } buttons)

@@ -289,6 +289,32 @@ public sealed partial class EscalationTests
         await s.ExpectAsync(Scenario.Nina, "Reminder: nobody has acknowledged for 10 min.");
     }
 
+    [Theory]
+    [InlineData("out:C-0001:99")]
+    [InlineData("out:C-0001:Other")]
+    [InlineData("out:C-0001:4")]
+    [InlineData("out:C-0001:Safe:x")]
+    [InlineData("res:C-0001:Safe")]
+    [InlineData("ack:C-0001 ")]
+    public async Task ForgedButton_ByCoordinatorOnTheCase_IsRefusedAndChangesAndSendsNothing(string forged)
+    {
+        await using var s = await StartWithChainAsync();
+        await MissAsync(s);
+        var before = Counts(s);
+
+        var answer = await s.AnswerAsync(s.Press(Scenario.Nina, Alerts(s, Scenario.Nina)[0].MessageId, forged));
+        await s.QuietAsync();
+
+        Assert.Equal("The bot never offered this button; nothing was changed. Use the buttons under the bot's messages, or /resolve.", answer);
+        Assert.Equal(before, Counts(s));
+        Assert.All(LevelOne, u => Assert.Equal(0, Assert.Single(Alerts(s, u)).EditCount));
+        Assert.Contains("C-0001 · Salek · missed check-in · open, level 1", await s.SayAsync(Scenario.Nina, "/cases", "Open cases"), StringComparison.Ordinal);
+
+        // Still unacknowledged and unresolved, so it escalates on time.
+        s.Advance(TimeSpan.FromMinutes(15));
+        await s.ExpectAsync(Scenario.Alexander, "Level 2");
+    }
+
     [Fact]
     public async Task Acknowledged_ThenQuiet_RemindsTakerAfter30_ThenAlarmsBothLevelsAgainAfter60()
     {

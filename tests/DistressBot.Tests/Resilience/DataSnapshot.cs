@@ -29,7 +29,7 @@ internal sealed record DataSnapshot(
             Directory.Delete(scratch, recursive: true);
         }
 
-        Directory.CreateDirectory(scratch);
+        OwnerOnly.CreateFolder(scratch); // the bot refuses a data directory others can open
         foreach (var file in Directory.GetFiles(dataDirectory))
         {
             // The admin socket of a killed bot is not a file that can be copied, and a lock is not data.

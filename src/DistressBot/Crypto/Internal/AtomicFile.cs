@@ -11,7 +11,6 @@ namespace DistressBot.Crypto;
 internal static class AtomicFile
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, replacing it when <paramref name="overwrite"/>.</summary>
     /// <exception cref="IOException">The target exists and <paramref name="overwrite"/> is false, or the disk failed.</exception>
@@ -69,22 +68,7 @@ internal static class AtomicFile
         return options;
     }
 
-    private static void EnsureFolder(string folder)
-    {
-        if (Directory.Exists(folder))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, OwnerOnlyFolder);
-        }
-    }
+    private static void EnsureFolder(string folder) => Storage.OwnerOnly.CreateFolder(folder);
 
     private static void SyncFolder(string folder)
     {

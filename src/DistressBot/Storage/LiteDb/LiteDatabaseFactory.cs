@@ -18,11 +18,36 @@ public static class LiteDataFile
     /// </remarks>
     public static LiteDatabase Open(string dataFile)
     {
+        // LiteDB creates its files with the process umask; born here first, they are owner-only in any host (the
+        // executable also sets umask 077). LiteDB starts a new database in an empty file and deletes an empty log on close.
+        CreateEmptyOwnerOnly(dataFile);
+        CreateEmptyOwnerOnly(LogFile(dataFile));
         var settings = new EngineSettings
         {
             Filename = dataFile,
             Collation = Collation.Binary,
         };
         return new LiteDatabase(new LiteEngine(settings), mapper: null, disposeOnClose: true);
+    }
+
+    /// <summary>LiteDB's write-ahead log beside <paramref name="dataFile"/>: "distressbot.db" → "distressbot-log.db".</summary>
+    public static string LogFile(string dataFile) =>
+        Path.Combine(Path.GetDirectoryName(dataFile) ?? "", Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile));
+
+    private static void CreateEmptyOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly.FileMode });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Made in the meantime: whoever made it, LiteDB opens it as it is.
+        }
     }
 }

@@ -1,0 +1,155 @@
+using System.Runtime.Versioning;
+using DistressBot.Cli;
+using DistressBot.Storage;
+using DistressBot.Telegram.FakeApi;
+using DistressBot.Tests.Resilience;
+
+namespace DistressBot.Tests.EndToEnd;
+
+/// <summary>
+/// Everything the real executable creates (init, run, backup) is owner-only from birth, and folders others can open are
+/// refused at start with the fix named, or tightened by init (issue 8.6). Folders that do not exist yet are nested, so the
+/// parents the bot creates are checked too.
+/// </summary>
+[UnsupportedOSPlatform("windows")] // Unix file modes
+public sealed class FilePermissionTests : IDisposable
+{
+    private const UnixFileMode Open755 = OwnerOnly.FolderMode | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+    private readonly string root = Directory.CreateTempSubdirectory("distressbot-modes-").FullName;
+
+    private string DataDirectory => Path.Combine(root, "srv", "data");
+
+    private string KeyringFolder => Path.Combine(root, "etc", "distressbot");
+
+    private string KeyringPath => Path.Combine(KeyringFolder, "keyring.json");
+
+    private string KeyFile => Path.Combine(root, "secret", "kek.key");
+
+    [Fact]
+    public async Task InitRunAndBackup_CreateOnlyOwnerOnlyFilesAndFolders()
+    {
+        await using var telegram = await FakeBotApiServer.StartAsync(new FakeBotApiOptions());
+        var environment = Environment(telegram);
+        var init = await DistressbotProcess.RunAsync(environment, "init", "--key-file", KeyFile);
+        Assert.True(init.ExitCode == 0, init.Error);
+        AssertOwnerOnly("after init");
+
+        using var bot = BotProcess.Start(environment);
+        try
+        {
+            await telegram.WaitForGetUpdatesAsync(TimeSpan.FromSeconds(30));
+            var invite = await AdminSocketClient.TryExecuteAsync(DataDirectory, ["invite", "coordinator", "--name", "Nina"], CancellationToken.None);
+            Assert.Equal(0, invite?.ExitCode);
+            var backupDirectory = Path.Combine(root, "backups", "2026-11-30");
+            var backup = await AdminSocketClient.TryExecuteAsync(DataDirectory, ["backup", backupDirectory], CancellationToken.None);
+            Assert.True(backup?.ExitCode == 0, backup?.Error);
+
+            var created = AssertOwnerOnly("while running, after a backup");
+            Assert.Superset(
+                new HashSet<string>(StringComparer.Ordinal)
+                {
+                    "srv/", "srv/data/", "srv/data/distressbot.db", "srv/data/distressbot-log.db", "srv/data/distressbot.lock",
+                    "srv/data/admin.sock", "etc/", "etc/distressbot/", "etc/distressbot/keyring.json", "secret/", "secret/kek.key",
+                    "backups/", "backups/2026-11-30/", "backups/2026-11-30/distressbot.db",
+                },
+                created);
+        }
+        finally
+        {
+            await bot.StopAsync(TimeSpan.FromSeconds(15));
+        }
+
+        AssertOwnerOnly("after the bot stopped");
+    }
+
+    [Theory]
+    [InlineData("people")]
+    [InlineData("run")]
+    public async Task DataDirectoryOpenToOthers_IsRefusedAtStartWithTheChmodThatFixesIt(string command)
+    {
+        var environment = Environment(null);
+        Assert.Equal(0, (await DistressbotProcess.RunAsync(environment, "init", "--key-file", KeyFile)).ExitCode);
+        File.SetUnixFileMode(DataDirectory, Open755);
+        var before = Snapshot();
+
+        var refused = await DistressbotProcess.RunAsync(environment, command);
+
+        Assert.Equal(CommandLine.ExitData, refused.ExitCode);
+        Assert.Contains($"The data directory {DataDirectory} is open to group or others (mode 0755)", refused.Error, StringComparison.Ordinal);
+        Assert.Contains($"run 'chmod 700 {DataDirectory}'", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+        Assert.Equal(Open755, File.GetUnixFileMode(DataDirectory));
+    }
+
+    [Fact]
+    public async Task KeyringFolderOpenToOthers_IsRefusedAtStartWithTheChmodThatFixesIt()
+    {
+        var environment = Environment(null);
+        Assert.Equal(0, (await DistressbotProcess.RunAsync(environment, "init", "--key-file", KeyFile)).ExitCode);
+        File.SetUnixFileMode(KeyringFolder, Open755);
+        var before = Snapshot();
+
+        var refused = await DistressbotProcess.RunAsync(environment, "run");
+
+        Assert.Equal(CommandLine.ExitKeys, refused.ExitCode);
+        Assert.Contains($"run 'chmod 700 {KeyringFolder}'", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public async Task Init_OnFoldersOpenToOthers_TightensThemToOwnerOnly()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        Directory.CreateDirectory(KeyringFolder);
+        File.SetUnixFileMode(DataDirectory, Open755);
+        File.SetUnixFileMode(KeyringFolder, Open755 | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
+
+        var init = await DistressbotProcess.RunAsync(Environment(null), "init", "--key-file", KeyFile);
+
+        Assert.True(init.ExitCode == 0, init.Error);
+        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(DataDirectory));
+        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(KeyringFolder));
+        Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(KeyringPath));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private Dictionary<string, string> Environment(FakeBotApiServer? telegram) => new()
+    {
+        ["DISTRESSBOT_Telegram__BotToken"] = telegram?.Token ?? "123456:NOT-USED",
+        ["DISTRESSBOT_Telegram__ApiBaseUrl"] = telegram?.BaseUrl.ToString() ?? "http://127.0.0.1:9",
+        ["DISTRESSBOT_Telegram__PollTimeout"] = "00:00:01",
+        ["DISTRESSBOT_Storage__DataDirectory"] = DataDirectory,
+        ["DISTRESSBOT_Crypto__KeyringPath"] = KeyringPath,
+        ["DISTRESSBOT_Crypto__KeyFile"] = KeyFile,
+    };
+
+    // Every entry under the root: folders exactly 0700, files exactly 0600 (the admin socket: nothing for group or others).
+    private HashSet<string> AssertOwnerOnly(string when)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, entry.FullName) + (entry is DirectoryInfo ? "/" : "");
+            seen.Add(relative);
+            var mode = entry.UnixFileMode;
+            if (entry.Name == "admin.sock")
+            {
+                Assert.True((mode & ~OwnerOnly.FolderMode) == 0, $"{when}: {relative} is {OwnerOnly.Octal(mode)}");
+            }
+            else
+            {
+                Assert.True(mode == (entry is DirectoryInfo ? OwnerOnly.FolderMode : OwnerOnly.FileMode), $"{when}: {relative} is {OwnerOnly.Octal(mode)}");
+            }
+        }
+
+        return seen;
+    }
+
+    private string Snapshot() => string.Join(
+        "\n",
+        new DirectoryInfo(root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories)
+            .Select(e => $"{Path.GetRelativePath(root, e.FullName)} {OwnerOnly.Octal(e.UnixFileMode)} {(e is FileInfo f ? f.Length : 0)} {e.LastWriteTimeUtc:O}")
+            .Order(StringComparer.Ordinal));
+}
