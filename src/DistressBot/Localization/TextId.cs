@@ -31,6 +31,8 @@ public enum TextId
     AliasTaken,
     /// <summary>Alias has bad characters or length.</summary>
     AliasInvalid,
+    /// <summary>{0} alias looks like {1}, an alias this coordinator already uses.</summary>
+    AliasConfusable,
     /// <summary>Usage of /schedule.</summary>
     ScheduleUsage,
     /// <summary>Schedule saved: {0} schedule, {1} next deadline, {2} time zone.</summary>

@@ -238,6 +238,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             case InviteRefusal.NameTaken:
                 Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasTaken, EnrollmentService.NormalizeName(alias));
                 break;
+            case InviteRefusal.NameConfusable:
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasConfusable, EnrollmentService.NormalizeName(alias), result.LooksLike);
+                break;
             default:
                 LogInviteCreated();
                 Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.InviteCreated, result.Invite!.Name, result.Code, LocalTime.Format(result.Invite.ExpiresAt, coordinator.TimeZone));

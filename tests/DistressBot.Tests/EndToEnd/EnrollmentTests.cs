@@ -90,6 +90,34 @@ public sealed class EnrollmentTests
     }
 
     [Fact]
+    public async Task Invite_NamesInEveryScript_AreAcceptedAndFoundAsTyped()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+
+        var hindi = await s.SayAsync(Scenario.Nina, "/invite राहुल", "/start ");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Nguy\u1EC5n");
+        var plan = await s.SayAsync(Scenario.Nina, "/plan Nguye\u0302\u0303n\nCall her brother.", "saved");
+
+        Assert.Contains("Code for राहुल", hindi, StringComparison.Ordinal);
+        Assert.Contains("The plan for Nguy\u1EC5n is saved", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("You have nobody called", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invite_CyrillicLookAlikeOfOwnSubject_IsRefusedWithTheReason()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+
+        var reply = await s.SayAsync(Scenario.Nina, "/invite \u0405alek");
+
+        Assert.Contains("“\u0405alek” looks almost like “Salek”", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("Code for \u0405alek", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invite_SameCoordinatorNameTwice_IsRefusedByAdmin()
     {
         await using var s = await Scenario.StartAsync();
