@@ -114,7 +114,7 @@ public static class EnrollmentService
             ChatId = chatId,
             Name = invite.Name,
             Language = language,
-            TimeZone = rules.DefaultTimeZone,
+            TimeZone = StartingTimeZone(language, rules),
             EnrolledAt = now,
         };
         if (invite.Role == Role.Subject)
@@ -136,6 +136,13 @@ public static class EnrollmentService
         invite.UsedBy = person.Id;
         db.Update(invite);
         return (RedeemOutcome.Enrolled, person);
+    }
+
+    /// <summary>The zone a new person starts in: the configured one for Russian readers (the deployment's people), UTC for everyone else, who is told to set /timezone.</summary>
+    public static string StartingTimeZone(Language language, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return language == Language.Ru ? rules.DefaultTimeZone : "UTC";
     }
 
     /// <summary>Adds <paramref name="coordinator"/> to a subject's coordinators (idempotent).</summary>

@@ -74,6 +74,24 @@ public static class TextCatalogue
         [TextId.ScheduleTooManyTimes] = (
             "Не больше 12 времён в сутки.",
             "At most 12 times a day."),
+        [TextId.ScheduleEveryText] = (
+            "раз в {0}, запас {1}",
+            "every {0}, grace {1}"),
+        [TextId.ScheduleDailyText] = (
+            "ежедневно в {0}, запас {1}",
+            "daily at {0}, grace {1}"),
+        [TextId.ListAnd] = (
+            "{0} и {1}",
+            "{0} and {1}"),
+        [TextId.DurationOneDay] = (
+            "сутки",
+            "day"),
+        [TextId.DurationOneHour] = (
+            "час",
+            "hour"),
+        [TextId.DurationOneMinute] = (
+            "минуту",
+            "minute"),
         [TextId.TimezoneUsage] = (
             "Ваш часовой пояс: {0}. Изменить: /timezone Europe/Moscow",
             "Your time zone: {0}. To change it: /timezone Europe/Moscow"),
@@ -83,6 +101,9 @@ public static class TextCatalogue
         [TextId.TimezoneUnknown] = (
             "Не знаю часовой пояс «{0}». Примеры: Europe/Moscow, Europe/Berlin, Asia/Tbilisi, UTC.",
             "I do not know the time zone “{0}”. Examples: Europe/Moscow, Europe/Berlin, Asia/Tbilisi, UTC."),
+        [TextId.TimezoneWelcome] = (
+            "Время в сообщениях — по часовому поясу {0} (сейчас там {1}). Если у вас другой, отправьте, например: /timezone Europe/Berlin",
+            "Times in messages are in the time zone {0} (it is {1} there now). If yours is different, send for example: /timezone Europe/Berlin"),
         [TextId.CheckinRecorded] = (
             "Отметка принята. Следующая — до {0} (через {1}).",
             "Checked in. Next check-in due by {0} (in {1})."),
@@ -131,6 +152,7 @@ public static class TextCatalogue
         [TextId.StateNoSchedule] = ("нет расписания", "no schedule"),
         [TextId.Never] = ("ещё не было", "never"),
         [TextId.NoDeadline] = ("—", "—"),
+        [TextId.DeadlineIn] = ("{0} (через {1})", "{0} (in {1})"),
         [TextId.UnknownCommand] = (
             "Не знаю такой команды. /help — список команд.",
             "I do not know that command. /help lists the commands."),
@@ -267,8 +289,8 @@ public static class TextCatalogue
             "другое",
             "other"),
         [TextId.OutcomeSafe] = (
-            "в безопасности (ложная тревога)",
-            "safe (false alarm)"),
+            "в безопасности",
+            "safe"),
         [TextId.PlanAsk] = (
             "Пришлите план действий для {0} следующим сообщением: кому звонить, номер юриста, известные адреса, что говорить полиции.\nСейчас:\n{1}",
             "Send the response plan for {0} as your next message: who to call, the lawyer's number, known addresses, what to tell the police.\nNow:\n{1}"),

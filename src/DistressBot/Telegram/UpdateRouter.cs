@@ -149,7 +149,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             var (outcome, enrolled) = EnrollmentService.Redeem(db, command.Arguments, message.From!.Id, message.Chat.Id, language, now, rules);
             if (outcome == RedeemOutcome.Enrolled && enrolled is not null)
             {
-                LogEnrolled(enrolled.Role);
+                LogEnrolled(enrolled.Role switch { Role.Subject => "subject", Role.Coordinator => "coordinator", _ => "lawyer" });
                 Welcome(db, enrolled, now);
                 return HandledUpdate.Nothing;
             }
@@ -166,22 +166,22 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
     private static void Welcome(DataSession db, Person person, DateTimeOffset now)
     {
-        switch (person.Role)
+        var welcome = person.Role switch
         {
-            case Role.Subject:
-                Notify.Send(db, person, MessagePriority.Reply, now, TextId.EnrolledSubject);
-                foreach (var coordinator in person.CoordinatorIds.Select(db.Person).OfType<Person>())
-                {
-                    Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.SubjectJoined, person.Name);
-                }
+            Role.Subject => TextCatalogue.Format(person.Language, TextId.EnrolledSubject),
+            Role.Coordinator => TextCatalogue.Format(person.Language, TextId.EnrolledCoordinator, person.Name),
+            _ => TextCatalogue.Format(person.Language, TextId.EnrolledLawyer, person.Name),
+        };
 
-                break;
-            case Role.Coordinator:
-                Notify.Send(db, person, MessagePriority.Reply, now, TextId.EnrolledCoordinator, person.Name);
-                break;
-            default:
-                Notify.Send(db, person, MessagePriority.Reply, now, TextId.EnrolledLawyer, person.Name);
-                break;
+        // Everyone is told which zone their times are in: only Russian readers start in the configured zone, others in UTC.
+        var zone = TextCatalogue.Format(person.Language, TextId.TimezoneWelcome, person.TimeZone, LocalTime.FormatClock(now, person.TimeZone));
+        Notify.Text(db, person, MessagePriority.Reply, now, welcome + "\n\n" + zone);
+        if (person.Role == Role.Subject)
+        {
+            foreach (var coordinator in person.CoordinatorIds.Select(db.Person).OfType<Person>())
+            {
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.SubjectJoined, person.Name);
+            }
         }
     }
 
@@ -279,8 +279,8 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "An enrollment code was refused (unknown, used or expired)")]
     private partial void LogCodeRefused();
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "A {Role} was enrolled")]
-    private partial void LogEnrolled(Role role);
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Someone was enrolled as a {Role}")]
+    private partial void LogEnrolled(string role);
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "A coordinator created a subject invite")]
     private partial void LogInviteCreated();
