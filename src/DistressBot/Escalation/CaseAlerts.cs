@@ -142,8 +142,8 @@ public static class CaseAlerts
         var actorId = @case.Status == CaseStatus.Resolved ? @case.ResolvedBy : @case.AcknowledgedBy;
         var actor = actorId is null ? null : db.Person(actorId);
         var status = @case.Status == CaseStatus.Resolved
-            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone), OutcomeWord(@case.Outcome!.Value, reader.Language))
-            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone));
+            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)), OutcomeWord(@case.Outcome!.Value, reader.Language))
+            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)));
         db.Enqueue(new OutgoingMessage
         {
             ChatId = copy.ChatId,
