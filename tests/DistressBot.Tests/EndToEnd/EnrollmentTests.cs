@@ -101,6 +101,8 @@ public sealed class EnrollmentTests
 
         Assert.Contains("Code for राहुल", hindi, StringComparison.Ordinal);
         Assert.Contains("The plan for Nguy\u1EC5n is saved", plan, StringComparison.Ordinal);
+        var missing = await s.SayAsync(Scenario.Nina, "/missing Nguye\u0302\u0303n  call, screaming", "opened about");
+        Assert.Equal("C-0001 opened about Nguy\u1EC5n; coordinators and lawyers are alerted.", missing);
         Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("You have nobody called", StringComparison.Ordinal));
     }
 
