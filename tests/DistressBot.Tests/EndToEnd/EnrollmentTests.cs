@@ -120,6 +120,23 @@ public sealed class EnrollmentTests
     }
 
     [Fact]
+    public async Task Invite_AdminGivesALookAlikeOrAnUnknownRole_IsRefusedWithTheReasonAndNoCode()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.AdminAsync("invite", "coordinator", "--name", "Nina");
+
+        var lookAlike = await s.AdminAsync("invite", "coordinator", "--name", "\u039Dina"); // Greek capital Nu
+        var role = await s.AdminAsync("invite", "admin", "--name", "Vera");
+
+        Assert.Equal(1, lookAlike.ExitCode);
+        Assert.Contains("looks almost like the coordinator 'Nina'", lookAlike.Error, StringComparison.Ordinal);
+        Assert.Equal("", lookAlike.Output);
+        Assert.Equal(2, role.ExitCode);
+        Assert.Contains("Cannot invite someone as 'admin': only a coordinator or a lawyer.", role.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("a 'admin'", role.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invite_SameCoordinatorNameTwice_IsRefusedByAdmin()
     {
         await using var s = await Scenario.StartAsync();
