@@ -40,7 +40,7 @@ public static class CheckinService
             // The deadline that has come is owed until a check-in pays it: the new schedule starts after that check-in.
             state.NextSchedule = parsed.Schedule;
             db.Save(subject);
-            Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, parsed.Schedule.ToCommandText(), LocalTime.Format(state.MissedDeadline ?? state.OwedDeadline!.Value, subject.TimeZone), subject.TimeZone);
+            Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, ScheduleText.Describe(parsed.Schedule, subject.Language), LocalTime.Format(state.MissedDeadline ?? state.OwedDeadline!.Value, subject.TimeZone, Precision(subject)), subject.TimeZone);
             return;
         }
 
@@ -50,7 +50,7 @@ public static class CheckinService
         state.OwedDeadline = DeadlineCalculator.FirstDeadline(parsed.Schedule, now, zone);
         ResetReminders(state);
         db.Save(subject);
-        Reply(db, subject, now, TextId.ScheduleSet, parsed.Schedule.ToCommandText(), DeadlineText(subject, now), subject.TimeZone);
+        Reply(db, subject, now, TextId.ScheduleSet, ScheduleText.Describe(parsed.Schedule, subject.Language), DeadlineText(subject, now), subject.TimeZone);
     }
 
     /// <summary>Whether the subject owes a deadline that has already come (or was missed): only a check-in may settle it.</summary>
@@ -137,7 +137,7 @@ public static class CheckinService
         if (!effect.Counts)
         {
             db.Save(subject);
-            Reply(db, subject, now, TextId.CheckinTooEarly, LocalTime.Format(owed, subject.TimeZone), LocalTime.Format(effect.WindowOpens ?? owed, subject.TimeZone));
+            Reply(db, subject, now, TextId.CheckinTooEarly, LocalTime.Format(owed, subject.TimeZone, Precision(subject)), LocalTime.Format(effect.WindowOpens ?? owed, subject.TimeZone, Precision(subject)));
             return judgement;
         }
 
@@ -168,14 +168,14 @@ public static class CheckinService
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(rules);
         var state = subject.Checkin!;
-        var last = state.LastCheckinAt is { } l ? LocalTime.Format(l, subject.TimeZone) : TextCatalogue.Format(subject.Language, TextId.Never);
+        var last = state.LastCheckinAt is { } l ? LocalTime.Format(l, subject.TimeZone, Precision(subject)) : TextCatalogue.Format(subject.Language, TextId.Never);
         if (state.Schedule is null)
         {
             Reply(db, subject, now, TextId.StatusNoSchedule, last);
             return;
         }
 
-        Reply(db, subject, now, TextId.Status, state.Schedule.ToCommandText(), StateWord(subject, now, rules, subject.Language), last, DeadlineText(subject, now));
+        Reply(db, subject, now, TextId.Status, ScheduleText.Describe(state.Schedule, subject.Language), StateWord(subject, now, rules, subject.Language), last, DeadlineText(subject, now));
     }
 
     /// <summary>The localised state word (ok, due, missed, no schedule) of a subject at <paramref name="now"/>.</summary>
@@ -216,7 +216,7 @@ public static class CheckinService
             reader.Language,
             late > TimeSpan.Zero ? TextId.LateCheckin : TextId.CheckinArrivedLate,
             subject.Name,
-            LocalTime.FormatClock(at, reader.TimeZone),
+            LocalTime.FormatClock(at, reader.TimeZone, Precision(subject)),
             HumanDuration.Format(late > TimeSpan.Zero ? late : TimeSpan.Zero, reader.Language),
             @case.Id));
         db.Save(@case);
@@ -231,7 +231,7 @@ public static class CheckinService
 
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
         CaseAlerts.TellRecipients(db, @case, now, reader => TextCatalogue.Format(
-            reader.Language, TextId.CheckinDuringCase, subject.Name, LocalTime.FormatClock(at, reader.TimeZone), @case.Id));
+            reader.Language, TextId.CheckinDuringCase, subject.Name, LocalTime.FormatClock(at, reader.TimeZone, Precision(subject)), @case.Id));
         db.Save(@case);
     }
 
@@ -245,7 +245,7 @@ public static class CheckinService
             Priority = MessagePriority.Reply,
             QueuedAt = now,
             RemoveReplyKeyboard = true,
-            Text = TextCatalogue.Format(subject.Language, TextId.CheckinRecorded, LocalTime.Format(owed, subject.TimeZone), HumanDuration.Format(owed - now, subject.Language)),
+            Text = TextCatalogue.Format(subject.Language, TextId.CheckinRecorded, LocalTime.Format(owed, subject.TimeZone, Precision(subject)), HumanDuration.Format(owed - now, subject.Language)),
         });
     }
 
@@ -260,13 +260,16 @@ public static class CheckinService
         var state = subject.Checkin!;
         if (state.Missed && state.MissedDeadline is { } missed)
         {
-            return LocalTime.Format(missed, subject.TimeZone);
+            return LocalTime.Format(missed, subject.TimeZone, Precision(subject));
         }
 
         return state.OwedDeadline is { } owed
-            ? LocalTime.Format(owed, subject.TimeZone) + " (" + HumanDuration.Format(owed - now, subject.Language) + ")"
+            ? TextCatalogue.Format(subject.Language, TextId.DeadlineIn, LocalTime.Format(owed, subject.TimeZone, Precision(subject)), HumanDuration.Format(owed - now, subject.Language))
             : TextCatalogue.Format(subject.Language, TextId.NoDeadline);
     }
+
+    // Times about a subject on a schedule of seconds are shown to the second, so a deadline and its grace read apart.
+    private static ClockPrecision Precision(Person subject) => LocalTime.PrecisionFor(subject.Checkin?.Schedule);
 
     /// <summary>The person's zone, or the configured default if theirs is no longer known to this machine.</summary>
     public static TimeZoneInfo ZoneOf(Person person, BotRules rules)

@@ -25,11 +25,12 @@ public static class SubjectsOverview
         foreach (var subject in subjects)
         {
             var state = subject.Checkin;
-            var last = state?.LastCheckinAt is { } l ? LocalTime.Format(l, coordinator.TimeZone) : TextCatalogue.Format(language, TextId.Never);
+            var precision = LocalTime.PrecisionFor(state?.Schedule);
+            var last = state?.LastCheckinAt is { } l ? LocalTime.Format(l, coordinator.TimeZone, precision) : TextCatalogue.Format(language, TextId.Never);
             var next = state switch
             {
-                { Missed: true, MissedDeadline: { } missed } => LocalTime.Format(missed, coordinator.TimeZone),
-                { OwedDeadline: { } owed } when state.Schedule is not null => LocalTime.Format(owed, coordinator.TimeZone),
+                { Missed: true, MissedDeadline: { } missed } => LocalTime.Format(missed, coordinator.TimeZone, precision),
+                { OwedDeadline: { } owed } when state.Schedule is not null => LocalTime.Format(owed, coordinator.TimeZone, precision),
                 _ => TextCatalogue.Format(language, TextId.NoDeadline),
             };
             text.Append('\n').Append(TextCatalogue.Format(language, TextId.SubjectsLine, subject.Name, CheckinService.StateWord(subject, now, rules, language), last, next));

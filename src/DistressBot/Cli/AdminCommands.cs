@@ -83,15 +83,16 @@ public static class AdminCommands
                 role = Role.Lawyer;
                 break;
             default:
-                return AdminResult.Usage($"Cannot invite a '{args[1]}'. {usage}\n(Subjects are invited by their coordinator in Telegram: /invite Alias.)");
+                return AdminResult.Usage($"Cannot invite someone as '{args[1]}': only a coordinator or a lawyer. {usage}\n(Subjects are invited by their coordinator in Telegram: /invite Alias.)");
         }
 
         var now = time.GetUtcNow();
         var result = await store.RunAsync(db => EnrollmentService.CreateInvite(db, role, name, null, now, rules.InviteLifetime), ct);
         return result.Refusal switch
         {
-            InviteRefusal.NameInvalid => AdminResult.Usage("The name may have letters, digits, spaces, dots and hyphens, 1 to 32 characters."),
+            InviteRefusal.NameInvalid => AdminResult.Usage("The name may have letters in any script (with their accents), digits, spaces, dots and hyphens, 1 to 32 characters; no control or invisible characters."),
             InviteRefusal.NameTaken => AdminResult.Fail($"There is already a {args[1]} (or a pending invite) called '{EnrollmentService.NormalizeName(name)}'. Choose another name."),
+            InviteRefusal.NameConfusable => AdminResult.Fail($"'{EnrollmentService.NormalizeName(name)}' looks almost like the {args[1]} '{result.LooksLike}' (letters from another alphabet that look the same, or 0/O, 1/l, rn/m). Alerts could be mixed up: choose a name that looks different."),
             _ => new AdminResult(
                 0,
                 result.Code + "\n",
@@ -274,8 +275,7 @@ public static class AdminCommands
         return new AdminResult(0, text, text.Length == 0 ? "Nobody is enrolled yet.\n" : "");
     }
 
-    private static bool Same(string a, string b) =>
-        string.Equals(EnrollmentService.NormalizeName(a), EnrollmentService.NormalizeName(b), StringComparison.OrdinalIgnoreCase);
+    private static bool Same(string a, string b) => PersonNames.Same(a, b);
 
     internal static string? Option(IReadOnlyList<string> args, string name)
     {

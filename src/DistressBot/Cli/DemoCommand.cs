@@ -36,16 +36,23 @@ public static partial class DemoCommand
         var nina = new FakeUser(NinaId, "Nina", "en");
         var salek = new FakeUser(SalekId, "Salek", "ru");
         var alexander = new FakeUser(AlexanderId, "Alexander", "en");
+        var story = new DemoStory(telegram, output, [(NinaId, "Nina"), (SalekId, "Salek"), (AlexanderId, "Alexander")]);
+        await output.WriteLineAsync("Nina is a coordinator and Alexander a lawyer, both with Telegram in English; Salek, the person at risk, reads Russian.");
+        await output.WriteLineAsync("Lines read: person > what they send or press;  person < what the bot sends them.");
 
-        await Step(output, "The admin invites coordinator Nina (handed to the running bot over its admin socket)");
+        await story.StepAsync("The admin invites coordinator Nina; the command is handed to the running bot over its admin socket");
         var invite = await AdminSocketClient.TryExecuteAsync(sandbox.DataDirectory, ["invite", "coordinator", "--name", "Nina"], ct)
             ?? throw new InvalidOperationException("The running bot did not answer on its admin socket.");
         var coordinatorCode = invite.Output.Trim();
-        await output.WriteLineAsync("  distressbot invite coordinator --name \"Nina\"  →  " + coordinatorCode);
+        await story.NoteAsync("$ distressbot invite coordinator --name \"Nina\"   →   " + coordinatorCode);
 
-        await Step(output, "Nina enrols; she invites a subject she will call Salek; Salek enrols");
+        await story.StepAsync("Nina enrols with that code. English speakers start in UTC, so she sets her own time zone");
         telegram.EnqueueMessage(NinaId, "/start " + coordinatorCode, nina);
         await Reply(telegram, NinaId, "coordinator");
+        telegram.EnqueueMessage(NinaId, "/timezone Europe/Berlin", nina);
+        await Reply(telegram, NinaId, "Time zone: Europe/Berlin");
+
+        await story.StepAsync("Nina invites a person she will call Salek and hands him the code in person; Salek enrols");
         telegram.EnqueueMessage(NinaId, "/invite Salek", nina);
         var codeMessage = await Reply(telegram, NinaId, "/start ");
         var subjectCode = Code().Match(codeMessage.Text ?? "").Value;
@@ -53,37 +60,41 @@ public static partial class DemoCommand
         await Reply(telegram, SalekId, "/schedule");
         await Reply(telegram, NinaId, "Salek has joined");
 
-        await Step(output, "The admin enrols lawyer Alexander for all of Nina's people; Nina writes Salek's response plan");
+        await story.StepAsync("The admin enrols lawyer Alexander for all of Nina's people; Nina writes Salek's response plan");
         var lawyerCode = (await Admin(sandbox, ct, "invite", "lawyer", "--name", "Alexander")).Output.Trim();
+        await story.NoteAsync("$ distressbot invite lawyer --name \"Alexander\"   →   " + lawyerCode);
         telegram.EnqueueMessage(AlexanderId, "/start " + lawyerCode, alexander);
         await Reply(telegram, AlexanderId, "lawyer");
-        await Admin(sandbox, ct, "assign", "lawyer", "Alexander", "--coordinator", "Nina");
+        var assigned = await Admin(sandbox, ct, "assign", "lawyer", "Alexander", "--coordinator", "Nina");
+        await story.NoteAsync("$ distressbot assign lawyer Alexander --coordinator Nina   →   " + (assigned.Output + assigned.Error).Trim());
         telegram.EnqueueMessage(NinaId, "/plan Salek", nina);
         await Reply(telegram, NinaId, "next message");
         telegram.EnqueueMessage(NinaId, "Call his sister first. Lawyer on duty: +7 900 000-00-00. Flat: see the shared folder.", nina);
         await Reply(telegram, NinaId, "plan for Salek is saved");
 
-        await Step(output, "Salek sets a 15-second schedule (demo settings allow it) and waits for the reminder");
+        await story.StepAsync("Salek sets a 15-second schedule (the demo's settings allow it; real ones start at an hour) and gets a reminder");
         telegram.EnqueueMessage(SalekId, "/schedule every 15s grace 5s", salek);
         await Reply(telegram, SalekId, "Расписание");
         await Reply(telegram, SalekId, "Напоминание");
 
-        await Step(output, "Salek taps the check-in button; then goes silent");
+        await story.StepAsync("Salek taps the check-in button, then goes silent: the next deadline comes and the bot warns him");
         telegram.EnqueueMessage(SalekId, "✅ Отметиться", salek);
         await Reply(telegram, SalekId, "Отметка принята");
         await Reply(telegram, SalekId, "Срок отметки наступил");
 
-        await Step(output, "Deadline plus grace passes: Nina is alerted, with the plan and buttons");
+        await story.StepAsync("The deadline plus its grace passes: Nina is alerted, with the plan and buttons");
         await Reply(telegram, NinaId, "missed a check-in");
 
-        await Step(output, "Nobody acknowledges for 8 seconds: level 2, the lawyer, is alerted; he takes the case");
+        await story.StepAsync("Nobody acknowledges for 8 seconds: level 2, the lawyer, is alerted; he takes the case with the button");
         var lawyerAlert = await Reply(telegram, AlexanderId, "Level 2");
         telegram.EnqueueCallbackQuery(AlexanderId, lawyerAlert.MessageId, lawyerAlert.InlineKeyboard[0][0].CallbackData!, alexander);
         await Reply(telegram, NinaId, "Acknowledged by Alexander");
 
-        await Step(output, "Salek checks in late; everyone on the case is told; the case stays open until resolved");
+        await story.StepAsync("Salek checks in late; everyone on the case is told, and the case stays open until someone resolves it");
         telegram.EnqueueMessage(SalekId, "/checkin", salek);
         await Reply(telegram, NinaId, "late");
+
+        await story.StepAsync("Alexander calls Salek, notes it, and resolves the case; Nina checks on her people");
         telegram.EnqueueMessage(AlexanderId, "/note C-0001 Spoke to Salek by phone, code word correct.", alexander);
         await Reply(telegram, AlexanderId, "Note added");
         telegram.EnqueueMessage(AlexanderId, "/resolve C-0001 safe", alexander);
@@ -91,11 +102,10 @@ public static partial class DemoCommand
         await Reply(telegram, NinaId, "Resolved by Alexander");
         telegram.EnqueueMessage(NinaId, "/subjects", nina);
         await Reply(telegram, NinaId, "Your people");
+        await story.FlushAsync();
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync(telegram.RenderConversation(NinaId, "What coordinator Nina saw (English)"));
-        await output.WriteLineAsync(telegram.RenderConversation(AlexanderId, "What lawyer Alexander saw (English)"));
-        await output.WriteLineAsync(telegram.RenderConversation(SalekId, "What Salek saw (Russian)"));
+        await output.WriteLineAsync(telegram.RenderConversation(NinaId, "Nina's chat at the end, as she scrolls it (alerts edited in place)"));
         await output.WriteLineAsync("The same code runs with `distressbot run`; only the Telegram endpoint differs. Demo data was encrypted in a temporary directory and deleted.");
         return 0;
     }
@@ -103,8 +113,6 @@ public static partial class DemoCommand
     private static async Task<AdminResult> Admin(BotSandbox sandbox, CancellationToken ct, params string[] args) =>
         await AdminSocketClient.TryExecuteAsync(sandbox.DataDirectory, args, ct)
         ?? throw new InvalidOperationException("The running bot did not answer on its admin socket.");
-
-    private static Task Step(TextWriter output, string text) => output.WriteLineAsync("• " + text);
 
     private static Task<FakeChatEntry> Reply(FakeBotApiServer telegram, long chatId, string containing) =>
         telegram.WaitForBotMessageAsync(chatId, m => m.Text?.Contains(containing, StringComparison.Ordinal) == true, Wait);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
@@ -15,13 +14,17 @@ public enum InviteRefusal
 
     /// <summary>The name is already used in the same scope.</summary>
     NameTaken,
+
+    /// <summary>The name looks like one already used in the same scope (see <see cref="InviteResult.LooksLike"/>).</summary>
+    NameConfusable,
 }
 
 /// <summary>The outcome of making an invite: the code (shown once, never stored) or why not.</summary>
 /// <param name="Code">The code, when made.</param>
 /// <param name="Invite">The stored invite, when made.</param>
 /// <param name="Refusal">Why not, otherwise.</param>
-public sealed record InviteResult(string? Code, Invite? Invite, InviteRefusal Refusal);
+/// <param name="LooksLike">For <see cref="InviteRefusal.NameConfusable"/>: the existing name it looks like.</param>
+public sealed record InviteResult(string? Code, Invite? Invite, InviteRefusal Refusal, string? LooksLike = null);
 
 /// <summary>The outcome of /start CODE.</summary>
 public enum RedeemOutcome
@@ -37,7 +40,7 @@ public enum RedeemOutcome
 }
 
 /// <summary>Makes and redeems one-time enrollment codes.</summary>
-public static partial class EnrollmentService
+public static class EnrollmentService
 {
     /// <summary>Makes an invite. <paramref name="coordinator"/> is the inviter for a subject; admins invite coordinators and lawyers.</summary>
     public static InviteResult CreateInvite(DataSession db, Role role, string name, Person? coordinator, DateTimeOffset now, TimeSpan lifetime)
@@ -54,9 +57,15 @@ public static partial class EnrollmentService
             throw new ArgumentException("A subject's invite needs the inviting coordinator.", nameof(coordinator));
         }
 
-        if (IsNameTaken(db, role, name, coordinator, now))
+        var namesInScope = NamesInScope(db, role, coordinator, now).ToList();
+        if (namesInScope.Any(existing => PersonNames.Same(existing, name)))
         {
             return new InviteResult(null, null, InviteRefusal.NameTaken);
+        }
+
+        if (namesInScope.FirstOrDefault(existing => PersonNames.Confusable(existing, name)) is { } lookalike)
+        {
+            return new InviteResult(null, null, InviteRefusal.NameConfusable, lookalike);
         }
 
         var code = InviteCodes.NewCode();
@@ -105,7 +114,7 @@ public static partial class EnrollmentService
             ChatId = chatId,
             Name = invite.Name,
             Language = language,
-            TimeZone = rules.DefaultTimeZone,
+            TimeZone = StartingTimeZone(language, rules),
             EnrolledAt = now,
         };
         if (invite.Role == Role.Subject)
@@ -127,6 +136,13 @@ public static partial class EnrollmentService
         invite.UsedBy = person.Id;
         db.Update(invite);
         return (RedeemOutcome.Enrolled, person);
+    }
+
+    /// <summary>The zone a new person starts in: the configured one for Russian readers (the deployment's people), UTC for everyone else, who is told to set /timezone.</summary>
+    public static string StartingTimeZone(Language language, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return language == Language.Ru ? rules.DefaultTimeZone : "UTC";
     }
 
     /// <summary>Adds <paramref name="coordinator"/> to a subject's coordinators (idempotent).</summary>
@@ -160,11 +176,11 @@ public static partial class EnrollmentService
     public static bool AssignLawyer(DataSession db, Person subject, Person lawyer) =>
         Link(db, subject, lawyer, Role.Lawyer, subject.LawyerIds, lawyer.SubjectIds);
 
-    /// <summary>Trims and folds inner white space of a name or alias.</summary>
-    public static string NormalizeName(string? name) => Spaces().Replace((name ?? "").Trim(), " ");
+    /// <summary>The stored form of a name or alias: NFC, trimmed, inner white space folded (see <see cref="PersonNames.Normalize"/>).</summary>
+    public static string NormalizeName(string? name) => PersonNames.Normalize(name);
 
-    /// <summary>Letters, digits, spaces, hyphens and dots; 1 to 32 characters.</summary>
-    public static bool IsValidName(string name) => name.Length is >= 1 and <= 32 && NamePattern().IsMatch(name);
+    /// <summary>Letters with their combining marks, digits, spaces, hyphens and dots; 1 to 32 characters (see <see cref="PersonNames.IsValid"/>).</summary>
+    public static bool IsValidName(string name) => PersonNames.IsValid(name);
 
     private static bool Link(DataSession db, Person subject, Person helper, Role role, List<string> subjectSide, List<string> helperSide)
     {
@@ -192,24 +208,18 @@ public static partial class EnrollmentService
         return true;
     }
 
-    private static bool IsNameTaken(DataSession db, Role role, string name, Person? coordinator, DateTimeOffset now)
+    // A subject's alias is compared with every alias that coordinator already reads (their subjects, those they back up,
+    // their pending invites); a coordinator's or a lawyer's name with everyone of that role and their pending invites.
+    private static IEnumerable<string> NamesInScope(DataSession db, Role role, Person? coordinator, DateTimeOffset now)
     {
         var pendingInvites = db.Invites().Where(i => i.UsedAt is null && i.ExpiresAt > now);
         if (role == Role.Subject)
         {
-            return coordinator!.SubjectIds.Select(db.Person).Any(s => SameName(s?.Name, name))
-                || pendingInvites.Any(i => i.CoordinatorId == coordinator.Id && SameName(i.Name, name));
+            return coordinator!.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>().Select(s => s.Name)
+                .Concat(pendingInvites.Where(i => i.CoordinatorId == coordinator.Id).Select(i => i.Name));
         }
 
-        return db.People().Any(p => p.Role == role && SameName(p.Name, name))
-            || pendingInvites.Any(i => i.Role == role && SameName(i.Name, name));
+        return db.People().Where(p => p.Role == role).Select(p => p.Name)
+            .Concat(pendingInvites.Where(i => i.Role == role).Select(i => i.Name));
     }
-
-    private static bool SameName(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    [GeneratedRegex(@"^[\p{L}\p{Nd}][\p{L}\p{Nd} .\-]*$")]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

@@ -142,8 +142,8 @@ public static class CaseAlerts
         var actorId = @case.Status == CaseStatus.Resolved ? @case.ResolvedBy : @case.AcknowledgedBy;
         var actor = actorId is null ? null : db.Person(actorId);
         var status = @case.Status == CaseStatus.Resolved
-            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone), OutcomeWord(@case.Outcome!.Value, reader.Language))
-            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone));
+            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)), OutcomeWord(@case.Outcome!.Value, reader.Language))
+            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)));
         db.Enqueue(new OutgoingMessage
         {
             ChatId = copy.ChatId,
@@ -180,6 +180,7 @@ public static class CaseAlerts
         ArgumentNullException.ThrowIfNull(reader);
         var language = reader.Language;
         var zone = reader.TimeZone;
+        var precision = LocalTime.PrecisionFor(subject.Checkin?.Schedule);
         var text = new StringBuilder();
         var reporter = @case.ReportedBy is null ? null : db.Person(@case.ReportedBy);
         text.Append((headline ?? @case.Trigger) switch
@@ -189,13 +190,13 @@ public static class CaseAlerts
                 TextId.MissedAlert,
                 @case.Id,
                 subject.Name,
-                @case.LastCheckinAt is { } last ? LocalTime.Format(last, zone) : TextCatalogue.Format(language, TextId.Never),
-                LocalTime.Format(@case.MissedDeadline ?? @case.OpenedAt, zone),
-                LocalTime.Format(@case.GraceEnd ?? @case.OpenedAt, zone)),
-            CaseTrigger.Sos => TextCatalogue.Format(language, TextId.SosAlert, @case.Id, subject.Name, LocalTime.Format(@case.OpenedAt, zone)),
-            CaseTrigger.MissingReport => TextCatalogue.Format(language, TextId.MissingAlert, @case.Id, subject.Name, reporter?.Name ?? "?", LocalTime.Format(@case.OpenedAt, zone), @case.ReportText ?? ""),
-            CaseTrigger.Drill => TextCatalogue.Format(language, TextId.DrillAlert, @case.Id, subject.Name, reporter?.Name ?? "?", LocalTime.Format(@case.OpenedAt, zone)),
-            _ => TextCatalogue.Format(language, TextId.UnreachableAlert, @case.Id, subject.Name, LocalTime.Format(@case.OpenedAt, zone)),
+                @case.LastCheckinAt is { } last ? LocalTime.Format(last, zone, precision) : TextCatalogue.Format(language, TextId.Never),
+                LocalTime.Format(@case.MissedDeadline ?? @case.OpenedAt, zone, precision),
+                LocalTime.Format(@case.GraceEnd ?? @case.OpenedAt, zone, precision)),
+            CaseTrigger.Sos => TextCatalogue.Format(language, TextId.SosAlert, @case.Id, subject.Name, LocalTime.Format(@case.OpenedAt, zone, precision)),
+            CaseTrigger.MissingReport => TextCatalogue.Format(language, TextId.MissingAlert, @case.Id, subject.Name, reporter?.Name ?? "?", LocalTime.Format(@case.OpenedAt, zone, precision), @case.ReportText ?? ""),
+            CaseTrigger.Drill => TextCatalogue.Format(language, TextId.DrillAlert, @case.Id, subject.Name, reporter?.Name ?? "?", LocalTime.Format(@case.OpenedAt, zone, precision)),
+            _ => TextCatalogue.Format(language, TextId.UnreachableAlert, @case.Id, subject.Name, LocalTime.Format(@case.OpenedAt, zone, precision)),
         });
 
         var joined = @case.Timeline.Count(e => e.Kind == CaseEntryKind.Joined);
@@ -214,18 +215,18 @@ public static class CaseAlerts
                 break;
             case AlertReason.Reopened:
                 var taker = @case.AcknowledgedBy is null ? null : db.Person(@case.AcknowledgedBy);
-                text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertReopened, taker?.Name ?? "?", @case.AcknowledgedAt is { } at ? LocalTime.FormatClock(at, zone) : "?"));
+                text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertReopened, taker?.Name ?? "?", @case.AcknowledgedAt is { } at ? LocalTime.FormatClock(at, zone, precision) : "?"));
                 break;
         }
 
         if (@case.BotDownFrom is { } downFrom && @case.BotDownTo is { } downTo)
         {
-            text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertDowntime, LocalTime.Format(downFrom, zone), LocalTime.Format(downTo, zone)));
+            text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertDowntime, LocalTime.Format(downFrom, zone, precision), LocalTime.Format(downTo, zone, precision)));
         }
 
         if (subject.LastLocation is { } location)
         {
-            text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertLocation, FormatLocation(location), LocalTime.Format(location.At, zone)));
+            text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertLocation, FormatLocation(location), LocalTime.Format(location.At, zone, precision)));
         }
 
         if (!string.IsNullOrWhiteSpace(subject.ResponsePlan))

@@ -86,7 +86,7 @@ public sealed class BotOptions
     /// <summary>"ru" or "en": used when a person's Telegram language is neither.</summary>
     public string DefaultLanguage { get; set; } = "ru";
 
-    /// <summary>IANA time zone of new people until they set their own.</summary>
+    /// <summary>IANA time zone of new Russian-reading people until they set their own (everyone else starts in UTC).</summary>
     public string DefaultTimeZone { get; set; } = "Europe/Moscow";
 
     /// <summary>How long an enrollment code stays valid.</summary>

@@ -39,8 +39,8 @@ public static class TextCatalogue
             "/cases — открытые дела ваших подзащитных; /case C-0042 — ход дела\n/ack C-0042 — взять дело; /note C-0042 текст — заметка\n/resolve C-0042 safe|detained|missing|hospitalised|other — закрыть\n/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка\nО делах, которые касаются вас, бот сообщит сам.",
             "/cases — open cases of your clients; /case C-0042 — a case's timeline\n/ack C-0042 — take a case; /note C-0042 text — add a note\n/resolve C-0042 safe|detained|missing|hospitalised|other — close it\n/timezone Europe/Moscow — your time zone for times in messages\n/help — this help\nThe bot tells you of cases that concern you."),
         [TextId.InviteUsage] = (
-            "Укажите псевдоним: /invite Псевдоним (буквы, цифры, пробел, дефис; до 32 знаков).",
-            "Give an alias: /invite Alias (letters, digits, space, hyphen; up to 32 characters)."),
+            "Укажите псевдоним: /invite Псевдоним (буквы любого алфавита, цифры, пробел, дефис, точка; до 32 знаков).",
+            "Give an alias: /invite Alias (letters in any script, digits, space, hyphen, dot; up to 32 characters)."),
         [TextId.InviteCreated] = (
             "Код для {0}:\n{1}\nПередайте его лично. Человек отправляет боту: /start {1}\nКод одноразовый, действует до {2}.",
             "Code for {0}:\n{1}\nHand it over in person. They send the bot: /start {1}\nSingle use, valid until {2}."),
@@ -48,8 +48,11 @@ public static class TextCatalogue
             "Псевдоним «{0}» у вас уже есть. Выберите другой.",
             "You already have someone called “{0}”. Choose another alias."),
         [TextId.AliasInvalid] = (
-            "Псевдоним может содержать буквы, цифры, пробел и дефис, до 32 знаков.",
-            "An alias may have letters, digits, spaces and hyphens, up to 32 characters."),
+            "Псевдоним может содержать буквы любого алфавита (с ударениями и другими знаками над буквами), цифры, пробел, дефис и точку, до 32 знаков, и начинаться с буквы или цифры.",
+            "An alias may have letters in any script (with their accents), digits, spaces, hyphens and dots, up to 32 characters, and starts with a letter or digit."),
+        [TextId.AliasConfusable] = (
+            "Псевдоним «{0}» выглядит почти так же, как «{1}» — такой у вас уже есть (похожие буквы другого алфавита, 0 и О, 1 и l, rn и m). В тревоге их легко перепутать — выберите псевдоним, который выглядит иначе.",
+            "“{0}” looks almost like “{1}”, an alias you already have (look-alike letters from another alphabet, 0 and O, 1 and l, rn and m). They are easy to mix up in an alarm: choose an alias that looks different."),
         [TextId.ScheduleUsage] = (
             "Формат:\n/schedule every 12h grace 30m\n/schedule daily 09:00 21:00 grace 45m\nЕдиницы: s, m, h, d.",
             "Format:\n/schedule every 12h grace 30m\n/schedule daily 09:00 21:00 grace 45m\nUnits: s, m, h, d."),
@@ -74,6 +77,24 @@ public static class TextCatalogue
         [TextId.ScheduleSetAfterCheckin] = (
             "Расписание сохранено: {0} (часовой пояс {2}). Оно начнёт действовать после вашей следующей отметки.\nОтметка, срок которой уже наступил, всё ещё нужна: до {1}.",
             "Schedule saved: {0} (time zone {2}). It starts after your next check-in.\nThe check-in that has come due is still needed: due by {1}."),
+        [TextId.ScheduleEveryText] = (
+            "раз в {0}, запас {1}",
+            "every {0}, grace {1}"),
+        [TextId.ScheduleDailyText] = (
+            "ежедневно в {0}, запас {1}",
+            "daily at {0}, grace {1}"),
+        [TextId.ListAnd] = (
+            "{0} и {1}",
+            "{0} and {1}"),
+        [TextId.DurationOneDay] = (
+            "сутки",
+            "day"),
+        [TextId.DurationOneHour] = (
+            "час",
+            "hour"),
+        [TextId.DurationOneMinute] = (
+            "минуту",
+            "minute"),
         [TextId.TimezoneUsage] = (
             "Ваш часовой пояс: {0}. Изменить: /timezone Europe/Moscow",
             "Your time zone: {0}. To change it: /timezone Europe/Moscow"),
@@ -83,6 +104,9 @@ public static class TextCatalogue
         [TextId.TimezoneUnknown] = (
             "Не знаю часовой пояс «{0}». Примеры: Europe/Moscow, Europe/Berlin, Asia/Tbilisi, UTC.",
             "I do not know the time zone “{0}”. Examples: Europe/Moscow, Europe/Berlin, Asia/Tbilisi, UTC."),
+        [TextId.TimezoneWelcome] = (
+            "Время в сообщениях — по часовому поясу {0} (сейчас там {1}). Если у вас другой, отправьте, например: /timezone Europe/Berlin",
+            "Times in messages are in the time zone {0} (it is {1} there now). If yours is different, send for example: /timezone Europe/Berlin"),
         [TextId.CheckinRecorded] = (
             "Отметка принята. Следующая — до {0} (через {1}).",
             "Checked in. Next check-in due by {0} (in {1})."),
@@ -131,6 +155,7 @@ public static class TextCatalogue
         [TextId.StateNoSchedule] = ("нет расписания", "no schedule"),
         [TextId.Never] = ("ещё не было", "never"),
         [TextId.NoDeadline] = ("—", "—"),
+        [TextId.DeadlineIn] = ("{0} (через {1})", "{0} (in {1})"),
         [TextId.UnknownCommand] = (
             "Не знаю такой команды. /help — список команд.",
             "I do not know that command. /help lists the commands."),
@@ -267,8 +292,8 @@ public static class TextCatalogue
             "другое",
             "other"),
         [TextId.OutcomeSafe] = (
-            "в безопасности (ложная тревога)",
-            "safe (false alarm)"),
+            "в безопасности",
+            "safe"),
         [TextId.PlanAsk] = (
             "Пришлите план действий для {0} следующим сообщением: кому звонить, номер юриста, известные адреса, что говорить полиции.\nСейчас:\n{1}",
             "Send the response plan for {0} as your next message: who to call, the lawyer's number, known addresses, what to tell the police.\nNow:\n{1}"),

@@ -31,6 +31,8 @@ public enum TextId
     AliasTaken,
     /// <summary>Alias has bad characters or length.</summary>
     AliasInvalid,
+    /// <summary>{0} alias looks like {1}, an alias this coordinator already uses.</summary>
+    AliasConfusable,
     /// <summary>Usage of /schedule.</summary>
     ScheduleUsage,
     /// <summary>Schedule saved: {0} schedule, {1} next deadline, {2} time zone.</summary>
@@ -47,12 +49,26 @@ public enum TextId
     ScheduleTooManyTimes,
     /// <summary>Schedule saved for after the owed check-in: {0} schedule, {1} the deadline still owed, {2} time zone.</summary>
     ScheduleSetAfterCheckin,
+    /// <summary>An interval schedule as words: {0} interval, {1} grace.</summary>
+    ScheduleEveryText,
+    /// <summary>A daily schedule as words: {0} list of times, {1} grace.</summary>
+    ScheduleDailyText,
+    /// <summary>The last two items of a list: {0} the items before, {1} the last one.</summary>
+    ListAnd,
+    /// <summary>Exactly one day, after "every".</summary>
+    DurationOneDay,
+    /// <summary>Exactly one hour, after "every".</summary>
+    DurationOneHour,
+    /// <summary>Exactly one minute, after "every".</summary>
+    DurationOneMinute,
     /// <summary>Usage of /timezone: {0} current zone.</summary>
     TimezoneUsage,
     /// <summary>Zone set: {0} zone, {1} local time now.</summary>
     TimezoneSet,
     /// <summary>{0} the unknown zone.</summary>
     TimezoneUnknown,
+    /// <summary>On enrolment, the zone times are shown in and how to change it: {0} zone, {1} local time now.</summary>
+    TimezoneWelcome,
     /// <summary>Check-in saved: {0} next deadline, {1} time until it.</summary>
     CheckinRecorded,
     /// <summary>Check-in saved, but the window of the owed deadline is not open: {0} deadline, {1} opening.</summary>
@@ -93,6 +109,8 @@ public enum TextId
     Never,
     /// <summary>Placeholder for "no deadline".</summary>
     NoDeadline,
+    /// <summary>A deadline and how long until it: {0} time, {1} duration.</summary>
+    DeadlineIn,
     /// <summary>An unknown command: suggests /help.</summary>
     UnknownCommand,
     /// <summary>A sticker, photo, file or other non-text message.</summary>

@@ -1,4 +1,5 @@
 using DistressBot.Domain;
+using DistressBot.Enrollment;
 using DistressBot.Escalation;
 using DistressBot.Localization;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,9 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     /// <summary>What a /missing report says is kept up to this many UTF-16 code units, cut on whole characters.</summary>
     public const int MaxReportLength = 1000;
+
+    // Prefixes of a /missing text longer than this cannot be an alias, however many spaces were typed in it.
+    private const int MaxAliasTyped = 640;
 
     /// <summary>Handles a case command; false when <paramref name="command"/> is not one this role has.</summary>
     public bool Handle(DataSession db, Person actor, BotCommand command, DateTimeOffset now)
@@ -171,20 +175,39 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.MissingOpened, @case.Id, alias.Name));
     }
 
-    // The alias may have spaces: take the longest leading run of words that names one of the coordinator's subjects.
+    // The alias may have spaces: take the longest leading run of words that names one of the coordinator's subjects,
+    // compared as aliases are stored (NFC, folded spaces, any case), so a decomposed "Nguyễn" finds the precomposed one.
     private static (Person? Subject, string Remainder) SplitAlias(DataSession db, Person coordinator, string arguments)
     {
         var subjects = Subjects(db, coordinator);
-        foreach (var subject in subjects.OrderByDescending(s => s.Name.Length))
+        for (var end = arguments.Length; end > 0; end = LastWordEnd(arguments, end))
         {
-            if (arguments.StartsWith(subject.Name, StringComparison.OrdinalIgnoreCase)
-                && (arguments.Length == subject.Name.Length || char.IsWhiteSpace(arguments[subject.Name.Length])))
+            if (end <= MaxAliasTyped
+                && (end == arguments.Length || char.IsWhiteSpace(arguments[end]))
+                && subjects.FirstOrDefault(s => PersonNames.Same(s.Name, arguments[..end])) is { } subject)
             {
-                return (subject, arguments[subject.Name.Length..].Trim());
+                return (subject, arguments[end..].Trim());
             }
         }
 
         return (null, arguments);
+    }
+
+    // The end of the word before the one ending at end, or 0.
+    private static int LastWordEnd(string text, int end)
+    {
+        var i = end - 1;
+        while (i > 0 && !char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        while (i > 0 && char.IsWhiteSpace(text[i - 1]))
+        {
+            i--;
+        }
+
+        return i;
     }
 
     private static void OnSubject(DataSession db, Person coordinator, string alias, DateTimeOffset now, TextId usage, Func<Person, string> act)
@@ -196,7 +219,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        var subject = Subjects(db, coordinator).FirstOrDefault(s => string.Equals(s.Name, alias, StringComparison.OrdinalIgnoreCase));
+        var subject = Subjects(db, coordinator).FirstOrDefault(s => PersonNames.Same(s.Name, alias));
         if (subject is null)
         {
             Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, TextCut.End(alias, 32)));

@@ -149,7 +149,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             var (outcome, enrolled) = EnrollmentService.Redeem(db, command.Arguments, message.From!.Id, message.Chat.Id, language, now, rules);
             if (outcome == RedeemOutcome.Enrolled && enrolled is not null)
             {
-                LogEnrolled(enrolled.Role);
+                LogEnrolled(enrolled.Role switch { Role.Subject => "subject", Role.Coordinator => "coordinator", _ => "lawyer" });
                 Welcome(db, enrolled, now);
                 return HandledUpdate.Nothing;
             }
@@ -166,22 +166,22 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
     private static void Welcome(DataSession db, Person person, DateTimeOffset now)
     {
-        switch (person.Role)
+        var welcome = person.Role switch
         {
-            case Role.Subject:
-                Notify.Send(db, person, MessagePriority.Reply, now, TextId.EnrolledSubject);
-                foreach (var coordinator in person.CoordinatorIds.Select(db.Person).OfType<Person>())
-                {
-                    Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.SubjectJoined, person.Name);
-                }
+            Role.Subject => TextCatalogue.Format(person.Language, TextId.EnrolledSubject),
+            Role.Coordinator => TextCatalogue.Format(person.Language, TextId.EnrolledCoordinator, person.Name),
+            _ => TextCatalogue.Format(person.Language, TextId.EnrolledLawyer, person.Name),
+        };
 
-                break;
-            case Role.Coordinator:
-                Notify.Send(db, person, MessagePriority.Reply, now, TextId.EnrolledCoordinator, person.Name);
-                break;
-            default:
-                Notify.Send(db, person, MessagePriority.Reply, now, TextId.EnrolledLawyer, person.Name);
-                break;
+        // Everyone is told which zone their times are in: only Russian readers start in the configured zone, others in UTC.
+        var zone = TextCatalogue.Format(person.Language, TextId.TimezoneWelcome, person.TimeZone, LocalTime.FormatClock(now, person.TimeZone));
+        Notify.Text(db, person, MessagePriority.Reply, now, welcome + "\n\n" + zone);
+        if (person.Role == Role.Subject)
+        {
+            foreach (var coordinator in person.CoordinatorIds.Select(db.Person).OfType<Person>())
+            {
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.SubjectJoined, person.Name);
+            }
         }
     }
 
@@ -238,6 +238,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             case InviteRefusal.NameTaken:
                 Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasTaken, EnrollmentService.NormalizeName(alias));
                 break;
+            case InviteRefusal.NameConfusable:
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasConfusable, EnrollmentService.NormalizeName(alias), result.LooksLike);
+                break;
             default:
                 LogInviteCreated();
                 Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.InviteCreated, result.Invite!.Name, result.Code, LocalTime.Format(result.Invite.ExpiresAt, coordinator.TimeZone));
@@ -284,8 +287,8 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "An enrollment code was refused (unknown, used or expired)")]
     private partial void LogCodeRefused();
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "A {Role} was enrolled")]
-    private partial void LogEnrolled(Role role);
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Someone was enrolled as a {Role}")]
+    private partial void LogEnrolled(string role);
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Update {UpdateId}: Telegram's date was not used as it is ({Judgement}); the bot's own bound was used")]
     private partial void LogDateNotTrusted(long updateId, DateJudgement judgement);

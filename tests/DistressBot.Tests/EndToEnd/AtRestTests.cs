@@ -123,7 +123,7 @@ public sealed class AtRestTests
         var status = await s.AdminAsync("keys", "status");
         Assert.Contains("current data key: k2", status.Output, StringComparison.Ordinal);
         Assert.Contains("records under older keys: 0", status.Output, StringComparison.Ordinal);
-        Assert.Contains("every 12h", await s.SayAsync(Scenario.Salek, "/status", "Расписание"), StringComparison.Ordinal);
+        Assert.Contains("раз в 12 ч", await s.SayAsync(Scenario.Salek, "/status", "Расписание"), StringComparison.Ordinal);
         var overview = await s.SayAsync(Scenario.Nina, "/subjects", "Your people");
         Assert.Contains("Timur", overview, StringComparison.Ordinal);
     }

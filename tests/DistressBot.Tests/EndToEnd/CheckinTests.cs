@@ -10,9 +10,11 @@ public sealed class CheckinTests
 
         var reply = await s.SayAsync(Scenario.Salek, "/schedule every 12h grace 30m", "Расписание");
 
-        // 09:00 UTC is 12:00 in Moscow; the first deadline is 12 hours later.
-        Assert.Contains("every 12h grace 30m", reply, StringComparison.Ordinal);
-        Assert.Contains("03.11 00:00", reply, StringComparison.Ordinal);
+        // 09:00 UTC is 12:00 in Moscow; the first deadline is 12 hours later. The schedule is said in Russian, the time carries its zone.
+        Assert.Contains("Расписание сохранено: раз в 12 ч, запас 30 мин (часовой пояс Europe/Moscow)", reply, StringComparison.Ordinal);
+        Assert.Contains("до 03.11 00:00 UTC+3 (через 12 ч)", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("every", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("grace", reply, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,22 +57,23 @@ public sealed class CheckinTests
         await using var s = await StartWithSubjectAsync();
         await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
         s.Advance(TimeSpan.FromMinutes(30));
-        await s.SayAsync(Scenario.Salek, "/checkin", "Отметка принята"); // at 12:30 Moscow; deadline 14:30, grace to 15:00
+        await s.SayAsync(Scenario.Salek, "/checkin", "Отметка принята"); // at 09:30 UTC; deadline 11:30, grace to 12:00
 
         s.Advance(TimeSpan.FromMinutes(150));
         var alert = await s.ExpectAsync(Scenario.Nina, "missed a check-in");
 
         Assert.Contains("C-0001", alert, StringComparison.Ordinal);
         Assert.Contains("Salek", alert, StringComparison.Ordinal);
-        Assert.Contains("Last check-in: 02.11 12:30", alert, StringComparison.Ordinal);
-        Assert.Contains("Missed deadline: 02.11 14:30", alert, StringComparison.Ordinal);
+        // Nina's Telegram is in English: she starts in UTC, and every time says so.
+        Assert.Contains("Last check-in: 02.11 09:30 UTC\n", alert, StringComparison.Ordinal);
+        Assert.Contains("Missed deadline: 02.11 11:30 UTC (grace until 02.11 12:00 UTC)", alert, StringComparison.Ordinal);
         var overview = await s.SayAsync(Scenario.Nina, "/subjects", "Your people");
         Assert.Contains("Salek — MISSED", overview, StringComparison.Ordinal);
 
         s.Advance(TimeSpan.FromMinutes(5));
         await s.SayAsync(Scenario.Salek, "/checkin", "Отметка принята");
         var late = await s.ExpectAsync(Scenario.Nina, "late");
-        Assert.Equal("C-0001: Salek checked in at 15:05, 35 min late.", late);
+        Assert.Equal("C-0001: Salek checked in at 12:05 UTC, 35 min late.", late);
         overview = await s.SayAsync(Scenario.Nina, "/subjects", "Your people");
         Assert.Contains("Salek — ok", overview, StringComparison.Ordinal);
     }
@@ -104,7 +107,7 @@ public sealed class CheckinTests
         s.Telegram.EnqueueMessage(Scenario.Salek.Id, "/checkin", Scenario.Salek, sentAt);
 
         var told = await s.ExpectAsync(Scenario.Nina, "in time");
-        Assert.Contains("13:40", told, StringComparison.Ordinal);
+        Assert.Contains("10:40 UTC", told, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,7 +147,7 @@ public sealed class CheckinTests
         Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("missed", StringComparison.Ordinal));
         s.Advance(TimeSpan.FromMinutes(2));
         var alert = await s.ExpectAsync(Scenario.Nina, "missed a check-in");
-        Assert.Contains("Missed deadline: 29.03 10:00", alert, StringComparison.Ordinal); // Nina reads Moscow time (UTC+3)
+        Assert.Contains("Missed deadline: 29.03 07:00 UTC", alert, StringComparison.Ordinal); // Nina reads UTC
     }
 
     [Fact]
@@ -161,7 +164,7 @@ public sealed class CheckinTests
         Assert.Contains("Не знаю часовой пояс «Mars/Base»", await s.SayAsync(Scenario.Salek, "/timezone Mars/Base"), StringComparison.Ordinal);
 
         var status = await s.SayAsync(Scenario.Salek, "/status", "Расписание");
-        Assert.Contains("every 12h grace 30m", status, StringComparison.Ordinal);
+        Assert.Contains("Расписание: раз в 12 ч, запас 30 мин", status, StringComparison.Ordinal);
         Assert.Contains("Europe/Moscow", await s.SayAsync(Scenario.Salek, "/timezone"), StringComparison.Ordinal);
     }
 
@@ -178,7 +181,7 @@ public sealed class CheckinTests
         var alert = await s.ExpectAsync(Scenario.Nina, "missed a check-in");
         Assert.Contains("C-0001", alert, StringComparison.Ordinal);
         var status = await s.SayAsync(Scenario.Salek, "/status", "Расписание");
-        Assert.Contains("every 2h grace 30m", status, StringComparison.Ordinal);
+        Assert.Contains("Расписание: раз в 2 ч, запас 30 мин", status, StringComparison.Ordinal);
         Assert.Contains("Salek — MISSED", await s.SayAsync(Scenario.Nina, "/subjects", "Your people"), StringComparison.Ordinal);
     }
 
@@ -254,6 +257,43 @@ public sealed class CheckinTests
         s.Advance(TimeSpan.FromMinutes(25));
         var alert = await s.ExpectAsync(Scenario.Nina, "missed a check-in");
         Assert.Contains("C-0001", alert, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissedDeadline_OnASecondsSchedule_EveryTimeShowsSecondsAndTheReadersZone()
+    {
+        var s = await Scenario.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Checkins:MinimumInterval"] = "00:00:10",
+            ["Checkins:DefaultGrace"] = "00:00:05",
+            ["Checkins:ReminderLead"] = "00:00:00",
+        });
+        await using var _ = s;
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+
+        var set = await s.SayAsync(Scenario.Salek, "/schedule every 15s grace 5s", "Расписание");
+        s.Advance(TimeSpan.FromSeconds(21));
+        var alert = await s.ExpectAsync(Scenario.Nina, "missed a check-in");
+
+        Assert.Contains("Расписание сохранено: раз в 15 с, запас 5 с (часовой пояс Europe/Moscow).", set, StringComparison.Ordinal);
+        Assert.Contains("до 02.11 12:00:15 UTC+3 (через 15 с)", set, StringComparison.Ordinal);
+        Assert.Contains("Missed deadline: 02.11 09:00:15 UTC (grace until 02.11 09:00:20 UTC)", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("12:00:15", alert, StringComparison.Ordinal); // Nina is not in Moscow time
+    }
+
+    [Fact]
+    public async Task Welcome_TellsEachPersonTheirZone_EnglishSpeakersStartInUtc()
+    {
+        await using var s = await StartWithSubjectAsync();
+
+        var nina = s.MessagesTo(Scenario.Nina).First(m => m.Contains("connected as a coordinator", StringComparison.Ordinal));
+        var salek = s.MessagesTo(Scenario.Salek).First(m => m.Contains("Вы подключены", StringComparison.Ordinal));
+
+        Assert.Contains("Times in messages are in the time zone UTC (it is 09:00 UTC there now).", nina, StringComparison.Ordinal);
+        Assert.Contains("/timezone Europe/Berlin", nina, StringComparison.Ordinal);
+        Assert.Contains("Время в сообщениях — по часовому поясу Europe/Moscow (сейчас там 12:00 UTC+3).", salek, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moscow", nina, StringComparison.Ordinal);
     }
 
     private static async Task<Scenario> StartWithSubjectAsync(DateTimeOffset? start = null, string reminderLead = "00:15:00", bool quietEscalation = false)

@@ -90,6 +90,53 @@ public sealed class EnrollmentTests
     }
 
     [Fact]
+    public async Task Invite_NamesInEveryScript_AreAcceptedAndFoundAsTyped()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+
+        var hindi = await s.SayAsync(Scenario.Nina, "/invite राहुल", "/start ");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Nguy\u1EC5n");
+        var plan = await s.SayAsync(Scenario.Nina, "/plan Nguye\u0302\u0303n\nCall her brother.", "saved");
+
+        Assert.Contains("Code for राहुल", hindi, StringComparison.Ordinal);
+        Assert.Contains("The plan for Nguy\u1EC5n is saved", plan, StringComparison.Ordinal);
+        var missing = await s.SayAsync(Scenario.Nina, "/missing Nguye\u0302\u0303n  call, screaming", "opened about");
+        Assert.Equal("C-0001 opened about Nguy\u1EC5n; coordinators and lawyers are alerted.", missing);
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("You have nobody called", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invite_CyrillicLookAlikeOfOwnSubject_IsRefusedWithTheReason()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+
+        var reply = await s.SayAsync(Scenario.Nina, "/invite \u0405alek");
+
+        Assert.Contains("“\u0405alek” looks almost like “Salek”", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Nina), m => m.Contains("Code for \u0405alek", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Invite_AdminGivesALookAlikeOrAnUnknownRole_IsRefusedWithTheReasonAndNoCode()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.AdminAsync("invite", "coordinator", "--name", "Nina");
+
+        var lookAlike = await s.AdminAsync("invite", "coordinator", "--name", "\u039Dina"); // Greek capital Nu
+        var role = await s.AdminAsync("invite", "admin", "--name", "Vera");
+
+        Assert.Equal(1, lookAlike.ExitCode);
+        Assert.Contains("looks almost like the coordinator 'Nina'", lookAlike.Error, StringComparison.Ordinal);
+        Assert.Equal("", lookAlike.Output);
+        Assert.Equal(2, role.ExitCode);
+        Assert.Contains("Cannot invite someone as 'admin': only a coordinator or a lawyer.", role.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("a 'admin'", role.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invite_SameCoordinatorNameTwice_IsRefusedByAdmin()
     {
         await using var s = await Scenario.StartAsync();

@@ -6,7 +6,8 @@ namespace DistressBot.Tests.EndToEnd;
 /// <summary>
 /// Escalation end to end. The chain for Salek: Nina (en) and Olga (ru) are his coordinators (level 1), Boris his backup
 /// coordinator and Alexander his lawyer (level 2). Salek's deadline is 14:00 Moscow with 30 minutes' grace, so a
-/// missed check-in opens C-0001 at 14:30 Moscow (everyone reads Moscow time). Default timings: level 2 after 15 min,
+/// missed check-in opens C-0001 at 14:30 Moscow (everyone reads Moscow time: the English speakers, who start in UTC, set it
+/// first, so every time below is "… UTC+3"). Default timings: level 2 after 15 min,
 /// repeats every 10 min, a quiet acknowledgement reminded after 30 min.
 /// </summary>
 public sealed partial class EscalationTests
@@ -17,7 +18,7 @@ public sealed partial class EscalationTests
 
     public static TheoryData<string, string, string> CommandOutcomes => new()
     {
-        { "safe", "safe (false alarm)", "в безопасности (ложная тревога)" },
+        { "safe", "safe", "в безопасности" },
         { "detained", "detained", "задержан(а)" },
         { "missing", "missing", "пропал(а)" },
         { "hospitalised", "hospitalised", "в больнице" },
@@ -26,7 +27,7 @@ public sealed partial class EscalationTests
 
     public static TheoryData<string, string, string> ButtonOutcomes => new()
     {
-        { "Safe", "safe (false alarm)", "в безопасности (ложная тревога)" },
+        { "Safe", "safe", "в безопасности" },
         { "Detained", "detained", "задержан(а)" },
         { "Missing", "missing", "пропал(а)" },
         { "Hospitalised", "hospitalised", "в больнице" },
@@ -48,10 +49,10 @@ public sealed partial class EscalationTests
         Assert.StartsWith("C-0001: the case is yours.", answer, StringComparison.Ordinal);
         var olgas = Assert.Single(Alerts(s, Scenario.Olga));
         Assert.Equal(1, olgas.EditCount);
-        Assert.EndsWith("\n\n✋ Принято: Nina в 14:35", olgas.Text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n✋ Принято: Nina в 14:35 UTC+3", olgas.Text, StringComparison.Ordinal);
         Assert.Equal(["res:C-0001"], Buttons(olgas));
         var ninas = Assert.Single(Alerts(s, Scenario.Nina));
-        Assert.EndsWith("\n\n✋ Acknowledged by Nina at 14:35", ninas.Text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n✋ Acknowledged by Nina at 14:35 UTC+3", ninas.Text, StringComparison.Ordinal);
 
         // Past level 2 (14:45) and two repeat slots, short of the reminder to the taker (15:05): nothing more at all.
         var before = Counts(s);
@@ -73,12 +74,12 @@ public sealed partial class EscalationTests
         await s.ExpectAsync(Scenario.Alexander, "Level 2");
 
         s.Telegram.EnqueueCallbackQuery(Scenario.Nina.Id, s.MessageWithButton(Scenario.Nina, "ack:C-0001").MessageId, "ack:C-0001", Scenario.Nina);
-        await s.ExpectAsync(Scenario.Alexander, "✋ Acknowledged by Nina at 14:45");
+        await s.ExpectAsync(Scenario.Alexander, "✋ Acknowledged by Nina at 14:45 UTC+3");
         s.Telegram.Unblock(Scenario.Boris.Id);
         var borises = await s.Telegram.WaitForBotMessageAsync(Scenario.Boris.Id, m => m.Text?.Contains("Level 2", StringComparison.Ordinal) == true && m.EditCount > 0);
         await s.QuietAsync();
 
-        Assert.EndsWith("\n\n✋ Acknowledged by Nina at 14:45", borises.Text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n✋ Acknowledged by Nina at 14:45 UTC+3", borises.Text, StringComparison.Ordinal);
         Assert.Equal(["res:C-0001"], Buttons(Assert.Single(Alerts(s, Scenario.Boris))));
     }
 
@@ -107,7 +108,7 @@ public sealed partial class EscalationTests
         Assert.Equal(["ack:C-0001", "res:C-0001"], Buttons(Alerts(s, Scenario.Alexander)[0]));
 
         var cases = await s.SayAsync(Scenario.Nina, "/cases", "Open cases");
-        Assert.Contains("C-0001 · Salek · missed check-in · open, level 2 · opened 02.11 14:30", cases, StringComparison.Ordinal);
+        Assert.Contains("C-0001 · Salek · missed check-in · open, level 2 · opened 02.11 14:30 UTC+3", cases, StringComparison.Ordinal);
         Assert.Contains("acknowledged after: not yet", cases, StringComparison.Ordinal);
         Assert.Contains("lawyer told after: 15 min", cases, StringComparison.Ordinal);
         Assert.Contains("lawyer told after: 15 min", await s.SayAsync(Scenario.Alexander, "/cases", "Open cases"), StringComparison.Ordinal);
@@ -132,15 +133,15 @@ public sealed partial class EscalationTests
         await s.QuietAsync();
 
         Assert.Equal("Принято.", reply);
-        Assert.Equal("🆘 C-0001: Salek sent SOS (02.11 12:00).", Assert.Single(Alerts(s, Scenario.Nina)).Text);
-        Assert.Equal("🆘 C-0001: Salek нажал(а) SOS (02.11 12:00).", Assert.Single(Alerts(s, Scenario.Olga)).Text);
+        Assert.Equal("🆘 C-0001: Salek sent SOS (02.11 12:00 UTC+3).", Assert.Single(Alerts(s, Scenario.Nina)).Text);
+        Assert.Equal("🆘 C-0001: Salek нажал(а) SOS (02.11 12:00 UTC+3).", Assert.Single(Alerts(s, Scenario.Olga)).Text);
         Assert.All(Everyone, u => Assert.Single(Alerts(s, u)));
 
         s.Advance(TimeSpan.FromMinutes(2));
         s.Telegram.EnqueueLocation(Scenario.Salek.Id, 43.3179, 45.6981, from: Scenario.Salek);
         var told = await s.ExpectAsync(Scenario.Alexander, "shared a location");
         await s.QuietAsync();
-        Assert.Equal("C-0001: Salek shared a location: 43.31790, 45.69810 https://www.openstreetmap.org/?mlat=43.31790&mlon=45.69810#map=17/43.31790/45.69810 (02.11 12:02)", told);
+        Assert.Equal("C-0001: Salek shared a location: 43.31790, 45.69810 https://www.openstreetmap.org/?mlat=43.31790&mlon=45.69810#map=17/43.31790/45.69810 (02.11 12:02 UTC+3)", told);
         Assert.All(Everyone, u => Assert.Single(s.MessagesTo(u), m => m.Contains("43.31790", StringComparison.Ordinal)));
 
         s.Advance(TimeSpan.FromMinutes(8));
@@ -150,7 +151,7 @@ public sealed partial class EscalationTests
         Assert.All(Everyone, u => Assert.Contains("43.31790, 45.69810", Alerts(s, u)[1].Text, StringComparison.Ordinal));
         Assert.Contains("Last known location: 43.31790, 45.69810", Alerts(s, Scenario.Nina)[1].Text, StringComparison.Ordinal);
         var timeline = await s.SayAsync(Scenario.Nina, "/case C-0001", "C-0001 · Salek · SOS");
-        Assert.Contains("02.11 12:02 Location: 43.31790, 45.69810", timeline, StringComparison.Ordinal);
+        Assert.Contains("02.11 12:02 UTC+3 Location: 43.31790, 45.69810", timeline, StringComparison.Ordinal);
 
         Assert.Equal(["Принято.", "Принято."], s.MessagesTo(Scenario.Salek).Skip(subjectBefore));
     }
@@ -167,7 +168,7 @@ public sealed partial class EscalationTests
 
         Assert.Equal("C-0001 opened about Salek; coordinators and lawyers are alerted.", reply);
         Assert.All(Everyone, u => Assert.Single(Alerts(s, u)));
-        Assert.Equal("🚨 C-0001: Nina reports Salek missing (02.11 12:00).\n“call, screaming in the background”", Alerts(s, Scenario.Alexander)[0].Text);
+        Assert.Equal("🚨 C-0001: Nina reports Salek missing (02.11 12:00 UTC+3).\n“call, screaming in the background”", Alerts(s, Scenario.Alexander)[0].Text);
         Assert.Contains("«call, screaming in the background»", Alerts(s, Scenario.Olga)[0].Text, StringComparison.Ordinal);
         Assert.Contains("missing report", await s.SayAsync(Scenario.Boris, "/cases", "Open cases"), StringComparison.Ordinal);
         Assert.Equal(subjectBefore, s.MessagesTo(Scenario.Salek).Count);
@@ -189,13 +190,13 @@ public sealed partial class EscalationTests
         await s.QuietAsync();
 
         Assert.StartsWith("C-0001: дело за вами.", olgaAnswer, StringComparison.Ordinal);
-        Assert.Equal("C-0001 was already acknowledged by Olga at 14:30.", ninaAnswer);
+        Assert.Equal("C-0001 was already acknowledged by Olga at 14:30 UTC+3.", ninaAnswer);
         var ninas = Assert.Single(Alerts(s, Scenario.Nina));
         var olgas = Assert.Single(Alerts(s, Scenario.Olga));
         Assert.Equal(1, ninas.EditCount);
         Assert.Equal(1, olgas.EditCount);
-        Assert.EndsWith("✋ Acknowledged by Olga at 14:30", ninas.Text, StringComparison.Ordinal);
-        Assert.EndsWith("✋ Принято: Olga в 14:30", olgas.Text, StringComparison.Ordinal);
+        Assert.EndsWith("✋ Acknowledged by Olga at 14:30 UTC+3", ninas.Text, StringComparison.Ordinal);
+        Assert.EndsWith("✋ Принято: Olga в 14:30 UTC+3", olgas.Text, StringComparison.Ordinal);
         Assert.Contains("acknowledged by Olga", await s.SayAsync(Scenario.Nina, "/cases", "Open cases"), StringComparison.Ordinal);
     }
 
@@ -336,8 +337,8 @@ public sealed partial class EscalationTests
         await s.QuietAsync();
 
         Assert.All(Everyone, u => Assert.Contains("C-0001", Alerts(s, u)[^1].Text, StringComparison.Ordinal));
-        Assert.Contains("Acknowledged by Nina at 14:35, but nothing since: the alarm goes to everyone again.", Alerts(s, Scenario.Boris)[^1].Text, StringComparison.Ordinal);
-        Assert.Contains("Принято Nina в 14:35, но с тех пор ничего", Alerts(s, Scenario.Olga)[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("Acknowledged by Nina at 14:35 UTC+3, but nothing since: the alarm goes to everyone again.", Alerts(s, Scenario.Boris)[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("Принято Nina в 14:35 UTC+3, но с тех пор ничего", Alerts(s, Scenario.Olga)[^1].Text, StringComparison.Ordinal);
         Assert.All(Everyone, u => Assert.Equal(["ack:C-0001", "res:C-0001"], Buttons(Alerts(s, u)[^1])));
         Assert.All(LevelTwo, u => Assert.Single(Alerts(s, u)));
         Assert.Contains("open, level 2", await s.SayAsync(Scenario.Nina, "/cases", "Open cases"), StringComparison.Ordinal);
@@ -418,8 +419,8 @@ public sealed partial class EscalationTests
         await s.QuietAsync();
 
         Assert.Equal("Drill C-0001 about Salek started. Nothing is sent to them.", started);
-        Assert.Equal("C-0001 resolved: safe (false alarm).", resolved);
-        Assert.StartsWith("[DRILL] 🚨 C-0001: drill about Salek, started by Nina at 02.11 12:00.", Alerts(s, Scenario.Nina)[0].Text, StringComparison.Ordinal);
+        Assert.Equal("C-0001 resolved: safe.", resolved);
+        Assert.StartsWith("[DRILL] 🚨 C-0001: drill about Salek, started by Nina at 02.11 12:00 UTC+3.", Alerts(s, Scenario.Nina)[0].Text, StringComparison.Ordinal);
         Assert.StartsWith("[УЧЕНИЯ] 🚨 C-0001: учебная тревога по Salek", Alerts(s, Scenario.Olga)[0].Text, StringComparison.Ordinal);
         Assert.All(LevelTwo, u => Assert.Single(Alerts(s, u)));
         foreach (var user in Everyone)
@@ -450,19 +451,19 @@ public sealed partial class EscalationTests
         await s.QuietAsync();
 
         Assert.All(Everyone, u => Assert.All(Alerts(s, u), a => Assert.Contains(plan, a.Text, StringComparison.Ordinal)));
-        Assert.EndsWith("\n\nResponse plan:\n" + plan + "\n\n✋ Acknowledged by Boris at 14:46", Alerts(s, Scenario.Alexander)[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\nResponse plan:\n" + plan + "\n\n✋ Acknowledged by Boris at 14:46 UTC+3", Alerts(s, Scenario.Alexander)[0].Text, StringComparison.Ordinal);
         Assert.Contains("План действий:\n" + plan, Alerts(s, Scenario.Olga)[0].Text, StringComparison.Ordinal);
 
         var timeline = (await s.SayAsync(Scenario.Nina, "/case C-0001", "C-0001 ·")).Split('\n');
-        Assert.StartsWith("C-0001 · Salek · missed check-in · acknowledged by Boris · opened 02.11 14:30 · acknowledged after: 16 min · lawyer told after: 15 min", timeline[0], StringComparison.Ordinal);
-        Assert.StartsWith("02.11 14:30 Opened: MissedCheckin", timeline[1], StringComparison.Ordinal);
-        Assert.Contains("02.11 14:30 Alert queued — Nina: Alarm", timeline);
-        Assert.Contains("02.11 14:30 Alert delivered — Nina: telegram message " + Alerts(s, Scenario.Nina)[0].MessageId, timeline);
-        Assert.Contains("02.11 14:30 Alert delivered — Olga: telegram message " + Alerts(s, Scenario.Olga)[0].MessageId, timeline);
-        Assert.Contains("02.11 14:45 Escalated: nobody acknowledged", timeline);
-        Assert.Contains("02.11 14:45 Alert queued — Alexander: Escalated", timeline);
-        Assert.Contains("02.11 14:45 Alert delivered — Alexander: telegram message " + Alerts(s, Scenario.Alexander)[0].MessageId, timeline);
-        Assert.Equal("02.11 14:46 Acknowledged — Boris", timeline[^1]);
+        Assert.StartsWith("C-0001 · Salek · missed check-in · acknowledged by Boris · opened 02.11 14:30 UTC+3 · acknowledged after: 16 min · lawyer told after: 15 min", timeline[0], StringComparison.Ordinal);
+        Assert.StartsWith("02.11 14:30 UTC+3 Opened: MissedCheckin", timeline[1], StringComparison.Ordinal);
+        Assert.Contains("02.11 14:30 UTC+3 Alert queued — Nina: Alarm", timeline);
+        Assert.Contains("02.11 14:30 UTC+3 Alert delivered — Nina: telegram message " + Alerts(s, Scenario.Nina)[0].MessageId, timeline);
+        Assert.Contains("02.11 14:30 UTC+3 Alert delivered — Olga: telegram message " + Alerts(s, Scenario.Olga)[0].MessageId, timeline);
+        Assert.Contains("02.11 14:45 UTC+3 Escalated: nobody acknowledged", timeline);
+        Assert.Contains("02.11 14:45 UTC+3 Alert queued — Alexander: Escalated", timeline);
+        Assert.Contains("02.11 14:45 UTC+3 Alert delivered — Alexander: telegram message " + Alerts(s, Scenario.Alexander)[0].MessageId, timeline);
+        Assert.Equal("02.11 14:46 UTC+3 Acknowledged — Boris", timeline[^1]);
     }
 
     [Fact]
@@ -480,7 +481,7 @@ public sealed partial class EscalationTests
         Assert.StartsWith("Отметка принята", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("C-0001", reply, StringComparison.Ordinal);
         Assert.All(Everyone, u => Assert.Single(s.MessagesTo(u), m => m.Contains("checked in", StringComparison.Ordinal) || m.Contains("отметился", StringComparison.Ordinal)));
-        Assert.Contains("C-0001: Salek checked in at 12:05. The case stays open until someone resolves it: a check-in may be coerced.", s.MessagesTo(Scenario.Boris));
+        Assert.Contains("C-0001: Salek checked in at 12:05 UTC+3. The case stays open until someone resolves it: a check-in may be coerced.", s.MessagesTo(Scenario.Boris));
         Assert.Contains("C-0001 · Salek · SOS · open, level 2", await s.SayAsync(Scenario.Nina, "/cases", "Open cases"), StringComparison.Ordinal);
         s.Advance(TimeSpan.FromMinutes(5));
         await s.ExpectAsync(Scenario.Alexander, "Reminder: nobody has acknowledged for 10 min.");
@@ -499,8 +500,8 @@ public sealed partial class EscalationTests
         var told = await s.ExpectAsync(Scenario.Alexander, "late");
         await s.QuietAsync();
 
-        Assert.Equal("C-0001: Salek checked in at 14:50, 50 min late.", told);
-        Assert.All(Everyone, u => Assert.Single(s.MessagesTo(u), m => m.Contains("14:50", StringComparison.Ordinal)));
+        Assert.Equal("C-0001: Salek checked in at 14:50 UTC+3, 50 min late.", told);
+        Assert.All(Everyone, u => Assert.Single(s.MessagesTo(u), m => m.Contains("14:50 UTC+3", StringComparison.Ordinal)));
         Assert.Contains("open, level 2", await s.SayAsync(Scenario.Nina, "/cases", "Open cases"), StringComparison.Ordinal);
     }
 
@@ -558,6 +559,11 @@ public sealed partial class EscalationTests
         await s.AssignAsync("coordinator", "Olga", "Salek");
         await s.AssignAsync("backup", "Boris", "Salek");
         await s.AssignAsync("lawyer", "Alexander", "Salek");
+        foreach (var englishSpeaker in new[] { Scenario.Nina, Scenario.Boris, Scenario.Alexander })
+        {
+            await s.SayAsync(englishSpeaker, "/timezone Europe/Moscow", "Europe/Moscow");
+        }
+
         await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
         return s;
     }
@@ -572,8 +578,8 @@ public sealed partial class EscalationTests
 
     private static async Task AssertResolvedAsync(Scenario s, string english, string russian)
     {
-        Assert.EndsWith("\n\n✔ Resolved by Nina, 02.11 14:35: " + english, Alerts(s, Scenario.Nina)[0].Text, StringComparison.Ordinal);
-        Assert.EndsWith("\n\n✔ Закрыто: Nina, 02.11 14:35 — " + russian, Alerts(s, Scenario.Olga)[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n✔ Resolved by Nina, 02.11 14:35 UTC+3: " + english, Alerts(s, Scenario.Nina)[0].Text, StringComparison.Ordinal);
+        Assert.EndsWith("\n\n✔ Закрыто: Nina, 02.11 14:35 UTC+3 — " + russian, Alerts(s, Scenario.Olga)[0].Text, StringComparison.Ordinal);
         Assert.All(LevelOne, u => Assert.Empty(Assert.Single(Alerts(s, u)).InlineKeyboard));
         Assert.Equal("No open cases.", await s.SayAsync(Scenario.Nina, "/cases"));
 

@@ -481,7 +481,7 @@ public sealed class FakeBotApiServerTests : IAsyncLifetime, IDisposable
         var text = _server.RenderConversation(Alice, "Alice");
 
         Assert.Equal(
-            "== Alice ==\n> /checkin\n< (edited) Check-in undone.\n> pressed undo\n",
+            "== Alice ==\n> /checkin\n< (edited) Check-in undone.\n> pressed [Undo]\n",
             text.ReplaceLineEndings("\n"));
     }
 

@@ -5,7 +5,7 @@ namespace DistressBot.Storage.LiteDb;
 /// <summary>The store's log events; they name files and errors, never record contents or lookup keys.</summary>
 internal static partial class StoreLog
 {
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Record store opened {DataFile} ({CommittedWrites} write transactions so far)")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Record store opened {DataFile}; write transactions committed so far: {CommittedWrites}")]
     public static partial void Opened(ILogger logger, string dataFile, long committedWrites);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Critical, Message = "STORAGE FAULT on {DataFile}: attempt {Attempt} failed; {PendingUnits} units of work are waiting and none is lost; reopening in {RetryDelay}")]

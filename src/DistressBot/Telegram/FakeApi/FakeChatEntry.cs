@@ -15,7 +15,7 @@ public sealed record FakeChatEntry
     /// <summary>What the entry carries.</summary>
     public required FakeEntryKind Kind { get; init; }
 
-    /// <summary>Current text (after edits), or the caption of a document; null for stickers and locations.</summary>
+    /// <summary>Current text (after edits), the caption of a document, or the label of a pressed button; null for stickers and locations.</summary>
     public string? Text { get; init; }
 
     /// <summary>The parse_mode the bot asked for, if any; the fake keeps the text as sent.</summary>

@@ -40,6 +40,9 @@ internal sealed class ChatBook(User bot)
             }
 
             press.MessageId = messageId;
+
+            // The label the person tapped, as it read at the moment of the press (later edits may replace the buttons).
+            press.Text ??= target.Markup.InlineRows.SelectMany(row => row).FirstOrDefault(b => b.CallbackData == press.CallbackData)?.Text;
             state.Entries.Add(press);
             return target.ToTelegram(state.Chat);
         }

@@ -67,7 +67,7 @@ internal static class ConversationRenderer
 
     private static string Body(FakeChatEntry entry) => entry.Kind switch
     {
-        FakeEntryKind.ButtonPress => "pressed " + (entry.CallbackData ?? ""),
+        FakeEntryKind.ButtonPress => entry.Text is { } label ? "pressed [" + label + "]" : "pressed " + (entry.CallbackData ?? ""),
         FakeEntryKind.Sticker => "(sticker)",
         FakeEntryKind.Location => string.Create(CultureInfo.InvariantCulture, $"(location {entry.Location?.Latitude:0.#####}, {entry.Location?.Longitude:0.#####}{(entry.LivePeriod is { } p ? $", live {p} s" : "")})"),
         FakeEntryKind.Document => string.Create(CultureInfo.InvariantCulture, $"(file {entry.Document?.FileName ?? entry.Document?.FileId}, {entry.Document?.Content.Length ?? 0} bytes)") + (entry.Text is { } caption ? " " + caption : ""),
