@@ -36,7 +36,7 @@ public static class CaseMessages
             return PrepareEdit(db, row, @case, reader, editId);
         }
 
-        if (@case.Status == CaseStatus.Resolved && (row.TrackCopy || row.QueuedAt < @case.ResolvedAt))
+        if (@case.Status == CaseStatus.Resolved && (row.TrackCopy || row.QueuedAt <= @case.ResolvedAt))
         {
             if (!row.TrackCopy || reader is null || @case.Copies.Any(c => c.PersonId == reader.Id))
             {

@@ -196,7 +196,21 @@ public sealed partial class OutboxDispatcher(
             message.NotBefore = now + delay;
         }
 
-        await store.RunAsync(db => db.Update(message), ct);
+        // The row as stored now: a repeat may have given a waiting alert a weightier reason since this pass read it.
+        await store.RunAsync(
+            db =>
+            {
+                if (db.OutboxMessage(message.Id) is not { } row)
+                {
+                    return; // purged with its case meanwhile
+                }
+
+                row.Attempts = message.Attempts;
+                row.LastError = message.LastError;
+                row.NotBefore = message.NotBefore;
+                db.Update(row);
+            },
+            ct);
     }
 
     private void AddToCase(DataSession db, OutgoingMessage message, CaseEntryKind kind, string detail)
