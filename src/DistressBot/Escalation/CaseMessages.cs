@@ -128,7 +128,7 @@ public static class CaseMessages
             return row.Text;
         }
 
-        return CaseAlerts.Marked(@case, reader, CaseAlerts.Compose(db, @case, subject, reader, content.Reason ?? AlertReason.Alarm, now, content.Headline));
+        return OutgoingMessage.Fit(CaseAlerts.Marked(@case, reader, CaseAlerts.Compose(db, @case, subject, reader, content.Reason ?? AlertReason.Alarm, now, content.Headline)));
     }
 
     private static (ReadyMessage? Ready, DropReason Dropped) Drop(DataSession db, OutgoingMessage row, Case @case, DateTimeOffset now)

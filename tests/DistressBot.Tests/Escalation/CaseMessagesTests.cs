@@ -143,6 +143,25 @@ public sealed class CaseMessagesTests
     }
 
     [Fact]
+    public void Prepare_LongPlan_TheComposedAlertAndItsStatusEditFitOneMessage()
+    {
+        var w = new CaseWorld();
+        var salek = w.Fresh(w.Salek);
+        salek.ResponsePlan = "x" + string.Concat(Enumerable.Repeat("😀", 2500));
+        w.Db.Save(salek);
+        w.Miss();
+
+        var alert = w.Deliver(CaseWorld.Opening).First(s => s.Row.PersonId == w.Nina.Id);
+        CaseActions.Acknowledge(w.Db, w.Olga, w.Case(), CaseWorld.Opening + Minute);
+        var edit = w.Deliver(CaseWorld.Opening + Minute).First(s => s.Row.PersonId == w.Nina.Id);
+
+        Assert.InRange(alert.Ready.Text.Length, 1, OutgoingMessage.MaxTextLength);
+        Assert.StartsWith("🚨 C-0001: Salek missed a check-in.", alert.Ready.Text, StringComparison.Ordinal);
+        Assert.InRange(edit.Ready.Text.Length, 1, OutgoingMessage.MaxTextLength);
+        Assert.EndsWith("😀…\n\n✋ Acknowledged by Olga at 14:31", edit.Ready.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UpdateCopies_ManyCopiesPerReader_EditsOnlyEachReadersLatest_LastInTheSendOrder()
     {
         var w = new CaseWorld();
