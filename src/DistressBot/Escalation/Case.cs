@@ -101,6 +101,9 @@ public enum CaseEntryKind
 
     /// <summary>A queued message was not sent: the case was resolved before it could go.</summary>
     AlertDropped,
+
+    /// <summary>An alert was due while one still waited for the recipient: no second copy; the waiting one tells the case as it stands when it goes.</summary>
+    AlertMerged,
 }
 
 /// <summary>One step in a case's timeline.</summary>

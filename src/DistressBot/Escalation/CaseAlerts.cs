@@ -77,6 +77,7 @@ public static class CaseAlerts
             if (waiting.TryGetValue(reader.Id, out var pending))
             {
                 Merge(db, pending, reason, headline);
+                @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AlertMerged, PersonId = reader.Id, Detail = reason.ToString() });
                 continue;
             }
 

@@ -265,6 +265,8 @@ public enum TextId
     TimelineTimes,
     /// <summary>A line standing for timeline steps left out of a long /case.</summary>
     TimelineCut,
+    /// <summary>Timeline step word: AlertMerged.</summary>
+    TimelineAlertMerged,
     /// <summary>Something went wrong on our side; nothing was lost.</summary>
     InternalError,
 }

@@ -51,6 +51,7 @@ public sealed partial class EscalationTests(ITestOutputHelper output)
         var timeline = await s.SayAsync(Scenario.Nina, "/case C-0001", "C-0001 ·");
         Assert.Contains("Not sent: the case was already closed — Boris", timeline, StringComparison.Ordinal);
         Assert.Contains("Alert delivered — Boris", timeline, StringComparison.Ordinal);
+        Assert.Contains("An alert still waits to go: it will tell the latest — Boris ×2", timeline, StringComparison.Ordinal);
     }
 
     [Fact]

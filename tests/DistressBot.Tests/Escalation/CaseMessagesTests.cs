@@ -30,6 +30,7 @@ public sealed class CaseMessagesTests
         Assert.Equal(AlertReason.Escalated, borises.Content!.Reason); // still the one that says why he is told at all
         Assert.Single(w.Queued(w.Nina), m => m.TrackCopy); // Nina's 14:55 copy went; only her 15:05 repeat waits
         Assert.Single(w.Case().Timeline, e => e.Kind == CaseEntryKind.AlertQueued && e.PersonId == w.Boris.Id);
+        Assert.Equal(2, w.Case().Timeline.Count(e => e.Kind == CaseEntryKind.AlertMerged && e.PersonId == w.Boris.Id)); // the case shows it tried
     }
 
     [Fact]
