@@ -56,7 +56,7 @@ public static class CaseViews
 
     /// <summary>
     /// The case as text: its header line (who, kind, state, opened, who took it), then its timeline, where a step repeated for
-    /// one person (alert queued, delivered, merged, not sent) is one line with a count; a timeline too long for one message loses
+    /// one person (repeat, alert queued, delivered, merged, not sent) is one line with a count; a timeline too long for one message loses
     /// steps from its middle, never its header, its opening or its newest steps.
     /// </summary>
     public static string Timeline(DataSession db, Case @case, Person subject, Person reader, DateTimeOffset now)
@@ -75,8 +75,9 @@ public static class CaseViews
     /// <summary>Longest single timeline line in /case (a long note is cut at its end).</summary>
     public const int MaxLineLength = 1200;
 
-    // Steps that pile up once per alert; each person's are summarised as one line where the first happened.
-    private static readonly CaseEntryKind[] Summarised = [CaseEntryKind.AlertQueued, CaseEntryKind.AlertDelivered, CaseEntryKind.AlertDropped, CaseEntryKind.AlertMerged];
+    // Steps that pile up once per repeat; each person's are summarised as one line where the first happened.
+    private static readonly CaseEntryKind[] Summarised =
+        [CaseEntryKind.Repeated, CaseEntryKind.AlertQueued, CaseEntryKind.AlertDelivered, CaseEntryKind.AlertDropped, CaseEntryKind.AlertMerged];
 
     private static List<string> TimelineLines(DataSession db, Case @case, Person reader)
     {

@@ -29,7 +29,8 @@ public sealed class CaseViewsTests
         Assert.Contains("02.11 14:50 Alert delivered — Boris ×10, last 02.11 16:20", lines);
         Assert.Single(lines, l => l.Contains("Alert delivered — Nina", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("telegram message", StringComparison.Ordinal) && l.Contains("Nina", StringComparison.Ordinal));
-        Assert.Equal(10, lines.Count(l => l.Contains(" Repeated", StringComparison.Ordinal)));
+        Assert.Equal("02.11 14:40 Repeated ×10, last 02.11 16:20", Assert.Single(lines, l => l.Contains(" Repeated", StringComparison.Ordinal)));
+        Assert.Contains("02.11 14:50 Escalated: nobody acknowledged", lines);
     }
 
     [Fact]
