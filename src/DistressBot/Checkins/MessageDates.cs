@@ -40,7 +40,9 @@ public static class MessageDates
             return (now, DateJudgement.FromTheFuture);
         }
 
-        if (claimed < enrolledAt - TelegramRetention)
+        // A record from before enrollment dates were kept has MinValue: nothing is before it.
+        var earliest = enrolledAt > DateTimeOffset.MinValue + TelegramRetention ? enrolledAt - TelegramRetention : DateTimeOffset.MinValue;
+        if (claimed < earliest)
         {
             return (now, DateJudgement.BeforeEnrollment);
         }

@@ -14,6 +14,9 @@ public enum MessagePriority
 
     /// <summary>Replies and confirmations.</summary>
     Reply = 2,
+
+    /// <summary>Edits of alert copies already delivered: after everything else, so no answer waits behind them.</summary>
+    Edit = 3,
 }
 
 /// <summary>An inline button: its label and what pressing it asks for (Telegram/ encodes it as callback data when sending).</summary>
@@ -62,6 +65,9 @@ public sealed class OutgoingMessage
 
     /// <summary>Edit this earlier message instead of sending a new one.</summary>
     public int? EditMessageId { get; init; }
+
+    /// <summary>What to say when the words are chosen at send time; null when <see cref="Text"/> is final.</summary>
+    public MessageContent? Content { get; init; }
 
     /// <summary>When it was queued.</summary>
     public DateTimeOffset QueuedAt { get; init; }

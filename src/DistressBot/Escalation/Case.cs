@@ -98,6 +98,12 @@ public enum CaseEntryKind
 
     /// <summary>The bot or its link to Telegram was down while the case ran.</summary>
     Outage,
+
+    /// <summary>A queued message was not sent: the case was resolved before it could go.</summary>
+    AlertDropped,
+
+    /// <summary>An alert was due while one still waited for the recipient: no second copy; the waiting one tells the case as it stands when it goes.</summary>
+    AlertMerged,
 }
 
 /// <summary>One step in a case's timeline.</summary>
@@ -120,8 +126,12 @@ public sealed class CaseEntry
 /// <param name="PersonId">Recipient.</param>
 /// <param name="ChatId">Recipient chat.</param>
 /// <param name="MessageId">Telegram's message id.</param>
-/// <param name="Text">The text as sent (edits append the status line to it).</param>
-public sealed record AlertCopy(string PersonId, long ChatId, int MessageId, string Text);
+/// <param name="Text">The text as sent, without a status line (edits append the status line to it).</param>
+public sealed record AlertCopy(string PersonId, long ChatId, int MessageId, string Text)
+{
+    /// <summary>The case state the copy shows (<see cref="CaseAlerts.StateShown"/>); null for an open case's copy.</summary>
+    public string? Shows { get; init; }
+}
 
 /// <summary>An alarm about one subject and everything done about it; sealed under the case's own key.</summary>
 public sealed class Case

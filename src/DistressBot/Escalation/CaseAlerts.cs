@@ -50,25 +50,20 @@ public static class CaseAlerts
             && (subject.CoordinatorIds.Contains(actor.Id) || subject.BackupCoordinatorIds.Contains(actor.Id) || subject.LawyerIds.Contains(actor.Id));
     }
 
-    /// <summary>Queues an alert with Acknowledge/Resolve buttons to each of <paramref name="recipients"/>.</summary>
+    /// <summary>
+    /// Queues an alert about the case to each of <paramref name="recipients"/>; its words are composed when it is sent
+    /// (<see cref="CaseMessages.Prepare"/>). A reader whose earlier alert about the case is still undelivered gets no second
+    /// one behind it: that one will tell the case as it stands when it goes.
+    /// </summary>
     public static void Send(DataSession db, Case @case, Person subject, IEnumerable<Person> recipients, AlertReason reason, DateTimeOffset now, CaseTrigger? headline = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(recipients);
+        var waiting = WaitingAlerts(db, @case.Id);
         foreach (var reader in recipients)
         {
-            Queue(
-                db,
-                @case,
-                reader,
-                now,
-                Compose(db, @case, subject, reader, reason, now, headline),
-                [[
-                    new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonAcknowledge), new AcknowledgeCase(@case.Id)),
-                    new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), new ResolveCase(@case.Id)),
-                ]],
-                trackCopy: true);
             if (!@case.Recipients.Contains(reader.Id))
             {
                 @case.Recipients.Add(reader.Id);
@@ -79,6 +74,24 @@ public static class CaseAlerts
                 @case.LawyerToldAt = now;
             }
 
+            if (waiting.TryGetValue(reader.Id, out var pending))
+            {
+                Merge(db, pending, reason, headline);
+                @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AlertMerged, PersonId = reader.Id, Detail = reason.ToString() });
+                continue;
+            }
+
+            db.Enqueue(new OutgoingMessage
+            {
+                ChatId = reader.ChatId,
+                PersonId = reader.Id,
+                Priority = MessagePriority.Alarm,
+                CaseId = @case.Id,
+                TrackCopy = true,
+                QueuedAt = now,
+                Text = "",
+                Content = new MessageContent { Kind = MessageKind.CaseAlert, Reason = reason, Headline = headline },
+            });
             @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AlertQueued, PersonId = reader.Id, Detail = reason.ToString() });
         }
 
@@ -111,55 +124,172 @@ public static class CaseAlerts
             CaseId = @case.Id,
             TrackCopy = trackCopy,
             QueuedAt = now,
-            Text = (@case.IsDrill ? TextCatalogue.Format(reader.Language, TextId.DrillPrefix) : "") + text,
+            Text = Marked(@case, reader, text),
             InlineButtons = buttons,
         });
     }
 
-    /// <summary>Edits every delivered copy of the case's alerts so each recipient sees who took it, or how it ended.</summary>
+    /// <summary>Edits each recipient's latest delivered copy so it shows who took the case, or how it ended; older copies are left as they are.</summary>
     public static void UpdateCopies(DataSession db, Case @case, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
-        foreach (var copy in @case.Copies)
+        foreach (var copy in @case.Copies.GroupBy(c => c.PersonId, StringComparer.Ordinal).Select(g => g.Last()))
         {
             UpdateCopy(db, @case, copy, now);
         }
     }
 
-    /// <summary>Edits one delivered copy to show who took the case or how it ended; nothing while the case is open.</summary>
+    /// <summary>
+    /// Queues an edit of <paramref name="copy"/>, last in the send order, when it does not show the case as it stands; nothing
+    /// while the case is open, or for a copy that is not its reader's latest. The words are chosen when the edit is sent.
+    /// </summary>
     /// <remarks>Also for a copy Telegram accepted only after the press: it went out with the old buttons.</remarks>
     public static void UpdateCopy(DataSession db, Case @case, AlertCopy copy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(copy);
-        if (@case.Status == CaseStatus.Open || db.Person(copy.PersonId) is not { } reader)
+        if (!NeedsEdit(@case, copy) || db.Person(copy.PersonId) is not { } reader)
         {
             return;
         }
 
-        var actorId = @case.Status == CaseStatus.Resolved ? @case.ResolvedBy : @case.AcknowledgedBy;
-        var actor = actorId is null ? null : db.Person(actorId);
-        var status = @case.Status == CaseStatus.Resolved
-            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)), OutcomeWord(@case.Outcome!.Value, reader.Language))
-            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)));
         db.Enqueue(new OutgoingMessage
         {
             ChatId = copy.ChatId,
             PersonId = reader.Id,
-            Priority = MessagePriority.Alarm,
+            Priority = MessagePriority.Edit,
             CaseId = @case.Id,
             QueuedAt = now,
             EditMessageId = copy.MessageId,
-            Text = Shorten(copy.Text, OutgoingMessage.MaxTextLength - status.Length - 2) + "\n\n" + status,
-            InlineButtons = @case.Status == CaseStatus.Resolved
-                ? null
-                : [[new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), new ResolveCase(@case.Id))]],
+            Text = "",
+            Content = new MessageContent { Kind = MessageKind.CaseStatus },
         });
     }
 
-    private static string Shorten(string text, int room) => text.Length <= room ? text : text[..Math.Max(0, room - 1)] + "…";
+    /// <summary>True when <paramref name="copy"/> is its reader's latest and does not show the case's present state (open cases need no edit).</summary>
+    public static bool NeedsEdit(Case @case, AlertCopy copy)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(copy);
+        return @case.Status != CaseStatus.Open
+            && copy.Shows != StateShown(@case)
+            && @case.Copies.LastOrDefault(c => c.PersonId == copy.PersonId) is { } latest
+            && latest.MessageId == copy.MessageId
+            && latest.ChatId == copy.ChatId;
+    }
+
+    /// <summary>The state an alert composed now shows: "Open", "Acknowledged:p7" (by whom) or "Resolved".</summary>
+    public static string StateShown(Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        return @case.Status switch
+        {
+            CaseStatus.Open => nameof(CaseStatus.Open),
+            CaseStatus.Acknowledged => nameof(CaseStatus.Acknowledged) + ":" + @case.AcknowledgedBy,
+            _ => nameof(CaseStatus.Resolved),
+        };
+    }
+
+    /// <summary>The line under an alert saying who took the case or how it ended, in <paramref name="reader"/>'s words; null while it is open.</summary>
+    public static string? StatusLine(DataSession db, Case @case, Person reader)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (@case.Status == CaseStatus.Open)
+        {
+            return null;
+        }
+
+        var actorId = @case.Status == CaseStatus.Resolved ? @case.ResolvedBy : @case.AcknowledgedBy;
+        var actor = actorId is null ? null : db.Person(actorId);
+        return @case.Status == CaseStatus.Resolved
+            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)), OutcomeWord(@case.Outcome!.Value, reader.Language))
+            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)));
+    }
+
+    /// <summary>The buttons an alert carries in the case's present state: Acknowledge and Resolve while open, Resolve once taken, none once resolved.</summary>
+    public static List<List<InlineButton>>? Buttons(Case @case, Person reader)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(reader);
+        var resolve = new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonResolve), new ResolveCase(@case.Id));
+        return @case.Status switch
+        {
+            CaseStatus.Open => [[new InlineButton(TextCatalogue.Format(reader.Language, TextId.ButtonAcknowledge), new AcknowledgeCase(@case.Id)), resolve]],
+            CaseStatus.Acknowledged => [[resolve]],
+            _ => null,
+        };
+    }
+
+    /// <summary><paramref name="text"/> with <paramref name="status"/> under it, the text shortened so both fit one message.</summary>
+    public static string WithStatus(string text, string? status)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return status is null ? text : Shorten(text, OutgoingMessage.MaxTextLength - status.Length - 2) + "\n\n" + status;
+    }
+
+    /// <summary><paramref name="text"/> with a drill's mark in front when the case is a drill.</summary>
+    public static string Marked(Case @case, Person reader, string text)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(reader);
+        return (@case.IsDrill ? TextCatalogue.Format(reader.Language, TextId.DrillPrefix) : "") + text;
+    }
+
+    private static string Shorten(string text, int room) => TextCut.End(text, Math.Max(1, room));
+
+    // Undelivered alert rows about the case, by reader (at most one each: Send never queues a second).
+    private static Dictionary<string, OutgoingMessage> WaitingAlerts(DataSession db, string caseId)
+    {
+        var waiting = new Dictionary<string, OutgoingMessage>(StringComparer.Ordinal);
+        foreach (var row in db.Outbox())
+        {
+            if (row.CaseId == caseId && row.TrackCopy && row.EditMessageId is null && row.PersonId is { } personId)
+            {
+                waiting.TryAdd(personId, row);
+            }
+        }
+
+        return waiting;
+    }
+
+    private static int Weight(AlertReason reason) => reason switch
+    {
+        AlertReason.Alarm => 0,
+        AlertReason.Repeat => 1,
+        AlertReason.Escalated => 2,
+        _ => 3,
+    };
+
+    // The waiting alert takes the weightier reason (a repeat says more than the first alarm; reopened says the most) and a joining alarm's headline.
+    private static void Merge(DataSession db, OutgoingMessage pending, AlertReason reason, CaseTrigger? headline)
+    {
+        if (pending.Content is not { Kind: MessageKind.CaseAlert } content)
+        {
+            return;
+        }
+
+        var changed = false;
+        if (content.Reason is not { } was || Weight(reason) > Weight(was))
+        {
+            content.Reason = reason;
+            changed = true;
+        }
+
+        if (headline is not null && headline != content.Headline)
+        {
+            content.Headline = headline;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            db.Update(pending);
+        }
+    }
 
     /// <summary>The localised word for an outcome.</summary>
     public static string OutcomeWord(CaseOutcome outcome, Language language) => TextCatalogue.Format(language, outcome switch
@@ -190,7 +320,7 @@ public static class CaseAlerts
                 TextId.MissedAlert,
                 @case.Id,
                 subject.Name,
-                @case.LastCheckinAt is { } last ? LocalTime.Format(last, zone, precision) : TextCatalogue.Format(language, TextId.Never),
+                LastCheckin(@case, subject) is { } last ? LocalTime.Format(last, zone, precision) : TextCatalogue.Format(language, TextId.Never),
                 LocalTime.Format(@case.MissedDeadline ?? @case.OpenedAt, zone, precision),
                 LocalTime.Format(@case.GraceEnd ?? @case.OpenedAt, zone, precision)),
             CaseTrigger.Sos => TextCatalogue.Format(language, TextId.SosAlert, @case.Id, subject.Name, LocalTime.Format(@case.OpenedAt, zone, precision)),
@@ -214,8 +344,9 @@ public static class CaseAlerts
                 text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertRepeat, HumanDuration.Format(now - @case.OpenedAt, language)));
                 break;
             case AlertReason.Reopened:
-                var taker = @case.AcknowledgedBy is null ? null : db.Person(@case.AcknowledgedBy);
-                text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertReopened, taker?.Name ?? "?", @case.AcknowledgedAt is { } at ? LocalTime.FormatClock(at, zone, precision) : "?"));
+                var taken = QuietAcknowledgement(@case);
+                var taker = taken?.PersonId is { } takerId ? db.Person(takerId) : null;
+                text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertReopened, taker?.Name ?? "?", taken is { } entry ? LocalTime.FormatClock(entry.At, zone, precision) : "?"));
                 break;
         }
 
@@ -235,6 +366,22 @@ public static class CaseAlerts
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The subject's last check-in as it stands now (a check-in after the case opened included), else the one the case opened with.</summary>
+    public static DateTimeOffset? LastCheckin(Case @case, Person subject)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(subject);
+        return subject.Checkin?.LastCheckinAt is { } latest && (@case.LastCheckinAt is not { } atOpening || latest > atOpening) ? latest : @case.LastCheckinAt;
+    }
+
+    // The acknowledgement that went quiet before the case was widened again (the case forgets its taker when it reopens).
+    private static CaseEntry? QuietAcknowledgement(Case @case)
+    {
+        var reopened = @case.Timeline.FindLastIndex(e => e.Kind == CaseEntryKind.Escalated && e.PersonId is not null);
+        var before = reopened < 0 ? @case.Timeline.Count : reopened;
+        return @case.Timeline.Take(before).LastOrDefault(e => e.Kind == CaseEntryKind.Acknowledged);
     }
 
     /// <summary>"43.31790, 45.69810 https://www.openstreetmap.org/…"</summary>

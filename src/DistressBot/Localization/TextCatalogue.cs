@@ -381,6 +381,10 @@ public static class TextCatalogue
         [TextId.TimelineResolved] = ("Закрыто", "Resolved"),
         [TextId.TimelineRecipientUnreachable] = ("Получатель недоступен", "Recipient unreachable"),
         [TextId.TimelineOutage] = ("Сбой связи", "Outage"),
+        [TextId.TimelineAlertDropped] = ("Не отправлено: дело уже закрыто", "Not sent: the case was already closed"),
+        [TextId.TimelineTimes] = ("×{0}, последний раз {1}", "×{0}, last {1}"),
+        [TextId.TimelineCut] = ("… пропущено шагов: {0} …", "… {0} steps left out …"),
+        [TextId.TimelineAlertMerged] = ("Тревога ещё ждёт отправки: уйдёт с последними сведениями", "An alert still waits to go: it will tell the latest"),
         [TextId.InternalError] = (
             "Не получилось обработать сообщение. Ничего не потеряно; попробуйте ещё раз через минуту.",
             "I could not handle that message. Nothing was lost; try again in a minute."),

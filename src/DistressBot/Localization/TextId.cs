@@ -281,6 +281,14 @@ public enum TextId
     TimelineRecipientUnreachable,
     /// <summary>Timeline step word: Outage.</summary>
     TimelineOutage,
+    /// <summary>Timeline step word: AlertDropped.</summary>
+    TimelineAlertDropped,
+    /// <summary>{0} how many times, {1} the last time: a step repeated for one person, summarised.</summary>
+    TimelineTimes,
+    /// <summary>A line standing for timeline steps left out of a long /case.</summary>
+    TimelineCut,
+    /// <summary>Timeline step word: AlertMerged.</summary>
+    TimelineAlertMerged,
     /// <summary>Something went wrong on our side; nothing was lost.</summary>
     InternalError,
 }

@@ -83,7 +83,12 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            await SendOneAsync(message, ct);
+            var ready = await PrepareAsync(message, ct);
+            if (ready is not null)
+            {
+                await SendOneAsync(message, ready, ct);
+            }
+
             now = clock.GetUtcNow();
             wait = TimeSpan.Zero;
         }
@@ -91,26 +96,43 @@ public sealed partial class OutboxDispatcher(
         return wait;
     }
 
-    private async Task SendOneAsync(OutgoingMessage message, CancellationToken ct)
+    // A case message's words are chosen now, from the case as it stands; one the case no longer needs is dropped here.
+    private async Task<ReadyMessage?> PrepareAsync(OutgoingMessage message, CancellationToken ct)
+    {
+        if (message.CaseId is null)
+        {
+            return ReadyMessage.AsQueued(message);
+        }
+
+        var (ready, dropped) = await store.RunAsync(db => CaseMessages.Prepare(db, message.Id, time.GetUtcNow()), ct);
+        if (ready is null)
+        {
+            LogDropped(message.Id, message.CaseId, dropped);
+        }
+
+        return ready;
+    }
+
+    private async Task SendOneAsync(OutgoingMessage message, ReadyMessage ready, CancellationToken ct)
     {
         int messageId;
         try
         {
             if (message.EditMessageId is { } editId)
             {
-                await bot.EditMessageText(message.ChatId, editId, message.Text, replyMarkup: Markup(message) as InlineKeyboardMarkup, cancellationToken: ct);
-                await store.RunAsync(db => db.RemoveFromOutbox(message.Id), ct);
+                await bot.EditMessageText(message.ChatId, editId, ready.Text, replyMarkup: Markup(message, ready) as InlineKeyboardMarkup, cancellationToken: ct);
+                await store.RunAsync(db => Edited(db, message, ready), ct);
                 return;
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(options.SendTimeout);
-            var sent = await bot.SendMessage(message.ChatId, message.Text, replyMarkup: Markup(message), cancellationToken: timeout.Token);
+            var sent = await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), cancellationToken: timeout.Token);
             messageId = sent.Id;
         }
         catch (ApiRequestException ex) when (message.EditMessageId is not null && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
         {
-            await store.RunAsync(db => db.RemoveFromOutbox(message.Id), ct);
+            await store.RunAsync(db => Edited(db, message, ready), ct);
             return;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -128,22 +150,15 @@ public sealed partial class OutboxDispatcher(
                     Reachability.Reached(db, recipient);
                 }
 
-                if (message.CaseId is { } caseId && db.Case(caseId) is { } @case)
-                {
-                    @case.Timeline.Add(new CaseEntry { At = time.GetUtcNow(), Kind = CaseEntryKind.AlertDelivered, PersonId = message.PersonId, Detail = "telegram message " + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-                    if (message.TrackCopy && message.PersonId is { } personId)
-                    {
-                        var copy = new AlertCopy(personId, message.ChatId, messageId, message.Text);
-                        @case.Copies.Add(copy);
-
-                        // Taken or resolved while this copy waited for Telegram: it went out saying neither.
-                        CaseAlerts.UpdateCopy(db, @case, copy, time.GetUtcNow());
-                    }
-
-                    db.Save(@case);
-                }
+                CaseMessages.Delivered(db, message, ready, messageId, time.GetUtcNow());
             },
             ct);
+    }
+
+    private static void Edited(DataSession db, OutgoingMessage message, ReadyMessage ready)
+    {
+        db.RemoveFromOutbox(message.Id);
+        CaseMessages.Edited(db, message, ready);
     }
 
     private async Task RecordFailureAsync(OutgoingMessage message, Exception ex, CancellationToken ct)
@@ -181,7 +196,21 @@ public sealed partial class OutboxDispatcher(
             message.NotBefore = now + delay;
         }
 
-        await store.RunAsync(db => db.Update(message), ct);
+        // The row as stored now: a repeat may have given a waiting alert a weightier reason since this pass read it.
+        await store.RunAsync(
+            db =>
+            {
+                if (db.OutboxMessage(message.Id) is not { } row)
+                {
+                    return; // purged with its case meanwhile
+                }
+
+                row.Attempts = message.Attempts;
+                row.LastError = message.LastError;
+                row.NotBefore = message.NotBefore;
+                db.Update(row);
+            },
+            ct);
     }
 
     private void AddToCase(DataSession db, OutgoingMessage message, CaseEntryKind kind, string detail)
@@ -193,9 +222,9 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private static ReplyMarkup? Markup(OutgoingMessage message)
+    private static ReplyMarkup? Markup(OutgoingMessage message, ReadyMessage ready)
     {
-        if (message.InlineButtons is { Count: > 0 } rows)
+        if (ready.Buttons is { Count: > 0 } rows)
         {
             return new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, CallbackData.Encode(b.Action)))));
         }
@@ -219,4 +248,7 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "The store failed while dispatching the outbox; retrying")]
     private partial void LogStoreError(Exception ex);
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Outbox message {MessageId} about case {CaseId} not sent ({Reason})")]
+    private partial void LogDropped(string messageId, string caseId, DropReason reason);
 }

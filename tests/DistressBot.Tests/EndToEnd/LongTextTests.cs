@@ -48,7 +48,9 @@ public sealed class LongTextTests
         Assert.Equal("Note added to C-0001.", await s.SayAsync(Scenario.Nina, "/note C-0001 x" + Repeat(Accented, 1100)));
         var timeline = await s.SayAsync(Scenario.Nina, "/case C-0001", "C-0001");
 
-        Assert.Contains("x" + Repeat(Accented, 999) + "…", timeline, StringComparison.Ordinal);
+        // The note is kept to 2,000 code units and its /case line to CaseViews.MaxLineLength, both cut between letters.
+        Assert.Contains("x" + Repeat(Accented, 500), timeline, StringComparison.Ordinal);
+        Assert.Contains(Accented + "…", timeline, StringComparison.Ordinal);
         AssertWellFormed(timeline);
     }
 

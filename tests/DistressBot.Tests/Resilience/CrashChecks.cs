@@ -101,7 +101,8 @@ internal static partial class CrashChecks
                 var queued = @case.Timeline.Count(e => e.Kind == CaseEntryKind.AlertQueued && e.PersonId == personId);
                 var copies = @case.Copies.Count(c => c.PersonId == personId);
                 var pending = data.Outbox.Count(m => m.CaseId == @case.Id && m.PersonId == personId && m.TrackCopy);
-                if (queued != copies + pending)
+                var dropped = @case.Timeline.Count(e => e.Kind == CaseEntryKind.AlertDropped && e.PersonId == personId && e.Detail is not null); // alerts a resolution made moot
+                if (queued != copies + pending + dropped)
                 {
                     yield return $"{@case.Id} → {personId}: {queued} alerts queued, but {copies} recorded as delivered and {pending} still in the outbox";
                 }
