@@ -173,6 +173,13 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     /// <summary>Removes a stored value.</summary>
     public void DeleteMeta(string key) => session.Delete(Collections.Meta, key);
 
+    /// <summary>The admin's report on enrollment codes that did not work; an empty one when none was stored.</summary>
+    public RedemptionReport RedemptionReport() =>
+        Open<RedemptionReport>(session.Find(Collections.Meta, Enrollment.RedemptionReport.StoreKey)) ?? new RedemptionReport();
+
+    /// <summary>Stores the report on enrollment codes that did not work (one small record, replaced in place).</summary>
+    public void Save(RedemptionReport report) => Seal(Collections.Meta, Enrollment.RedemptionReport.StoreKey, report, null);
+
     /// <summary>What this unit of work changed: subjects' and cases' next timer events (computed from what was saved), and whether it queued messages.</summary>
     public StoreChanges Changes(BotRules rules)
     {

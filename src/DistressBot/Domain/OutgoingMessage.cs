@@ -11,6 +11,9 @@ public enum MessagePriority
 
     /// <summary>Replies and confirmations.</summary>
     Reply = 2,
+
+    /// <summary>The neutral line to someone not enrolled: sent only when nothing for the people the bot serves is waiting.</summary>
+    Stranger = 3,
 }
 
 /// <summary>An inline button: its label and the callback data it sends back.</summary>
