@@ -18,6 +18,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 {
     private readonly Dictionary<string, Person> savedSubjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Case> savedCases = new(StringComparer.Ordinal);
+    private readonly HashSet<long> notEnrolled = [];
     private bool queued;
 
     /// <summary>The raw session (for maintenance such as re-encryption).</summary>
@@ -28,8 +29,22 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         string.Create(CultureInfo.InvariantCulture, $"{prefix}{session.NextSequence(prefix)}");
 
     /// <summary>The person enrolled with this Telegram user id, or null.</summary>
-    public Person? PersonByTelegramUser(long userId) =>
-        Open<Person>(session.FindByLookup(Collections.People, TelegramUserLookup(userId)));
+    /// <remarks>A miss is remembered until a person is saved: a flood of strangers costs one keyed lookup per sender and unit of work.</remarks>
+    public Person? PersonByTelegramUser(long userId)
+    {
+        if (notEnrolled.Contains(userId))
+        {
+            return null;
+        }
+
+        var person = Open<Person>(session.FindByLookup(Collections.People, TelegramUserLookup(userId)));
+        if (person is null)
+        {
+            notEnrolled.Add(userId);
+        }
+
+        return person;
+    }
 
     /// <summary>The person with this id, or null.</summary>
     public Person? Person(string id) => Open<Person>(session.Find(Collections.People, id));
@@ -41,6 +56,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public void Save(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
+        notEnrolled.Clear();
         Seal(Collections.People, person.Id, person, TelegramUserLookup(person.TelegramUserId));
         if (person.Checkin is not null)
         {
