@@ -47,6 +47,7 @@ public sealed partial class UpdatePump(
     private bool outageRecorded;
     private bool connected;
     private DateTimeOffset? lostAt;
+    private DateTimeOffset? fullReportedAt;
 
     /// <summary>Signals each completed getUpdates round trip (tests and the demo wait on it).</summary>
     public AsyncSignal Polled { get; } = new();
@@ -273,7 +274,7 @@ public sealed partial class UpdatePump(
             return next;
         }
 
-        strangers.Apply(inline.Draft);
+        KeepStrangers(inline.Draft, now);
         foreach (var handled in inline.Handled)
         {
             if (handled.CallbackQueryId is { } queryId)
@@ -311,7 +312,7 @@ public sealed partial class UpdatePump(
                         return result;
                     },
                     ct);
-                strangers.Apply(draft!);
+                KeepStrangers(draft!, now);
                 attempts.Remove(updateId);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -328,6 +329,17 @@ public sealed partial class UpdatePump(
             {
                 await AnswerQuietlyAsync(queryId, handled.CallbackText, ct);
             }
+        }
+    }
+
+    // Decisions about strangers count only once their unit of work committed.
+    private void KeepStrangers(StrangerLedger.Draft draft, DateTimeOffset now)
+    {
+        strangers.Apply(draft);
+        if (draft.WasFull && (fullReportedAt is not { } reported || now - reported >= StrangerLedger.ReplyEvery))
+        {
+            fullReportedAt = now;
+            LogStrangersUnanswered(StrangerLedger.Capacity);
         }
     }
 
@@ -417,4 +429,7 @@ public sealed partial class UpdatePump(
 
     [LoggerMessage(EventId = 3107, Level = LogLevel.Error, Message = "Handling a batch of updates inline failed ({Kind}); every update of it is kept and handled on its own")]
     private partial void LogInlineFailed(string kind);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "More than {Capacity} people not enrolled wrote within the hour: the rest get no reply until the hour is over (a flood?)")]
+    private partial void LogStrangersUnanswered(int capacity);
 }
