@@ -275,14 +275,12 @@ public sealed partial class UpdatePump(
         }
 
         KeepStrangers(inline.Draft, now);
-        foreach (var handled in inline.Handled)
-        {
-            if (handled.CallbackQueryId is { } queryId)
-            {
-                await AnswerQuietlyAsync(queryId, handled.CallbackText, ct);
-            }
-        }
 
+        // Together, not one after another: a batch of pressed buttons must not hold the next getUpdates back by a round
+        // trip each.
+        await Task.WhenAll(inline.Handled
+            .Where(h => h.CallbackQueryId is not null)
+            .Select(h => AnswerQuietlyAsync(h.CallbackQueryId!, h.CallbackText, ct)));
         return next;
     }
 
