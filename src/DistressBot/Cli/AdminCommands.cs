@@ -52,7 +52,7 @@ public static class AdminCommands
                 "invite" => await InviteAsync(args, store, context.Rules, context.Time, ct),
                 "assign" => await AssignAsync(args, store, ct),
                 "policy" => await PolicyAsync(args, store, context.Rules, ct),
-                "people" => await PeopleAsync(store, ct),
+                "people" => await PeopleAsync(store, context.Time.GetUtcNow(), ct),
                 "keys" => await KeyCommands.ExecuteAsync(args, context, ct),
                 "cases" => await CaseCommands.ExecuteAsync(args, context, ct),
                 "backup" => await BackupCommand.ExecuteAsync(args, context.Runtime, ct),
@@ -242,9 +242,9 @@ public static class AdminCommands
         };
     }
 
-    private static async Task<AdminResult> PeopleAsync(BotStore store, CancellationToken ct)
+    private static async Task<AdminResult> PeopleAsync(BotStore store, DateTimeOffset now, CancellationToken ct)
     {
-        var text = await store.RunAsync(
+        var (text, codes) = await store.RunAsync(
             db =>
             {
                 var people = db.People().ToList();
@@ -269,10 +269,48 @@ public static class AdminCommands
                     output.Append('\n');
                 }
 
-                return output.ToString();
+                return (output.ToString(), Describe(db.RedemptionReport(), now));
             },
             ct);
-        return new AdminResult(0, text, text.Length == 0 ? "Nobody is enrolled yet.\n" : "");
+        return new AdminResult(0, text, (text.Length == 0 ? "Nobody is enrolled yet.\n" : "") + codes);
+    }
+
+    // Failed enrollment codes are told to the admin, never to the sender: counts and times only.
+    private static string Describe(RedemptionReport report, DateTimeOffset now)
+    {
+        if (report.Failed == 0 && report.RefusedUnchecked == 0)
+        {
+            return "";
+        }
+
+        static string At(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+        var output = new StringBuilder();
+        output.Append("Enrollment codes that did not work: ").Append(report.Failed).Append(", the last at ").Append(At(report.LastFailedAt)).Append('.');
+        if (report.RefusedUnchecked > 0)
+        {
+            output.Append(" Refused unchecked for guessing: ").Append(report.RefusedUnchecked).Append('.');
+        }
+
+        output.Append('\n');
+        if (report.SendersHeldBack > 0)
+        {
+            output.Append("GUESSING: a sender was held back after ").Append(StrangerLedger.FailuresPerSender).Append(" wrong codes in an hour ")
+                .Append(report.SendersHeldBack).Append(report.SendersHeldBack == 1 ? " time" : " times").Append(", the last at ").Append(At(report.LastHeldBackAt)).Append(".\n");
+        }
+
+        if (report.Pauses > 0)
+        {
+            output.Append("GUESSING: ").Append(RedemptionReport.OverallLimit).Append(" wrong codes came within an hour ").Append(report.Pauses)
+                .Append(report.Pauses == 1 ? " time" : " times").Append(", the last at ").Append(At(report.LastPausedAt)).Append("; every code is refused unchecked for the rest of that hour.");
+            if (report.PausedUntil(now) is { } until)
+            {
+                output.Append(" Codes are refused now, until ").Append(At(until)).Append(": new invitees must wait.");
+            }
+
+            output.Append('\n');
+        }
+
+        return output.ToString();
     }
 
     private static bool Same(string a, string b) => PersonNames.Same(a, b);

@@ -19,6 +19,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     private readonly Dictionary<string, Person> savedSubjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Case> savedCases = new(StringComparer.Ordinal);
     private readonly List<DomainEvent> events = [];
+    private readonly HashSet<long> notEnrolled = [];
     private bool queued;
 
     /// <summary>The raw session (for maintenance such as re-encryption).</summary>
@@ -29,8 +30,22 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         string.Create(CultureInfo.InvariantCulture, $"{prefix}{session.NextSequence(prefix)}");
 
     /// <summary>The person enrolled with this Telegram user id, or null.</summary>
-    public Person? PersonByTelegramUser(long userId) =>
-        Open<Person>(session.FindByLookup(Collections.People, TelegramUserLookup(userId)));
+    /// <remarks>A miss is remembered until a person is saved: a flood of strangers costs one keyed lookup per sender and unit of work.</remarks>
+    public Person? PersonByTelegramUser(long userId)
+    {
+        if (notEnrolled.Contains(userId))
+        {
+            return null;
+        }
+
+        var person = Open<Person>(session.FindByLookup(Collections.People, TelegramUserLookup(userId)));
+        if (person is null)
+        {
+            notEnrolled.Add(userId);
+        }
+
+        return person;
+    }
 
     /// <summary>The person with this id, or null.</summary>
     public Person? Person(string id) => Open<Person>(session.Find(Collections.People, id));
@@ -42,6 +57,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public void Save(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
+        notEnrolled.Clear();
         Seal(Collections.People, person.Id, person, TelegramUserLookup(person.TelegramUserId));
         if (person.Checkin is not null)
         {
@@ -180,6 +196,13 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         ArgumentNullException.ThrowIfNull(happened);
         events.Add(happened);
     }
+
+    /// <summary>The admin's report on enrollment codes that did not work; an empty one when none was stored.</summary>
+    public RedemptionReport RedemptionReport() =>
+        Open<RedemptionReport>(session.Find(Collections.Meta, Enrollment.RedemptionReport.StoreKey)) ?? new RedemptionReport();
+
+    /// <summary>Stores the report on enrollment codes that did not work (one small record, replaced in place).</summary>
+    public void Save(RedemptionReport report) => Seal(Collections.Meta, Enrollment.RedemptionReport.StoreKey, report, null);
 
     /// <summary>What this unit of work changed: subjects' and cases' next timer events (computed from what was saved), and whether it queued messages.</summary>
     public StoreChanges Changes(BotRules rules)

@@ -17,6 +17,9 @@ public enum MessagePriority
 
     /// <summary>Edits of alert copies already delivered: after everything else, so no answer waits behind them.</summary>
     Edit = 3,
+
+    /// <summary>The neutral line to someone not enrolled: sent only when nothing for the people the bot serves is waiting.</summary>
+    Stranger = 4,
 }
 
 /// <summary>An inline button: its label and what pressing it asks for (Telegram/ encodes it as callback data when sending).</summary>

@@ -37,6 +37,15 @@ public enum RedeemOutcome
 
     /// <summary>Unknown, used or expired code (told apart only in the log).</summary>
     InvalidCode,
+
+    /// <summary>A wrong code that was this sender's last allowed one in the hour: their next codes are refused unchecked.</summary>
+    SenderHeldBack,
+
+    /// <summary>A wrong code that reached the overall limit: every code is refused unchecked until the window ends.</summary>
+    LimitReached,
+
+    /// <summary>Not checked: the sender is held back or the overall limit was reached.</summary>
+    RefusedUnchecked,
 }
 
 /// <summary>Makes and redeems one-time enrollment codes.</summary>
@@ -82,28 +91,44 @@ public static class EnrollmentService
         return new InviteResult(code, invite, InviteRefusal.None);
     }
 
-    /// <summary>Enrols the Telegram user <paramref name="userId"/> with <paramref name="typedCode"/>.</summary>
+    /// <summary>
+    /// Enrols the Telegram user <paramref name="userId"/> with <paramref name="typedCode"/>. Wrong codes are counted per sender
+    /// in <paramref name="senders"/> and overall in the stored <see cref="RedemptionReport"/>; past either limit codes are
+    /// refused without being checked, so guessing gains nothing.
+    /// </summary>
     public static (RedeemOutcome Outcome, Person? Person) Redeem(
-        DataSession db, string? typedCode, long userId, long chatId, Language language, DateTimeOffset now, BotRules rules)
+        DataSession db, string? typedCode, long userId, long chatId, Language language, DateTimeOffset now, BotRules rules, StrangerLedger.Draft senders)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(senders);
         if (db.PersonByTelegramUser(userId) is { } existing)
         {
             return (RedeemOutcome.AlreadyEnrolled, existing);
         }
 
-        var code = InviteCodes.Normalize(typedCode);
-        var invite = code is null ? null : db.InviteByCode(code);
-        if (invite is null || invite.UsedAt is not null || now >= invite.ExpiresAt)
+        var report = db.RedemptionReport();
+        if (senders.IsHeldBack(userId) || report.PausedUntil(now) is not null)
         {
-            return (RedeemOutcome.InvalidCode, null);
+            report.RefusedUnchecked++;
+            db.Save(report);
+            return (RedeemOutcome.RefusedUnchecked, null);
         }
 
-        var coordinator = invite.CoordinatorId is null ? null : db.Person(invite.CoordinatorId);
-        if (invite.Role == Role.Subject && coordinator is null)
+        var code = InviteCodes.Normalize(typedCode);
+        var invite = code is null ? null : db.InviteByCode(code);
+        var coordinator = invite?.CoordinatorId is null ? null : db.Person(invite.CoordinatorId);
+        if (invite is null || invite.UsedAt is not null || now >= invite.ExpiresAt || (invite.Role == Role.Subject && coordinator is null))
         {
-            return (RedeemOutcome.InvalidCode, null);
+            var heldBack = senders.Failed(userId);
+            if (heldBack)
+            {
+                report.CountHeldBack(now);
+            }
+
+            var limitReached = report.CountFailure(now);
+            db.Save(report);
+            return (limitReached ? RedeemOutcome.LimitReached : heldBack ? RedeemOutcome.SenderHeldBack : RedeemOutcome.InvalidCode, null);
         }
 
         var person = new Person

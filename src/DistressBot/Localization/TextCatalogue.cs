@@ -11,9 +11,6 @@ public static class TextCatalogue
         [TextId.StrangerReply] = (
             "Бот недоступен.",
             "This bot is not available."),
-        [TextId.InvalidCode] = (
-            "Код не подходит: он неверный, уже использован или истёк. Попросите новый у того, кто его дал.",
-            "This code does not work: it is wrong, already used or expired. Ask whoever gave it to you for a new one."),
         [TextId.AlreadyEnrolled] = (
             "Вы уже подключены. /help — что можно сделать.",
             "You are already connected. /help shows what you can do."),

@@ -5,8 +5,6 @@ public enum TextId
 {
     /// <summary>The one neutral line a stranger gets.</summary>
     StrangerReply,
-    /// <summary>An enrollment code that is unknown, used or expired.</summary>
-    InvalidCode,
     /// <summary>/start from someone already enrolled.</summary>
     AlreadyEnrolled,
     /// <summary>A coordinator was enrolled: {0} name.</summary>

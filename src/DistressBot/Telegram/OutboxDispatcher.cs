@@ -45,7 +45,7 @@ public sealed partial class OutboxDispatcher(
             TimeSpan wait;
             try
             {
-                wait = await PassAsync(stoppingToken);
+                wait = await PassAsync(woken, stoppingToken);
                 storeBackoff.Reset();
                 LastPass = clock.GetUtcNow();
             }
@@ -64,13 +64,22 @@ public sealed partial class OutboxDispatcher(
     }
 
     // One pass over what is due; returns how long until something else may be sendable.
-    private async Task<TimeSpan> PassAsync(CancellationToken ct)
+    private async Task<TimeSpan> PassAsync(Task woken, CancellationToken ct)
     {
         var queued = await store.RunAsync(db => db.Outbox(), ct);
         var now = clock.GetUtcNow();
         var wait = IdleRescan;
+        var sent = 0;
         foreach (var message in queued.OrderBy(m => m.Priority).ThenBy(m => m.Id, StringComparer.Ordinal))
         {
+            if (message.Priority >= MessagePriority.Edit && sent > 0 && woken.IsCompleted)
+            {
+                // Something was queued since this pass began: it may be an alarm or an answer, and it must not wait
+                // behind a long run of edits of old copies or strangers' replies, so read again (after at least one send,
+                // so a stream of such rows cannot keep the dispatcher re-reading without sending).
+                return TimeSpan.Zero;
+            }
+
             if (message.NotBefore is { } notBefore && notBefore > now)
             {
                 wait = Min(wait, notBefore - now);
@@ -87,6 +96,7 @@ public sealed partial class OutboxDispatcher(
             if (ready is not null)
             {
                 await SendOneAsync(message, ready, ct);
+                sent++;
             }
 
             now = clock.GetUtcNow();

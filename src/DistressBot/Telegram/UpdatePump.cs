@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DistressBot.Domain;
+using DistressBot.Enrollment;
 using DistressBot.Hosting;
 using DistressBot.Localization;
 using Microsoft.Extensions.Hosting;
@@ -10,10 +11,15 @@ using Telegram.Bot.Types;
 
 namespace DistressBot.Telegram;
 
-/// <summary>Polls Telegram, makes each update durable (sealed) before acting on it, then handles each in its own transaction.</summary>
+/// <summary>
+/// Polls Telegram; makes each update from an enrolled person durable (sealed) before acting on it and handles it in its own
+/// transaction, while updates from everyone else are handled at once and not kept.
+/// </summary>
 /// <remarks>
-/// The offset that confirms updates to Telegram is only sent after they are stored, so a crash at any line loses
-/// nothing; handled updates leave the inbox in the same transaction as their effects, so nothing is done twice.
+/// One transaction per getUpdates batch stores enrolled people's updates, handles strangers' updates inline and moves the
+/// offset, so a flood of strangers costs one fsync per hundred updates and leaves nothing in the store. The offset that
+/// confirms updates to Telegram is only sent after that commit, so a crash at any line loses nothing; handled updates
+/// leave the inbox in the same transaction as their effects, so nothing is done twice.
 /// </remarks>
 public sealed partial class UpdatePump(
     ITelegramBotClient bot,
@@ -29,10 +35,19 @@ public sealed partial class UpdatePump(
     private const string OffsetKey = "telegram.offset";
     private const int BatchLimit = 100;
     private const int MaxAttempts = 3;
+
+    /// <summary>The least wall-clock time from one getUpdates call to the next when the first came back empty.</summary>
+    /// <remarks>Telegram holds an empty long poll for PollTimeout; a server (or an emulator) that answers at once must not make the bot spin.</remarks>
+    public static readonly TimeSpan EmptyPollFloor = TimeSpan.FromSeconds(1);
+
     private readonly Dictionary<long, int> attempts = [];
+    private readonly StrangerLedger strangers = new();
 
     private DateTimeOffset? failingSince;
     private bool outageRecorded;
+    private bool connected;
+    private DateTimeOffset? lostAt;
+    private DateTimeOffset? fullReportedAt;
 
     /// <summary>Signals each completed getUpdates round trip (tests and the demo wait on it).</summary>
     public AsyncSignal Polled { get; } = new();
@@ -62,17 +77,20 @@ public sealed partial class UpdatePump(
         while (!stoppingToken.IsCancellationRequested)
         {
             JsonElement[] batch;
+            var pollStarted = TimeProvider.System.GetTimestamp();
             try
             {
                 batch = await bot.SendRequest(
                     new RawGetUpdatesRequest { Offset = offset, Limit = BatchLimit, Timeout = (int)options.Value.PollTimeout.TotalSeconds },
                     stoppingToken);
                 backoff.Reset();
+                NoteConnected();
                 await EndOutageAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPollFailed(ex.GetType().Name, ex.Message);
+                NoteLost(ex);
                 await NoteFailureAsync(stoppingToken);
                 Polled.Notify();
                 await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
@@ -81,7 +99,7 @@ public sealed partial class UpdatePump(
 
             try
             {
-                offset = await StoreBatchAsync(batch, offset, stoppingToken);
+                offset = await TakeBatchAsync(batch, offset, stoppingToken);
                 await HandleInboxAsync(stoppingToken);
 
                 // Healthy means stored and handled, not merely answered by Telegram.
@@ -99,7 +117,48 @@ public sealed partial class UpdatePump(
             }
 
             Polled.Notify();
+            if (batch.Length == 0)
+            {
+                // Pacing of real traffic, so the wall clock, as the outbox's pacer does.
+                var rest = EmptyPollFloor - TimeProvider.System.GetElapsedTime(pollStarted);
+                if (rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, TimeProvider.System, stoppingToken);
+                }
+            }
         }
+    }
+
+    // "Connected" on the first answer and on the first after any failure; "lost" once per run of failures.
+    private void NoteConnected()
+    {
+        if (connected)
+        {
+            return;
+        }
+
+        connected = true;
+        if (lostAt is { } since)
+        {
+            LogReconnected(TimeProvider.System.GetUtcNow() - since);
+            lostAt = null;
+        }
+        else
+        {
+            LogConnected();
+        }
+    }
+
+    private void NoteLost(Exception ex)
+    {
+        if (!connected && lostAt is not null)
+        {
+            return;
+        }
+
+        connected = false;
+        lostAt = TimeProvider.System.GetUtcNow();
+        LogLost(ex.GetType().Name);
     }
 
     // Telegram unreachable for longer than OutageAlertAfter is an outage: recorded durably, reported when it ends.
@@ -152,7 +211,8 @@ public sealed partial class UpdatePump(
         }
     }
 
-    private async Task<long> StoreBatchAsync(JsonElement[] batch, long offset, CancellationToken ct)
+    // Stores enrolled people's updates and handles everyone else's inline, with the new offset, in one transaction.
+    private async Task<long> TakeBatchAsync(JsonElement[] batch, long offset, CancellationToken ct)
     {
         var fresh = new List<(long Id, string Json)>();
         var next = offset;
@@ -180,17 +240,47 @@ public sealed partial class UpdatePump(
             return offset;
         }
 
-        await store.RunAsync(
-            db =>
-            {
-                foreach (var (id, json) in fresh)
+        var parsed = fresh.Select(f => new ReceivedUpdate(f.Id, f.Json, Parse(f.Id, f.Json))).ToList();
+        var now = time.GetUtcNow();
+        (StrangerLedger.Draft Draft, IReadOnlyList<HandledUpdate> Handled) inline;
+        try
+        {
+            inline = await store.RunAsync(
+                db =>
                 {
-                    db.SaveInbound(id, json);
-                }
+                    var draft = strangers.Begin(now);
+                    var handled = InboundBatch.Take(db, parsed, router, draft, now);
+                    db.SetMetaNumber(OffsetKey, next);
+                    return (draft, handled);
+                },
+                ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // One update that cannot be handled inline must not hold the batch back: keep them all and handle each on
+            // its own, where a poison update is set aside after a few attempts.
+            LogInlineFailed(ex.GetType().Name);
+            await store.RunAsync(
+                db =>
+                {
+                    foreach (var received in parsed)
+                    {
+                        db.SaveInbound(received.Id, received.Json);
+                    }
 
-                db.SetMetaNumber(OffsetKey, next);
-            },
-            ct);
+                    db.SetMetaNumber(OffsetKey, next);
+                },
+                ct);
+            return next;
+        }
+
+        KeepStrangers(inline.Draft, now);
+
+        // Together, not one after another: a batch of pressed buttons must not hold the next getUpdates back by a round
+        // trip each.
+        await Task.WhenAll(inline.Handled
+            .Where(h => h.CallbackQueryId is not null)
+            .Select(h => AnswerQuietlyAsync(h.CallbackQueryId!, h.CallbackText, ct)));
         return next;
     }
 
@@ -210,14 +300,17 @@ public sealed partial class UpdatePump(
             HandledUpdate handled;
             try
             {
+                StrangerLedger.Draft? draft = null;
                 handled = await store.RunAsync(
                     db =>
                     {
-                        var result = router.Handle(db, update, now);
+                        draft = strangers.Begin(now);
+                        var result = router.Handle(db, update, now, draft);
                         db.RemoveInbound(updateId);
                         return result;
                     },
                     ct);
+                KeepStrangers(draft!, now);
                 attempts.Remove(updateId);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -234,6 +327,17 @@ public sealed partial class UpdatePump(
             {
                 await AnswerQuietlyAsync(queryId, handled.CallbackText, ct);
             }
+        }
+    }
+
+    // Decisions about strangers count only once their unit of work committed.
+    private void KeepStrangers(StrangerLedger.Draft draft, DateTimeOffset now)
+    {
+        strangers.Apply(draft);
+        if (draft.WasFull && (fullReportedAt is not { } reported || now - reported >= StrangerLedger.ReplyEvery))
+        {
+            fullReportedAt = now;
+            LogStrangersUnanswered(StrangerLedger.Capacity);
         }
     }
 
@@ -311,4 +415,19 @@ public sealed partial class UpdatePump(
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Debug, Message = "answerCallbackQuery failed ({Kind})")]
     private partial void LogAnswerFailed(string kind);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Connected to Telegram: getUpdates answered")]
+    private partial void LogConnected();
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Lost Telegram: getUpdates failed ({Kind}); retrying with backoff")]
+    private partial void LogLost(string kind);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Connected to Telegram again after {Down} without it")]
+    private partial void LogReconnected(TimeSpan down);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Error, Message = "Handling a batch of updates inline failed ({Kind}); every update of it is kept and handled on its own")]
+    private partial void LogInlineFailed(string kind);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "More than {Capacity} people not enrolled wrote within the hour: the rest get no reply until the hour is over (a flood?)")]
+    private partial void LogStrangersUnanswered(int capacity);
 }

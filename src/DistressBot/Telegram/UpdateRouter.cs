@@ -21,15 +21,16 @@ public sealed record HandledUpdate(string? CallbackQueryId, string? CallbackText
 /// <summary>Turns one Telegram update into domain actions and queued replies, inside one unit of work.</summary>
 public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler cases, ILogger<UpdateRouter> logger)
 {
-    /// <summary>Handles <paramref name="update"/> at <paramref name="now"/>.</summary>
-    public HandledUpdate Handle(DataSession db, Update update, DateTimeOffset now)
+    /// <summary>Handles <paramref name="update"/> at <paramref name="now"/>; what strangers may get is decided on <paramref name="strangers"/>.</summary>
+    public HandledUpdate Handle(DataSession db, Update update, DateTimeOffset now, StrangerLedger.Draft strangers)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(strangers);
         switch (update)
         {
             case { Message: { } message }:
-                return HandleMessage(db, update.Id, message, now);
+                return HandleMessage(db, update.Id, message, now, strangers);
             case { EditedMessage: { } edited }:
                 return HandleEdit(db, update.Id, edited, now);
             case { CallbackQuery: { } query }:
@@ -60,7 +61,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         return HandledUpdate.Nothing;
     }
 
-    private HandledUpdate HandleMessage(DataSession db, long updateId, Message message, DateTimeOffset now)
+    private HandledUpdate HandleMessage(DataSession db, long updateId, Message message, DateTimeOffset now, StrangerLedger.Draft strangers)
     {
         if (message.Chat.Type != ChatType.Private || message.From is not { IsBot: false } from)
         {
@@ -75,7 +76,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
         if (person is null)
         {
-            return HandleStranger(db, message, command, language, now);
+            return HandleStranger(db, message, command, language, now, strangers);
         }
 
         if (person.Language != language && from.LanguageCode is not null)
@@ -142,25 +143,45 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         };
     }
 
-    private HandledUpdate HandleStranger(DataSession db, Message message, BotCommand? command, Language language, DateTimeOffset now)
+    private HandledUpdate HandleStranger(DataSession db, Message message, BotCommand? command, Language language, DateTimeOffset now, StrangerLedger.Draft strangers)
     {
+        var sender = message.From!.Id;
         if (command is { Name: "start" } && command.Arguments.Length > 0)
         {
-            var (outcome, enrolled) = EnrollmentService.Redeem(db, command.Arguments, message.From!.Id, message.Chat.Id, language, now, rules);
-            if (outcome == RedeemOutcome.Enrolled && enrolled is not null)
+            var (outcome, enrolled) = EnrollmentService.Redeem(db, command.Arguments, sender, message.Chat.Id, language, now, rules, strangers);
+            switch (outcome)
             {
-                LogEnrolled(enrolled.Role switch { Role.Subject => "subject", Role.Coordinator => "coordinator", _ => "lawyer" });
-                Welcome(db, enrolled, now);
-                return HandledUpdate.Nothing;
+                case RedeemOutcome.Enrolled when enrolled is not null:
+                    LogEnrolled(enrolled.Role switch { Role.Subject => "subject", Role.Coordinator => "coordinator", _ => "lawyer" });
+                    Welcome(db, enrolled, now);
+                    return HandledUpdate.Nothing;
+                case RedeemOutcome.SenderHeldBack:
+                    LogSenderHeldBack(StrangerLedger.FailuresPerSender, StrangerLedger.FailureWindow);
+                    break;
+                case RedeemOutcome.LimitReached:
+                    LogGuessingPaused(RedemptionReport.OverallLimit, db.RedemptionReport().PausedUntil(now) ?? now);
+                    break;
+                case RedeemOutcome.RefusedUnchecked:
+                    LogCodeRefusedUnchecked();
+                    break;
+                default:
+                    LogCodeRefused();
+                    break;
             }
-
-            LogCodeRefused();
-            ReplyTo(db, message.Chat.Id, language, now, TextId.InvalidCode);
-            return HandledUpdate.Nothing;
         }
 
-        LogStranger();
-        ReplyTo(db, message.Chat.Id, language, now, TextId.StrangerReply);
+        // A wrong code gets the very line anything else gets: nothing tells a stranger what the bot is for. The admin
+        // sees failed codes in `distressbot people` instead.
+        if (strangers.TryReply(sender))
+        {
+            LogStranger();
+            ReplyTo(db, message.Chat.Id, language, now, TextId.StrangerReply);
+        }
+        else
+        {
+            LogStrangerNotAnswered();
+        }
+
         return HandledUpdate.Nothing;
     }
 
@@ -273,7 +294,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         db.Enqueue(new OutgoingMessage
         {
             ChatId = chatId,
-            Priority = MessagePriority.Reply,
+            Priority = MessagePriority.Stranger,
             QueuedAt = now,
             Text = TextCatalogue.Format(language, id),
         });
@@ -295,4 +316,16 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "A coordinator created a subject invite")]
     private partial void LogInviteCreated();
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "A sender sent {Limit} wrong enrollment codes within {Window}: their codes are refused unchecked for that long (see distressbot people)")]
+    private partial void LogSenderHeldBack(int limit, TimeSpan window);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "{Limit} wrong enrollment codes within the hour: someone is guessing; every code is refused unchecked until {Until:u} (see distressbot people)")]
+    private partial void LogGuessingPaused(int limit, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Debug, Message = "An enrollment code was refused unchecked (guessing limit)")]
+    private partial void LogCodeRefusedUnchecked();
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Debug, Message = "A stranger wrote again within the hour, or too many strangers wrote: no reply")]
+    private partial void LogStrangerNotAnswered();
 }

@@ -1,3 +1,5 @@
+using DistressBot.Telegram.FakeApi;
+
 namespace DistressBot.Tests.EndToEnd;
 
 public sealed class EnrollmentTests
@@ -41,7 +43,7 @@ public sealed class EnrollmentTests
     }
 
     [Fact]
-    public async Task Start_WithUsedCode_IsRefusedAndEnrolsNobody()
+    public async Task Start_WithUsedCode_GetsOnlyTheNeutralLineAndEnrolsNobody()
     {
         await using var s = await Scenario.StartAsync();
         var code = (await s.AdminAsync("invite", "coordinator", "--name", "Nina")).Output.Trim();
@@ -49,12 +51,13 @@ public sealed class EnrollmentTests
 
         var reply = await s.SayAsync(Scenario.Olga, "/start " + code);
 
-        Assert.Contains("Код не подходит", reply, StringComparison.Ordinal);
-        Assert.Contains("Бот недоступен", await s.SayAsync(Scenario.Olga, "/help"), StringComparison.Ordinal);
+        Assert.Equal("Бот недоступен.", reply);
+        Assert.Contains("Enrollment codes that did not work: 1,", (await s.AdminAsync("people")).Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Olga", (await s.AdminAsync("people")).Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Start_WithExpiredCode_IsRefused()
+    public async Task Start_WithExpiredCode_GetsOnlyTheNeutralLine()
     {
         await using var s = await Scenario.StartAsync();
         var code = (await s.AdminAsync("invite", "coordinator", "--name", "Nina")).Output.Trim();
@@ -62,7 +65,7 @@ public sealed class EnrollmentTests
         s.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
         var reply = await s.SayAsync(Scenario.Nina, "/start " + code);
 
-        Assert.Contains("does not work", reply, StringComparison.Ordinal);
+        Assert.Equal("This bot is not available.", reply);
     }
 
     [Fact]
@@ -149,22 +152,35 @@ public sealed class EnrollmentTests
     }
 
     [Fact]
-    public async Task Stranger_GetsOneNeutralLineForAnything()
+    public async Task Stranger_GetsTheSameNeutralLineForAnything_AtMostOnceAnHour()
     {
         await using var s = await Scenario.StartAsync();
         await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        var texts = new[] { "/start", "/help", "/checkin", "/subjects", "hello", "/start NOTACODE", "/start AAAAABBBBBCCCCCDDDDD" };
 
-        foreach (var text in new[] { "/start", "/help", "/checkin", "/subjects", "hello", "/start NOTACODE" })
+        // Each text is the first message of its own stranger, then all of them again from one stranger within the hour.
+        var firstReplies = new List<string>();
+        for (var i = 0; i < texts.Length; i++)
         {
-            var reply = await s.SayAsync(Scenario.Stranger, text);
-            Assert.DoesNotContain("Nina", reply, StringComparison.Ordinal);
-            Assert.DoesNotContain("/", reply, StringComparison.Ordinal);
+            var stranger = new FakeUser(900 + i, "Who", "en");
+            firstReplies.Add(await s.SayAsync(stranger, texts[i]));
+        }
+
+        await s.SayAsync(Scenario.Stranger, texts[0]);
+        s.Advance(TimeSpan.FromMinutes(59));
+        foreach (var text in texts.Skip(1))
+        {
+            s.Telegram.EnqueueMessage(Scenario.Stranger.Id, text, Scenario.Stranger);
         }
 
         await s.SettleAsync();
-        var replies = s.MessagesTo(Scenario.Stranger);
-        Assert.Equal(6, replies.Count);
-        Assert.Equal(5, replies.Count(r => r == "This bot is not available."));
+        var withinTheHour = s.MessagesTo(Scenario.Stranger);
+        s.Advance(TimeSpan.FromMinutes(1));
+        var anHourLater = await s.SayAsync(Scenario.Stranger, "hello again");
+
+        Assert.All(firstReplies, r => Assert.Equal("This bot is not available.", r));
+        Assert.Equal(["This bot is not available."], withinTheHour);
+        Assert.Equal("This bot is not available.", anHourLater);
         Assert.All(s.MessagesTo(Scenario.Nina), m => Assert.DoesNotContain("Who", m, StringComparison.Ordinal));
     }
 

@@ -7,6 +7,7 @@ internal sealed class LiteRecordSession : IRecordSession
 {
     private const string SequenceCollection = "_seq";
     private const string SequenceField = "v";
+    private const string LookupEquals = "$." + RecordDocument.LookupField + " = @0";
 
     private readonly LiteDatabase _database;
     private readonly IndexedCollections _indexed;
@@ -50,8 +51,11 @@ internal sealed class LiteRecordSession : IRecordSession
         var key = new BsonValue(lookup.ToArray());
         return Guard(() =>
         {
+            // A parameter, not Query.EQ: that writes the value into the expression's text, so LiteDB parses and compiles a
+            // new expression (about a millisecond) for every key never seen before and keeps each in an unbounded cache,
+            // which a flood of strangers' ids turns into slowness and memory that is never given back.
             var document = _database.GetCollection(collection, BsonAutoId.Int64)
-                .FindOne(Query.EQ(RecordDocument.LookupField, key));
+                .FindOne(BsonExpression.Create(LookupEquals, key));
             return document is null ? null : RecordDocument.ToRecord(collection, document);
         });
     }
