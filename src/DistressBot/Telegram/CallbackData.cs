@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using DistressBot.Domain;
 using DistressBot.Escalation;
 
 namespace DistressBot.Telegram;
@@ -17,6 +18,19 @@ public static class CallbackData
 
     /// <summary>How many characters of refused data a log line may show.</summary>
     private const int LogPrefixLength = 12;
+
+    /// <summary>
+    /// Rows of (label, callback data) for an inline keyboard; empty when there is nothing to offer. A button with no action (an
+    /// outbox row queued by a version that kept buttons as bare strings reads back so) is left off, so the message itself
+    /// still goes; its reader can still use /ack and /resolve.
+    /// </summary>
+    /// <exception cref="ArgumentException">A button's case id or outcome is not one the bot offers (see <see cref="Encode"/>).</exception>
+    public static IReadOnlyList<IReadOnlyList<(string Text, string Data)>> Keyboard(IEnumerable<IEnumerable<InlineButton>>? rows) =>
+        rows is null
+            ? []
+            : [.. rows
+                .Select(row => (IReadOnlyList<(string, string)>)[.. row.Where(b => (CaseButton?)b.Action is not null).Select(b => (b.Text, Encode(b.Action)))])
+                .Where(row => row.Count > 0)];
 
     /// <summary>The callback data for <paramref name="button"/>: at most <see cref="MaxBytes"/> ASCII bytes.</summary>
     /// <exception cref="ArgumentException">The case id is not one the bot makes, or the outcome is not offered as a button.</exception>

@@ -234,9 +234,9 @@ public sealed partial class OutboxDispatcher(
 
     private static ReplyMarkup? Markup(OutgoingMessage message, ReadyMessage ready)
     {
-        if (ready.Buttons is { Count: > 0 } rows)
+        if (CallbackData.Keyboard(ready.Buttons) is { Count: > 0 } rows)
         {
-            return new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, CallbackData.Encode(b.Action)))));
+            return new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
         }
 
         if (message.ReplyButtons is { Count: > 0 } buttons)

@@ -1,3 +1,4 @@
+using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Telegram;
 
@@ -111,5 +112,19 @@ public sealed class CallbackDataTests
         Assert.Equal("\"out:C-0001:?…\" (1018 chars)", shown);
         Assert.DoesNotContain("SECRET", shown, StringComparison.Ordinal);
         Assert.Equal("(none)", CallbackData.ForLog(null));
+    }
+
+    [Fact]
+    public void Keyboard_ButtonsReadBackFromAnOlderOutboxRow_AreLeftOffAndTheRestKept()
+    {
+        // An earlier version stored {"Text":…,"Data":"ack:C-0001"}; it reads back with no action.
+        var old = System.Text.Json.JsonSerializer.Deserialize<OutgoingMessage>(
+            """{"ChatId":1,"Priority":0,"Text":"alert","InlineButtons":[[{"Text":"✋","Data":"ack:C-0001"}],[{"Text":"✔","Action":{"kind":"resolve","CaseId":"C-0001"}}]]}""",
+            DistressBot.Domain.StoreJson.Options)!;
+
+        var rows = CallbackData.Keyboard(old.InlineButtons);
+
+        Assert.Equal([("✔", "res:C-0001")], Assert.Single(rows));
+        Assert.Empty(CallbackData.Keyboard(null));
     }
 }
