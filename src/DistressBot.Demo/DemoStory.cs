@@ -1,7 +1,7 @@
 using System.Text;
 using DistressBot.Telegram.FakeApi;
 
-namespace DistressBot.Cli;
+namespace DistressBot.Demo;
 
 /// <summary>Prints the demo as it happens: after each step, what each person and the bot said, in order, with button labels (never raw button data).</summary>
 internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IReadOnlyList<(long ChatId, string Name)> people)
