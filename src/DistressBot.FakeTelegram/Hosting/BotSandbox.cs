@@ -22,7 +22,7 @@ public sealed class BotSandboxOptions
 
 /// <summary>
 /// The real bot, with real storage and crypto, in a temporary directory, talking to an in-process fake Bot API on
-/// 127.0.0.1. Used by `distressbot demo` and by the end-to-end tests: only the Telegram endpoint differs from `run`.
+/// 127.0.0.1. Used by the demo (`src/DistressBot.Demo`) and by the end-to-end tests: only the Telegram endpoint differs from `run`.
 /// </summary>
 public sealed class BotSandbox : IAsyncDisposable
 {
