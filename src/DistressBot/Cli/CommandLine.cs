@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DistressBot.Cli;
 
-/// <summary>The `distressbot` command line: run (default), demo, init, and the admin commands.</summary>
+/// <summary>The `distressbot` command line: run (default), init, and the admin commands.</summary>
 public static class CommandLine
 {
     /// <summary>Exit code when a command refuses (with the reason), e.g. `init` where a keyring already exists.</summary>
@@ -29,7 +29,6 @@ public static class CommandLine
 
         Commands:
           run                      run the bot (the default when no command is given)
-          demo                     run an offline demonstration against an in-process fake Telegram
           init [--key-file PATH]   create the data directory and the keyring (asks twice for a passphrase of at
                                    least 12 characters, or creates a random key file at PATH for unattended setups)
           invite coordinator|lawyer --name "Nina"
@@ -60,6 +59,9 @@ public static class CommandLine
         DISTRESSBOT_PASSPHRASE, or a prompt.
         """;
 
+    /// <summary>What `distressbot demo` says: the demo is its own program, built from a source checkout, not part of the installed bot.</summary>
+    public const string DemoMoved = "The demo is not part of the installed bot. From a source checkout, run: dotnet run --project src/DistressBot.Demo";
+
     /// <summary>Runs the command named by <paramref name="args"/>; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken ct = default)
     {
@@ -68,7 +70,7 @@ public static class CommandLine
         switch (command)
         {
             case "demo":
-                return await DemoCommand.RunAsync(Console.Out, ct);
+                return Print(DemoMoved, ExitUsage, toError: true);
             case "help" or "--help" or "-h":
                 return Print(Help, 0);
             case not ("run" or "init") when !AdminCommands.Handles(args):

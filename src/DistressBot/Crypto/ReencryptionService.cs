@@ -13,10 +13,10 @@ public sealed partial class ReencryptionService(BotRuntime runtime, ILogger<Reen
     public const int BatchSize = 1000;
 
     /// <summary>Ring it after a rotation.</summary>
-    public AsyncSignal Wake { get; } = new();
+    internal AsyncSignal Wake { get; } = new();
 
     /// <summary>Rung after each complete pass (tests wait on it).</summary>
-    public AsyncSignal PassCompleted { get; } = new();
+    internal AsyncSignal PassCompleted { get; } = new();
 
     /// <summary>Re-seals every record not under the current key; returns how many.</summary>
     public static async Task<int> RunAllAsync(BotRuntime runtime, int batchSize, CancellationToken ct)

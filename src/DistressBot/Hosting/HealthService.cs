@@ -21,7 +21,7 @@ public sealed partial class HealthService(
     private static readonly TimeSpan CoverageEvery = TimeSpan.FromDays(1);
 
     /// <summary>Rung after each round (tests wait on it).</summary>
-    public AsyncSignal Ticked { get; } = new();
+    internal AsyncSignal Ticked { get; } = new();
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

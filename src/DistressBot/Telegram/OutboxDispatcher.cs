@@ -32,7 +32,7 @@ public sealed partial class OutboxDispatcher(
     public DateTimeOffset LastPass { get; private set; } = TimeProvider.System.GetUtcNow();
 
     /// <summary>Rung after each pass that sent or gave up on something (tests wait on it).</summary>
-    public AsyncSignal Passed { get; } = new();
+    internal AsyncSignal Passed { get; } = new();
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -49,8 +49,8 @@ public sealed partial class UpdatePump(
     private DateTimeOffset? lostAt;
     private DateTimeOffset? fullReportedAt;
 
-    /// <summary>Signals each completed getUpdates round trip (tests and the demo wait on it).</summary>
-    public AsyncSignal Polled { get; } = new();
+    /// <summary>Signals each completed getUpdates round trip (tests wait on it).</summary>
+    internal AsyncSignal Polled { get; } = new();
 
     /// <summary>When getUpdates last succeeded (wall clock): the health check's sign that polling is alive.</summary>
     public DateTimeOffset LastPoll { get; private set; } = TimeProvider.System.GetUtcNow();

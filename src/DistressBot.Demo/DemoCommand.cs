@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using DistressBot.Cli;
 using DistressBot.Hosting;
 using DistressBot.Telegram.FakeApi;
 
-namespace DistressBot.Cli;
+namespace DistressBot.Demo;
 
-/// <summary>`distressbot demo`: the real bot against an in-process fake Telegram, offline, in under a minute.</summary>
+/// <summary>`distressbot-demo`: the real bot against an in-process fake Telegram, offline, in under a minute.</summary>
 public static partial class DemoCommand
 {
     private const long NinaId = 70_001;

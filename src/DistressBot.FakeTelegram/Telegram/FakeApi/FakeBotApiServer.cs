@@ -14,11 +14,11 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly UpdateQueue _updates;
     private readonly CallbackLedger _callbacks;
     private readonly RequestLog _log;
-    private readonly Reachability _reachability;
+    private readonly FakeReachability _reachability;
     private readonly UpdateInjector _inject;
     private int _disposed;
 
-    private FakeBotApiServer(FakeBotApiOptions options, WebApplication app, Uri baseUrl, CancellationTokenSource stopping, ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, RequestLog log, Reachability reachability)
+    private FakeBotApiServer(FakeBotApiOptions options, WebApplication app, Uri baseUrl, CancellationTokenSource stopping, ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, RequestLog log, FakeReachability reachability)
     {
         Options = options;
         _app = app;
@@ -60,7 +60,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var updates = new UpdateQueue();
         var callbacks = new CallbackLedger();
         var log = new RequestLog();
-        var reachability = new Reachability();
+        var reachability = new FakeReachability();
         var stopping = new CancellationTokenSource();
         var methods = new BotApiMethods(chats, updates, callbacks, options.Time);
         var endpoint = new BotApiEndpoint(options, methods, updates, chats, log, reachability, stopping.Token);

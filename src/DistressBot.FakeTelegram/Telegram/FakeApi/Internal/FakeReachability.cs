@@ -1,7 +1,7 @@
 namespace DistressBot.Telegram.FakeApi.Internal;
 
 /// <summary>Whether the fake is "on the network"; an outage also cuts the long polls already waiting.</summary>
-internal sealed class Reachability : IDisposable
+internal sealed class FakeReachability : IDisposable
 {
     private readonly Lock _gate = new();
     private CancellationTokenSource _outage = new();

@@ -22,17 +22,17 @@ public sealed class BotSandboxOptions
 
 /// <summary>
 /// The real bot, with real storage and crypto, in a temporary directory, talking to an in-process fake Bot API on
-/// 127.0.0.1. Used by `distressbot demo` and by the end-to-end tests: only the Telegram endpoint differs from `run`.
+/// 127.0.0.1. Used by the demo (`src/DistressBot.Demo`) and by the end-to-end tests: only the Telegram endpoint differs from `run`.
 /// </summary>
 public sealed class BotSandbox : IAsyncDisposable
 {
-    private readonly BotSandboxOptions options;
-    private BotRuntime? runtime;
-    private IHost? host;
+    private readonly BotSandboxOptions _options;
+    private BotRuntime? _runtime;
+    private IHost? _host;
 
     private BotSandbox(BotSandboxOptions options, FakeBotApiServer server, string root)
     {
-        this.options = options;
+        _options = options;
         Server = server;
         Root = root;
     }
@@ -47,10 +47,10 @@ public sealed class BotSandbox : IAsyncDisposable
     public string DataDirectory => Path.Combine(Root, "data");
 
     /// <summary>The running host's services.</summary>
-    public IServiceProvider Services => host?.Services ?? throw new InvalidOperationException("The bot is not running.");
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The bot is not running.");
 
     /// <summary>The opened data of the running bot.</summary>
-    public BotRuntime Runtime => runtime ?? throw new InvalidOperationException("The bot is not running.");
+    public BotRuntime Runtime => _runtime ?? throw new InvalidOperationException("The bot is not running.");
 
     /// <summary>The configuration the bot runs with.</summary>
     public IConfiguration Configuration { get; private set; } = new ConfigurationBuilder().Build();
@@ -77,7 +77,7 @@ public sealed class BotSandbox : IAsyncDisposable
     /// <summary>Starts the bot over the same data (after <see cref="StopBotAsync"/>) and waits until it polls.</summary>
     public async Task StartBotAsync(CancellationToken ct = default)
     {
-        if (host is not null)
+        if (_host is not null)
         {
             throw new InvalidOperationException("The bot is already running.");
         }
@@ -91,7 +91,7 @@ public sealed class BotSandbox : IAsyncDisposable
             ["Crypto:KeyringPath"] = Path.Combine(Root, "keys", "keyring.json"),
             ["Crypto:KeyFile"] = Path.Combine(Root, "keys", "key"),
         };
-        foreach (var (key, value) in options.Settings)
+        foreach (var (key, value) in _options.Settings)
         {
             values[key] = value;
         }
@@ -104,29 +104,29 @@ public sealed class BotSandbox : IAsyncDisposable
             throw new InvalidOperationException("Sandbox settings are not usable: " + string.Join(" ", errors));
         }
 
-        using var loggers = LoggerFactory.Create(b => options.Logging?.Invoke(b));
+        using var loggers = LoggerFactory.Create(b => _options.Logging?.Invoke(b));
         using var secret = KeyEncryptionSecret.FromKeyFile(settings.Crypto.KeyFile!);
-        runtime = await BotRuntime.OpenAsync(settings, secret, loggers, options.Time);
+        _runtime = await BotRuntime.OpenAsync(settings, secret, loggers, _options.Time);
         var polled = Server.WaitForGetUpdatesAsync(TimeSpan.FromSeconds(30));
-        host = BotHostFactory.Build(runtime, Configuration, options.Time, options.Logging ?? (b => b.ClearProviders()));
-        await host.StartAsync(ct);
+        _host = BotHostFactory.Build(_runtime, Configuration, _options.Time, _options.Logging ?? (b => b.ClearProviders()));
+        await _host.StartAsync(ct);
         await polled;
     }
 
     /// <summary>Stops the bot and closes its data; the directory and the fake Telegram stay.</summary>
     public async Task StopBotAsync()
     {
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.StopAsync();
-            host.Dispose();
-            host = null;
+            await _host.StopAsync();
+            _host.Dispose();
+            _host = null;
         }
 
-        if (runtime is not null)
+        if (_runtime is not null)
         {
-            await runtime.DisposeAsync();
-            runtime = null;
+            await _runtime.DisposeAsync();
+            _runtime = null;
         }
     }
 

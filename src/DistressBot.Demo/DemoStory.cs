@@ -1,15 +1,15 @@
 using System.Text;
 using DistressBot.Telegram.FakeApi;
 
-namespace DistressBot.Cli;
+namespace DistressBot.Demo;
 
 /// <summary>Prints the demo as it happens: after each step, what each person and the bot said, in order, with button labels (never raw button data).</summary>
 internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IReadOnlyList<(long ChatId, string Name)> people)
 {
-    private readonly int nameWidth = people.Max(p => p.Name.Length);
-    private readonly Dictionary<long, int> shown = [];
-    private readonly Dictionary<(long ChatId, int Index), int> editsShown = [];
-    private readonly List<(string QueryId, string Name)> unanswered = [];
+    private readonly int _nameWidth = people.Max(p => p.Name.Length);
+    private readonly Dictionary<long, int> _shown = [];
+    private readonly Dictionary<(long ChatId, int Index), int> _editsShown = [];
+    private readonly List<(string QueryId, string Name)> _unanswered = [];
 
     /// <summary>Prints what happened since the last call, then the next step's heading.</summary>
     public async Task StepAsync(string heading)
@@ -34,7 +34,7 @@ internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IR
         foreach (var (chatId, name) in people)
         {
             var transcript = telegram.Transcript(chatId);
-            var already = shown.GetValueOrDefault(chatId);
+            var already = _shown.GetValueOrDefault(chatId);
             var chat = new Queue<(FakeChatEntry Entry, string Name)>();
             for (var i = 0; i < transcript.Count; i++)
             {
@@ -43,16 +43,16 @@ internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IR
                 {
                     chat.Enqueue((entry, name));
                 }
-                else if (entry.Direction == Direction.FromBot && entry.EditCount > editsShown.GetValueOrDefault((chatId, i)))
+                else if (entry.Direction == Direction.FromBot && entry.EditCount > _editsShown.GetValueOrDefault((chatId, i)))
                 {
                     // The bot edits an alert by adding a status at its end: the last line says what changed.
                     edited.Add((name, (entry.Text ?? "").ReplaceLineEndings("\n").Split('\n')[^1]));
                 }
 
-                editsShown[(chatId, i)] = entry.EditCount;
+                _editsShown[(chatId, i)] = entry.EditCount;
             }
 
-            shown[chatId] = transcript.Count;
+            _shown[chatId] = transcript.Count;
             fresh.Add(chat);
         }
 
@@ -67,20 +67,20 @@ internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IR
         foreach (var group in edited.GroupBy(e => e))
         {
             var what = group.Count() == 1 ? "an earlier alert" : $"{group.Count()} earlier alerts";
-            await output.WriteLineAsync($"    {group.Key.Name.PadRight(nameWidth)}   (the bot edits {what}: …{group.Key.Status})");
+            await output.WriteLineAsync($"    {group.Key.Name.PadRight(_nameWidth)}   (the bot edits {what}: …{group.Key.Status})");
         }
     }
 
     private async Task PrintLateAnswersAsync()
     {
-        foreach (var (queryId, name) in unanswered.ToList())
+        foreach (var (queryId, name) in _unanswered.ToList())
         {
             if (telegram.CallbackAnswer(queryId) is { } answer)
             {
-                unanswered.Remove((queryId, name));
+                _unanswered.Remove((queryId, name));
                 if (answer.Text is { Length: > 0 } notice)
                 {
-                    await output.WriteLineAsync($"    {name.PadRight(nameWidth)} < (pop-up) {notice}");
+                    await output.WriteLineAsync($"    {name.PadRight(_nameWidth)} < (pop-up) {notice}");
                 }
             }
         }
@@ -89,7 +89,7 @@ internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IR
     private string Render(FakeChatEntry entry, string name)
     {
         var text = new StringBuilder();
-        var head = $"    {name.PadRight(nameWidth)} {(entry.Direction == Direction.FromUser ? ">" : "<")} ";
+        var head = $"    {name.PadRight(_nameWidth)} {(entry.Direction == Direction.FromUser ? ">" : "<")} ";
         var body = entry.Kind == FakeEntryKind.ButtonPress ? $"presses [{entry.Text ?? "a button"}]" : entry.Text ?? "";
         var lines = body.ReplaceLineEndings("\n").Split('\n');
         text.Append(head).AppendLine(lines[0]);
@@ -114,13 +114,13 @@ internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IR
             {
                 if (answer.Text is { Length: > 0 } notice)
                 {
-                    text.Append("    ").Append(name.PadRight(nameWidth)).Append(" < (pop-up) ").AppendLine(notice);
+                    text.Append("    ").Append(name.PadRight(_nameWidth)).Append(" < (pop-up) ").AppendLine(notice);
                 }
             }
             else
             {
                 // Printed with a later step, once the bot has answered.
-                unanswered.Add((id, name));
+                _unanswered.Add((id, name));
             }
         }
 

@@ -9,7 +9,7 @@ internal sealed class BotApiEndpoint(
     UpdateQueue updates,
     ChatBook chats,
     RequestLog log,
-    Reachability reachability,
+    FakeReachability reachability,
     CancellationToken stopping)
 {
     /// <summary>Handles one HTTP request.</summary>
