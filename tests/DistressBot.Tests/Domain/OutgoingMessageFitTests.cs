@@ -7,15 +7,8 @@ namespace DistressBot.Tests.Domain;
 /// <summary>Every queued text fits Telegram's limit and is cut on whole characters with a visible "…".</summary>
 public sealed class OutgoingMessageFitTests
 {
-    public static TheoryData<string, string> Elements => new()
-    {
-        { "emoji (surrogate pair)", "😀" },
-        { "flag (two regional indicators)", "🇷🇺" },
-        { "family (ZWJ sequence)", "👨‍👩‍👧" },
-        { "skin tone modifier", "👍🏽" },
-        { "combining acute accent", "e\u0301" },
-        { "two combining marks", "e\u0302\u0303" },
-    };
+    // The text elements that no cut may split, shared with the cutting helper's own tests.
+    public static TheoryData<string, string> Elements => Tests.Localization.TextCutTests.Elements;
 
     [Theory]
     [MemberData(nameof(Elements))]
