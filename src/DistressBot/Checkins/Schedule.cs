@@ -19,7 +19,7 @@ public sealed record Schedule
 
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
-    private readonly TimeOnly[]? dailyTimes;
+    private readonly TimeOnly[]? _dailyTimes;
 
     /// <summary>Creates a schedule after checking its invariants; prefer <see cref="Interval"/> and <see cref="Daily"/>.</summary>
     [JsonConstructor]
@@ -46,7 +46,7 @@ public sealed record Schedule
                 }
 
                 CheckDailyTimes(dailyTimes);
-                this.dailyTimes = [.. dailyTimes];
+                _dailyTimes = [.. dailyTimes];
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown schedule kind.");
@@ -68,7 +68,7 @@ public sealed record Schedule
     public TimeSpan? Every { get; }
 
     /// <summary>Sorted, distinct whole-minute local times for <see cref="ScheduleKind.Daily"/>; null for interval schedules.</summary>
-    public IReadOnlyList<TimeOnly>? DailyTimes => dailyTimes;
+    public IReadOnlyList<TimeOnly>? DailyTimes => _dailyTimes;
 
     /// <summary>How long after a deadline a missing check-in becomes a miss.</summary>
     public TimeSpan Grace { get; }
@@ -84,7 +84,7 @@ public sealed record Schedule
     }
 
     /// <summary>The interval, or for daily schedules the smallest wall-clock gap between consecutive times, wrapping past midnight.</summary>
-    public TimeSpan ShortestGap() => Kind == ScheduleKind.Interval ? Every!.Value : ShortestDailyGap(dailyTimes!).Gap;
+    public TimeSpan ShortestGap() => Kind == ScheduleKind.Interval ? Every!.Value : ShortestDailyGap(_dailyTimes!).Gap;
 
     /// <summary>The canonical command text, e.g. "every 12h grace 30m" or "daily 09:00 21:00 grace 45m"; it parses back to this schedule.</summary>
     public string ToCommandText()
@@ -97,7 +97,7 @@ public sealed record Schedule
         else
         {
             builder.Append("daily");
-            foreach (var time in dailyTimes!)
+            foreach (var time in _dailyTimes!)
             {
                 builder.Append(' ').Append(FormatTime(time));
             }
@@ -115,7 +115,7 @@ public sealed record Schedule
         && Kind == other.Kind
         && Every == other.Every
         && Grace == other.Grace
-        && (dailyTimes ?? []).AsSpan().SequenceEqual(other.dailyTimes ?? []);
+        && (_dailyTimes ?? []).AsSpan().SequenceEqual(other._dailyTimes ?? []);
 
     /// <summary>A hash consistent with <see cref="Equals(Schedule?)"/>.</summary>
     public override int GetHashCode()
@@ -124,7 +124,7 @@ public sealed record Schedule
         hash.Add(Kind);
         hash.Add(Every);
         hash.Add(Grace);
-        foreach (var time in dailyTimes ?? [])
+        foreach (var time in _dailyTimes ?? [])
         {
             hash.Add(time);
         }

@@ -16,11 +16,11 @@ public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, 
 /// <summary>Typed, sealed access to the store inside one unit of work: everything is encrypted before it reaches the backend.</summary>
 public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 {
-    private readonly Dictionary<string, Person> savedSubjects = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Case> savedCases = new(StringComparer.Ordinal);
-    private readonly List<DomainEvent> events = [];
-    private readonly HashSet<long> notEnrolled = [];
-    private bool queued;
+    private readonly Dictionary<string, Person> _savedSubjects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Case> _savedCases = new(StringComparer.Ordinal);
+    private readonly List<DomainEvent> _events = [];
+    private readonly HashSet<long> _notEnrolled = [];
+    private bool _queued;
 
     /// <summary>The raw session (for maintenance such as re-encryption).</summary>
     public IRecordSession Raw => session;
@@ -33,7 +33,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     /// <remarks>A miss is remembered until a person is saved: a flood of strangers costs one keyed lookup per sender and unit of work.</remarks>
     public Person? PersonByTelegramUser(long userId)
     {
-        if (notEnrolled.Contains(userId))
+        if (_notEnrolled.Contains(userId))
         {
             return null;
         }
@@ -41,7 +41,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         var person = Open<Person>(session.FindByLookup(Collections.People, TelegramUserLookup(userId)));
         if (person is null)
         {
-            notEnrolled.Add(userId);
+            _notEnrolled.Add(userId);
         }
 
         return person;
@@ -57,11 +57,11 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public void Save(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        notEnrolled.Clear();
+        _notEnrolled.Clear();
         Seal(Collections.People, person.Id, person, TelegramUserLookup(person.TelegramUserId));
         if (person.Checkin is not null)
         {
-            savedSubjects[person.Id] = person;
+            _savedSubjects[person.Id] = person;
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     {
         ArgumentNullException.ThrowIfNull(@case);
         Seal(Collections.Cases, @case.Id, @case, lookup: null, caseId: @case.Id);
-        savedCases[@case.Id] = @case;
+        _savedCases[@case.Id] = @case;
     }
 
     /// <summary>Queues a message; it is sent after this unit of work commits.</summary>
@@ -124,7 +124,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 
         // Sealed under the case's own key, so purging a case also makes its queued and freed alert rows unreadable.
         Seal(Collections.Outbox, message.Id, message, lookup: null, caseId: message.CaseId);
-        queued = true;
+        _queued = true;
     }
 
     /// <summary>Stores an outbox message again (after a failed attempt).</summary>
@@ -194,7 +194,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public void Record(DomainEvent happened)
     {
         ArgumentNullException.ThrowIfNull(happened);
-        events.Add(happened);
+        _events.Add(happened);
     }
 
     /// <summary>The admin's report on enrollment codes that did not work; an empty one when none was stored.</summary>
@@ -208,24 +208,24 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public StoreChanges Changes(BotRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var deadlines = savedSubjects.Values.Select(p => (p.Id, Checkins.DeadlineProcessor.NextEventAt(p, rules))).ToList();
-        var escalations = savedCases.Values
-            .Select(c => (c.Id, EscalationProcessor.NextEventAt(c, rules.Escalation.With((savedSubjects.GetValueOrDefault(c.SubjectId) ?? Person(c.SubjectId))?.Policy))))
+        var deadlines = _savedSubjects.Values.Select(p => (p.Id, Checkins.DeadlineProcessor.NextEventAt(p, rules))).ToList();
+        var escalations = _savedCases.Values
+            .Select(c => (c.Id, EscalationProcessor.NextEventAt(c, rules.Escalation.With((_savedSubjects.GetValueOrDefault(c.SubjectId) ?? Person(c.SubjectId))?.Policy))))
             .ToList();
 
         // A subject's policy times its open cases: a subject saved without its case (an admin's `policy`) moves their timers too.
-        foreach (var subject in savedSubjects.Values)
+        foreach (var subject in _savedSubjects.Values)
         {
             foreach (var caseId in new[] { subject.Checkin!.OpenCaseId, subject.Checkin.OpenDrillCaseId }.OfType<string>())
             {
-                if (!savedCases.ContainsKey(caseId) && Case(caseId) is { } @case)
+                if (!_savedCases.ContainsKey(caseId) && Case(caseId) is { } @case)
                 {
                     escalations.Add((caseId, EscalationProcessor.NextEventAt(@case, rules.Escalation.With(subject.Policy))));
                 }
             }
         }
 
-        return new StoreChanges(deadlines, escalations, queued, [.. events]);
+        return new StoreChanges(deadlines, escalations, _queued, [.. _events]);
     }
 
     private static string InboxId(long updateId) => updateId.ToString("D19", CultureInfo.InvariantCulture);
