@@ -92,7 +92,7 @@ public sealed record Schedule
         var builder = new StringBuilder();
         if (Kind == ScheduleKind.Interval)
         {
-            builder.Append("every ").Append(DurationFormatter.FormatToken(Every!.Value));
+            builder.Append("every ").Append(DurationToken.Format(Every!.Value));
         }
         else
         {
@@ -103,7 +103,7 @@ public sealed record Schedule
             }
         }
 
-        return builder.Append(" grace ").Append(DurationFormatter.FormatToken(Grace)).ToString();
+        return builder.Append(" grace ").Append(DurationToken.Format(Grace)).ToString();
     }
 
     /// <summary>The canonical command text; the generated record text would only show the list's type name.</summary>

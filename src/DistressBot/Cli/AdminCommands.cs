@@ -219,7 +219,7 @@ public static class AdminCommands
                     ack ?? subject.Policy?.AcknowledgeTimeout, repeat ?? subject.Policy?.RepeatEvery, acked ?? subject.Policy?.AcknowledgedReminder);
                 db.Save(subject);
                 var effective = rules.Escalation.With(subject.Policy);
-                return new AdminResult(0, "", $"'{subject.Name}': level 2 after {Checkins.DurationFormatter.Format(effective.AcknowledgeTimeout)}, repeats every {Checkins.DurationFormatter.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {Checkins.DurationFormatter.Format(effective.AcknowledgedReminder)}.\n");
+                return new AdminResult(0, "", $"'{subject.Name}': level 2 after {Checkins.DurationToken.Format(effective.AcknowledgeTimeout)}, repeats every {Checkins.DurationToken.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {Checkins.DurationToken.Format(effective.AcknowledgedReminder)}.\n");
             },
             ct);
     }

@@ -270,7 +270,7 @@ public sealed class BotSettings
     }
 
     private static string Show(TimeSpan value) =>
-        value < TimeSpan.Zero ? value.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : DurationFormatter.FormatToken(value);
+        value < TimeSpan.Zero ? value.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : DurationToken.Format(value);
 
     private static bool IsInside(string path, string directory)
     {
