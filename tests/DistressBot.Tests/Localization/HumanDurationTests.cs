@@ -34,5 +34,4 @@ public class HumanDurationTests
         Assert.Equal("1 h 30 min", HumanDuration.Format(TimeSpan.FromMinutes(-90), Language.En));
         Assert.Equal("1 min 30 s", HumanDuration.FormatExact(TimeSpan.FromSeconds(-90), Language.En));
     }
-
 }
