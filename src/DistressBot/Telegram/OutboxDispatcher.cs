@@ -157,7 +157,7 @@ public sealed partial class OutboxDispatcher(
                 db.RemoveFromOutbox(message.Id);
                 if (message.PersonId is { } recipientId && db.Person(recipientId) is { UnreachableSince: not null } recipient)
                 {
-                    Reachability.Reached(db, recipient);
+                    PersonReachability.Reached(db, recipient);
                 }
 
                 CaseMessages.Delivered(db, message, ready, messageId, time.GetUtcNow());
@@ -186,7 +186,7 @@ public sealed partial class OutboxDispatcher(
                     AddToCase(db, message, CaseEntryKind.AlertFailed, ex.Message);
                     if (kind == SendFailureKind.Permanent && message.EditMessageId is null && message.PersonId is { } personId && db.Person(personId) is { } person)
                     {
-                        Reachability.Unreachable(db, person, ex.Message, message.CaseId, at);
+                        PersonReachability.Unreachable(db, person, ex.Message, message.CaseId, at);
                     }
                 },
                 ct);

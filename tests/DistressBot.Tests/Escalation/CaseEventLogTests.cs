@@ -125,7 +125,7 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
     {
         await _store.RunAsync(db => Alarms.MissedCheckin(db, db.Person("p3")!, _start.AddMinutes(-30), TimeSpan.FromMinutes(30), _start));
 
-        await _store.RunAsync(db => Reachability.Unreachable(db, db.Person("p1")!, "Forbidden: bot was blocked by the user", "C-0001", _start.AddMinutes(1)));
+        await _store.RunAsync(db => PersonReachability.Unreachable(db, db.Person("p1")!, "Forbidden: bot was blocked by the user", "C-0001", _start.AddMinutes(1)));
 
         var entries = _log.Entries.ToList();
         Assert.Equal([3300, 3309, 3304, 3310], entries.Select(e => e.EventId));
