@@ -1,18 +1,13 @@
 using DistressBot.Checkins;
-using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
-using DistressBot.Localization;
-using DistressBot.Storage.LiteDb;
-using DistressBot.Tests.Crypto;
 using DistressBot.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DistressBot.Tests.Escalation;
 
 /// <summary>What the admin's log says about cases: one event per thing that happened, after the commit, and nothing about who.</summary>
-public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
+public sealed class CaseEventLogTests
 {
     private const string Alias = "Gulnara-Sokolova";
     private const string CoordinatorName = "Ninochka-Petrova";
@@ -24,36 +19,20 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
     private const double Latitude = 55.758_621;
     private const double Longitude = 37.661_234;
 
-    private static readonly BotRules Rules = new(
-        Language.En,
-        "Europe/Moscow",
-        TimeSpan.FromDays(1),
-        new ScheduleRules(TimeSpan.FromHours(1), TimeSpan.FromMinutes(30)),
-        TimeSpan.FromMinutes(15),
-        new EscalationPolicy(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)));
-
-    private readonly TestFolders _folders = new();
     private readonly CapturingLogger<DomainEventLog> _log = new();
-    private readonly DateTimeOffset _start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
-    private Keyring? _keyring;
-    private CaseKeyStore? _caseKeys;
-    private LiteRecordStore? _records;
-    private BotStore _store = null!;
+    private readonly DomainWorld _world = new(rules: DomainWorld.TestRules("Europe/Moscow"));
+    private readonly BotStore _store;
+    private readonly DateTimeOffset _start;
 
-    public async Task InitializeAsync()
+    public CaseEventLogTests()
     {
-        _keyring = _folders.NewKeyFileKeyring(out _);
-        _caseKeys = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        _records = await LiteRecordStore.OpenAsync(_folders.DataDirectory, NullLogger.Instance, TimeProvider.System);
-        _store = new BotStore(_records, new CryptoContext(_keyring.Cipher, _keyring.Lookups, _caseKeys.Create), Rules)
+        _start = _world.Now;
+        _store = _world.Bot(new DomainEventLog(_log));
+        _world.Run(db =>
         {
-            Observer = new DomainEventLog(_log),
-        };
-        await _store.RunAsync(db =>
-        {
-            var coordinator = Person("p1", Role.Coordinator, CoordinatorTelegramId, CoordinatorName);
-            var lawyer = Person("p2", Role.Lawyer, LawyerTelegramId, LawyerName);
-            var subject = Person("p3", Role.Subject, SubjectTelegramId, Alias);
+            var coordinator = DomainWorld.NewPerson("p1", Role.Coordinator, CoordinatorTelegramId, CoordinatorName, "Europe/Moscow", _start);
+            var lawyer = DomainWorld.NewPerson("p2", Role.Lawyer, LawyerTelegramId, LawyerName, "Europe/Moscow", _start);
+            var subject = DomainWorld.NewPerson("p3", Role.Subject, SubjectTelegramId, Alias, "Europe/Moscow", _start);
             subject.CoordinatorIds.Add(coordinator.Id);
             subject.LawyerIds.Add(lawyer.Id);
             subject.LastLocation = new SharedLocation(Latitude, Longitude, _start, Live: false);
@@ -65,19 +44,6 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
             db.Save(subject);
         });
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_records is not null)
-        {
-            await _records.DisposeAsync();
-        }
-
-        _caseKeys?.Dispose();
-        _keyring?.Dispose();
-    }
-
-    public void Dispose() => _folders.Dispose();
 
     [Fact]
     public async Task UnitThatRollsBack_LogsNothing()
@@ -102,8 +68,8 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
         Assert.Equal(nameof(CaseTrigger.MissedCheckin), opened["Kind"]);
         Assert.Equal("1", opened["Level"]);
 
-        await _store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", _start.AddMinutes(10), Rules));
-        await _store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", _start.AddMinutes(15), Rules));
+        await _store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", _start.AddMinutes(10), _world.Rules));
+        await _store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", _start.AddMinutes(15), _world.Rules));
         await _store.RunAsync(db => Alarms.Sos(db, db.Person("p3")!, _start.AddMinutes(16), _start.AddMinutes(16)));
         await _store.RunAsync(db => Alarms.MissingReport(db, db.Person("p3")!, db.Person("p1")!, ReportText, _start.AddMinutes(17)));
         await _store.RunAsync(db => CaseActions.Acknowledge(db, db.Person("p2")!, db.Case("C-0001")!, _start.AddMinutes(18)));
@@ -164,16 +130,4 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
             }
         }
     }
-
-    private Person Person(string id, Role role, long telegramId, string name) => new()
-    {
-        Id = id,
-        Role = role,
-        TelegramUserId = telegramId,
-        ChatId = telegramId,
-        Name = name,
-        Language = Language.En,
-        TimeZone = "Europe/Moscow",
-        EnrolledAt = _start,
-    };
 }
