@@ -1,24 +1,15 @@
 using System.Globalization;
 using DistressBot.Domain;
 using DistressBot.Localization;
+using DistressBot.Tests.Localization;
 
 namespace DistressBot.Tests.Domain;
 
 /// <summary>Every queued text fits Telegram's limit and is cut on whole characters with a visible "…".</summary>
 public sealed class OutgoingMessageFitTests
 {
-    public static TheoryData<string, string> Elements => new()
-    {
-        { "emoji (surrogate pair)", "😀" },
-        { "flag (two regional indicators)", "🇷🇺" },
-        { "family (ZWJ sequence)", "👨‍👩‍👧" },
-        { "skin tone modifier", "👍🏽" },
-        { "combining acute accent", "e\u0301" },
-        { "two combining marks", "e\u0302\u0303" },
-    };
-
     [Theory]
-    [MemberData(nameof(Elements))]
+    [MemberData(nameof(TextCutTests.Elements), MemberType = typeof(TextCutTests))]
     public void Fit_LongTextOfMultiUnitCharacters_CutsBetweenThemWithinTheLimit(string name, string element)
     {
         foreach (var lead in new[] { "", "x", "xy", "xyz" })
