@@ -22,6 +22,8 @@ public sealed record Schedule
     private readonly TimeOnly[]? _dailyTimes;
 
     /// <summary>Creates a schedule after checking its invariants; prefer <see cref="Interval"/> and <see cref="Daily"/>.</summary>
+    /// <exception cref="ArgumentException">An interval schedule without a positive interval of at most 30 days or with daily times; a daily schedule with an interval, or without 1 to <see cref="MaxDailyTimes"/> sorted, distinct, whole-minute times.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is unknown, or <paramref name="grace"/> is not both positive and shorter than the shortest gap between deadlines.</exception>
     [JsonConstructor]
     public Schedule(ScheduleKind kind, TimeSpan? every, IReadOnlyList<TimeOnly>? dailyTimes, TimeSpan grace)
     {
@@ -74,9 +76,13 @@ public sealed record Schedule
     public TimeSpan Grace { get; }
 
     /// <summary>An interval schedule: a check-in is owed <paramref name="every"/> after the previous one.</summary>
+    /// <exception cref="ArgumentException"><paramref name="every"/> is not positive, or longer than 30 days.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="grace"/> is not both positive and shorter than <paramref name="every"/>.</exception>
     public static Schedule Interval(TimeSpan every, TimeSpan grace) => new(ScheduleKind.Interval, every, null, grace);
 
     /// <summary>A daily schedule at the given local times, which are sorted and de-duplicated here.</summary>
+    /// <exception cref="ArgumentException"><paramref name="times"/> has none, or more than <see cref="MaxDailyTimes"/> distinct times, or a time that is not a whole minute.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="grace"/> is not both positive and shorter than the shortest gap between the times.</exception>
     public static Schedule Daily(IEnumerable<TimeOnly> times, TimeSpan grace)
     {
         ArgumentNullException.ThrowIfNull(times);

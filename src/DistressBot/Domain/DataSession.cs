@@ -31,6 +31,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 
     /// <summary>The person enrolled with this Telegram user id, or null.</summary>
     /// <remarks>A miss is remembered until a person is saved: a flood of strangers costs one keyed lookup per sender and unit of work.</remarks>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public Person? PersonByTelegramUser(long userId)
     {
         if (_notEnrolled.Contains(userId))
@@ -48,9 +49,11 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>The person with this id, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public Person? Person(string id) => Open<Person>(session.Find(Collections.People, id));
 
     /// <summary>Every enrolled person.</summary>
+    /// <exception cref="RecordIntegrityException">A stored record does not open (damaged, or its key destroyed).</exception>
     public IEnumerable<Person> People() => session.All(Collections.People).Select(r => Open<Person>(r)!);
 
     /// <summary>Stores a person, findable by Telegram user id.</summary>
@@ -66,6 +69,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>The invite for a code, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public Invite? InviteByCode(string code) =>
         Open<Invite>(session.FindByLookup(Collections.Invites, crypto.Lookups.Compute(Collections.InviteCodeLookup, code)));
 
@@ -74,6 +78,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         Seal(Collections.Invites, invite.Id, invite, crypto.Lookups.Compute(Collections.InviteCodeLookup, code));
 
     /// <summary>Updates an existing invite, keeping its lookup.</summary>
+    /// <exception cref="InvalidOperationException">No invite with this id is stored.</exception>
     public void Update(Invite invite)
     {
         var existing = session.Find(Collections.Invites, invite.Id)
@@ -82,6 +87,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>Every invite.</summary>
+    /// <exception cref="RecordIntegrityException">A stored record does not open (damaged, or its key destroyed).</exception>
     public IEnumerable<Invite> Invites() => session.All(Collections.Invites).Select(r => Open<Invite>(r)!);
 
     /// <summary>Deletes an invite record.</summary>
@@ -106,6 +112,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>The case with this number, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or the case was purged and its key destroyed).</exception>
     public Case? Case(string id) => Open<Case>(session.Find(Collections.Cases, id));
 
     /// <summary>Stores a case under its own key.</summary>
@@ -158,6 +165,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public int UnreadableOutboxRows { get; private set; }
 
     /// <summary>The queued message with this id, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its case was purged).</exception>
     public OutgoingMessage? OutboxMessage(string id) => Open<OutgoingMessage>(session.Find(Collections.Outbox, id));
 
     /// <summary>Removes a sent (or given-up) message.</summary>
@@ -182,6 +190,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>A stored number (the Telegram offset), or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public long? MetaNumber(string key) => Open<long?>(session.Find(Collections.Meta, key));
 
     /// <summary>Stores a number.</summary>
@@ -198,6 +207,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>The admin's report on enrollment codes that did not work; an empty one when none was stored.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public RedemptionReport RedemptionReport() =>
         Open<RedemptionReport>(session.Find(Collections.Meta, Enrollment.RedemptionReport.StoreKey)) ?? new RedemptionReport();
 

@@ -44,6 +44,7 @@ public sealed class StrangerLedger
     }
 
     /// <summary>Keeps the decisions of a committed unit of work.</summary>
+    /// <exception cref="ArgumentException"><paramref name="draft"/> was begun on another ledger.</exception>
     public void Apply(Draft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
