@@ -61,6 +61,7 @@ public static class DeadlineCalculator
     }
 
     /// <summary>The state at <paramref name="now"/> of a subject owing <paramref name="owedDeadline"/>; boundaries belong to the later state.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="grace"/> or <paramref name="reminderLead"/> is negative.</exception>
     public static SubjectTimingState Evaluate(DateTimeOffset now, DateTimeOffset owedDeadline, TimeSpan grace, TimeSpan reminderLead, bool missed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero);
@@ -76,6 +77,7 @@ public static class DeadlineCalculator
     }
 
     /// <summary>The instant a deadline becomes a miss: the deadline plus the grace.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="grace"/> is negative.</exception>
     public static DateTimeOffset MissedAt(DateTimeOffset deadline, TimeSpan grace)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero);
@@ -83,6 +85,7 @@ public static class DeadlineCalculator
     }
 
     /// <summary>The reminders for a deadline, in time order: one <paramref name="lead"/> before it when that is after <paramref name="lastCheckinOrSetAt"/>, and one at it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lead"/> is negative.</exception>
     public static IReadOnlyList<(DateTimeOffset At, ReminderKind Kind)> Reminders(DateTimeOffset deadline, TimeSpan lead, DateTimeOffset lastCheckinOrSetAt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lead, TimeSpan.Zero);

@@ -48,7 +48,7 @@ public static class DurationParser
                 return false;
             }
 
-            (long unitSeconds, int rank) = char.ToLowerInvariant(text[i]) switch
+            var (unitSeconds, rank) = char.ToLowerInvariant(text[i]) switch
             {
                 'd' => (86_400L, 3),
                 'h' => (3_600L, 2),

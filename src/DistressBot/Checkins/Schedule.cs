@@ -19,9 +19,11 @@ public sealed record Schedule
 
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
-    private readonly TimeOnly[]? dailyTimes;
+    private readonly TimeOnly[]? _dailyTimes;
 
     /// <summary>Creates a schedule after checking its invariants; prefer <see cref="Interval"/> and <see cref="Daily"/>.</summary>
+    /// <exception cref="ArgumentException">An interval schedule without a positive interval of at most 30 days or with daily times; a daily schedule with an interval, or without 1 to <see cref="MaxDailyTimes"/> sorted, distinct, whole-minute times.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is unknown, or <paramref name="grace"/> is not both positive and shorter than the shortest gap between deadlines.</exception>
     [JsonConstructor]
     public Schedule(ScheduleKind kind, TimeSpan? every, IReadOnlyList<TimeOnly>? dailyTimes, TimeSpan grace)
     {
@@ -46,7 +48,7 @@ public sealed record Schedule
                 }
 
                 CheckDailyTimes(dailyTimes);
-                this.dailyTimes = [.. dailyTimes];
+                _dailyTimes = [.. dailyTimes];
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown schedule kind.");
@@ -68,15 +70,19 @@ public sealed record Schedule
     public TimeSpan? Every { get; }
 
     /// <summary>Sorted, distinct whole-minute local times for <see cref="ScheduleKind.Daily"/>; null for interval schedules.</summary>
-    public IReadOnlyList<TimeOnly>? DailyTimes => dailyTimes;
+    public IReadOnlyList<TimeOnly>? DailyTimes => _dailyTimes;
 
     /// <summary>How long after a deadline a missing check-in becomes a miss.</summary>
     public TimeSpan Grace { get; }
 
     /// <summary>An interval schedule: a check-in is owed <paramref name="every"/> after the previous one.</summary>
+    /// <exception cref="ArgumentException"><paramref name="every"/> is not positive, or longer than 30 days.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="grace"/> is not both positive and shorter than <paramref name="every"/>.</exception>
     public static Schedule Interval(TimeSpan every, TimeSpan grace) => new(ScheduleKind.Interval, every, null, grace);
 
     /// <summary>A daily schedule at the given local times, which are sorted and de-duplicated here.</summary>
+    /// <exception cref="ArgumentException"><paramref name="times"/> has none, or more than <see cref="MaxDailyTimes"/> distinct times, or a time that is not a whole minute.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="grace"/> is not both positive and shorter than the shortest gap between the times.</exception>
     public static Schedule Daily(IEnumerable<TimeOnly> times, TimeSpan grace)
     {
         ArgumentNullException.ThrowIfNull(times);
@@ -84,7 +90,7 @@ public sealed record Schedule
     }
 
     /// <summary>The interval, or for daily schedules the smallest wall-clock gap between consecutive times, wrapping past midnight.</summary>
-    public TimeSpan ShortestGap() => Kind == ScheduleKind.Interval ? Every!.Value : ShortestDailyGap(dailyTimes!).Gap;
+    public TimeSpan ShortestGap() => Kind == ScheduleKind.Interval ? Every!.Value : ShortestDailyGap(_dailyTimes!).Gap;
 
     /// <summary>The canonical command text, e.g. "every 12h grace 30m" or "daily 09:00 21:00 grace 45m"; it parses back to this schedule.</summary>
     public string ToCommandText()
@@ -92,18 +98,18 @@ public sealed record Schedule
         var builder = new StringBuilder();
         if (Kind == ScheduleKind.Interval)
         {
-            builder.Append("every ").Append(DurationFormatter.FormatToken(Every!.Value));
+            builder.Append("every ").Append(DurationToken.Format(Every!.Value));
         }
         else
         {
             builder.Append("daily");
-            foreach (var time in dailyTimes!)
+            foreach (var time in _dailyTimes!)
             {
                 builder.Append(' ').Append(FormatTime(time));
             }
         }
 
-        return builder.Append(" grace ").Append(DurationFormatter.FormatToken(Grace)).ToString();
+        return builder.Append(" grace ").Append(DurationToken.Format(Grace)).ToString();
     }
 
     /// <summary>The canonical command text; the generated record text would only show the list's type name.</summary>
@@ -115,7 +121,7 @@ public sealed record Schedule
         && Kind == other.Kind
         && Every == other.Every
         && Grace == other.Grace
-        && (dailyTimes ?? []).AsSpan().SequenceEqual(other.dailyTimes ?? []);
+        && (_dailyTimes ?? []).AsSpan().SequenceEqual(other._dailyTimes ?? []);
 
     /// <summary>A hash consistent with <see cref="Equals(Schedule?)"/>.</summary>
     public override int GetHashCode()
@@ -124,7 +130,7 @@ public sealed record Schedule
         hash.Add(Kind);
         hash.Add(Every);
         hash.Add(Grace);
-        foreach (var time in dailyTimes ?? [])
+        foreach (var time in _dailyTimes ?? [])
         {
             hash.Add(time);
         }

@@ -33,6 +33,7 @@ public sealed record ScheduleParseResult
     }
 
     /// <summary>A failed result naming the error and the token it concerns.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="error"/> is <see cref="ScheduleParseError.None"/>.</exception>
     public static ScheduleParseResult Failure(ScheduleParseError error, string token)
     {
         ArgumentOutOfRangeException.ThrowIfEqual(error, ScheduleParseError.None);

@@ -4,6 +4,7 @@ namespace DistressBot.Checkins;
 public sealed record ScheduleRules
 {
     /// <summary>Creates rules; the default grace must be shorter than the minimum interval so an omitted grace is always valid.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An interval or grace is not positive, or <paramref name="defaultGrace"/> is not shorter than <paramref name="minimumInterval"/>.</exception>
     public ScheduleRules(TimeSpan minimumInterval, TimeSpan defaultGrace)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(minimumInterval, TimeSpan.Zero);

@@ -67,10 +67,10 @@ public static class AdminCommands
 
     private static async Task<AdminResult> InviteAsync(IReadOnlyList<string> args, BotStore store, BotRules rules, TimeProvider time, CancellationToken ct)
     {
-        const string usage = "Usage: distressbot invite coordinator|lawyer --name \"Nina\"";
+        const string UsageLine = "Usage: distressbot invite coordinator|lawyer --name \"Nina\"";
         if (args.Count < 2 || Option(args, "--name") is not { } name)
         {
-            return AdminResult.Usage(usage);
+            return AdminResult.Usage(UsageLine);
         }
 
         Role role;
@@ -83,7 +83,7 @@ public static class AdminCommands
                 role = Role.Lawyer;
                 break;
             default:
-                return AdminResult.Usage($"Cannot invite someone as '{args[1]}': only a coordinator or a lawyer. {usage}\n(Subjects are invited by their coordinator in Telegram: /invite Alias.)");
+                return AdminResult.Usage($"Cannot invite someone as '{args[1]}': only a coordinator or a lawyer. {UsageLine}\n(Subjects are invited by their coordinator in Telegram: /invite Alias.)");
         }
 
         var now = time.GetUtcNow();
@@ -103,7 +103,7 @@ public static class AdminCommands
 
     private static async Task<AdminResult> AssignAsync(IReadOnlyList<string> args, BotStore store, CancellationToken ct)
     {
-        const string usage = """
+        const string UsageLine = """
             Usage: distressbot assign coordinator "Olga" --subject "Salek" [--of "Nina"]   another primary coordinator (level 1)
                    distressbot assign backup "Olga" --subject "Salek" [--of "Nina"]        a backup coordinator (level 2)
                    distressbot assign lawyer "Alexander" --subject "Salek" [--of "Nina"]   a lawyer for one subject (level 2)
@@ -112,7 +112,7 @@ public static class AdminCommands
             """;
         if (args.Count < 3 || args[1] is not ("coordinator" or "backup" or "lawyer"))
         {
-            return AdminResult.Usage(usage);
+            return AdminResult.Usage(UsageLine);
         }
 
         var kind = args[1];
@@ -121,7 +121,7 @@ public static class AdminCommands
         var ofCoordinator = Option(args, "--coordinator");
         if ((alias is null) == (ofCoordinator is null) || (ofCoordinator is not null && kind != "lawyer"))
         {
-            return AdminResult.Usage(usage);
+            return AdminResult.Usage(UsageLine);
         }
 
         return await store.RunAsync(
@@ -174,10 +174,10 @@ public static class AdminCommands
 
     private static async Task<AdminResult> PolicyAsync(IReadOnlyList<string> args, BotStore store, BotRules rules, CancellationToken ct)
     {
-        const string usage = "Usage: distressbot policy \"Salek\" [--of \"Nina\"] [--ack-timeout 5m] [--repeat 5m] [--acked-reminder 20m] | --reset";
+        const string UsageLine = "Usage: distressbot policy \"Salek\" [--of \"Nina\"] [--ack-timeout 5m] [--repeat 5m] [--acked-reminder 20m] | --reset";
         if (args.Count < 2)
         {
-            return AdminResult.Usage(usage);
+            return AdminResult.Usage(UsageLine);
         }
 
         TimeSpan? Duration(string option, out bool bad)
@@ -203,7 +203,7 @@ public static class AdminCommands
         var reset = args.Contains("--reset");
         if (badAck || badRepeat || badAcked || (!reset && ack is null && repeat is null && acked is null))
         {
-            return AdminResult.Usage(usage + "\nDurations: 30s, 5m, 1h30m, 2d.");
+            return AdminResult.Usage(UsageLine + "\nDurations: 30s, 5m, 1h30m, 2d.");
         }
 
         return await store.RunAsync(
@@ -219,7 +219,7 @@ public static class AdminCommands
                     ack ?? subject.Policy?.AcknowledgeTimeout, repeat ?? subject.Policy?.RepeatEvery, acked ?? subject.Policy?.AcknowledgedReminder);
                 db.Save(subject);
                 var effective = rules.Escalation.With(subject.Policy);
-                return new AdminResult(0, "", $"'{subject.Name}': level 2 after {Checkins.DurationFormatter.Format(effective.AcknowledgeTimeout)}, repeats every {Checkins.DurationFormatter.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {Checkins.DurationFormatter.Format(effective.AcknowledgedReminder)}.\n");
+                return new AdminResult(0, "", $"'{subject.Name}': level 2 after {Checkins.DurationToken.Format(effective.AcknowledgeTimeout)}, repeats every {Checkins.DurationToken.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {Checkins.DurationToken.Format(effective.AcknowledgedReminder)}.\n");
             },
             ct);
     }

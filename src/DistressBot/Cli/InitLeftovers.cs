@@ -4,8 +4,8 @@ namespace DistressBot.Cli;
 /// <remarks>Folders that did not exist are removed whole; in folders that did exist, only the entries that were not there before.</remarks>
 internal sealed class InitLeftovers
 {
-    private readonly List<string> newFolders = [];
-    private readonly List<(string Folder, HashSet<string> Before)> existingFolders = [];
+    private readonly List<string> _newFolders = [];
+    private readonly List<(string Folder, HashSet<string> Before)> _existingFolders = [];
 
     /// <summary>Notes the state of the folders of the data directory, the keyring and the new key file (if any).</summary>
     public InitLeftovers(string dataDirectory, string keyringPath, string? keyFile)
@@ -15,11 +15,11 @@ internal sealed class InitLeftovers
         {
             if (Directory.Exists(folder))
             {
-                existingFolders.Add((folder, [.. Directory.EnumerateFileSystemEntries(folder)]));
+                _existingFolders.Add((folder, [.. Directory.EnumerateFileSystemEntries(folder)]));
             }
-            else if (TopmostMissing(folder) is var top && !newFolders.Contains(top, StringComparer.Ordinal))
+            else if (TopmostMissing(folder) is var top && !_newFolders.Contains(top, StringComparer.Ordinal))
             {
-                newFolders.Add(top);
+                _newFolders.Add(top);
             }
         }
     }
@@ -27,7 +27,7 @@ internal sealed class InitLeftovers
     /// <summary>Removes what appeared since the constructor ran; best effort, so the original failure is what the admin sees.</summary>
     public void Remove()
     {
-        foreach (var (folder, before) in existingFolders)
+        foreach (var (folder, before) in _existingFolders)
         {
             foreach (var entry in Directory.Exists(folder) ? Directory.EnumerateFileSystemEntries(folder).Where(e => !before.Contains(e)).ToList() : [])
             {
@@ -45,7 +45,7 @@ internal sealed class InitLeftovers
             }
         }
 
-        foreach (var folder in newFolders.Where(Directory.Exists))
+        foreach (var folder in _newFolders.Where(Directory.Exists))
         {
             Try(() => Directory.Delete(folder, recursive: true));
         }

@@ -16,11 +16,11 @@ public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, 
 /// <summary>Typed, sealed access to the store inside one unit of work: everything is encrypted before it reaches the backend.</summary>
 public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 {
-    private readonly Dictionary<string, Person> savedSubjects = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Case> savedCases = new(StringComparer.Ordinal);
-    private readonly List<DomainEvent> events = [];
-    private readonly HashSet<long> notEnrolled = [];
-    private bool queued;
+    private readonly Dictionary<string, Person> _savedSubjects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Case> _savedCases = new(StringComparer.Ordinal);
+    private readonly List<DomainEvent> _events = [];
+    private readonly HashSet<long> _notEnrolled = [];
+    private bool _queued;
 
     /// <summary>The raw session (for maintenance such as re-encryption).</summary>
     public IRecordSession Raw => session;
@@ -31,9 +31,10 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 
     /// <summary>The person enrolled with this Telegram user id, or null.</summary>
     /// <remarks>A miss is remembered until a person is saved: a flood of strangers costs one keyed lookup per sender and unit of work.</remarks>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public Person? PersonByTelegramUser(long userId)
     {
-        if (notEnrolled.Contains(userId))
+        if (_notEnrolled.Contains(userId))
         {
             return null;
         }
@@ -41,31 +42,34 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         var person = Open<Person>(session.FindByLookup(Collections.People, TelegramUserLookup(userId)));
         if (person is null)
         {
-            notEnrolled.Add(userId);
+            _notEnrolled.Add(userId);
         }
 
         return person;
     }
 
     /// <summary>The person with this id, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public Person? Person(string id) => Open<Person>(session.Find(Collections.People, id));
 
     /// <summary>Every enrolled person.</summary>
+    /// <exception cref="RecordIntegrityException">A stored record does not open (damaged, or its key destroyed).</exception>
     public IEnumerable<Person> People() => session.All(Collections.People).Select(r => Open<Person>(r)!);
 
     /// <summary>Stores a person, findable by Telegram user id.</summary>
     public void Save(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        notEnrolled.Clear();
+        _notEnrolled.Clear();
         Seal(Collections.People, person.Id, person, TelegramUserLookup(person.TelegramUserId));
         if (person.Checkin is not null)
         {
-            savedSubjects[person.Id] = person;
+            _savedSubjects[person.Id] = person;
         }
     }
 
     /// <summary>The invite for a code, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public Invite? InviteByCode(string code) =>
         Open<Invite>(session.FindByLookup(Collections.Invites, crypto.Lookups.Compute(Collections.InviteCodeLookup, code)));
 
@@ -74,6 +78,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
         Seal(Collections.Invites, invite.Id, invite, crypto.Lookups.Compute(Collections.InviteCodeLookup, code));
 
     /// <summary>Updates an existing invite, keeping its lookup.</summary>
+    /// <exception cref="InvalidOperationException">No invite with this id is stored.</exception>
     public void Update(Invite invite)
     {
         var existing = session.Find(Collections.Invites, invite.Id)
@@ -82,6 +87,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>Every invite.</summary>
+    /// <exception cref="RecordIntegrityException">A stored record does not open (damaged, or its key destroyed).</exception>
     public IEnumerable<Invite> Invites() => session.All(Collections.Invites).Select(r => Open<Invite>(r)!);
 
     /// <summary>Deletes an invite record.</summary>
@@ -106,6 +112,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>The case with this number, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or the case was purged and its key destroyed).</exception>
     public Case? Case(string id) => Open<Case>(session.Find(Collections.Cases, id));
 
     /// <summary>Stores a case under its own key.</summary>
@@ -113,7 +120,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     {
         ArgumentNullException.ThrowIfNull(@case);
         Seal(Collections.Cases, @case.Id, @case, lookup: null, caseId: @case.Id);
-        savedCases[@case.Id] = @case;
+        _savedCases[@case.Id] = @case;
     }
 
     /// <summary>Queues a message; it is sent after this unit of work commits.</summary>
@@ -124,7 +131,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
 
         // Sealed under the case's own key, so purging a case also makes its queued and freed alert rows unreadable.
         Seal(Collections.Outbox, message.Id, message, lookup: null, caseId: message.CaseId);
-        queued = true;
+        _queued = true;
     }
 
     /// <summary>Stores an outbox message again (after a failed attempt).</summary>
@@ -158,6 +165,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public int UnreadableOutboxRows { get; private set; }
 
     /// <summary>The queued message with this id, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its case was purged).</exception>
     public OutgoingMessage? OutboxMessage(string id) => Open<OutgoingMessage>(session.Find(Collections.Outbox, id));
 
     /// <summary>Removes a sent (or given-up) message.</summary>
@@ -182,6 +190,7 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     }
 
     /// <summary>A stored number (the Telegram offset), or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public long? MetaNumber(string key) => Open<long?>(session.Find(Collections.Meta, key));
 
     /// <summary>Stores a number.</summary>
@@ -194,10 +203,11 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public void Record(DomainEvent happened)
     {
         ArgumentNullException.ThrowIfNull(happened);
-        events.Add(happened);
+        _events.Add(happened);
     }
 
     /// <summary>The admin's report on enrollment codes that did not work; an empty one when none was stored.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public RedemptionReport RedemptionReport() =>
         Open<RedemptionReport>(session.Find(Collections.Meta, Enrollment.RedemptionReport.StoreKey)) ?? new RedemptionReport();
 
@@ -208,24 +218,24 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     public StoreChanges Changes(BotRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var deadlines = savedSubjects.Values.Select(p => (p.Id, Checkins.DeadlineProcessor.NextEventAt(p, rules))).ToList();
-        var escalations = savedCases.Values
-            .Select(c => (c.Id, EscalationProcessor.NextEventAt(c, rules.Escalation.With((savedSubjects.GetValueOrDefault(c.SubjectId) ?? Person(c.SubjectId))?.Policy))))
+        var deadlines = _savedSubjects.Values.Select(p => (p.Id, Checkins.DeadlineProcessor.NextEventAt(p, rules))).ToList();
+        var escalations = _savedCases.Values
+            .Select(c => (c.Id, EscalationProcessor.NextEventAt(c, rules.Escalation.With((_savedSubjects.GetValueOrDefault(c.SubjectId) ?? Person(c.SubjectId))?.Policy))))
             .ToList();
 
         // A subject's policy times its open cases: a subject saved without its case (an admin's `policy`) moves their timers too.
-        foreach (var subject in savedSubjects.Values)
+        foreach (var subject in _savedSubjects.Values)
         {
             foreach (var caseId in new[] { subject.Checkin!.OpenCaseId, subject.Checkin.OpenDrillCaseId }.OfType<string>())
             {
-                if (!savedCases.ContainsKey(caseId) && Case(caseId) is { } @case)
+                if (!_savedCases.ContainsKey(caseId) && Case(caseId) is { } @case)
                 {
                     escalations.Add((caseId, EscalationProcessor.NextEventAt(@case, rules.Escalation.With(subject.Policy))));
                 }
             }
         }
 
-        return new StoreChanges(deadlines, escalations, queued, [.. events]);
+        return new StoreChanges(deadlines, escalations, _queued, [.. _events]);
     }
 
     private static string InboxId(long updateId) => updateId.ToString("D19", CultureInfo.InvariantCulture);

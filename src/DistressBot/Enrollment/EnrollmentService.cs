@@ -52,6 +52,7 @@ public enum RedeemOutcome
 public static class EnrollmentService
 {
     /// <summary>Makes an invite. <paramref name="coordinator"/> is the inviter for a subject; admins invite coordinators and lawyers.</summary>
+    /// <exception cref="ArgumentException"><paramref name="role"/> is <see cref="Role.Subject"/> and <paramref name="coordinator"/> is null.</exception>
     public static InviteResult CreateInvite(DataSession db, Role role, string name, Person? coordinator, DateTimeOffset now, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -171,6 +172,7 @@ public static class EnrollmentService
     }
 
     /// <summary>Adds <paramref name="coordinator"/> to a subject's coordinators (idempotent).</summary>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject.</exception>
     public static bool Assign(DataSession db, Person subject, Person coordinator)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -194,10 +196,12 @@ public static class EnrollmentService
     }
 
     /// <summary>Adds a backup coordinator (told at level 2) to a subject (idempotent).</summary>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject, or <paramref name="coordinator"/> not a coordinator.</exception>
     public static bool AssignBackup(DataSession db, Person subject, Person coordinator) =>
         Link(db, subject, coordinator, Role.Coordinator, subject.BackupCoordinatorIds, coordinator.BackupSubjectIds);
 
     /// <summary>Adds a lawyer (told at level 2 and of every SOS and missing report) to a subject (idempotent).</summary>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject, or <paramref name="lawyer"/> not a lawyer.</exception>
     public static bool AssignLawyer(DataSession db, Person subject, Person lawyer) =>
         Link(db, subject, lawyer, Role.Lawyer, subject.LawyerIds, lawyer.SubjectIds);
 

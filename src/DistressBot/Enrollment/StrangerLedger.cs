@@ -24,19 +24,19 @@ public sealed class StrangerLedger
     /// <summary>At most this many strangers are remembered (and so answered) at once; the rest get no reply until some are forgotten.</summary>
     public const int Capacity = 2000;
 
-    private readonly Dictionary<long, Entry> senders = [];
+    private readonly Dictionary<long, Entry> _senders = [];
 
     /// <summary>Strangers remembered now (for tests and the measurement).</summary>
-    public int Count => senders.Count;
+    public int Count => _senders.Count;
 
     /// <summary>Starts the decisions of one unit of work at <paramref name="now"/>, forgetting what no longer matters.</summary>
     public Draft Begin(DateTimeOffset now)
     {
-        if (senders.Count > 0)
+        if (_senders.Count > 0)
         {
-            foreach (var gone in senders.Where(s => s.Value.IsStale(now)).Select(s => s.Key).ToList())
+            foreach (var gone in _senders.Where(s => s.Value.IsStale(now)).Select(s => s.Key).ToList())
             {
-                senders.Remove(gone);
+                _senders.Remove(gone);
             }
         }
 
@@ -44,6 +44,7 @@ public sealed class StrangerLedger
     }
 
     /// <summary>Keeps the decisions of a committed unit of work.</summary>
+    /// <exception cref="ArgumentException"><paramref name="draft"/> was begun on another ledger.</exception>
     public void Apply(Draft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -54,19 +55,19 @@ public sealed class StrangerLedger
 
         foreach (var (sender, entry) in draft.Changed)
         {
-            senders[sender] = entry;
+            _senders[sender] = entry;
         }
     }
 
     /// <summary>Decisions about strangers inside one unit of work; nothing is kept unless the ledger applies it after the commit.</summary>
     public sealed class Draft
     {
-        private readonly DateTimeOffset now;
+        private readonly DateTimeOffset _now;
 
         internal Draft(StrangerLedger ledger, DateTimeOffset now)
         {
             Ledger = ledger;
-            this.now = now;
+            _now = now;
         }
 
         /// <summary>Set when a stranger was left unanswered because the ledger is full.</summary>
@@ -84,18 +85,18 @@ public sealed class StrangerLedger
                 return false;
             }
 
-            if (entry.RepliedAt is { } at && now - at < ReplyEvery)
+            if (entry.RepliedAt is { } at && _now - at < ReplyEvery)
             {
                 return false;
             }
 
-            Changed[sender] = entry with { RepliedAt = now };
+            Changed[sender] = entry with { RepliedAt = _now };
             return true;
         }
 
         /// <summary>True when <paramref name="sender"/> sent <see cref="FailuresPerSender"/> wrong codes within the window.</summary>
         public bool IsHeldBack(long sender) =>
-            Current(sender) is { } entry && entry.FailuresIn(now) >= FailuresPerSender;
+            Current(sender) is { } entry && entry.FailuresIn(_now) >= FailuresPerSender;
 
         /// <summary>Counts a wrong code from <paramref name="sender"/>; true when it is the one that holds them back.</summary>
         public bool Failed(long sender)
@@ -105,17 +106,17 @@ public sealed class StrangerLedger
                 return false;
             }
 
-            var failures = entry.FailuresIn(now);
+            var failures = entry.FailuresIn(_now);
             Changed[sender] = entry with
             {
                 Failures = failures + 1,
-                FailuresSince = failures == 0 ? now : entry.FailuresSince,
+                FailuresSince = failures == 0 ? _now : entry.FailuresSince,
             };
             return failures + 1 == FailuresPerSender;
         }
 
         private Entry? Current(long sender) =>
-            Changed.TryGetValue(sender, out var changed) ? changed : Ledger.senders.GetValueOrDefault(sender);
+            Changed.TryGetValue(sender, out var changed) ? changed : Ledger._senders.GetValueOrDefault(sender);
 
         private bool TryGet(long sender, out Entry entry)
         {
@@ -125,14 +126,14 @@ public sealed class StrangerLedger
                 return true;
             }
 
-            if (Ledger.senders.Count + Changed.Keys.Count(k => !Ledger.senders.ContainsKey(k)) >= Capacity)
+            if (Ledger._senders.Count + Changed.Keys.Count(k => !Ledger._senders.ContainsKey(k)) >= Capacity)
             {
                 WasFull = true;
-                entry = new Entry(null, 0, now);
+                entry = new Entry(null, 0, _now);
                 return false;
             }
 
-            entry = new Entry(null, 0, now);
+            entry = new Entry(null, 0, _now);
             return true;
         }
     }

@@ -7,6 +7,7 @@ namespace DistressBot.Escalation;
 public static class Alarms
 {
     /// <summary>A missed check-in: level 1 first, level 2 after the acknowledge timeout.</summary>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject (has no check-in state).</exception>
     public static Case MissedCheckin(
         DataSession db, Person subject, DateTimeOffset deadline, TimeSpan grace, DateTimeOffset now, (DateTimeOffset From, DateTimeOffset To)? botDown = null) =>
         Raise(db, subject, CaseTrigger.MissedCheckin, now, bothLevels: false, detail: "deadline " + Iso(deadline) + (botDown is { } d ? $"; the bot or its link to Telegram was down from {Iso(d.From)} to {Iso(d.To)}" : ""), describe: c =>
@@ -23,10 +24,12 @@ public static class Alarms
         });
 
     /// <summary>An SOS from the subject: both levels at once.</summary>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject (has no check-in state).</exception>
     public static Case Sos(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now) =>
         Raise(db, subject, CaseTrigger.Sos, now, bothLevels: true, detail: "sent " + Iso(sentAt));
 
     /// <summary>A coordinator's missing report: both levels at once, with the report's text.</summary>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject (has no check-in state).</exception>
     public static Case MissingReport(DataSession db, Person subject, Person reporter, string text, DateTimeOffset now) =>
         Raise(db, subject, CaseTrigger.MissingReport, now, bothLevels: true, detail: "reported by " + reporter.Id + (text.Length > 0 ? ": " + text : ""), describe: c =>
         {
@@ -35,6 +38,7 @@ public static class Alarms
         });
 
     /// <summary>Telegram refuses messages to the subject for good: a danger signal, both levels at once.</summary>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject (has no check-in state).</exception>
     public static Case SubjectUnreachable(DataSession db, Person subject, string error, DateTimeOffset now) =>
         Raise(db, subject, CaseTrigger.SubjectUnreachable, now, bothLevels: true, detail: error);
 

@@ -3,15 +3,15 @@ namespace DistressBot.Hosting;
 /// <summary>A wake-up call between services: waiters get a task that completes at the next <see cref="Notify"/>.</summary>
 public class AsyncSignal
 {
-    private readonly Lock gate = new();
-    private TaskCompletionSource next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>A task that completes at the next <see cref="Notify"/>.</summary>
     public Task NextAsync()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return next.Task;
+            return _next.Task;
         }
     }
 
@@ -19,10 +19,10 @@ public class AsyncSignal
     public void Notify()
     {
         TaskCompletionSource current;
-        lock (gate)
+        lock (_gate)
         {
-            current = next;
-            next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            current = _next;
+            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         current.TrySetResult();
@@ -32,13 +32,13 @@ public class AsyncSignal
 /// <summary>Completes once: set when inbound updates that waited at Telegram during downtime have been handled.</summary>
 public sealed class InboundCatchUp
 {
-    private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the first poll found no backlog.</summary>
-    public Task Completed => done.Task;
+    public Task Completed => _done.Task;
 
     /// <summary>Marks the backlog handled.</summary>
-    public void MarkDone() => done.TrySetResult();
+    public void MarkDone() => _done.TrySetResult();
 }
 
 /// <summary>Rung after a transaction queued messages, so the dispatcher sends them at once.</summary>

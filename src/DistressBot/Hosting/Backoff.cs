@@ -3,19 +3,19 @@ namespace DistressBot.Hosting;
 /// <summary>Doubling delays with jitter, from <c>first</c> up to <c>max</c>.</summary>
 public sealed class Backoff(TimeSpan first, TimeSpan max)
 {
-    private readonly TimeSpan initial = first;
-    private TimeSpan current = first;
+    private readonly TimeSpan _initial = first;
+    private TimeSpan _current = first;
 
     /// <summary>The next delay.</summary>
     public TimeSpan Next()
     {
-        var delay = current;
-        current = current * 2 > max ? max : current * 2;
+        var delay = _current;
+        _current = _current * 2 > max ? max : _current * 2;
         return delay + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)Math.Min(1000, delay.TotalMilliseconds / 4) + 1));
     }
 
     /// <summary>Back to the first delay after a success.</summary>
-    public void Reset() => current = initial;
+    public void Reset() => _current = _initial;
 
     /// <summary>Runs <paramref name="attempt"/> until it succeeds, reporting each failure and waiting (wall clock) between tries; only cancellation ends it.</summary>
     /// <remarks>For start-up steps a service cannot do without (read the inbox, load timers): retry, never stop the host.</remarks>

@@ -9,11 +9,11 @@ namespace DistressBot.Hosting;
 /// <summary>The opened data: the data directory lock, the keyring, the case keys and the store; one per process.</summary>
 public sealed class BotRuntime : IAsyncDisposable
 {
-    private readonly DataDirectoryLock directoryLock;
+    private readonly DataDirectoryLock _directoryLock;
 
     private BotRuntime(DataDirectoryLock directoryLock, Keyring keyring, CaseKeyStore caseKeys, LiteRecordStore records, BotSettings settings)
     {
-        this.directoryLock = directoryLock;
+        _directoryLock = directoryLock;
         Keyring = keyring;
         CaseKeys = caseKeys;
         Records = records;
@@ -86,6 +86,6 @@ public sealed class BotRuntime : IAsyncDisposable
         await Records.DisposeAsync();
         CaseKeys.Dispose();
         Keyring.Dispose();
-        directoryLock.Dispose();
+        _directoryLock.Dispose();
     }
 }

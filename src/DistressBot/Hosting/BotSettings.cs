@@ -24,7 +24,7 @@ public sealed class BotSettings
 {
     private static readonly string[] LocationSections = ["Storage", "Crypto"];
     private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation"];
-    private readonly List<(string Section, string Error)> bindErrors = [];
+    private readonly List<(string Section, string Error)> _bindErrors = [];
 
     /// <summary>Section "Telegram".</summary>
     public TelegramOptions Telegram { get; init; } = new();
@@ -97,7 +97,7 @@ public sealed class BotSettings
             SettingsUse.Admin => RuleSections,
             _ => null,
         };
-        var errors = bindErrors.Where(e => sections is null || sections.Contains(e.Section)).Select(e => e.Error).ToList();
+        var errors = _bindErrors.Where(e => sections is null || sections.Contains(e.Section)).Select(e => e.Error).ToList();
         Locations(errors);
         if (use != SettingsUse.Init)
         {
@@ -158,7 +158,7 @@ public sealed class BotSettings
             }
             else
             {
-                bindErrors.Add((name, SettingDuration.Problem(key, text)));
+                _bindErrors.Add((name, SettingDuration.Problem(key, text)));
                 rewritten[key] = property.GetValue(section) is TimeSpan current ? current.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : "";
             }
         }
@@ -167,7 +167,7 @@ public sealed class BotSettings
         var known = section.GetType().GetProperties().Where(p => p.CanWrite).Select(p => p.Name).ToList();
         foreach (var child in configuration.GetSection(name).GetChildren().Where(c => !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            bindErrors.Add((name, $"{name}:{child.Key} is not a setting: the settings of {name} are {string.Join(", ", known)} (see the README's settings table)."));
+            _bindErrors.Add((name, $"{name}:{child.Key} is not a setting: the settings of {name} are {string.Join(", ", known)} (see the README's settings table)."));
         }
 
         var source = rewritten.Count == 0
@@ -179,7 +179,7 @@ public sealed class BotSettings
         }
         catch (InvalidOperationException ex)
         {
-            bindErrors.Add((name, $"The section {name} does not read: {ex.Message}"));
+            _bindErrors.Add((name, $"The section {name} does not read: {ex.Message}"));
         }
     }
 
@@ -270,7 +270,7 @@ public sealed class BotSettings
     }
 
     private static string Show(TimeSpan value) =>
-        value < TimeSpan.Zero ? value.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : DurationFormatter.FormatToken(value);
+        value < TimeSpan.Zero ? value.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : DurationToken.Format(value);
 
     private static bool IsInside(string path, string directory)
     {

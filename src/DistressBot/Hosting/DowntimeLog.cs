@@ -12,31 +12,31 @@ public sealed partial class DowntimeLog(BotStore store, TimeProvider time, ILogg
     /// <summary>Meta key of an ongoing Telegram outage's start (ticks, UTC).</summary>
     public const string OutageKey = "telegram.outage";
 
-    private readonly Lock gate = new();
-    private readonly List<(DateTimeOffset From, DateTimeOffset? To)> windows = [];
-    private Task? loaded;
+    private readonly Lock _gate = new();
+    private readonly List<(DateTimeOffset From, DateTimeOffset? To)> _windows = [];
+    private Task? _loaded;
 
     /// <summary>Reads the last "alive" note once: a gap longer than <paramref name="tolerance"/> up to now was downtime.</summary>
     public Task LoadAsync(TimeSpan tolerance, CancellationToken ct)
     {
-        lock (gate)
+        lock (_gate)
         {
             // A failed read is not cached: the next caller tries again.
-            if (loaded is null || loaded.IsFaulted || loaded.IsCanceled)
+            if (_loaded is null || _loaded.IsFaulted || _loaded.IsCanceled)
             {
-                loaded = LoadOnceAsync(tolerance, ct);
+                _loaded = LoadOnceAsync(tolerance, ct);
             }
 
-            return loaded;
+            return _loaded;
         }
     }
 
     /// <summary>The down window containing <paramref name="instant"/>, closed at <paramref name="now"/> if still open; null if none.</summary>
     public (DateTimeOffset From, DateTimeOffset To)? Around(DateTimeOffset instant, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var (from, to) in windows)
+            foreach (var (from, to) in _windows)
             {
                 var end = to ?? now;
                 if (instant >= from && instant <= end)
@@ -52,22 +52,22 @@ public sealed partial class DowntimeLog(BotStore store, TimeProvider time, ILogg
     /// <summary>Telegram has been unreachable since <paramref name="since"/>.</summary>
     public void OutageStarted(DateTimeOffset since)
     {
-        lock (gate)
+        lock (_gate)
         {
-            windows.Add((since, null));
+            _windows.Add((since, null));
         }
     }
 
     /// <summary>Telegram is reachable again.</summary>
     public void OutageEnded(DateTimeOffset at)
     {
-        lock (gate)
+        lock (_gate)
         {
-            for (var i = 0; i < windows.Count; i++)
+            for (var i = 0; i < _windows.Count; i++)
             {
-                if (windows[i].To is null)
+                if (_windows[i].To is null)
                 {
-                    windows[i] = (windows[i].From, at);
+                    _windows[i] = (_windows[i].From, at);
                 }
             }
         }
@@ -77,18 +77,18 @@ public sealed partial class DowntimeLog(BotStore store, TimeProvider time, ILogg
     {
         var (alive, outage) = await store.RunAsync(db => (db.MetaNumber(AliveKey), db.MetaNumber(OutageKey)), ct);
         var now = time.GetUtcNow();
-        lock (gate)
+        lock (_gate)
         {
             if (alive is { } ticks && now - new DateTimeOffset(ticks, TimeSpan.Zero) > tolerance)
             {
                 var lastAlive = new DateTimeOffset(ticks, TimeSpan.Zero);
-                windows.Add((lastAlive, now));
+                _windows.Add((lastAlive, now));
                 LogDown(TimeSpan.FromSeconds(Math.Round((now - lastAlive).TotalSeconds)), lastAlive);
             }
 
             if (outage is { } since)
             {
-                windows.Add((new DateTimeOffset(since, TimeSpan.Zero), null));
+                _windows.Add((new DateTimeOffset(since, TimeSpan.Zero), null));
             }
         }
     }

@@ -56,7 +56,7 @@ public sealed partial class HealthService(
                         db.SetMetaNumber(DowntimeLog.AliveKey, now.UtcTicks);
                         if (checkCoverage)
                         {
-                            Reachability.CheckCoverage(db, now);
+                            PersonReachability.CheckCoverage(db, now);
                         }
                     },
                     stoppingToken);

@@ -4,19 +4,19 @@ namespace DistressBot.Hosting;
 /// <remarks>Rebuilt from the store at start; the store stays the truth, this only says when to look.</remarks>
 public class TimerIndex
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, DateTimeOffset> next = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<string, DateTimeOffset> queue = new();
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, DateTimeOffset> _queue = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Records tracked.</summary>
     public int Count
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return next.Count;
+                return _next.Count;
             }
         }
     }
@@ -25,20 +25,20 @@ public class TimerIndex
     public void Set(string id, DateTimeOffset? at)
     {
         TaskCompletionSource wake;
-        lock (gate)
+        lock (_gate)
         {
             if (at is { } when)
             {
-                next[id] = when;
-                queue.Enqueue(id, when);
+                _next[id] = when;
+                _queue.Enqueue(id, when);
             }
             else
             {
-                next.Remove(id);
+                _next.Remove(id);
             }
 
-            wake = changed;
-            changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            wake = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         wake.TrySetResult();
@@ -52,9 +52,9 @@ public class TimerIndex
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (next.TryGetValue(id, out var current) && current <= at)
+            if (_next.TryGetValue(id, out var current) && current <= at)
             {
                 return;
             }
@@ -66,10 +66,10 @@ public class TimerIndex
     /// <summary>The earliest pending instant, or null, and a task that completes when the index changes.</summary>
     public (DateTimeOffset? Earliest, Task Changed) Peek()
     {
-        lock (gate)
+        lock (_gate)
         {
             DropStale();
-            return (queue.TryPeek(out _, out var at) ? at : null, changed.Task);
+            return (_queue.TryPeek(out _, out var at) ? at : null, _changed.Task);
         }
     }
 
@@ -77,18 +77,18 @@ public class TimerIndex
     public IReadOnlyList<string> TakeDue(DateTimeOffset now)
     {
         var due = new List<string>();
-        lock (gate)
+        lock (_gate)
         {
             while (true)
             {
                 DropStale();
-                if (!queue.TryPeek(out var id, out var at) || at > now)
+                if (!_queue.TryPeek(out var id, out var at) || at > now)
                 {
                     break;
                 }
 
-                queue.Dequeue();
-                next.Remove(id);
+                _queue.Dequeue();
+                _next.Remove(id);
                 due.Add(id);
             }
         }
@@ -99,9 +99,9 @@ public class TimerIndex
     // Superseded queue entries stay in the heap until they reach the top (lazy deletion).
     private void DropStale()
     {
-        while (queue.TryPeek(out var id, out var at) && (!next.TryGetValue(id, out var current) || current != at))
+        while (_queue.TryPeek(out var id, out var at) && (!_next.TryGetValue(id, out var current) || current != at))
         {
-            queue.Dequeue();
+            _queue.Dequeue();
         }
     }
 }

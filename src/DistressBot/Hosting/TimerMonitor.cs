@@ -12,10 +12,10 @@ public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catc
 {
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan RetryAfterError = TimeSpan.FromMinutes(1);
-    private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the index is loaded and the monitor is running.</summary>
-    public Task Started => started.Task;
+    public Task Started => _started.Task;
 
     /// <summary>Every record with a timer, read from the store.</summary>
     protected abstract Task<IReadOnlyList<(string Id, DateTimeOffset? At)>> LoadAsync(CancellationToken ct);
@@ -34,7 +34,7 @@ public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catc
         // Telegram unreachable at start must not stop timers for ever: wait for the backlog at most this long (wall clock).
         await Task.WhenAny(catchUp.Completed, Task.Delay(CatchUpLimit, TimeProvider.System, stoppingToken));
         await LoadAllAsync(stoppingToken);
-        started.TrySetResult();
+        _started.TrySetResult();
 
         while (!stoppingToken.IsCancellationRequested)
         {

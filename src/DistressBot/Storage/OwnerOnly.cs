@@ -25,7 +25,7 @@ public static class OwnerOnly
     {
         if (!OperatingSystem.IsWindows())
         {
-            _ = Native.Umask(0b_000_111_111); // 077
+            _ = LibcUmask.Umask(0b_000_111_111); // 077
         }
     }
 
@@ -85,7 +85,7 @@ public static class OwnerOnly
 
     /// <summary>libc's umask.</summary>
     /// <remarks>Plain DllImport with a blittable uint: LibraryImport would need unsafe code enabled for the whole project.</remarks>
-    private static class Native
+    private static class LibcUmask
     {
         [DllImport("libc", EntryPoint = "umask")]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

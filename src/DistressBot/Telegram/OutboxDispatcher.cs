@@ -25,8 +25,8 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleRescan = TimeSpan.FromMinutes(1);
-    private readonly TimeProvider clock = TimeProvider.System;
-    private readonly TelegramOptions options = telegramOptions.Value;
+    private readonly TimeProvider _clock = TimeProvider.System;
+    private readonly TelegramOptions _options = telegramOptions.Value;
 
     /// <summary>When the last pass finished (wall clock): the health check's sign that dispatching is alive.</summary>
     public DateTimeOffset LastPass { get; private set; } = TimeProvider.System.GetUtcNow();
@@ -47,7 +47,7 @@ public sealed partial class OutboxDispatcher(
             {
                 wait = await PassAsync(woken, stoppingToken);
                 storeBackoff.Reset();
-                LastPass = clock.GetUtcNow();
+                LastPass = _clock.GetUtcNow();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -58,7 +58,7 @@ public sealed partial class OutboxDispatcher(
             Passed.Notify();
             if (wait > TimeSpan.Zero)
             {
-                await Task.WhenAny(woken, Task.Delay(wait, clock, stoppingToken));
+                await Task.WhenAny(woken, Task.Delay(wait, _clock, stoppingToken));
             }
         }
     }
@@ -67,7 +67,7 @@ public sealed partial class OutboxDispatcher(
     private async Task<TimeSpan> PassAsync(Task woken, CancellationToken ct)
     {
         var queued = await store.RunAsync(db => db.Outbox(), ct);
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var wait = IdleRescan;
         var sent = 0;
         foreach (var message in queued.OrderBy(m => m.Priority).ThenBy(m => m.Id, StringComparer.Ordinal))
@@ -99,7 +99,7 @@ public sealed partial class OutboxDispatcher(
                 sent++;
             }
 
-            now = clock.GetUtcNow();
+            now = _clock.GetUtcNow();
             wait = TimeSpan.Zero;
         }
 
@@ -136,7 +136,7 @@ public sealed partial class OutboxDispatcher(
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(options.SendTimeout);
+            timeout.CancelAfter(_options.SendTimeout);
             var sent = await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), cancellationToken: timeout.Token);
             messageId = sent.Id;
         }
@@ -157,7 +157,7 @@ public sealed partial class OutboxDispatcher(
                 db.RemoveFromOutbox(message.Id);
                 if (message.PersonId is { } recipientId && db.Person(recipientId) is { UnreachableSince: not null } recipient)
                 {
-                    Reachability.Reached(db, recipient);
+                    PersonReachability.Reached(db, recipient);
                 }
 
                 CaseMessages.Delivered(db, message, ready, messageId, time.GetUtcNow());
@@ -174,7 +174,7 @@ public sealed partial class OutboxDispatcher(
     private async Task RecordFailureAsync(OutgoingMessage message, Exception ex, CancellationToken ct)
     {
         var (kind, retryAfter) = SendFailure.Classify(ex);
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         LogSendFailed(message.Id, kind, ex.GetType().Name);
         if (kind is SendFailureKind.Permanent or SendFailureKind.Rejected)
         {
@@ -186,7 +186,7 @@ public sealed partial class OutboxDispatcher(
                     AddToCase(db, message, CaseEntryKind.AlertFailed, ex.Message);
                     if (kind == SendFailureKind.Permanent && message.EditMessageId is null && message.PersonId is { } personId && db.Person(personId) is { } person)
                     {
-                        Reachability.Unreachable(db, person, ex.Message, message.CaseId, at);
+                        PersonReachability.Unreachable(db, person, ex.Message, message.CaseId, at);
                     }
                 },
                 ct);
@@ -202,7 +202,7 @@ public sealed partial class OutboxDispatcher(
         }
         else
         {
-            var delay = TimeSpan.FromTicks((long)Math.Min(options.RetryMax.Ticks, options.RetryBase.Ticks * Math.Pow(2, Math.Min(message.Attempts - 1, 20))));
+            var delay = TimeSpan.FromTicks((long)Math.Min(_options.RetryMax.Ticks, _options.RetryBase.Ticks * Math.Pow(2, Math.Min(message.Attempts - 1, 20))));
             message.NotBefore = now + delay;
         }
 

@@ -8,27 +8,27 @@ namespace DistressBot.Telegram;
 /// </remarks>
 public sealed class SendPacer(TimeProvider clock, double globalPerSecond = 25, int globalBurst = 5, int chatBurst = 3, double chatPerSecond = 1)
 {
-    private readonly Bucket global = new(Math.Max(1, globalBurst), globalPerSecond, initialTokens: 0);
-    private readonly Dictionary<long, Bucket> chats = [];
-    private DateTimeOffset pausedUntil = DateTimeOffset.MinValue;
+    private readonly Bucket _global = new(Math.Max(1, globalBurst), globalPerSecond, initialTokens: 0);
+    private readonly Dictionary<long, Bucket> _chats = [];
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     /// <summary>Takes a token for <paramref name="chatId"/> if both buckets allow it now; otherwise says how long to wait.</summary>
     public bool TryTake(long chatId, out TimeSpan wait)
     {
         var now = clock.GetUtcNow();
-        if (now < pausedUntil)
+        if (now < _pausedUntil)
         {
-            wait = pausedUntil - now;
+            wait = _pausedUntil - now;
             return false;
         }
 
-        if (!chats.TryGetValue(chatId, out var chat))
+        if (!_chats.TryGetValue(chatId, out var chat))
         {
-            chat = chats[chatId] = new Bucket(chatBurst, chatPerSecond, chatBurst);
+            chat = _chats[chatId] = new Bucket(chatBurst, chatPerSecond, chatBurst);
         }
 
         var chatWait = chat.WaitFor(now);
-        var globalWait = global.WaitFor(now);
+        var globalWait = _global.WaitFor(now);
         if (chatWait > TimeSpan.Zero || globalWait > TimeSpan.Zero)
         {
             wait = chatWait > globalWait ? chatWait : globalWait;
@@ -36,13 +36,13 @@ public sealed class SendPacer(TimeProvider clock, double globalPerSecond = 25, i
         }
 
         chat.Take(now);
-        global.Take(now);
-        if (chats.Count > 10_000)
+        _global.Take(now);
+        if (_chats.Count > 10_000)
         {
             // Full buckets carry no information; forget them so memory stays flat.
-            foreach (var idle in chats.Where(c => c.Value.IsFull(now)).Select(c => c.Key).ToList())
+            foreach (var idle in _chats.Where(c => c.Value.IsFull(now)).Select(c => c.Key).ToList())
             {
-                chats.Remove(idle);
+                _chats.Remove(idle);
             }
         }
 
@@ -53,43 +53,43 @@ public sealed class SendPacer(TimeProvider clock, double globalPerSecond = 25, i
     /// <summary>Stops all sending until <paramref name="until"/> (Telegram answered 429).</summary>
     public void PauseUntil(DateTimeOffset until)
     {
-        if (until > pausedUntil)
+        if (until > _pausedUntil)
         {
-            pausedUntil = until;
+            _pausedUntil = until;
         }
     }
 
     private sealed class Bucket(int capacity, double perSecond, double initialTokens)
     {
-        private double tokens = initialTokens;
-        private DateTimeOffset updated = DateTimeOffset.MinValue;
+        private double _tokens = initialTokens;
+        private DateTimeOffset _updated = DateTimeOffset.MinValue;
 
         public TimeSpan WaitFor(DateTimeOffset now)
         {
             Refill(now);
-            return tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - tokens) / perSecond);
+            return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / perSecond);
         }
 
         public void Take(DateTimeOffset now)
         {
             Refill(now);
-            tokens -= 1;
+            _tokens -= 1;
         }
 
         public bool IsFull(DateTimeOffset now)
         {
             Refill(now);
-            return tokens >= capacity;
+            return _tokens >= capacity;
         }
 
         private void Refill(DateTimeOffset now)
         {
-            if (updated != DateTimeOffset.MinValue)
+            if (_updated != DateTimeOffset.MinValue)
             {
-                tokens = Math.Min(capacity, tokens + ((now - updated).TotalSeconds * perSecond));
+                _tokens = Math.Min(capacity, _tokens + ((now - _updated).TotalSeconds * perSecond));
             }
 
-            updated = now;
+            _updated = now;
         }
     }
 }

@@ -40,14 +40,14 @@ public sealed partial class UpdatePump(
     /// <remarks>Telegram holds an empty long poll for PollTimeout; a server (or an emulator) that answers at once must not make the bot spin.</remarks>
     public static readonly TimeSpan EmptyPollFloor = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<long, int> attempts = [];
-    private readonly StrangerLedger strangers = new();
+    private readonly Dictionary<long, int> _attempts = [];
+    private readonly StrangerLedger _strangers = new();
 
-    private DateTimeOffset? failingSince;
-    private bool outageRecorded;
-    private bool connected;
-    private DateTimeOffset? lostAt;
-    private DateTimeOffset? fullReportedAt;
+    private DateTimeOffset? _failingSince;
+    private bool _outageRecorded;
+    private bool _connected;
+    private DateTimeOffset? _lostAt;
+    private DateTimeOffset? _fullReportedAt;
 
     /// <summary>Signals each completed getUpdates round trip (tests wait on it).</summary>
     internal AsyncSignal Polled { get; } = new();
@@ -132,16 +132,16 @@ public sealed partial class UpdatePump(
     // "Connected" on the first answer and on the first after any failure; "lost" once per run of failures.
     private void NoteConnected()
     {
-        if (connected)
+        if (_connected)
         {
             return;
         }
 
-        connected = true;
-        if (lostAt is { } since)
+        _connected = true;
+        if (_lostAt is { } since)
         {
             LogReconnected(TimeProvider.System.GetUtcNow() - since);
-            lostAt = null;
+            _lostAt = null;
         }
         else
         {
@@ -151,13 +151,13 @@ public sealed partial class UpdatePump(
 
     private void NoteLost(Exception ex)
     {
-        if (!connected && lostAt is not null)
+        if (!_connected && _lostAt is not null)
         {
             return;
         }
 
-        connected = false;
-        lostAt = TimeProvider.System.GetUtcNow();
+        _connected = false;
+        _lostAt = TimeProvider.System.GetUtcNow();
         LogLost(ex.GetType().Name);
     }
 
@@ -165,18 +165,18 @@ public sealed partial class UpdatePump(
     private async Task NoteFailureAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        failingSince ??= now;
-        if (outageRecorded || now - failingSince < options.Value.OutageAlertAfter)
+        _failingSince ??= now;
+        if (_outageRecorded || now - _failingSince < options.Value.OutageAlertAfter)
         {
             return;
         }
 
-        var since = failingSince.Value;
+        var since = _failingSince.Value;
         try
         {
             await store.RunAsync(db => db.SetMetaNumber(DowntimeLog.OutageKey, since.UtcTicks), ct);
             downtime.OutageStarted(since);
-            outageRecorded = true;
+            _outageRecorded = true;
             LogOutage();
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -187,7 +187,7 @@ public sealed partial class UpdatePump(
 
     private async Task EndOutageAsync(CancellationToken ct)
     {
-        failingSince = null;
+        _failingSince = null;
         var now = time.GetUtcNow();
         var since = await store.RunAsync(
             db =>
@@ -206,7 +206,7 @@ public sealed partial class UpdatePump(
         if (since is not null)
         {
             downtime.OutageEnded(now);
-            outageRecorded = false;
+            _outageRecorded = false;
             LogOutageOver();
         }
     }
@@ -248,7 +248,7 @@ public sealed partial class UpdatePump(
             inline = await store.RunAsync(
                 db =>
                 {
-                    var draft = strangers.Begin(now);
+                    var draft = _strangers.Begin(now);
                     var handled = InboundBatch.Take(db, parsed, router, draft, now);
                     db.SetMetaNumber(OffsetKey, next);
                     return (draft, handled);
@@ -304,14 +304,14 @@ public sealed partial class UpdatePump(
                 handled = await store.RunAsync(
                     db =>
                     {
-                        draft = strangers.Begin(now);
+                        draft = _strangers.Begin(now);
                         var result = router.Handle(db, update, now, draft);
                         db.RemoveInbound(updateId);
                         return result;
                     },
                     ct);
                 KeepStrangers(draft!, now);
-                attempts.Remove(updateId);
+                _attempts.Remove(updateId);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
@@ -333,17 +333,17 @@ public sealed partial class UpdatePump(
     // Decisions about strangers count only once their unit of work committed.
     private void KeepStrangers(StrangerLedger.Draft draft, DateTimeOffset now)
     {
-        strangers.Apply(draft);
-        if (draft.WasFull && (fullReportedAt is not { } reported || now - reported >= StrangerLedger.ReplyEvery))
+        _strangers.Apply(draft);
+        if (draft.WasFull && (_fullReportedAt is not { } reported || now - reported >= StrangerLedger.ReplyEvery))
         {
-            fullReportedAt = now;
+            _fullReportedAt = now;
             LogStrangersUnanswered(StrangerLedger.Capacity);
         }
     }
 
     private async Task<bool> GiveUpAfterRepeatedFailureAsync(long updateId, string json, Update update, DateTimeOffset now, Exception ex, CancellationToken ct)
     {
-        var count = attempts[updateId] = attempts.GetValueOrDefault(updateId) + 1;
+        var count = _attempts[updateId] = _attempts.GetValueOrDefault(updateId) + 1;
         LogHandlingFailed(updateId, count, ex is Crypto.RecordIntegrityException integrity ? "record " + integrity.Address + " failed authentication" : ex.GetType().Name);
         if (count < MaxAttempts)
         {
@@ -351,7 +351,7 @@ public sealed partial class UpdatePump(
         }
 
         // A poison update must not block every later check-in: set it aside for the admin and tell the sender.
-        attempts.Remove(updateId);
+        _attempts.Remove(updateId);
         await store.RunAsync(
             db =>
             {

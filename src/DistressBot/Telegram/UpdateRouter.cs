@@ -86,7 +86,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         }
 
         // Writing to the bot proves the chat works again (the person unblocked it).
-        Reachability.Reached(db, person);
+        PersonReachability.Reached(db, person);
 
         if (message.Location is { } location && person.Role == Role.Subject)
         {

@@ -1,17 +1,15 @@
 using System.Globalization;
 using DistressBot.Domain;
 using DistressBot.Localization;
+using DistressBot.Tests.Localization;
 
 namespace DistressBot.Tests.Domain;
 
 /// <summary>Every queued text fits Telegram's limit and is cut on whole characters with a visible "…".</summary>
 public sealed class OutgoingMessageFitTests
 {
-    // The text elements that no cut may split, shared with the cutting helper's own tests.
-    public static TheoryData<string, string> Elements => Tests.Localization.TextCutTests.Elements;
-
     [Theory]
-    [MemberData(nameof(Elements))]
+    [MemberData(nameof(TextCutTests.Elements), MemberType = typeof(TextCutTests))]
     public void Fit_LongTextOfMultiUnitCharacters_CutsBetweenThemWithinTheLimit(string name, string element)
     {
         foreach (var lead in new[] { "", "x", "xy", "xyz" })

@@ -6,15 +6,15 @@ namespace DistressBot.Tests.EndToEnd;
 /// <summary>The real executable, run as an admin runs it: bad settings and arguments are named, never crash, and leave nothing half-made.</summary>
 public sealed class AdminInputTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("distressbot-admin-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("distressbot-admin-").FullName;
 
-    private string Data => Path.Combine(root, "data");
+    private string Data => Path.Combine(_root, "data");
 
-    private string Keyring => Path.Combine(root, "keys", "keyring.json");
+    private string Keyring => Path.Combine(_root, "keys", "keyring.json");
 
-    private string KeyFilePath => Path.Combine(root, "keys", "key");
+    private string KeyFilePath => Path.Combine(_root, "keys", "key");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
     public async Task DurationsInTheBotsOwnForms_AndAFiveSecondMinimumInterval_AreAcceptedByInitAndAdminCommands()
@@ -43,7 +43,7 @@ public sealed class AdminInputTests : IDisposable
         Assert.Contains("15m, 1h30m, 2d or 00:15:00", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class AdminInputTests : IDisposable
     [InlineData(null)]
     public async Task SettingsFileThatDoesNotRead_OrIsMissing_Exit2_NamingIt(string? content)
     {
-        var file = Path.Combine(root, "settings.json");
+        var file = Path.Combine(_root, "settings.json");
         if (content is not null)
         {
             await File.WriteAllTextAsync(file, content);
@@ -76,33 +76,33 @@ public sealed class AdminInputTests : IDisposable
         Assert.Contains("at least 12 characters", init.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", init.Error, StringComparison.Ordinal);
         Assert.Equal("", init.Output);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(root));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
     }
 
     [Fact]
     public async Task Init_ThatFailsPartWay_RemovesWhatItMade()
     {
-        await File.WriteAllTextAsync(Path.Combine(root, "not-a-folder"), "");
+        await File.WriteAllTextAsync(Path.Combine(_root, "not-a-folder"), "");
         var env = new Dictionary<string, string>
         {
             ["DISTRESSBOT_Storage__DataDirectory"] = Data,
-            ["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(root, "not-a-folder", "keys", "keyring.json"),
+            ["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(_root, "not-a-folder", "keys", "keyring.json"),
         };
 
         var init = await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath);
 
         Assert.Equal(CommandLine.ExitUsage, init.ExitCode);
         Assert.Contains("what it had made was removed", init.Error, StringComparison.Ordinal);
-        Assert.Equal(["not-a-folder"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+        Assert.Equal(["not-a-folder"], Directory.EnumerateFileSystemEntries(_root).Select(Path.GetFileName));
     }
 
     [Fact]
     public async Task Init_WithNoConfigFolderInHome_PutsDataAndKeyringWhereTheReadmeSays_NotInTheCurrentFolder_AndSaysSoOnStdout()
     {
-        var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
-        var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
+        var home = Directory.CreateDirectory(Path.Combine(_root, "home")).FullName;
+        var work = Directory.CreateDirectory(Path.Combine(_root, "work")).FullName;
 
-        var init = await DistressbotProcess.RunInAsync(work, new Dictionary<string, string> { ["HOME"] = home }, "init", "--key-file", Path.Combine(root, "key"));
+        var init = await DistressbotProcess.RunInAsync(work, new Dictionary<string, string> { ["HOME"] = home }, "init", "--key-file", Path.Combine(_root, "key"));
 
         var keyring = Path.Combine(home, ".config", "distressbot", "keyring.json");
         var data = Path.Combine(home, ".local", "share", "distressbot");
@@ -122,7 +122,7 @@ public sealed class AdminInputTests : IDisposable
         Assert.Equal(0, (await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath)).ExitCode);
         var before = Snapshot();
 
-        var again = await DistressbotProcess.RunAsync(env, "init", "--key-file", Path.Combine(root, "other-key"));
+        var again = await DistressbotProcess.RunAsync(env, "init", "--key-file", Path.Combine(_root, "other-key"));
 
         Assert.Equal(ReadmeTablesTests.DocumentedExitCode("refused"), again.ExitCode);
         Assert.Equal(CommandLine.ExitRefused, again.ExitCode);
@@ -147,5 +147,5 @@ public sealed class AdminInputTests : IDisposable
     }
 
     private List<(string Path, long Length)> Snapshot() =>
-        [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, new FileInfo(f).Length))];
+        [.. Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => (f, new FileInfo(f).Length))];
 }

@@ -441,9 +441,9 @@ public sealed partial class EscalationTests
     public async Task Plan_SavedFromNextMessage_ComesWithEveryAlert_AndCaseShowsTimeline()
     {
         await using var s = await StartWithChainAsync();
-        const string plan = "Call Alexander +7 900 000-00-00; ask at the Leninsky district police station";
+        const string Plan = "Call Alexander +7 900 000-00-00; ask at the Leninsky district police station";
         Assert.Contains("Send the response plan for Salek", await s.SayAsync(Scenario.Nina, "/plan Salek"), StringComparison.Ordinal);
-        Assert.Equal("The plan for Salek is saved; it comes with every alert.", await s.SayAsync(Scenario.Nina, plan));
+        Assert.Equal("The plan for Salek is saved; it comes with every alert.", await s.SayAsync(Scenario.Nina, Plan));
 
         await MissAsync(s);
         s.Advance(TimeSpan.FromMinutes(15));
@@ -453,9 +453,9 @@ public sealed partial class EscalationTests
         await s.AnswerAsync(s.Press(Scenario.Boris, "ack:C-0001"));
         await s.QuietAsync();
 
-        Assert.All(Everyone, u => Assert.All(Alerts(s, u), a => Assert.Contains(plan, a.Text, StringComparison.Ordinal)));
-        Assert.EndsWith("\n\nResponse plan:\n" + plan + "\n\n✋ Acknowledged by Boris at 14:46 UTC+3", Alerts(s, Scenario.Alexander)[0].Text, StringComparison.Ordinal);
-        Assert.Contains("План действий:\n" + plan, Alerts(s, Scenario.Olga)[0].Text, StringComparison.Ordinal);
+        Assert.All(Everyone, u => Assert.All(Alerts(s, u), a => Assert.Contains(Plan, a.Text, StringComparison.Ordinal)));
+        Assert.EndsWith("\n\nResponse plan:\n" + Plan + "\n\n✋ Acknowledged by Boris at 14:46 UTC+3", Alerts(s, Scenario.Alexander)[0].Text, StringComparison.Ordinal);
+        Assert.Contains("План действий:\n" + Plan, Alerts(s, Scenario.Olga)[0].Text, StringComparison.Ordinal);
 
         var timeline = (await s.SayAsync(Scenario.Nina, "/case C-0001", "C-0001 ·")).Split('\n');
         Assert.StartsWith("C-0001 · Salek · missed check-in · acknowledged by Boris · opened 02.11 14:30 UTC+3 · acknowledged after: 16 min · lawyer told after: 15 min", timeline[0], StringComparison.Ordinal);

@@ -15,15 +15,15 @@ namespace DistressBot.Tests.EndToEnd;
 public sealed class FilePermissionTests : IDisposable
 {
     private const UnixFileMode Open755 = OwnerOnly.FolderMode | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-    private readonly string root = Directory.CreateTempSubdirectory("distressbot-modes-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("distressbot-modes-").FullName;
 
-    private string DataDirectory => Path.Combine(root, "srv", "data");
+    private string DataDirectory => Path.Combine(_root, "srv", "data");
 
-    private string KeyringFolder => Path.Combine(root, "etc", "distressbot");
+    private string KeyringFolder => Path.Combine(_root, "etc", "distressbot");
 
     private string KeyringPath => Path.Combine(KeyringFolder, "keyring.json");
 
-    private string KeyFile => Path.Combine(root, "secret", "kek.key");
+    private string KeyFile => Path.Combine(_root, "secret", "kek.key");
 
     [Fact]
     public async Task InitRunAndBackup_CreateOnlyOwnerOnlyFilesAndFolders()
@@ -40,7 +40,7 @@ public sealed class FilePermissionTests : IDisposable
             await telegram.WaitForGetUpdatesAsync(TimeSpan.FromSeconds(30));
             var invite = await AdminSocketClient.TryExecuteAsync(DataDirectory, ["invite", "coordinator", "--name", "Nina"], CancellationToken.None);
             Assert.Equal(0, invite?.ExitCode);
-            var backupDirectory = Path.Combine(root, "backups", "2026-11-30");
+            var backupDirectory = Path.Combine(_root, "backups", "2026-11-30");
             var backup = await AdminSocketClient.TryExecuteAsync(DataDirectory, ["backup", backupDirectory], CancellationToken.None);
             Assert.True(backup?.ExitCode == 0, backup?.Error);
 
@@ -113,7 +113,7 @@ public sealed class FilePermissionTests : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private Dictionary<string, string> Environment(FakeBotApiServer? telegram) => new()
     {
@@ -129,9 +129,9 @@ public sealed class FilePermissionTests : IDisposable
     private HashSet<string> AssertOwnerOnly(string when)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        foreach (var entry in new DirectoryInfo(_root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
         {
-            var relative = Path.GetRelativePath(root, entry.FullName) + (entry is DirectoryInfo ? "/" : "");
+            var relative = Path.GetRelativePath(_root, entry.FullName) + (entry is DirectoryInfo ? "/" : "");
             seen.Add(relative);
             var mode = entry.UnixFileMode;
             if (entry.Name == "admin.sock")
@@ -149,7 +149,7 @@ public sealed class FilePermissionTests : IDisposable
 
     private string Snapshot() => string.Join(
         "\n",
-        new DirectoryInfo(root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories)
-            .Select(e => $"{Path.GetRelativePath(root, e.FullName)} {OwnerOnly.Octal(e.UnixFileMode)} {(e is FileInfo f ? f.Length : 0)} {e.LastWriteTimeUtc:O}")
+        new DirectoryInfo(_root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories)
+            .Select(e => $"{Path.GetRelativePath(_root, e.FullName)} {OwnerOnly.Octal(e.UnixFileMode)} {(e is FileInfo f ? f.Length : 0)} {e.LastWriteTimeUtc:O}")
             .Order(StringComparer.Ordinal));
 }

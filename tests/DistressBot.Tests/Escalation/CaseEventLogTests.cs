@@ -1,18 +1,13 @@
 using DistressBot.Checkins;
-using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
-using DistressBot.Localization;
-using DistressBot.Storage.LiteDb;
-using DistressBot.Tests.Crypto;
 using DistressBot.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DistressBot.Tests.Escalation;
 
 /// <summary>What the admin's log says about cases: one event per thing that happened, after the commit, and nothing about who.</summary>
-public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
+public sealed class CaseEventLogTests
 {
     private const string Alias = "Gulnara-Sokolova";
     private const string CoordinatorName = "Ninochka-Petrova";
@@ -24,39 +19,23 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
     private const double Latitude = 55.758_621;
     private const double Longitude = 37.661_234;
 
-    private static readonly BotRules Rules = new(
-        Language.En,
-        "Europe/Moscow",
-        TimeSpan.FromDays(1),
-        new ScheduleRules(TimeSpan.FromHours(1), TimeSpan.FromMinutes(30)),
-        TimeSpan.FromMinutes(15),
-        new EscalationPolicy(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)));
+    private readonly CapturingLogger<DomainEventLog> _log = new();
+    private readonly DomainWorld _world = new(rules: DomainWorld.TestRules("Europe/Moscow"));
+    private readonly BotStore _store;
+    private readonly DateTimeOffset _start;
 
-    private readonly TestFolders folders = new();
-    private readonly CapturingLogger<DomainEventLog> log = new();
-    private readonly DateTimeOffset start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
-    private Keyring? keyring;
-    private CaseKeyStore? caseKeys;
-    private LiteRecordStore? records;
-    private BotStore store = null!;
-
-    public async Task InitializeAsync()
+    public CaseEventLogTests()
     {
-        keyring = folders.NewKeyFileKeyring(out _);
-        caseKeys = CaseKeyStore.Open(folders.CaseKeysPath, keyring);
-        records = await LiteRecordStore.OpenAsync(folders.DataDirectory, NullLogger.Instance, TimeProvider.System);
-        store = new BotStore(records, new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create), Rules)
+        _start = _world.Now;
+        _store = _world.Bot(new DomainEventLog(_log));
+        _world.Run(db =>
         {
-            Observer = new DomainEventLog(log),
-        };
-        await store.RunAsync(db =>
-        {
-            var coordinator = Person("p1", Role.Coordinator, CoordinatorTelegramId, CoordinatorName);
-            var lawyer = Person("p2", Role.Lawyer, LawyerTelegramId, LawyerName);
-            var subject = Person("p3", Role.Subject, SubjectTelegramId, Alias);
+            var coordinator = DomainWorld.NewPerson("p1", Role.Coordinator, CoordinatorTelegramId, CoordinatorName, "Europe/Moscow", _start);
+            var lawyer = DomainWorld.NewPerson("p2", Role.Lawyer, LawyerTelegramId, LawyerName, "Europe/Moscow", _start);
+            var subject = DomainWorld.NewPerson("p3", Role.Subject, SubjectTelegramId, Alias, "Europe/Moscow", _start);
             subject.CoordinatorIds.Add(coordinator.Id);
             subject.LawyerIds.Add(lawyer.Id);
-            subject.LastLocation = new SharedLocation(Latitude, Longitude, start, Live: false);
+            subject.LastLocation = new SharedLocation(Latitude, Longitude, _start, Live: false);
             subject.Checkin = new CheckinState();
             coordinator.SubjectIds.Add(subject.Id);
             lawyer.SubjectIds.Add(subject.Id);
@@ -66,51 +45,38 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (records is not null)
-        {
-            await records.DisposeAsync();
-        }
-
-        caseKeys?.Dispose();
-        keyring?.Dispose();
-    }
-
-    public void Dispose() => folders.Dispose();
-
     [Fact]
     public async Task UnitThatRollsBack_LogsNothing()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.RunAsync(db =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _store.RunAsync(db =>
         {
-            Alarms.Sos(db, db.Person("p3")!, start, start);
+            Alarms.Sos(db, db.Person("p3")!, _start, _start);
             throw new InvalidOperationException("rolled back on purpose");
         }));
 
-        Assert.Empty(log.Entries);
-        Assert.Null(await store.RunAsync(db => db.Person("p3")!.Checkin!.OpenCaseId));
+        Assert.Empty(_log.Entries);
+        Assert.Null(await _store.RunAsync(db => db.Person("p3")!.Checkin!.OpenCaseId));
     }
 
     [Fact]
     public async Task CaseFromOpeningToResolution_IsOneTimestampableEventPerStep_WithItsId()
     {
-        await store.RunAsync(db => Alarms.MissedCheckin(db, db.Person("p3")!, start.AddMinutes(-30), TimeSpan.FromMinutes(30), start, (start.AddMinutes(-40), start)));
-        Assert.Equal([3303, 3300], log.Entries.Select(e => e.EventId));
-        var opened = log.Entries.Last();
+        await _store.RunAsync(db => Alarms.MissedCheckin(db, db.Person("p3")!, _start.AddMinutes(-30), TimeSpan.FromMinutes(30), _start, (_start.AddMinutes(-40), _start)));
+        Assert.Equal([3303, 3300], _log.Entries.Select(e => e.EventId));
+        var opened = _log.Entries.Last();
         Assert.Equal("C-0001", opened["CaseId"]);
         Assert.Equal(nameof(CaseTrigger.MissedCheckin), opened["Kind"]);
         Assert.Equal("1", opened["Level"]);
 
-        await store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", start.AddMinutes(10), Rules));
-        await store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", start.AddMinutes(15), Rules));
-        await store.RunAsync(db => Alarms.Sos(db, db.Person("p3")!, start.AddMinutes(16), start.AddMinutes(16)));
-        await store.RunAsync(db => Alarms.MissingReport(db, db.Person("p3")!, db.Person("p1")!, ReportText, start.AddMinutes(17)));
-        await store.RunAsync(db => CaseActions.Acknowledge(db, db.Person("p2")!, db.Case("C-0001")!, start.AddMinutes(18)));
-        await store.RunAsync(db => CaseActions.Resolve(db, db.Person("p1")!, db.Case("C-0001")!, CaseOutcome.Detained, ReportText, start.AddMinutes(30)));
+        await _store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", _start.AddMinutes(10), _world.Rules));
+        await _store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", _start.AddMinutes(15), _world.Rules));
+        await _store.RunAsync(db => Alarms.Sos(db, db.Person("p3")!, _start.AddMinutes(16), _start.AddMinutes(16)));
+        await _store.RunAsync(db => Alarms.MissingReport(db, db.Person("p3")!, db.Person("p1")!, ReportText, _start.AddMinutes(17)));
+        await _store.RunAsync(db => CaseActions.Acknowledge(db, db.Person("p2")!, db.Case("C-0001")!, _start.AddMinutes(18)));
+        await _store.RunAsync(db => CaseActions.Resolve(db, db.Person("p1")!, db.Case("C-0001")!, CaseOutcome.Detained, ReportText, _start.AddMinutes(30)));
 
-        Assert.Equal([3303, 3300, 3305, 3304, 3301, 3301, 3306, 3308], log.Entries.Select(e => e.EventId));
-        var entries = log.Entries.ToList();
+        Assert.Equal([3303, 3300, 3305, 3304, 3301, 3301, 3306, 3308], _log.Entries.Select(e => e.EventId));
+        var entries = _log.Entries.ToList();
         Assert.Equal(nameof(LevelChangeReason.NobodyAcknowledged), entries[3]["Reason"]);
         Assert.Equal(nameof(CaseTrigger.Sos), entries[4]["Kind"]);
         Assert.Equal(nameof(Role.Lawyer), entries[6]["Role"]);
@@ -123,11 +89,11 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task UnreachablePeople_AndTheCoverageGap_AreLogged_WithRolesOnly()
     {
-        await store.RunAsync(db => Alarms.MissedCheckin(db, db.Person("p3")!, start.AddMinutes(-30), TimeSpan.FromMinutes(30), start));
+        await _store.RunAsync(db => Alarms.MissedCheckin(db, db.Person("p3")!, _start.AddMinutes(-30), TimeSpan.FromMinutes(30), _start));
 
-        await store.RunAsync(db => Reachability.Unreachable(db, db.Person("p1")!, "Forbidden: bot was blocked by the user", "C-0001", start.AddMinutes(1)));
+        await _store.RunAsync(db => PersonReachability.Unreachable(db, db.Person("p1")!, "Forbidden: bot was blocked by the user", "C-0001", _start.AddMinutes(1)));
 
-        var entries = log.Entries.ToList();
+        var entries = _log.Entries.ToList();
         Assert.Equal([3300, 3309, 3304, 3310], entries.Select(e => e.EventId));
         Assert.Equal(nameof(Role.Coordinator), entries[1]["Role"]);
         Assert.Equal(nameof(LevelChangeReason.RecipientUnreachable), entries[2]["Reason"]);
@@ -138,9 +104,9 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ADrill_IsLoggedAsADrill_NotAsAnAlarm()
     {
-        await store.RunAsync(db => Alarms.Drill(db, db.Person("p3")!, db.Person("p1")!, start));
+        await _store.RunAsync(db => Alarms.Drill(db, db.Person("p3")!, db.Person("p1")!, _start));
 
-        var drill = Assert.Single(log.Entries);
+        var drill = Assert.Single(_log.Entries);
         Assert.Equal(3302, drill.EventId);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, drill.Level);
     }
@@ -155,8 +121,8 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
             LawyerTelegramId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "55.75", "37.66", "p1", "p2", "p3",
         ];
-        Assert.NotEmpty(log.Entries);
-        foreach (var entry in log.Entries)
+        Assert.NotEmpty(_log.Entries);
+        foreach (var entry in _log.Entries)
         {
             foreach (var secret in secrets)
             {
@@ -164,16 +130,4 @@ public sealed class CaseEventLogTests : IAsyncLifetime, IDisposable
             }
         }
     }
-
-    private Person Person(string id, Role role, long telegramId, string name) => new()
-    {
-        Id = id,
-        Role = role,
-        TelegramUserId = telegramId,
-        ChatId = telegramId,
-        Name = name,
-        Language = Language.En,
-        TimeZone = "Europe/Moscow",
-        EnrolledAt = start,
-    };
 }

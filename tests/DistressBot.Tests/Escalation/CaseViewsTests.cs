@@ -1,6 +1,7 @@
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Localization;
+using DistressBot.Tests.Fakes;
 
 namespace DistressBot.Tests.Escalation;
 
@@ -12,16 +13,16 @@ public sealed class CaseViewsTests
     [Fact]
     public void Timeline_ManyRepeats_EachPersonsDeliveriesAreOneLineWithACount()
     {
-        var w = new CaseWorld();
-        var @case = w.Miss();
-        w.Deliver(CaseWorld.Opening);
+        var w = DomainWorld.WithCaseChain();
+        var @case = w.MissDeadline(w.Chain.Salek);
+        w.Deliver(CaseChain.Opening);
         for (var minutes = 10; minutes <= 110; minutes += 10)
         {
-            EscalationProcessor.Process(w.Db, @case.Id, CaseWorld.Opening + minutes * Minute, CaseWorld.Rules);
-            w.Deliver(CaseWorld.Opening + minutes * Minute);
+            EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + minutes * Minute, w.Rules);
+            w.Deliver(CaseChain.Opening + minutes * Minute);
         }
 
-        var lines = CaseViews.Timeline(w.Db, w.Case(), w.Salek, w.Nina, CaseWorld.Opening + 111 * Minute).Split('\n');
+        var lines = CaseViews.Timeline(w.Db, w.Case("C-0001"), w.Chain.Salek, w.Chain.Nina, CaseChain.Opening + 111 * Minute).Split('\n');
 
         Assert.StartsWith("C-0001 · Salek · missed check-in · open, level 2 · opened 02.11 14:30 UTC+3", lines[0], StringComparison.Ordinal);
         Assert.Contains("02.11 14:30 UTC+3 Alert delivered — Nina ×12, last 02.11 16:20 UTC+3", lines);
@@ -36,11 +37,11 @@ public sealed class CaseViewsTests
     [Fact]
     public void Timeline_SingleDelivery_KeepsItsDetail()
     {
-        var w = new CaseWorld();
-        w.Miss();
-        var nina = w.Deliver(CaseWorld.Opening).First(s => s.Row.PersonId == w.Nina.Id);
+        var w = DomainWorld.WithCaseChain();
+        w.MissDeadline(w.Chain.Salek);
+        var nina = w.Deliver(CaseChain.Opening).First(s => s.Row.PersonId == w.Chain.Nina.Id);
 
-        var lines = CaseViews.Timeline(w.Db, w.Case(), w.Salek, w.Nina, CaseWorld.Opening).Split('\n');
+        var lines = CaseViews.Timeline(w.Db, w.Case("C-0001"), w.Chain.Salek, w.Chain.Nina, CaseChain.Opening).Split('\n');
 
         Assert.Contains("02.11 14:30 UTC+3 Alert delivered — Nina: telegram message " + nina.MessageId, lines);
         Assert.DoesNotContain(lines, l => l.Contains('×', StringComparison.Ordinal));
@@ -49,16 +50,16 @@ public sealed class CaseViewsTests
     [Fact]
     public void Timeline_TooLongForOneMessage_KeepsHeaderOpeningAndNewest_CutsWholeLinesFromTheMiddle()
     {
-        var w = new CaseWorld();
-        w.Miss();
-        w.Deliver(CaseWorld.Opening);
-        CaseActions.Acknowledge(w.Db, w.Olga, w.Case(), CaseWorld.Opening + Minute);
+        var w = DomainWorld.WithCaseChain();
+        w.MissDeadline(w.Chain.Salek);
+        w.Deliver(CaseChain.Opening);
+        CaseActions.Acknowledge(w.Db, w.Chain.Olga, w.Case("C-0001"), CaseChain.Opening + Minute);
         for (var n = 1; n <= 60; n++)
         {
-            CaseActions.Note(w.Db, w.Olga, w.Case(), $"note {n:D2}: " + string.Concat(Enumerable.Repeat("👩🏽‍⚖️ word ", 12)), CaseWorld.Opening + (1 + n) * Minute);
+            CaseActions.Note(w.Db, w.Chain.Olga, w.Case("C-0001"), $"note {n:D2}: " + string.Concat(Enumerable.Repeat("👩🏽‍⚖️ word ", 12)), CaseChain.Opening + (1 + n) * Minute);
         }
 
-        var text = CaseViews.Timeline(w.Db, w.Case(), w.Salek, w.Nina, CaseWorld.Opening + 62 * Minute);
+        var text = CaseViews.Timeline(w.Db, w.Case("C-0001"), w.Chain.Salek, w.Chain.Nina, CaseChain.Opening + 62 * Minute);
         var lines = text.Split('\n');
 
         Assert.True(text.Length <= OutgoingMessage.MaxTextLength, $"{text.Length} characters");
@@ -76,11 +77,11 @@ public sealed class CaseViewsTests
     [Fact]
     public void Timeline_AVeryLongNote_IsCutAtItsEndOnAWholeCharacter()
     {
-        var w = new CaseWorld();
-        w.Miss();
-        CaseActions.Note(w.Db, w.Nina, w.Case(), "x" + string.Concat(Enumerable.Repeat("😀", 1500)), CaseWorld.Opening + Minute);
+        var w = DomainWorld.WithCaseChain();
+        w.MissDeadline(w.Chain.Salek);
+        CaseActions.Note(w.Db, w.Chain.Nina, w.Case("C-0001"), "x" + string.Concat(Enumerable.Repeat("😀", 1500)), CaseChain.Opening + Minute);
 
-        var text = CaseViews.Timeline(w.Db, w.Case(), w.Salek, w.Nina, CaseWorld.Opening + Minute);
+        var text = CaseViews.Timeline(w.Db, w.Case("C-0001"), w.Chain.Salek, w.Chain.Nina, CaseChain.Opening + Minute);
         var note = Assert.Single(text.Split('\n'), l => l.Contains("Note", StringComparison.Ordinal));
 
         Assert.True(note.Length <= CaseViews.MaxLineLength);

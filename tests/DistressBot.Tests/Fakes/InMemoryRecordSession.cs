@@ -56,6 +56,26 @@ public sealed class InMemoryRecordSession : IRecordSession
     /// <inheritdoc/>
     public bool Delete(string collection, string id) => _records.Remove((collection, id));
 
+    /// <summary>A copy of every record and counter, for <see cref="Restore"/>.</summary>
+    public RecordSnapshot Snapshot() => new([.. _records], new Dictionary<string, long>(_sequences, StringComparer.Ordinal));
+
+    /// <summary>Puts back the records and counters of <paramref name="snapshot"/>, as a rolled-back transaction would.</summary>
+    public void Restore(RecordSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _records.Clear();
+        foreach (var (key, record) in snapshot.Records)
+        {
+            _records[key] = record;
+        }
+
+        _sequences.Clear();
+        foreach (var (name, value) in snapshot.Sequences)
+        {
+            _sequences[name] = value;
+        }
+    }
+
     /// <inheritdoc/>
     public long NextSequence(string name)
     {
@@ -64,3 +84,8 @@ public sealed class InMemoryRecordSession : IRecordSession
         return next;
     }
 }
+
+/// <summary>The records and counters of an <see cref="InMemoryRecordSession"/> at one moment.</summary>
+public sealed record RecordSnapshot(
+    IReadOnlyList<KeyValuePair<(string Collection, string Id), StoredRecord>> Records,
+    IReadOnlyDictionary<string, long> Sequences);

@@ -26,14 +26,4 @@ public sealed class ScheduleTextTests
         Assert.DoesNotContain("grace", ScheduleText.Describe(schedule, Language.Ru), StringComparison.Ordinal);
         Assert.DoesNotContain("every", ScheduleText.Describe(schedule, Language.Ru), StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData(0, "0 с", "0 s")]
-    [InlineData(90, "1 мин 30 с", "1 min 30 s")]
-    [InlineData(93_784, "1 д 2 ч 3 мин 4 с", "1 d 2 h 3 min 4 s")]
-    public void FormatExact_Duration_KeepsEveryUnit(int seconds, string russian, string english)
-    {
-        Assert.Equal(russian, HumanDuration.FormatExact(TimeSpan.FromSeconds(seconds), Language.Ru));
-        Assert.Equal(english, HumanDuration.FormatExact(TimeSpan.FromSeconds(seconds), Language.En));
-    }
 }

@@ -7,12 +7,12 @@ namespace DistressBot.Tests.Resilience;
 internal sealed class BotProcess : IDisposable
 {
     private const int LogLines = 200;
-    private readonly Process process;
-    private readonly Queue<string> log = new();
+    private readonly Process _process;
+    private readonly Queue<string> _log = new();
 
     private BotProcess(Process process, DateTimeOffset startedAt)
     {
-        this.process = process;
+        _process = process;
         StartedAt = startedAt;
     }
 
@@ -23,7 +23,7 @@ internal sealed class BotProcess : IDisposable
     public DateTimeOffset? EndedAt { get; private set; }
 
     /// <summary>True once the child ended without being told to: a crash or a refused start.</summary>
-    public bool ExitedByItself => process.HasExited && EndedAt is null;
+    public bool ExitedByItself => _process.HasExited && EndedAt is null;
 
     /// <summary>Starts `distressbot run` with only <paramref name="environment"/> among the DISTRESSBOT_* variables.</summary>
     public static BotProcess Start(IDictionary<string, string> environment)
@@ -62,25 +62,25 @@ internal sealed class BotProcess : IDisposable
     public async Task KillAsync()
     {
         EndedAt ??= DateTimeOffset.UtcNow;
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
 
-        await process.WaitForExitAsync();
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>SIGTERM, as systemd stops it; waits for the graceful shutdown, then kills after <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         EndedAt ??= DateTimeOffset.UtcNow;
-        if (process.HasExited)
+        if (_process.HasExited)
         {
             return;
         }
 
         // The host stops on SIGTERM (as under systemd); `kill` sends it without unsafe interop.
-        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!)
+        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!)
         {
             await term.WaitForExitAsync();
         }
@@ -88,7 +88,7 @@ internal sealed class BotProcess : IDisposable
         using var timeout = new CancellationTokenSource(grace);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await _process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
@@ -97,26 +97,26 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>The child's exit code, once it exited.</summary>
-    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     /// <summary>The last lines the child wrote (stdout and stderr together), for failure messages.</summary>
     public string Tail()
     {
-        lock (log)
+        lock (_log)
         {
-            return string.Join('\n', log);
+            return string.Join('\n', _log);
         }
     }
 
     public void Dispose()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Keep(string? line)
@@ -126,12 +126,12 @@ internal sealed class BotProcess : IDisposable
             return;
         }
 
-        lock (log)
+        lock (_log)
         {
-            log.Enqueue(line);
-            while (log.Count > LogLines)
+            _log.Enqueue(line);
+            while (_log.Count > LogLines)
             {
-                log.Dequeue();
+                _log.Dequeue();
             }
         }
     }

@@ -13,11 +13,11 @@ namespace DistressBot.Tests.Resilience;
 internal sealed partial class CrashRig : IAsyncDisposable
 {
     private static readonly TimeSpan ReplyWait = TimeSpan.FromSeconds(30);
-    private readonly List<BotProcess> runs = [];
-    private readonly Lock driverGate = new();
-    private CancellationTokenSource? driverStop;
-    private Task? driver;
-    private volatile bool checkinsStopped;
+    private readonly List<BotProcess> _runs = [];
+    private readonly Lock _driverGate = new();
+    private CancellationTokenSource? _driverStop;
+    private Task? _driver;
+    private volatile bool _checkinsStopped;
 
     private CrashRig(FakeBotApiServer telegram, string root, int seed)
     {
@@ -64,7 +64,7 @@ internal sealed partial class CrashRig : IAsyncDisposable
     public BotProcess? Bot { get; private set; }
 
     /// <summary>Every run so far, ended or not.</summary>
-    public IReadOnlyList<BotProcess> Runs => runs;
+    public IReadOnlyList<BotProcess> Runs => _runs;
 
     /// <summary>When each SIGKILL was sent.</summary>
     public List<DateTimeOffset> Kills { get; } = [];
@@ -85,7 +85,7 @@ internal sealed partial class CrashRig : IAsyncDisposable
     {
         Assert.True(Bot is null || Bot.EndedAt is not null, "The previous run is still going.");
         Bot = BotProcess.Start(Environment);
-        runs.Add(Bot);
+        _runs.Add(Bot);
         return Bot;
     }
 
@@ -156,18 +156,18 @@ internal sealed partial class CrashRig : IAsyncDisposable
             subject.Begin(now, Random);
         }
 
-        driverStop = new CancellationTokenSource();
-        var token = driverStop.Token;
-        driver = Task.Run(async () =>
+        _driverStop = new CancellationTokenSource();
+        var token = _driverStop.Token;
+        _driver = Task.Run(async () =>
         {
             var random = new Random(Random.Next());
             while (!token.IsCancellationRequested)
             {
-                lock (driverGate)
+                lock (_driverGate)
                 {
                     foreach (var subject in Subjects)
                     {
-                        subject.Act(Telegram, DateTimeOffset.UtcNow, random, checkinsStopped);
+                        subject.Act(Telegram, DateTimeOffset.UtcNow, random, _checkinsStopped);
                     }
                 }
 
@@ -179,11 +179,11 @@ internal sealed partial class CrashRig : IAsyncDisposable
     /// <summary>Every subject stops checking in from now on.</summary>
     public async Task StopCheckinsAsync()
     {
-        checkinsStopped = true;
-        if (driverStop is not null)
+        _checkinsStopped = true;
+        if (_driverStop is not null)
         {
-            await driverStop.CancelAsync();
-            await driver!;
+            await _driverStop.CancelAsync();
+            await _driver!;
         }
     }
 
@@ -234,14 +234,14 @@ internal sealed partial class CrashRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (driverStop is not null)
+        if (_driverStop is not null)
         {
-            await driverStop.CancelAsync();
-            await driver!;
-            driverStop.Dispose();
+            await _driverStop.CancelAsync();
+            await _driver!;
+            _driverStop.Dispose();
         }
 
-        foreach (var run in runs)
+        foreach (var run in _runs)
         {
             run.Dispose();
         }

@@ -44,10 +44,10 @@ internal sealed class SubjectScript(FakeUser user, string alias, Habit habit)
     private const int ClearlyOnTime = 4;
     private const int ClearlyMissed = 10;
 
-    private readonly List<DateTimeOffset> dates = [];
-    private DateTimeOffset next;
-    private DateTimeOffset phaseEnds;
-    private bool quiet;
+    private readonly List<DateTimeOffset> _dates = [];
+    private DateTimeOffset _next;
+    private DateTimeOffset _phaseEnds;
+    private bool _quiet;
 
     public FakeUser User { get; } = user;
 
@@ -63,9 +63,9 @@ internal sealed class SubjectScript(FakeUser user, string alias, Habit habit)
     {
         get
         {
-            lock (dates)
+            lock (_dates)
             {
-                return [.. dates];
+                return [.. _dates];
             }
         }
     }
@@ -77,36 +77,36 @@ internal sealed class SubjectScript(FakeUser user, string alias, Habit habit)
     /// <summary>Starts the script at <paramref name="now"/>, just after the schedule was confirmed.</summary>
     public void Begin(DateTimeOffset now, Random random)
     {
-        next = now + Seconds(random, 1.5, 3);
-        phaseEnds = now + Seconds(random, 4, 10);
+        _next = now + Seconds(random, 1.5, 3);
+        _phaseEnds = now + Seconds(random, 4, 10);
     }
 
     /// <summary>Sends a check-in if one is due at <paramref name="now"/>.</summary>
     public void Act(FakeBotApiServer telegram, DateTimeOffset now, Random random, bool stopped)
     {
-        if (Habit == Habit.Silent || stopped || now < next)
+        if (Habit == Habit.Silent || stopped || now < _next)
         {
             return;
         }
 
-        if (Habit == Habit.Intermittent && now >= phaseEnds)
+        if (Habit == Habit.Intermittent && now >= _phaseEnds)
         {
-            quiet = !quiet;
-            phaseEnds = now + (quiet ? Seconds(random, 11, 15) : Seconds(random, 4, 10));
-            if (quiet)
+            _quiet = !_quiet;
+            _phaseEnds = now + (_quiet ? Seconds(random, 11, 15) : Seconds(random, 4, 10));
+            if (_quiet)
             {
-                next = phaseEnds;
+                _next = _phaseEnds;
                 return;
             }
         }
 
         var update = telegram.EnqueueMessage(User.Id, "/checkin", User);
-        lock (dates)
+        lock (_dates)
         {
-            dates.Add(DateOf(update.Message!.Date));
+            _dates.Add(DateOf(update.Message!.Date));
         }
 
-        next = now + Seconds(random, 1.5, 3.5);
+        _next = now + Seconds(random, 1.5, 3.5);
     }
 
     /// <summary>Every gap from the schedule to <paramref name="stoppedAt"/> (when the bot was stopped for good), with its verdict.</summary>

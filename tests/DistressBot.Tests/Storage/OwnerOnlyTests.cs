@@ -6,20 +6,20 @@ namespace DistressBot.Tests.Storage;
 [UnsupportedOSPlatform("windows")] // Unix file modes
 public sealed class OwnerOnlyTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("distressbot-owner-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("distressbot-owner-").FullName;
 
     [Fact]
     public void CreateFolder_WithMissingParents_CreatesEachLevel0700AndLeavesExistingOnesAlone()
     {
-        File.SetUnixFileMode(root, (UnixFileMode)Convert.ToInt32("755", 8));
-        var leaf = Path.Combine(root, "a", "b", "c");
+        File.SetUnixFileMode(_root, (UnixFileMode)Convert.ToInt32("755", 8));
+        var leaf = Path.Combine(_root, "a", "b", "c");
 
         OwnerOnly.CreateFolder(leaf);
 
-        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(Path.Combine(root, "a")));
-        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(Path.Combine(root, "a", "b")));
+        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(Path.Combine(_root, "a")));
+        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(Path.Combine(_root, "a", "b")));
         Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(leaf));
-        Assert.Equal("0755", OwnerOnly.Octal(File.GetUnixFileMode(root)));
+        Assert.Equal("0755", OwnerOnly.Octal(File.GetUnixFileMode(_root)));
     }
 
     [Theory]
@@ -32,29 +32,29 @@ public sealed class OwnerOnlyTests : IDisposable
     [InlineData("777", "0777")]
     public void LooseFolderProblem_AnyGroupOrOtherBit_NamesTheModeAndTheChmod(string mode, string? shown)
     {
-        File.SetUnixFileMode(root, (UnixFileMode)Convert.ToInt32(mode, 8));
+        File.SetUnixFileMode(_root, (UnixFileMode)Convert.ToInt32(mode, 8));
 
-        var problem = OwnerOnly.LooseFolderProblem(root, "The data directory");
+        var problem = OwnerOnly.LooseFolderProblem(_root, "The data directory");
 
-        File.SetUnixFileMode(root, OwnerOnly.FolderMode);
+        File.SetUnixFileMode(_root, OwnerOnly.FolderMode);
         if (shown is null)
         {
             Assert.Null(problem);
         }
         else
         {
-            Assert.Equal($"The data directory {root} is open to group or others (mode {shown}); it holds the bot's secrets, so it must be owner-only: run 'chmod 700 {root}' and start again.", problem);
+            Assert.Equal($"The data directory {_root} is open to group or others (mode {shown}); it holds the bot's secrets, so it must be owner-only: run 'chmod 700 {_root}' and start again.", problem);
         }
     }
 
     [Fact]
     public void LooseFolderProblem_MissingFolder_IsNone() =>
-        Assert.Null(OwnerOnly.LooseFolderProblem(Path.Combine(root, "missing"), "The data directory"));
+        Assert.Null(OwnerOnly.LooseFolderProblem(Path.Combine(_root, "missing"), "The data directory"));
 
     [Fact]
     public void Tighten_OpenFolder_Becomes0700AndKeepsItsContent()
     {
-        var folder = Path.Combine(root, "open");
+        var folder = Path.Combine(_root, "open");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "kept"), "x");
         File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("777", 8));
@@ -68,7 +68,7 @@ public sealed class OwnerOnlyTests : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        File.SetUnixFileMode(root, OwnerOnly.FolderMode);
-        Directory.Delete(root, recursive: true);
+        File.SetUnixFileMode(_root, OwnerOnly.FolderMode);
+        Directory.Delete(_root, recursive: true);
     }
 }

@@ -78,7 +78,7 @@ internal static class AtomicFile
             return;
         }
 
-        var fd = Native.Open(Encoding.UTF8.GetBytes(folder + "\0"), 0);
+        var fd = LibcFsync.Open(Encoding.UTF8.GetBytes(folder + "\0"), 0);
         if (fd < 0)
         {
             throw new IOException($"Could not open folder {folder} to flush it (errno {Marshal.GetLastPInvokeError()}).");
@@ -86,20 +86,20 @@ internal static class AtomicFile
 
         try
         {
-            if (Native.Fsync(fd) != 0)
+            if (LibcFsync.Fsync(fd) != 0)
             {
                 throw new IOException($"Could not flush folder {folder} (errno {Marshal.GetLastPInvokeError()}).");
             }
         }
         finally
         {
-            _ = Native.Close(fd);
+            _ = LibcFsync.Close(fd);
         }
     }
 
     /// <summary>The three libc calls needed to fsync a directory.</summary>
     /// <remarks>Plain DllImport with blittable ints: LibraryImport would need unsafe code enabled for the whole project.</remarks>
-    private static class Native
+    private static class LibcFsync
     {
         [DllImport("libc", EntryPoint = "open", SetLastError = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

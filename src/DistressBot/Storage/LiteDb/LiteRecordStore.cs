@@ -97,7 +97,7 @@ public sealed class LiteRecordStore : IRecordStore
             return Task.FromCanceled<T>(cancellationToken);
         }
 
-        var unit = new UnitOfWork<T>(work);
+        var unit = new TypedStoreUnit<T>(work);
         Enqueue(unit, cancellationToken);
         return unit.Task;
     }

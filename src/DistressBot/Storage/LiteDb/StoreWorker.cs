@@ -25,7 +25,7 @@ internal sealed class StoreWorker
     private readonly LiteDatabaseFactory _factory;
     private readonly BlockingCollection<WorkItem> _queue;
     private readonly Action<StoreHealth> _publishHealth;
-    private readonly List<UnitOfWork> _group = [];
+    private readonly List<StoreUnit> _group = [];
 
     private LiteDatabase? _database;
     private IndexedCollections _indexed = new();
@@ -110,7 +110,7 @@ internal sealed class StoreWorker
                 return true;
             }
 
-            var unit = (UnitOfWork)item;
+            var unit = (StoreUnit)item;
             if (unit.TryStart())
             {
                 _group.Add(unit);
@@ -163,7 +163,7 @@ internal sealed class StoreWorker
         }
     }
 
-    private void RunUnit(LiteDatabase database, UnitOfWork unit)
+    private void RunUnit(LiteDatabase database, StoreUnit unit)
     {
         var session = new LiteRecordSession(database, _indexed);
         database.BeginTrans();

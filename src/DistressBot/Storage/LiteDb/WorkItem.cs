@@ -48,13 +48,13 @@ internal abstract class WorkItem
 }
 
 /// <summary>A unit of work whose result is kept until its commit is durable, then handed to the caller.</summary>
-internal sealed class UnitOfWork<T> : UnitOfWork
+internal sealed class TypedStoreUnit<T> : StoreUnit
 {
     private readonly Func<IRecordSession, T> _work;
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _result;
 
-    public UnitOfWork(Func<IRecordSession, T> work) => _work = work;
+    public TypedStoreUnit(Func<IRecordSession, T> work) => _work = work;
 
     /// <summary>The caller's task.</summary>
     public Task<T> Task => _completion.Task;
@@ -73,7 +73,7 @@ internal sealed class UnitOfWork<T> : UnitOfWork
 }
 
 /// <summary>The type-erased part of a unit of work that the store thread drives.</summary>
-internal abstract class UnitOfWork : WorkItem
+internal abstract class StoreUnit : WorkItem
 {
     /// <summary>The commit number this unit's transaction claimed; 0 while it has no commit.</summary>
     public long CommitNumber { get; set; }

@@ -4,7 +4,7 @@ using DistressBot.Localization;
 namespace DistressBot.Escalation;
 
 /// <summary>What happens when Telegram refuses messages to a person for good, and the check that every subject still has someone reachable.</summary>
-public static class Reachability
+public static class PersonReachability
 {
     /// <summary>
     /// Marks <paramref name="person"/> unreachable. A subject that becomes unreachable is a danger signal and opens a case;
