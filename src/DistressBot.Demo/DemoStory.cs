@@ -56,8 +56,8 @@ internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IR
             fresh.Add(chat);
         }
 
-        // Oldest first across chats; within one chat always in the chat's own order (Telegram dates are whole seconds).
-        while (fresh.Where(chat => chat.Count > 0).MinBy(chat => chat.Peek().Entry.SentAt) is { } next)
+        // In the order the fake Telegram recorded them across chats (Telegram dates are whole seconds and would tie).
+        while (fresh.Where(chat => chat.Count > 0).MinBy(chat => chat.Peek().Entry.Sequence) is { } next)
         {
             var (entry, name) = next.Dequeue();
             await output.WriteAsync(Render(entry, name));

@@ -32,6 +32,21 @@ public sealed class FakeBotApiServerTests : IAsyncLifetime, IDisposable
     public void Dispose() => _http.Dispose();
 
     [Fact]
+    public async Task Transcript_EntriesAcrossChats_CarryTheOrderTheyWereRecordedIn()
+    {
+        // Telegram dates are whole seconds, the bot's own sends are not: only the recorded order tells what came first.
+        const long Bob = 1002;
+        _server.EnqueueMessage(Alice, "first");
+        await _bot.SendMessage(Alice, "second");
+        _server.EnqueueMessage(Bob, "third");
+        await _bot.SendMessage(Bob, "fourth");
+
+        var entries = _server.Transcript(Alice).Concat(_server.Transcript(Bob)).OrderBy(e => e.Sequence).Select(e => e.Text);
+
+        Assert.Equal(["first", "second", "third", "fourth"], entries);
+    }
+
+    [Fact]
     public async Task GetMe_ReturnsTheBotUser()
     {
         var me = await _bot.GetMe();

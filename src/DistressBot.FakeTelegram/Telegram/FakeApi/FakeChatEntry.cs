@@ -59,4 +59,7 @@ public sealed record FakeChatEntry
 
     /// <summary>When the message was sent (Telegram's date), by the server's clock or as injected.</summary>
     public required DateTimeOffset SentAt { get; init; }
+
+    /// <summary>The order in which the fake recorded the entry, across all chats: what happened first, where dates tie or mix clocks.</summary>
+    public long Sequence { get; init; }
 }

@@ -10,6 +10,7 @@ internal sealed class ChatBook(User bot)
     private readonly Dictionary<long, ChatState> _chats = [];
     private readonly Dictionary<long, BotApiException> _blocked = [];
     private readonly List<MessageWaiter> _waiters = [];
+    private long _recorded;
 
     /// <summary>The bot's own user, the sender of every bot message.</summary>
     public User Bot { get; } = bot;
@@ -21,6 +22,7 @@ internal sealed class ChatBook(User bot)
         {
             var state = GetOrCreate(chat.Id, chat);
             message.MessageId = state.NextMessageId++;
+            message.Sequence = ++_recorded;
             state.Add(message);
             return message.ToTelegram(state.Chat);
         }
@@ -40,6 +42,7 @@ internal sealed class ChatBook(User bot)
             }
 
             press.MessageId = messageId;
+            press.Sequence = ++_recorded;
 
             // The label the person tapped, as it read at the moment of the press (later edits may replace the buttons).
             press.Text ??= target.Markup.InlineRows.SelectMany(row => row).FirstOrDefault(b => b.CallbackData == press.CallbackData)?.Text;
@@ -77,6 +80,7 @@ internal sealed class ChatBook(User bot)
             ThrowIfBlocked(chatId);
             var state = GetOrCreate(chatId, null);
             message.MessageId = state.NextMessageId++;
+            message.Sequence = ++_recorded;
             state.Add(message);
             WakeWaiters(state, message);
             return message.ToTelegram(state.Chat);

@@ -18,6 +18,9 @@ internal sealed class ChatMessage
 
     public required DateTimeOffset SentAt { get; init; }
 
+    /// <summary>The order in which the fake recorded it, across all chats (set by <see cref="ChatBook"/>).</summary>
+    public long Sequence { get; set; }
+
     public DateTimeOffset? EditedAt { get; set; }
 
     public string? Text { get; set; }
@@ -66,6 +69,7 @@ internal sealed class ChatMessage
         LivePeriod = Location?.LivePeriod,
         FromUserId = From?.Id,
         SentAt = SentAt,
+        Sequence = Sequence,
     };
 
     /// <summary>The message as the Bot API returns it; only inline keyboards travel back, as in Telegram.</summary>
