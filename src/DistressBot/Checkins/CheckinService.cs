@@ -40,7 +40,7 @@ public static class CheckinService
             // The deadline that has come is owed until a check-in pays it: the new schedule starts after that check-in.
             state.NextSchedule = parsed.Schedule;
             db.Save(subject);
-            Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, ScheduleText.Describe(parsed.Schedule, subject.Language), LocalTime.Format(state.MissedDeadline ?? state.OwedDeadline!.Value, subject.TimeZone, Precision(subject)), subject.TimeZone);
+            Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, ScheduleText.Describe(parsed.Schedule, subject.Language), DeadlineText(subject, now), subject.TimeZone);
             return;
         }
 
@@ -192,7 +192,7 @@ public static class CheckinService
         var word = DeadlineCalculator.Evaluate(now, owed, schedule.Grace, rules.ReminderLead, state.Missed) switch
         {
             SubjectTimingState.Ok => TextId.StateOk,
-            SubjectTimingState.Due => TextId.StateDue,
+            SubjectTimingState.Due => now >= owed ? TextId.StateDueNow : TextId.StateDue,
             _ => TextId.StateMissed,
         };
         return TextCatalogue.Format(language, word);
@@ -263,9 +263,25 @@ public static class CheckinService
             return LocalTime.Format(missed, subject.TimeZone, Precision(subject));
         }
 
-        return state.OwedDeadline is { } owed
-            ? TextCatalogue.Format(subject.Language, TextId.DeadlineIn, LocalTime.Format(owed, subject.TimeZone, Precision(subject)), HumanDuration.Format(owed - now, subject.Language))
-            : TextCatalogue.Format(subject.Language, TextId.NoDeadline);
+        if (state.OwedDeadline is not { } owed)
+        {
+            return TextCatalogue.Format(subject.Language, TextId.NoDeadline);
+        }
+
+        var deadline = LocalTime.Format(owed, subject.TimeZone, Precision(subject));
+        if (owed <= now && state.Schedule is { } schedule)
+        {
+            // The deadline has come: what the subject needs is when the grace ends, never "in -5 min".
+            var graceEnd = owed + schedule.Grace;
+            if (graceEnd <= now)
+            {
+                return deadline; // missed; the alarm is being raised
+            }
+
+            return TextCatalogue.Format(subject.Language, TextId.DeadlineCameGraceUntil, deadline, LocalTime.Format(graceEnd, subject.TimeZone, Precision(subject)), HumanDuration.Format(graceEnd - now, subject.Language));
+        }
+
+        return TextCatalogue.Format(subject.Language, TextId.DeadlineIn, deadline, HumanDuration.Format(owed - now, subject.Language));
     }
 
     // Times about a subject on a schedule of seconds are shown to the second, so a deadline and its grace read apart.

@@ -72,8 +72,8 @@ public static class TextCatalogue
             "Не больше 12 времён в сутки.",
             "At most 12 times a day."),
         [TextId.ScheduleSetAfterCheckin] = (
-            "Расписание сохранено: {0} (часовой пояс {2}). Оно начнёт действовать после вашей следующей отметки.\nОтметка, срок которой уже наступил, всё ещё нужна: до {1}.",
-            "Schedule saved: {0} (time zone {2}). It starts after your next check-in.\nThe check-in that has come due is still needed: due by {1}."),
+            "Расписание сохранено: {0} (часовой пояс {2}). Оно начнёт действовать после вашей следующей отметки, а она всё ещё нужна: {1}.",
+            "Schedule saved: {0} (time zone {2}). It starts after your next check-in, which is still needed: {1}."),
         [TextId.ScheduleEveryText] = (
             "раз в {0}, запас {1}",
             "every {0}, grace {1}"),
@@ -147,12 +147,14 @@ public static class TextCatalogue
             "У вас пока никого нет. Пригласите: /invite Псевдоним",
             "You have nobody yet. Invite someone: /invite Alias"),
         [TextId.StateOk] = ("в порядке", "ok"),
-        [TextId.StateDue] = ("скоро срок", "due"),
+        [TextId.StateDue] = ("скоро срок", "due soon"),
         [TextId.StateMissed] = ("ПРОПУСТИЛ(А)", "MISSED"),
+        [TextId.StateDueNow] = ("срок наступил", "due now"),
         [TextId.StateNoSchedule] = ("нет расписания", "no schedule"),
         [TextId.Never] = ("ещё не было", "never"),
         [TextId.NoDeadline] = ("—", "—"),
         [TextId.DeadlineIn] = ("{0} (через {1})", "{0} (in {1})"),
+        [TextId.DeadlineCameGraceUntil] = ("{0} — срок наступил; отметьтесь до {1} (осталось {2})", "{0}: due now; check in by {1} ({2} left)"),
         [TextId.UnknownCommand] = (
             "Не знаю такой команды. /help — список команд.",
             "I do not know that command. /help lists the commands."),

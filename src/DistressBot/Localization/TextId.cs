@@ -101,6 +101,8 @@ public enum TextId
     StateDue,
     /// <summary>State word: missed.</summary>
     StateMissed,
+    /// <summary>State word: the deadline has come, the grace runs.</summary>
+    StateDueNow,
     /// <summary>State word: no schedule yet.</summary>
     StateNoSchedule,
     /// <summary>Placeholder for a time that never happened.</summary>
@@ -109,6 +111,8 @@ public enum TextId
     NoDeadline,
     /// <summary>A deadline and how long until it: {0} time, {1} duration.</summary>
     DeadlineIn,
+    /// <summary>A deadline that has come, inside its grace: {0} deadline, {1} end of grace, {2} time left.</summary>
+    DeadlineCameGraceUntil,
     /// <summary>An unknown command: suggests /help.</summary>
     UnknownCommand,
     /// <summary>A sticker, photo, file or other non-text message.</summary>

@@ -117,6 +117,35 @@ public sealed class OwedDeadlineTests
         Assert.Equal(Now + TimeSpan.FromDays(30), State().OwedDeadline);
     }
 
+    [Fact]
+    public void Status_AfterTheDeadlineInsideGrace_SaysDueNowAndWhenTheGraceEnds()
+    {
+        // Seen: "State: due … Next check-in due by 11:00 (in 5 min)" at 11:05: a passed deadline read as still to come.
+        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        _world.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
+        Monitor();
+
+        Do(db => CheckinService.Status(db, Me(db), Now, _world.Rules));
+
+        var status = _world.TextsTo(_subject)[^1];
+        Assert.Contains("State: due now", status, StringComparison.Ordinal);
+        Assert.Contains("Next check-in due by: 02.11 11:00 UTC: due now; check in by 02.11 11:30 UTC (25 min left)", status, StringComparison.Ordinal);
+        Assert.DoesNotContain("(in ", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Status_BeforeTheDeadline_SaysHowLongIsLeft()
+    {
+        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        _world.Time.Advance(TimeSpan.FromMinutes(110));
+
+        Do(db => CheckinService.Status(db, Me(db), Now, _world.Rules));
+
+        var status = _world.TextsTo(_subject)[^1];
+        Assert.Contains("State: due soon", status, StringComparison.Ordinal);
+        Assert.Contains("Next check-in due by: 02.11 11:00 UTC (in 10 min)", status, StringComparison.Ordinal);
+    }
+
     public static TheoryData<int> Seeds()
     {
         var seeds = new TheoryData<int>();
