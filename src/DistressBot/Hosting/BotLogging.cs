@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -9,11 +10,14 @@ public static class BotLogging
     /// <summary>Set by systemd when stdout or stderr is connected to the journal.</summary>
     public const string JournalStreamVariable = "JOURNAL_STREAM";
 
-    /// <summary>Adds the console logger: systemd's format (priority prefix; the journal stamps the time) when <c>$JOURNAL_STREAM</c> is set, else UTC timestamps.</summary>
+    /// <summary>Adds the console logger, writing to stderr: systemd's format (priority prefix; the journal stamps the time) when <c>$JOURNAL_STREAM</c> is set, else UTC timestamps.</summary>
     public static ILoggingBuilder AddBotConsole(this ILoggingBuilder builder, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(environment);
+
+        // Every level to stderr: stdout carries only what a command prints (an invite code, a report), so scripts can read it.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (!string.IsNullOrEmpty(environment(JournalStreamVariable)))
         {
             return builder.AddSystemdConsole(o => o.IncludeScopes = false);

@@ -42,7 +42,9 @@ public sealed class LogTests
             .AddLogging(b => b.AddBotConsole(name => name == BotLogging.JournalStreamVariable ? journalStream : null))
             .BuildServiceProvider();
 
-        Assert.Equal(formatter, services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
+        var console = services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+        Assert.Equal(formatter, console.FormatterName);
+        Assert.Equal(LogLevel.Trace, console.LogToStandardErrorThreshold); // stdout carries only what a command prints
         if (journalStream is null)
         {
             var simple = services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue;
