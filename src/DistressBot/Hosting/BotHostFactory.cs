@@ -60,8 +60,8 @@ public static class BotHostFactory
         AddService<UpdatePump>(services);
         AddService<OutboxDispatcher>(services);
         AddService<DeadlineMonitor>(services);
-        AddService<Escalation.EscalationMonitor>(services);
-        AddService<Crypto.ReencryptionService>(services);
+        AddService<EscalationMonitor>(services);
+        AddService<ReencryptionService>(services);
         AddService<Cli.AdminSocketServer>(services);
         AddService<HealthService>(services);
         var host = builder.Build();
