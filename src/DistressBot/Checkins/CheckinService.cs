@@ -285,7 +285,7 @@ public static class CheckinService
     }
 
     // Times about a subject on a schedule of seconds are shown to the second, so a deadline and its grace read apart.
-    private static ClockPrecision Precision(Person subject) => LocalTime.PrecisionFor(subject.Checkin?.Schedule);
+    private static ClockPrecision Precision(Person subject) => SchedulePrecision.For(subject.Checkin?.Schedule);
 
     /// <summary>The person's zone, or the configured default if theirs is no longer known to this machine.</summary>
     public static TimeZoneInfo ZoneOf(Person person, BotRules rules)

@@ -52,13 +52,13 @@ public static class DeadlineProcessor
         {
             state.LeadReminderSent = true;
             state.DeadlineReminderSent = true;
-            Remind(db, subject, now, TextId.ReminderAtDeadline, LocalTime.Format(deadline + schedule.Grace, subject.TimeZone, LocalTime.PrecisionFor(schedule)));
+            Remind(db, subject, now, TextId.ReminderAtDeadline, LocalTime.Format(deadline + schedule.Grace, subject.TimeZone, SchedulePrecision.For(schedule)));
             db.Save(subject);
         }
         else if (now >= deadline - rules.ReminderLead && !state.LeadReminderSent && LeadReminderApplies(state, deadline, rules))
         {
             state.LeadReminderSent = true;
-            Remind(db, subject, now, TextId.ReminderBefore, LocalTime.Format(deadline, subject.TimeZone, LocalTime.PrecisionFor(schedule)), HumanDuration.Format(deadline - now, subject.Language));
+            Remind(db, subject, now, TextId.ReminderBefore, LocalTime.Format(deadline, subject.TimeZone, SchedulePrecision.For(schedule)), HumanDuration.Format(deadline - now, subject.Language));
             db.Save(subject);
         }
 

@@ -21,11 +21,11 @@ public static class OutageReport
                 var state = subject.Checkin;
                 if (state?.MissedDeadline is { } missed && missed >= from && missed <= to)
                 {
-                    lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageLineMissed, subject.Name, LocalTime.Format(missed, coordinator.TimeZone, LocalTime.PrecisionFor(state.Schedule))));
+                    lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageLineMissed, subject.Name, LocalTime.Format(missed, coordinator.TimeZone, SchedulePrecision.For(state.Schedule))));
                 }
                 else if (state?.LastCheckinAt is { } last && last >= from && last <= to)
                 {
-                    lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageLineCheckedIn, subject.Name, LocalTime.Format(last, coordinator.TimeZone, LocalTime.PrecisionFor(state.Schedule))));
+                    lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageLineCheckedIn, subject.Name, LocalTime.Format(last, coordinator.TimeZone, SchedulePrecision.For(state.Schedule))));
                 }
             }
 

@@ -25,7 +25,7 @@ public static class SubjectsOverview
         foreach (var subject in subjects)
         {
             var state = subject.Checkin;
-            var precision = LocalTime.PrecisionFor(state?.Schedule);
+            var precision = SchedulePrecision.For(state?.Schedule);
             var last = state?.LastCheckinAt is { } l ? LocalTime.Format(l, coordinator.TimeZone, precision) : TextCatalogue.Format(language, TextId.Never);
             var next = state switch
             {

@@ -1,4 +1,5 @@
 using DistressBot.Crypto;
+using DistressBot.Hosting;
 
 namespace DistressBot.Cli;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using DistressBot.Crypto;
-using DistressBot.Enrollment;
 using DistressBot.Escalation;
 using DistressBot.Storage;
 
@@ -209,10 +208,10 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     /// <summary>The admin's report on enrollment codes that did not work; an empty one when none was stored.</summary>
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public RedemptionReport RedemptionReport() =>
-        Open<RedemptionReport>(session.Find(Collections.Meta, Enrollment.RedemptionReport.StoreKey)) ?? new RedemptionReport();
+        Open<RedemptionReport>(session.Find(Collections.Meta, Domain.RedemptionReport.StoreKey)) ?? new RedemptionReport();
 
     /// <summary>Stores the report on enrollment codes that did not work (one small record, replaced in place).</summary>
-    public void Save(RedemptionReport report) => Seal(Collections.Meta, Enrollment.RedemptionReport.StoreKey, report, null);
+    public void Save(RedemptionReport report) => Seal(Collections.Meta, Domain.RedemptionReport.StoreKey, report, null);
 
     /// <summary>What this unit of work changed: subjects' and cases' next timer events (computed from what was saved), and whether it queued messages.</summary>
     public StoreChanges Changes(BotRules rules)

@@ -1,3 +1,5 @@
+using DistressBot.Domain;
+
 namespace DistressBot.Enrollment;
 
 /// <summary>

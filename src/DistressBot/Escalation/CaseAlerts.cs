@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
@@ -206,8 +207,8 @@ public static class CaseAlerts
         var actorId = @case.Status == CaseStatus.Resolved ? @case.ResolvedBy : @case.AcknowledgedBy;
         var actor = actorId is null ? null : db.Person(actorId);
         return @case.Status == CaseStatus.Resolved
-            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)), OutcomeWord(@case.Outcome!.Value, reader.Language))
-            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone, LocalTime.PrecisionFor(db.Person(@case.SubjectId)?.Checkin?.Schedule)));
+            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone, SchedulePrecision.For(db.Person(@case.SubjectId)?.Checkin?.Schedule)), OutcomeWord(@case.Outcome!.Value, reader.Language))
+            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone, SchedulePrecision.For(db.Person(@case.SubjectId)?.Checkin?.Schedule)));
     }
 
     /// <summary>The buttons an alert carries in the case's present state: Acknowledge and Resolve while open, Resolve once taken, none once resolved.</summary>
@@ -310,7 +311,7 @@ public static class CaseAlerts
         ArgumentNullException.ThrowIfNull(reader);
         var language = reader.Language;
         var zone = reader.TimeZone;
-        var precision = LocalTime.PrecisionFor(subject.Checkin?.Schedule);
+        var precision = SchedulePrecision.For(subject.Checkin?.Schedule);
         var text = new StringBuilder();
         var reporter = @case.ReportedBy is null ? null : db.Person(@case.ReportedBy);
         text.Append((headline ?? @case.Trigger) switch

@@ -1,7 +1,6 @@
 using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
-using Telegram.Bot.Types;
 
 namespace DistressBot.Escalation;
 
@@ -20,7 +19,7 @@ public static class SubjectAlarms
     }
 
     /// <summary>Keeps the location as the last known one, adds it to an open case, and (for a new share) tells the case's recipients; returns how Telegram's date was judged.</summary>
-    public static DateJudgement Location(DataSession db, Person subject, Location location, DateTimeOffset sentAt, DateTimeOffset now, bool notify)
+    public static DateJudgement Location(DataSession db, Person subject, LocationShare location, DateTimeOffset sentAt, DateTimeOffset now, bool notify)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subject);
@@ -33,7 +32,7 @@ public static class SubjectAlarms
             return judgement; // an older live update arriving late
         }
 
-        var shared = new SharedLocation(location.Latitude, location.Longitude, at, location.LivePeriod is > 0 || subject.LastLocation?.Live == true && !notify);
+        var shared = new SharedLocation(location.Latitude, location.Longitude, at, location.Live || subject.LastLocation?.Live == true && !notify);
         subject.LastLocation = shared;
         db.Save(subject);
         if (subject.Checkin?.OpenCaseId is { } caseId && db.Case(caseId) is { Status: not CaseStatus.Resolved } @case)

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telegram.Bot;
 
 namespace DistressBot.Hosting;
 
@@ -56,22 +55,13 @@ public static class BotHostFactory
         services.AddSingleton(_ => new SendPacer(TimeProvider.System));
         services.AddSingleton<UpdateRouter>();
 
-        services.AddHttpClient("telegram")
-            .RemoveAllLoggers()
-            .ConfigureHttpClient(http => http.Timeout = settings.Telegram.PollTimeout + TimeSpan.FromSeconds(30))
-            .AddTypedClient<ITelegramBotClient>(http => new TelegramBotClient(
-                new TelegramBotClientOptions(settings.Telegram.BotToken, string.IsNullOrWhiteSpace(settings.Telegram.ApiBaseUrl) ? null : settings.Telegram.ApiBaseUrl)
-                {
-                    // The outbox honours 429 itself without blocking other chats; the client must not sleep on it.
-                    RetryThreshold = 0,
-                },
-                http));
+        services.AddTelegramClient(settings.Telegram);
 
         AddService<UpdatePump>(services);
         AddService<OutboxDispatcher>(services);
         AddService<DeadlineMonitor>(services);
-        AddService<Escalation.EscalationMonitor>(services);
-        AddService<Crypto.ReencryptionService>(services);
+        AddService<EscalationMonitor>(services);
+        AddService<ReencryptionService>(services);
         AddService<Cli.AdminSocketServer>(services);
         AddService<HealthService>(services);
         var host = builder.Build();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DistressBot.Checkins;
 
 namespace DistressBot.Localization;
 
@@ -24,9 +23,6 @@ public enum ClockPrecision
 /// </remarks>
 public static class LocalTime
 {
-    // Below this grace a deadline and the end of its grace can fall in the same minute, so seconds are shown.
-    private static readonly TimeSpan SecondsBelowGrace = TimeSpan.FromMinutes(5);
-
     /// <summary>"28.11 14:02 UTC+3" (or "28.11 14:02:05 UTC+3") in <paramref name="zoneId"/>.</summary>
     public static string Format(DateTimeOffset instant, string zoneId, ClockPrecision precision = ClockPrecision.Minutes) =>
         Render(instant, Zone(zoneId), precision == ClockPrecision.Seconds ? "dd.MM HH:mm:ss" : "dd.MM HH:mm");
@@ -34,18 +30,6 @@ public static class LocalTime
     /// <summary>"14:02 UTC+3" (or "14:02:05 UTC+3") in <paramref name="zoneId"/>.</summary>
     public static string FormatClock(DateTimeOffset instant, string zoneId, ClockPrecision precision = ClockPrecision.Minutes) =>
         Render(instant, Zone(zoneId), precision == ClockPrecision.Seconds ? "HH:mm:ss" : "HH:mm");
-
-    /// <summary>Seconds for times about a subject whose schedule has a grace under 5 minutes or is set in seconds; minutes otherwise.</summary>
-    public static ClockPrecision PrecisionFor(Schedule? schedule)
-    {
-        if (schedule is null)
-        {
-            return ClockPrecision.Minutes;
-        }
-
-        var inSeconds = schedule.Grace.Seconds != 0 || (schedule.Every is { } every && every.Seconds != 0);
-        return inSeconds || schedule.Grace < SecondsBelowGrace ? ClockPrecision.Seconds : ClockPrecision.Minutes;
-    }
 
     /// <summary>"UTC+3", "UTC-3:30", or "UTC" for a zero offset.</summary>
     public static string OffsetLabel(TimeSpan offset)

@@ -52,7 +52,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         if (edited.Location is { } live && person.Role == Role.Subject)
         {
             // A live location arrives as edits of the first location message.
-            LogJudged(updateId, SubjectAlarms.Location(db, person, live, At(edited.EditDate ?? edited.Date), now, notify: false));
+            LogJudged(updateId, SubjectAlarms.Location(db, person, Share(live), At(edited.EditDate ?? edited.Date), now, notify: false));
             return HandledUpdate.Nothing;
         }
 
@@ -90,7 +90,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
         if (message.Location is { } location && person.Role == Role.Subject)
         {
-            LogJudged(updateId, SubjectAlarms.Location(db, person, location, At(message.Date), now, notify: true));
+            LogJudged(updateId, SubjectAlarms.Location(db, person, Share(location), At(message.Date), now, notify: true));
             return HandledUpdate.Nothing;
         }
 
@@ -286,6 +286,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
     }
 
     private static DateTimeOffset At(DateTime telegramDate) => new(DateTime.SpecifyKind(telegramDate, DateTimeKind.Utc));
+
+    // Telegram's Location stops here: the domain takes its own record (a live location has a live period).
+    private static LocationShare Share(Location location) => new(location.Latitude, location.Longitude, location.LivePeriod is > 0);
 
     private static bool IsCheckinButton(string text) =>
         Enum.GetValues<Language>().Any(l => string.Equals(text.Trim(), TextCatalogue.Format(l, TextId.CheckinButton), StringComparison.Ordinal));

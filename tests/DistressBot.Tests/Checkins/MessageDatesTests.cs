@@ -2,7 +2,6 @@ using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Tests.Fakes;
-using Telegram.Bot.Types;
 
 namespace DistressBot.Tests.Checkins;
 
@@ -106,11 +105,11 @@ public sealed class MessageDatesTests
     {
         var world = new DomainWorld();
         var subject = world.Subject(world.Coordinator());
-        var judgement = world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new Location { Latitude = 1, Longitude = 1 }, world.Now + TimeSpan.FromDays(30), world.Now, notify: true));
+        var judgement = world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new LocationShare(1, 1, Live: false), world.Now + TimeSpan.FromDays(30), world.Now, notify: true));
         Assert.Equal(DateJudgement.FromTheFuture, judgement);
         world.Time.Advance(TimeSpan.FromMinutes(5));
 
-        world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new Location { Latitude = 43.3179, Longitude = 45.6981 }, world.Now, world.Now, notify: true));
+        world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new LocationShare(43.3179, 45.6981, Live: false), world.Now, world.Now, notify: true));
 
         var last = world.Person(subject.Id).LastLocation!;
         Assert.Equal(43.3179, last.Latitude);
@@ -129,7 +128,7 @@ public sealed class MessageDatesTests
             db.Save(person);
         });
 
-        world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new Location { Latitude = 2, Longitude = 2 }, world.Now, world.Now, notify: true));
+        world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new LocationShare(2, 2, Live: false), world.Now, world.Now, notify: true));
 
         Assert.Equal(2, world.Person(subject.Id).LastLocation!.Latitude);
     }

@@ -1,4 +1,4 @@
-namespace DistressBot.Enrollment;
+namespace DistressBot.Domain;
 
 /// <summary>
 /// The admin's view of enrollment codes that did not work, kept as one small record: counts and times only, never a code

@@ -1,6 +1,4 @@
-using DistressBot.Domain;
-
-namespace DistressBot.Enrollment;
+namespace DistressBot.Domain;
 
 /// <summary>A one-time enrollment code's record; found by a keyed hash of the code, the code itself is never stored.</summary>
 public sealed class Invite

@@ -1,7 +1,7 @@
 using DistressBot.Checkins;
 using DistressBot.Localization;
 
-namespace DistressBot.Tests.Localization;
+namespace DistressBot.Tests.Checkins;
 
 public sealed class ScheduleTextTests
 {

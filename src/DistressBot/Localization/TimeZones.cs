@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 
-namespace DistressBot.Checkins;
+namespace DistressBot.Localization;
 
 /// <summary>Finds a subject's time zone by IANA id and formats instants as that zone's wall clock.</summary>
 public static class TimeZones

@@ -1,6 +1,6 @@
-using DistressBot.Checkins;
+using DistressBot.Localization;
 
-namespace DistressBot.Localization;
+namespace DistressBot.Checkins;
 
 /// <summary>A schedule as its reader says it: «раз в 12 ч, запас 30 мин» / "every 12 h, grace 30 min", «ежедневно в 09:00 и 21:00, …» / "daily at 09:00 and 21:00, …".</summary>
 /// <remarks>Durations are exact (<see cref="HumanDuration.FormatExact"/>): a schedule is a promise, not an estimate.</remarks>

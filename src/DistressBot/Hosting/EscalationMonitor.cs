@@ -1,8 +1,9 @@
+using DistressBot.Checkins;
 using DistressBot.Domain;
-using DistressBot.Hosting;
+using DistressBot.Escalation;
 using Microsoft.Extensions.Logging;
 
-namespace DistressBot.Escalation;
+namespace DistressBot.Hosting;
 
 /// <summary>Wakes at each open case's next step and escalates it: level 2, repeats, reminders to a quiet taker.</summary>
 public sealed class EscalationMonitor(

@@ -1,8 +1,8 @@
+using DistressBot.Checkins;
 using DistressBot.Domain;
-using DistressBot.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DistressBot.Checkins;
+namespace DistressBot.Hosting;
 
 /// <summary>Wakes at each subject's next reminder or deadline and acts on it: this is where a missed check-in is detected.</summary>
 public sealed class DeadlineMonitor(

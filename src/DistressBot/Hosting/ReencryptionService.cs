@@ -1,9 +1,9 @@
+using DistressBot.Crypto;
 using DistressBot.Domain;
-using DistressBot.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace DistressBot.Crypto;
+namespace DistressBot.Hosting;
 
 /// <summary>Re-encrypts records still sealed under an old data key, in small transactions, at start and after each rotation.</summary>
 /// <remarks>Resumable by construction: each batch re-checks which blobs are not yet under the current key.</remarks>
