@@ -10,8 +10,11 @@ namespace DistressBot.Hosting;
 /// <summary>How a <see cref="BotSandbox"/> is set up.</summary>
 public sealed class BotSandboxOptions
 {
-    /// <summary>The only clock of the bot and of the fake Telegram's message dates.</summary>
+    /// <summary>The bot's domain clock and the fake Telegram's message dates.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The bot's transport clock (pacing, retries, poll floor) and the fake Telegram's request times; the system clock unless a test runs it faster.</summary>
+    public TimeProvider TransportTime { get; init; } = TimeProvider.System;
 
     /// <summary>Settings on top of the defaults ("Checkins:MinimumInterval" = "00:00:10", …).</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -60,7 +63,7 @@ public sealed class BotSandbox : IAsyncDisposable
     {
         options ??= new BotSandboxOptions();
         var root = Directory.CreateTempSubdirectory("distressbot-").FullName;
-        var server = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Time = options.Time }, ct);
+        var server = await FakeBotApiServer.StartAsync(new FakeBotApiOptions { Time = options.Time, TransportTime = options.TransportTime }, ct);
         var sandbox = new BotSandbox(options, server, root);
         var keys = Path.Combine(root, "keys");
         Storage.OwnerOnly.CreateFolder(keys);
@@ -108,7 +111,7 @@ public sealed class BotSandbox : IAsyncDisposable
         using var secret = KeyEncryptionSecret.FromKeyFile(settings.Crypto.KeyFile!);
         _runtime = await BotRuntime.OpenAsync(settings, secret, loggers, _options.Time);
         var polled = Server.WaitForGetUpdatesAsync(TimeSpan.FromSeconds(30));
-        _host = BotHostFactory.Build(_runtime, Configuration, _options.Time, _options.Logging ?? (b => b.ClearProviders()));
+        _host = BotHostFactory.Build(_runtime, Configuration, _options.Time, _options.Logging ?? (b => b.ClearProviders()), new TransportClock(_options.TransportTime));
         await _host.StartAsync(ct);
         await polled;
     }

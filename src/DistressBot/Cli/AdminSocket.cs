@@ -25,6 +25,7 @@ public sealed partial class AdminSocketServer(
     BotRuntime runtime,
     BotRules rules,
     TimeProvider time,
+    TransportClock transport,
     ReencryptionService reencryption,
     ILogger<AdminSocketServer> logger) : BackgroundService
 {
@@ -43,7 +44,7 @@ public sealed partial class AdminSocketServer(
             {
                 // Admin commands can still run with the bot stopped; losing the socket must never stop the bot.
                 LogSocketFailed(ex.GetType().Name, ex.Message);
-                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
+                await Task.Delay(backoff.Next(), transport.Time, stoppingToken);
             }
         }
     }

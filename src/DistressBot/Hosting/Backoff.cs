@@ -17,12 +17,13 @@ public sealed class Backoff(TimeSpan first, TimeSpan max)
     /// <summary>Back to the first delay after a success.</summary>
     public void Reset() => _current = _initial;
 
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds, reporting each failure and waiting (wall clock) between tries; only cancellation ends it.</summary>
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds, reporting each failure and waiting on <paramref name="clock"/> (the transport's) between tries; only cancellation ends it.</summary>
     /// <remarks>For start-up steps a service cannot do without (read the inbox, load timers): retry, never stop the host.</remarks>
-    public static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, Action<Exception> failed, TimeSpan first, TimeSpan max, CancellationToken ct)
+    public static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> attempt, Action<Exception> failed, TimeSpan first, TimeSpan max, TransportClock clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(failed);
+        ArgumentNullException.ThrowIfNull(clock);
         var backoff = new Backoff(first < max ? first : max, max);
         while (true)
         {
@@ -33,7 +34,7 @@ public sealed class Backoff(TimeSpan first, TimeSpan max)
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 failed(ex);
-                await Task.Delay(backoff.Next(), TimeProvider.System, ct);
+                await Task.Delay(backoff.Next(), clock.Time, ct);
             }
         }
     }

@@ -12,8 +12,8 @@ namespace DistressBot.Hosting;
 /// <summary>Builds the Generic Host that runs the bot over an opened <see cref="BotRuntime"/>; the same for `run`, the demo and the tests.</summary>
 public static class BotHostFactory
 {
-    /// <summary>The host: update pump, outbox dispatcher, deadline monitor and admin socket, with <paramref name="time"/> as the only clock.</summary>
-    public static IHost Build(BotRuntime runtime, IConfiguration configuration, TimeProvider time, Action<ILoggingBuilder>? logging = null)
+    /// <summary>The host: update pump, outbox dispatcher, deadline monitor and admin socket, with <paramref name="time"/> as the domain's clock and <paramref name="transport"/> (default: the system clock) as the transport's.</summary>
+    public static IHost Build(BotRuntime runtime, IConfiguration configuration, TimeProvider time, Action<ILoggingBuilder>? logging = null, TransportClock? transport = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -38,6 +38,7 @@ public static class BotHostFactory
             o.ShutdownTimeout = TimeSpan.FromSeconds(15);
         });
         services.AddSingleton(time);
+        services.AddSingleton(transport ?? TransportClock.System);
         services.AddSingleton(runtime);
         services.AddSingleton(runtime.Store);
         services.AddSingleton(settings.ToRules());
@@ -52,7 +53,7 @@ public static class BotHostFactory
         services.AddSingleton<CaseCommandHandler>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboundCatchUp>();
-        services.AddSingleton(_ => new SendPacer(TimeProvider.System));
+        services.AddSingleton(sp => new SendPacer(sp.GetRequiredService<TransportClock>().Time));
         services.AddSingleton<UpdateRouter>();
 
         services.AddTelegramClient(settings.Telegram);

@@ -13,7 +13,8 @@ public sealed class DeadlineMonitor(
     OutboxSignal outbox,
     DowntimeLog downtime,
     TimeProvider time,
-    ILogger<DeadlineMonitor> logger) : TimerMonitor(index, catchUp, time, logger)
+    TransportClock transport,
+    ILogger<DeadlineMonitor> logger) : TimerMonitor(index, catchUp, time, transport, logger)
 {
     /// <summary>A gap this long in the "alive" notes was downtime.</summary>
     public static readonly TimeSpan DowntimeTolerance = TimeSpan.FromMinutes(3);

@@ -13,7 +13,8 @@ public sealed class EscalationMonitor(
     InboundCatchUp catchUp,
     OutboxSignal outbox,
     TimeProvider time,
-    ILogger<EscalationMonitor> logger) : TimerMonitor(index, catchUp, time, logger)
+    TransportClock transport,
+    ILogger<EscalationMonitor> logger) : TimerMonitor(index, catchUp, time, transport, logger)
 {
     /// <inheritdoc/>
     protected override async Task<IReadOnlyList<(string Id, DateTimeOffset? At)>> LoadAsync(CancellationToken ct) =>

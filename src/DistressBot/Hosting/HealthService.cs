@@ -16,6 +16,7 @@ public sealed partial class HealthService(
     OutboxDispatcher dispatcher,
     IHttpClientFactory http,
     TimeProvider time,
+    TransportClock transport,
     ILogger<HealthService> logger) : BackgroundService
 {
     private static readonly TimeSpan CoverageEvery = TimeSpan.FromDays(1);
@@ -37,6 +38,7 @@ public sealed partial class HealthService(
             LogFailed,
             TimeSpan.FromSeconds(1),
             TimeSpan.FromSeconds(30),
+            transport,
             stoppingToken);
 
         var nextCoverage = time.GetUtcNow();
@@ -92,8 +94,8 @@ public sealed partial class HealthService(
             return;
         }
 
-        // Wall clock: liveness is about the process, not domain time.
-        var now = TimeProvider.System.GetUtcNow();
+        // Transport clock: liveness is about the process, not domain time.
+        var now = transport.Time.GetUtcNow();
         var stale = settings.Health.Interval * 2 + settings.Telegram.PollTimeout;
         if (now - pump.LastPoll > stale || now - dispatcher.LastPass > stale + TimeSpan.FromMinutes(1))
         {

@@ -8,7 +8,7 @@ namespace DistressBot.Hosting;
 /// At start it first waits until the updates that queued at Telegram while the bot was down are handled (so a
 /// check-in sent during downtime counts before any deadline is judged), then loads every timer from the store.
 /// </remarks>
-public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catchUp, TimeProvider time, ILogger logger) : BackgroundService
+public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catchUp, TimeProvider time, TransportClock transport, ILogger logger) : BackgroundService
 {
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan RetryAfterError = TimeSpan.FromMinutes(1);
@@ -31,8 +31,8 @@ public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catc
     {
         await Task.Yield();
 
-        // Telegram unreachable at start must not stop timers for ever: wait for the backlog at most this long (wall clock).
-        await Task.WhenAny(catchUp.Completed, Task.Delay(CatchUpLimit, TimeProvider.System, stoppingToken));
+        // Telegram unreachable at start must not stop timers for ever: wait for the backlog at most this long (transport clock).
+        await Task.WhenAny(catchUp.Completed, Task.Delay(CatchUpLimit, transport.Time, stoppingToken));
         await LoadAllAsync(stoppingToken);
         _started.TrySetResult();
 
@@ -58,7 +58,7 @@ public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catc
 
     private async Task LoadAllAsync(CancellationToken ct)
     {
-        var timers = await Backoff.RetryAsync(LoadAsync, ex => LogError(GetType().Name, ex), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), ct);
+        var timers = await Backoff.RetryAsync(LoadAsync, ex => LogError(GetType().Name, ex), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), transport, ct);
         foreach (var (id, at) in timers)
         {
             index.Offer(id, at);

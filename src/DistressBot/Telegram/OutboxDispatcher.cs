@@ -21,15 +21,16 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     SendPacer pacer,
     TimeProvider time,
+    TransportClock transport,
     IOptions<TelegramOptions> telegramOptions,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleRescan = TimeSpan.FromMinutes(1);
-    private readonly TimeProvider _clock = TimeProvider.System;
+    private readonly TimeProvider _clock = transport.Time;
     private readonly TelegramOptions _options = telegramOptions.Value;
 
-    /// <summary>When the last pass finished (wall clock): the health check's sign that dispatching is alive.</summary>
-    public DateTimeOffset LastPass { get; private set; } = TimeProvider.System.GetUtcNow();
+    /// <summary>When the last pass finished (transport clock): the health check's sign that dispatching is alive.</summary>
+    public DateTimeOffset LastPass { get; private set; } = transport.Time.GetUtcNow();
 
     /// <summary>Rung after each pass that sent or gave up on something (tests wait on it).</summary>
     internal AsyncSignal Passed { get; } = new();

@@ -29,6 +29,7 @@ public sealed partial class UpdatePump(
     InboundCatchUp catchUp,
     DowntimeLog downtime,
     TimeProvider time,
+    TransportClock transport,
     IOptions<TelegramOptions> options,
     ILogger<UpdatePump> logger) : BackgroundService
 {
@@ -36,7 +37,7 @@ public sealed partial class UpdatePump(
     private const int BatchLimit = 100;
     private const int MaxAttempts = 3;
 
-    /// <summary>The least wall-clock time from one getUpdates call to the next when the first came back empty.</summary>
+    /// <summary>The least transport-clock time from one getUpdates call to the next when the first came back empty.</summary>
     /// <remarks>Telegram holds an empty long poll for PollTimeout; a server (or an emulator) that answers at once must not make the bot spin.</remarks>
     public static readonly TimeSpan EmptyPollFloor = TimeSpan.FromSeconds(1);
 
@@ -52,8 +53,8 @@ public sealed partial class UpdatePump(
     /// <summary>Signals each completed getUpdates round trip (tests wait on it).</summary>
     internal AsyncSignal Polled { get; } = new();
 
-    /// <summary>When getUpdates last succeeded (wall clock): the health check's sign that polling is alive.</summary>
-    public DateTimeOffset LastPoll { get; private set; } = TimeProvider.System.GetUtcNow();
+    /// <summary>When getUpdates last succeeded (transport clock): the health check's sign that polling is alive.</summary>
+    public DateTimeOffset LastPoll { get; private set; } = transport.Time.GetUtcNow();
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -72,12 +73,13 @@ public sealed partial class UpdatePump(
             LogStoreError,
             options.Value.RetryBase,
             retryMax,
+            transport,
             stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {
             JsonElement[] batch;
-            var pollStarted = TimeProvider.System.GetTimestamp();
+            var pollStarted = transport.Time.GetTimestamp();
             try
             {
                 batch = await bot.SendRequest(
@@ -93,7 +95,7 @@ public sealed partial class UpdatePump(
                 NoteLost(ex);
                 await NoteFailureAsync(stoppingToken);
                 Polled.Notify();
-                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
+                await Task.Delay(backoff.Next(), transport.Time, stoppingToken);
                 continue;
             }
 
@@ -103,7 +105,7 @@ public sealed partial class UpdatePump(
                 await HandleInboxAsync(stoppingToken);
 
                 // Healthy means stored and handled, not merely answered by Telegram.
-                LastPoll = TimeProvider.System.GetUtcNow();
+                LastPoll = transport.Time.GetUtcNow();
                 if (batch.Length < BatchLimit)
                 {
                     catchUp.MarkDone();
@@ -113,17 +115,17 @@ public sealed partial class UpdatePump(
             {
                 // Nothing is confirmed to Telegram until stored, so the same batch simply comes again.
                 LogStoreError(ex);
-                await Task.Delay(backoff.Next(), TimeProvider.System, stoppingToken);
+                await Task.Delay(backoff.Next(), transport.Time, stoppingToken);
             }
 
             Polled.Notify();
             if (batch.Length == 0)
             {
                 // Pacing of real traffic, so the wall clock, as the outbox's pacer does.
-                var rest = EmptyPollFloor - TimeProvider.System.GetElapsedTime(pollStarted);
+                var rest = EmptyPollFloor - transport.Time.GetElapsedTime(pollStarted);
                 if (rest > TimeSpan.Zero)
                 {
-                    await Task.Delay(rest, TimeProvider.System, stoppingToken);
+                    await Task.Delay(rest, transport.Time, stoppingToken);
                 }
             }
         }
@@ -140,7 +142,7 @@ public sealed partial class UpdatePump(
         _connected = true;
         if (_lostAt is { } since)
         {
-            LogReconnected(TimeProvider.System.GetUtcNow() - since);
+            LogReconnected(transport.Time.GetUtcNow() - since);
             _lostAt = null;
         }
         else
@@ -157,7 +159,7 @@ public sealed partial class UpdatePump(
         }
 
         _connected = false;
-        _lostAt = TimeProvider.System.GetUtcNow();
+        _lostAt = transport.Time.GetUtcNow();
         LogLost(ex.GetType().Name);
     }
 

@@ -116,9 +116,13 @@ public sealed class AtRestTests
             Assert.Equal(2, await runtime.Records.ExecuteAsync(session => RecordReencryptor.Reencrypt(session, runtime.Keyring.Cipher, fields, 2)));
         }
 
-        var reencrypted = s.Sandbox.StartBotAsync();
-        await reencrypted;
-        await s.Sandbox.Get<ReencryptionService>().PassCompleted.NextAsync().WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        await s.Sandbox.StartBotAsync();
+
+        // The pass at start may be over already or still running: ask for one more and wait for the first full pass that ends after.
+        var reencryption = s.Sandbox.Get<ReencryptionService>();
+        var passed = reencryption.PassCompleted.NextAsync();
+        reencryption.Wake.Notify();
+        await passed.WaitAsync(TimeSpan.FromSeconds(10));
 
         var status = await s.AdminAsync("keys", "status");
         Assert.Contains("current data key: k2", status.Output, StringComparison.Ordinal);

@@ -2,13 +2,22 @@ using System.Text.RegularExpressions;
 using DistressBot.Cli;
 using DistressBot.Hosting;
 using DistressBot.Telegram.FakeApi;
+using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DistressBot.Tests.EndToEnd;
 
 /// <summary>One end-to-end scenario: the real bot in a sandbox, a fake clock, and the people who talk to it.</summary>
+/// <remarks>
+/// Domain time is a <see cref="FakeTimeProvider"/> the test moves; the transport clock (pacing, retries, poll floor, and the
+/// fake Telegram's request times) runs <see cref="TransportSpeed"/> times faster than real time, so a test does not wait
+/// for Telegram's rate limits or the bot's backoff in real time, while every message still goes over real HTTP.
+/// </remarks>
 internal sealed partial class Scenario : IAsyncDisposable
 {
+    /// <summary>How many times faster than real time the bot's transport clock runs in end-to-end tests.</summary>
+    public const double TransportSpeed = 10;
+
     public static readonly FakeUser Nina = new(101, "Nina", "en");
     public static readonly FakeUser Olga = new(102, "Olga", "ru");
     public static readonly FakeUser Boris = new(103, "Boris", "en");
@@ -18,15 +27,19 @@ internal sealed partial class Scenario : IAsyncDisposable
     public static readonly FakeUser Timur = new(202, "Timur", "en");
     public static readonly FakeUser Stranger = new(999, "Who", "en");
 
-    private Scenario(BotSandbox sandbox, FakeTimeProvider time)
+    private Scenario(BotSandbox sandbox, FakeTimeProvider time, TimeProvider transportTime)
     {
         Sandbox = sandbox;
         Time = time;
+        TransportTime = transportTime;
     }
 
     public BotSandbox Sandbox { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The bot's transport clock, which the fake Telegram stamps requests with.</summary>
+    public TimeProvider TransportTime { get; }
 
     public FakeBotApiServer Telegram => Sandbox.Server;
 
@@ -44,8 +57,9 @@ internal sealed partial class Scenario : IAsyncDisposable
             values[key] = value;
         }
 
-        var sandbox = await BotSandbox.StartAsync(new BotSandboxOptions { Time = time, Settings = values, Logging = logging });
-        return new Scenario(sandbox, time);
+        var transportTime = new AcceleratedTimeProvider(TransportSpeed);
+        var sandbox = await BotSandbox.StartAsync(new BotSandboxOptions { Time = time, TransportTime = transportTime, Settings = values, Logging = logging });
+        return new Scenario(sandbox, time, transportTime);
     }
 
     /// <summary>An admin command handed to the running bot over its socket.</summary>

@@ -5,6 +5,7 @@ using DistressBot.Enrollment;
 using DistressBot.Hosting;
 using DistressBot.Telegram;
 using DistressBot.Telegram.FakeApi;
+using DistressBot.Tests.Fakes;
 using DistressBot.Tests.Storage.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -95,9 +96,10 @@ public sealed class StrangerTests
         await using var s = await Scenario.StartAsync(settings: new Dictionary<string, string?> { ["Telegram:PollTimeout"] = "00:00:00" });
         var window = 3 * UpdatePump.EmptyPollFloor;
 
-        var before = s.Telegram.Requests.Count(r => r.Method == "getUpdates");
-        await Task.Delay(window);
-        var polls = s.Telegram.Requests.Count(r => r.Method == "getUpdates") - before;
+        // The window is measured on the transport clock the floor is kept on (and the fake Telegram stamps requests with).
+        var from = s.TransportTime.GetUtcNow();
+        await Task.Delay(window, s.TransportTime);
+        var polls = s.Telegram.Requests.Count(r => r.Method == "getUpdates" && r.ReceivedAt >= from && r.ReceivedAt < from + window);
 
         // Without the floor the bot polls hundreds of times in this window; with it, at most once a floor (plus one at the edge).
         Assert.InRange(polls, 1, 4);
@@ -111,6 +113,7 @@ public sealed class StrangerTests
         await using var sandbox = await BotSandbox.StartAsync(new BotSandboxOptions
         {
             Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)),
+            TransportTime = new AcceleratedTimeProvider(Scenario.TransportSpeed),
             Settings = new Dictionary<string, string?> { ["Telegram:RetryBase"] = "00:00:00.100" },
             Logging = b => b.ClearProviders().AddProvider(new Provider(logger)).SetMinimumLevel(LogLevel.Debug),
         });

@@ -12,8 +12,11 @@ public sealed class FakeBotApiOptions
     /// <summary>The bot's display name, reported by getMe.</summary>
     public string BotFirstName { get; init; } = "DistressBot";
 
-    /// <summary>Clock for message dates and request times; inject a fake one to control what the bot sees.</summary>
+    /// <summary>Clock for message dates; inject a fake one to control what the bot sees.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Clock for request times (<see cref="FakeRequest.ReceivedAt"/>): the one the bot paces its sends by, so rate limits are checked on it.</summary>
+    public TimeProvider TransportTime { get; init; } = TimeProvider.System;
 
     /// <summary>Faults to inject; it can also be changed while the server runs.</summary>
     public FaultPlan Faults { get; init; } = new();
@@ -28,6 +31,7 @@ public sealed class FakeBotApiOptions
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Time);
+        ArgumentNullException.ThrowIfNull(TransportTime);
         ArgumentNullException.ThrowIfNull(Faults);
         var colon = Token?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         if (Token is null || colon < 1 || colon > 16 || !long.TryParse(Token.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))

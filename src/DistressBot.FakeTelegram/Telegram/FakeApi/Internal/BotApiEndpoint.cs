@@ -15,7 +15,7 @@ internal sealed class BotApiEndpoint(
     /// <summary>Handles one HTTP request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
-        var receivedAt = options.Time.GetUtcNow();
+        var receivedAt = options.TransportTime.GetUtcNow();
         var (token, method) = ParsePath(context.Request.Path.Value);
         var call = new Call(context, log, method ?? context.Request.Path.Value ?? "", receivedAt);
         if (!reachability.IsReachable)
