@@ -95,7 +95,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return new HandledUpdate(query.Id);
         }
 
-        if (CaseActions.Find(db, actor, button.CaseId) is not { } found)
+        if (CaseAccess.FindCase(db, actor, button.CaseId) is not { } found)
         {
             LogRefused(button.CaseId);
             return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, button.CaseId));
@@ -131,7 +131,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         var subjectId = coordinator.PendingPlanFor;
         coordinator.PendingPlanFor = null;
         db.Save(coordinator);
-        if (subjectId is not null && db.Person(subjectId) is { } subject && CaseAlerts.IsInChain(coordinator, subject))
+        if (subjectId is not null && db.Person(subjectId) is { } subject && CaseAccess.MayManage(coordinator, subject))
         {
             Reply(db, coordinator, now, SavePlan(db, coordinator, subject, text));
         }
@@ -179,7 +179,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
     // compared as aliases are stored (NFC, folded spaces, any case), so a decomposed "Nguyễn" finds the precomposed one.
     private static (Person? Subject, string Remainder) SplitAlias(DataSession db, Person coordinator, string arguments)
     {
-        var subjects = Subjects(db, coordinator);
+        var subjects = CaseAccess.SubjectsOf(db, coordinator);
         for (var end = arguments.Length; end > 0; end = LastWordEnd(arguments, end))
         {
             if (end <= MaxAliasTyped
@@ -219,7 +219,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        var subject = Subjects(db, coordinator).FirstOrDefault(s => PersonNames.Same(s.Name, alias));
+        var subject = CaseAccess.SubjectByAlias(db, coordinator, alias);
         if (subject is null)
         {
             Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, TextCut.End(alias, 32)));
@@ -237,7 +237,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        if (CaseActions.Find(db, actor, caseId) is not { } found)
+        if (CaseAccess.FindCase(db, actor, caseId) is not { } found)
         {
             LogRefused(TextCut.End(caseId, 16));
             Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, TextCut.End(caseId, 16)));
@@ -246,9 +246,6 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
         Reply(db, actor, now, act(found));
     }
-
-    private static List<Person> Subjects(DataSession db, Person coordinator) =>
-        [.. coordinator.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>()];
 
     private static (string First, string Remainder) Split(string text)
     {

@@ -123,12 +123,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 Notify.Send(db, person, MessagePriority.Reply, now, TextId.AlreadyEnrolled);
                 return HandledUpdate.Nothing;
             case "help":
-                Notify.Send(db, person, MessagePriority.Reply, now, person.Role switch
-                {
-                    Role.Subject => TextId.HelpSubject,
-                    Role.Coordinator => TextId.HelpCoordinator,
-                    _ => TextId.HelpLawyer,
-                });
+                Notify.Send(db, person, MessagePriority.Reply, now, CommandList.Help(person.Role));
                 return HandledUpdate.Nothing;
             case "timezone":
                 CheckinService.SetTimeZone(db, person, command.Arguments, now, rules);
@@ -271,9 +266,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
     private static HandledUpdate Unknown(DataSession db, Person person, BotCommand command, DateTimeOffset now)
     {
-        var known = command.Name is "checkin" or "status" or "schedule" or "sos" or "invite" or "subjects"
-            or "ack" or "resolve" or "note" or "cases" or "case" or "plan" or "drill" or "missing";
-        Notify.Send(db, person, MessagePriority.Reply, now, known ? TextId.NotForYourRole : TextId.UnknownCommand);
+        Notify.Send(db, person, MessagePriority.Reply, now, CommandList.IsKnown(command.Name) ? TextId.NotForYourRole : TextId.UnknownCommand);
         return HandledUpdate.Nothing;
     }
 
