@@ -10,9 +10,6 @@ namespace DistressBot.Telegram;
 /// <summary>Case commands and alert buttons of coordinators and lawyers: /ack, /resolve, /note, /cases, /case, and for coordinators /plan, /drill, /missing.</summary>
 public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logger)
 {
-    /// <summary>A response plan is kept up to this many UTF-16 code units, cut on whole characters.</summary>
-    public const int MaxPlanLength = 3000;
-
     /// <summary>What a /missing report says is kept up to this many UTF-16 code units, cut on whole characters.</summary>
     public const int MaxReportLength = 1000;
 
@@ -123,43 +120,38 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         }
     }
 
-    /// <summary>The plain message after a bare /plan Alias becomes that subject's response plan.</summary>
+    /// <summary>The plain message after a bare /plan Alias: see <see cref="SetResponsePlan.Finish"/>.</summary>
     public static void FinishPlan(DataSession db, Person coordinator, string text, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(coordinator);
-        var subjectId = coordinator.PendingPlanFor;
-        coordinator.PendingPlanFor = null;
-        db.Save(coordinator);
-        if (subjectId is not null && db.Person(subjectId) is { } subject && CaseAccess.MayManage(coordinator, subject))
-        {
-            Reply(db, coordinator, now, SavePlan(db, coordinator, subject, text));
-        }
+        RenderPlan(db, coordinator, "", SetResponsePlan.Finish(db, coordinator, text), now);
     }
 
     private static void Plan(DataSession db, Person coordinator, string arguments, DateTimeOffset now)
     {
         var newline = arguments.IndexOf('\n', StringComparison.Ordinal);
         var alias = (newline < 0 ? arguments : arguments[..newline]).Trim();
-        var text = newline < 0 ? "" : arguments[(newline + 1)..].Trim();
-        OnSubject(db, coordinator, alias, now, TextId.PlanUsage, subject =>
-        {
-            if (text.Length > 0)
-            {
-                return SavePlan(db, coordinator, subject, text);
-            }
-
-            coordinator.PendingPlanFor = subject.Id;
-            db.Save(coordinator);
-            return TextCatalogue.Format(coordinator.Language, TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan);
-        });
+        var text = newline < 0 ? "" : arguments[(newline + 1)..];
+        RenderPlan(db, coordinator, alias, SetResponsePlan.Run(db, coordinator, alias, text), now);
     }
 
-    private static string SavePlan(DataSession db, Person coordinator, Person subject, string text)
+    private static void RenderPlan(DataSession db, Person coordinator, string alias, PlanResult result, DateTimeOffset now)
     {
-        subject.ResponsePlan = TextCut.End(text, MaxPlanLength);
-        db.Save(subject);
-        return TextCatalogue.Format(coordinator.Language, TextId.PlanSaved, subject.Name);
+        var language = coordinator.Language;
+        var reply = result switch
+        {
+            { Outcome: PlanOutcome.Usage } => TextCatalogue.Format(language, TextId.PlanUsage),
+            { Outcome: PlanOutcome.SubjectNotFound } => TextCatalogue.Format(language, TextId.SubjectNotFound, TextCut.End(alias, 32)),
+            { Outcome: PlanOutcome.Asked, Subject: { } subject } =>
+                TextCatalogue.Format(language, TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan),
+            { Outcome: PlanOutcome.Saved, Subject: { } subject } => TextCatalogue.Format(language, TextId.PlanSaved, subject.Name),
+            _ => null,
+        };
+        if (reply is not null)
+        {
+            Reply(db, coordinator, now, reply);
+        }
     }
 
     private static void MissingReport(DataSession db, Person coordinator, string arguments, DateTimeOffset now)

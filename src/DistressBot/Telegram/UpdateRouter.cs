@@ -107,7 +107,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 return Subject(db, person, new BotCommand("checkin", ""), updateId, message, now);
             }
 
-            if (person.PendingPlanFor is not null && person.Role == Role.Coordinator)
+            if (SetResponsePlan.IsWaitingFor(person))
             {
                 CaseCommandHandler.FinishPlan(db, person, message.Text, now);
                 return HandledUpdate.Nothing;
