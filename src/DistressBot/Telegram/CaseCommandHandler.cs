@@ -10,12 +10,6 @@ namespace DistressBot.Telegram;
 /// <summary>Case commands and alert buttons of coordinators and lawyers: /ack, /resolve, /note, /cases, /case, and for coordinators /plan, /drill, /missing.</summary>
 public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logger)
 {
-    /// <summary>What a /missing report says is kept up to this many UTF-16 code units, cut on whole characters.</summary>
-    public const int MaxReportLength = 1000;
-
-    // Prefixes of a /missing text longer than this cannot be an alias, however many spaces were typed in it.
-    private const int MaxAliasTyped = 640;
-
     /// <summary>Handles a case command; false when <paramref name="command"/> is not one this role has.</summary>
     public bool Handle(DataSession db, Person actor, BotCommand command, DateTimeOffset now)
     {
@@ -156,50 +150,14 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     private static void MissingReport(DataSession db, Person coordinator, string arguments, DateTimeOffset now)
     {
-        var (alias, text) = SplitAlias(db, coordinator, arguments);
-        if (alias is null)
+        var result = ReportMissing.Run(db, coordinator, arguments, now);
+        var language = coordinator.Language;
+        Reply(db, coordinator, now, result switch
         {
-            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, arguments.Length == 0 ? TextId.MissingUsage : TextId.SubjectNotFound, arguments.Split('\n')[0]));
-            return;
-        }
-
-        var @case = Alarms.MissingReport(db, alias, coordinator, TextCut.End(text, MaxReportLength), now);
-        Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.MissingOpened, @case.Id, alias.Name));
-    }
-
-    // The alias may have spaces: take the longest leading run of words that names one of the coordinator's subjects,
-    // compared as aliases are stored (NFC, folded spaces, any case), so a decomposed "Nguyễn" finds the precomposed one.
-    private static (Person? Subject, string Remainder) SplitAlias(DataSession db, Person coordinator, string arguments)
-    {
-        var subjects = CaseAccess.SubjectsOf(db, coordinator);
-        for (var end = arguments.Length; end > 0; end = LastWordEnd(arguments, end))
-        {
-            if (end <= MaxAliasTyped
-                && (end == arguments.Length || char.IsWhiteSpace(arguments[end]))
-                && subjects.FirstOrDefault(s => PersonNames.Same(s.Name, arguments[..end])) is { } subject)
-            {
-                return (subject, arguments[end..].Trim());
-            }
-        }
-
-        return (null, arguments);
-    }
-
-    // The end of the word before the one ending at end, or 0.
-    private static int LastWordEnd(string text, int end)
-    {
-        var i = end - 1;
-        while (i > 0 && !char.IsWhiteSpace(text[i]))
-        {
-            i--;
-        }
-
-        while (i > 0 && char.IsWhiteSpace(text[i - 1]))
-        {
-            i--;
-        }
-
-        return i;
+            { Outcome: MissingOutcome.Opened, Case: { } opened, Subject: { } subject } => TextCatalogue.Format(language, TextId.MissingOpened, opened.Id, subject.Name),
+            { Outcome: MissingOutcome.Usage } => TextCatalogue.Format(language, TextId.MissingUsage),
+            _ => TextCatalogue.Format(language, TextId.SubjectNotFound, arguments.Split('\n')[0]),
+        });
     }
 
     private static void OnSubject(DataSession db, Person coordinator, string alias, DateTimeOffset now, TextId usage, Func<Person, string> act)
