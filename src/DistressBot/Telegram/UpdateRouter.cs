@@ -148,7 +148,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             {
                 case RedeemOutcome.Enrolled when enrolled is not null:
                     LogEnrolled(enrolled.Role switch { Role.Subject => "subject", Role.Coordinator => "coordinator", _ => "lawyer" });
-                    Welcome(db, enrolled, now);
+                    WelcomeNewPerson.Run(db, enrolled, now);
                     return HandledUpdate.Nothing;
                 case RedeemOutcome.SenderHeldBack:
                     LogSenderHeldBack(StrangerLedger.FailuresPerSender, StrangerLedger.FailureWindow);
@@ -178,27 +178,6 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         }
 
         return HandledUpdate.Nothing;
-    }
-
-    private static void Welcome(DataSession db, Person person, DateTimeOffset now)
-    {
-        var welcome = person.Role switch
-        {
-            Role.Subject => TextCatalogue.Format(person.Language, TextId.EnrolledSubject),
-            Role.Coordinator => TextCatalogue.Format(person.Language, TextId.EnrolledCoordinator, person.Name),
-            _ => TextCatalogue.Format(person.Language, TextId.EnrolledLawyer, person.Name),
-        };
-
-        // Everyone is told which zone their times are in: only Russian readers start in the configured zone, others in UTC.
-        var zone = TextCatalogue.Format(person.Language, TextId.TimezoneWelcome, person.TimeZone, LocalTime.FormatClock(now, person.TimeZone));
-        Notify.Text(db, person, MessagePriority.Reply, now, welcome + "\n\n" + zone);
-        if (person.Role == Role.Subject)
-        {
-            foreach (var coordinator in person.CoordinatorIds.Select(db.Person).OfType<Person>())
-            {
-                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.SubjectJoined, person.Name);
-            }
-        }
     }
 
     private HandledUpdate Subject(DataSession db, Person subject, BotCommand command, long updateId, Message message, DateTimeOffset now)
