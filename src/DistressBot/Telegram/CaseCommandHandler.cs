@@ -54,9 +54,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                 Plan(db, actor, command.Arguments, now);
                 return true;
             case "drill":
-                OnSubject(db, actor, command.Arguments, now, TextId.DrillUsage, subject => Alarms.Drill(db, subject, actor, now) is { } drill
-                    ? TextCatalogue.Format(actor.Language, TextId.DrillStarted, drill.Id, subject.Name)
-                    : TextCatalogue.Format(actor.Language, TextId.DrillAlreadyRunning, subject.Name));
+                Drill(db, actor, command.Arguments, now);
                 return true;
             case "missing":
                 MissingReport(db, actor, command.Arguments, now);
@@ -160,23 +158,17 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         });
     }
 
-    private static void OnSubject(DataSession db, Person coordinator, string alias, DateTimeOffset now, TextId usage, Func<Person, string> act)
+    private static void Drill(DataSession db, Person coordinator, string alias, DateTimeOffset now)
     {
-        alias = alias.Trim();
-        if (alias.Length == 0)
+        var result = StartDrill.Run(db, coordinator, alias, now);
+        var language = coordinator.Language;
+        Reply(db, coordinator, now, result switch
         {
-            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, usage));
-            return;
-        }
-
-        var subject = CaseAccess.SubjectByAlias(db, coordinator, alias);
-        if (subject is null)
-        {
-            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, TextCut.End(alias, 32)));
-            return;
-        }
-
-        Reply(db, coordinator, now, act(subject));
+            { Outcome: DrillOutcome.Started, Case: { } drill, Subject: { } subject } => TextCatalogue.Format(language, TextId.DrillStarted, drill.Id, subject.Name),
+            { Outcome: DrillOutcome.AlreadyRunning, Subject: { } subject } => TextCatalogue.Format(language, TextId.DrillAlreadyRunning, subject.Name),
+            { Outcome: DrillOutcome.Usage } => TextCatalogue.Format(language, TextId.DrillUsage),
+            _ => TextCatalogue.Format(language, TextId.SubjectNotFound, TextCut.End(alias.Trim(), 32)),
+        });
     }
 
     private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), string> act)
