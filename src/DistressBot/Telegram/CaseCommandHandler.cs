@@ -1,5 +1,4 @@
 using DistressBot.Domain;
-using DistressBot.Enrollment;
 using DistressBot.Escalation;
 using DistressBot.Localization;
 using Microsoft.Extensions.Logging;

@@ -23,7 +23,7 @@ public sealed class CaseAccessTests
     [MemberData(nameof(Actors))]
     public void MayActOnCasesAndMayManage_ByPlaceInTheChain(string actor, bool mayAct, bool mayManage)
     {
-        var (w, people) = World();
+        var (_, people) = World();
 
         Assert.Equal(mayAct, CaseAccess.MayActOnCases(people[actor], people["Salek"]));
         Assert.Equal(mayManage, CaseAccess.MayManage(people[actor], people["Salek"]));
