@@ -143,14 +143,8 @@ public static class AdminCommands
                         return AdminResult.Fail($"No coordinator is called '{ofCoordinator}'.");
                     }
 
-                    var count = coordinator.SubjectIds.Select(db.Person).OfType<Person>().Count(subject => EnrollmentService.AssignLawyer(db, subject, helper));
-                    if (!coordinator.DefaultLawyerIds.Contains(helper.Id))
-                    {
-                        coordinator.DefaultLawyerIds.Add(helper.Id);
-                        db.Save(coordinator);
-                    }
-
-                    return new AdminResult(0, "", $"Lawyer '{helper.Name}' is assigned to {count} more of {coordinator.Name}'s subjects, and to every subject {coordinator.Name} enrols from now on.\n");
+                    var assigned = Escalation.AssignLawyer.ToCoordinatorsSubjects(db, coordinator, helper);
+                    return new AdminResult(0, "", $"Lawyer '{helper.Name}' is assigned to {assigned.SubjectsAdded} more of {coordinator.Name}'s subjects, and to every subject {coordinator.Name} enrols from now on.\n");
                 }
 
                 var (subject, error) = FindSubject(people, alias!, Option(args, "--of"));
@@ -163,7 +157,7 @@ public static class AdminCommands
                 {
                     "coordinator" => EnrollmentService.Assign(db, subject, helper),
                     "backup" => EnrollmentService.AssignBackup(db, subject, helper),
-                    _ => EnrollmentService.AssignLawyer(db, subject, helper),
+                    _ => Escalation.AssignLawyer.ToSubject(db, subject, helper),
                 };
                 return new AdminResult(0, "", added
                     ? $"'{subject.Name}' now has {kind} '{helper.Name}'.\n"
@@ -215,10 +209,9 @@ public static class AdminCommands
                     return AdminResult.Fail(error!);
                 }
 
-                subject.Policy = reset ? null : new Escalation.EscalationPolicyOverride(
-                    ack ?? subject.Policy?.AcknowledgeTimeout, repeat ?? subject.Policy?.RepeatEvery, acked ?? subject.Policy?.AcknowledgedReminder);
-                db.Save(subject);
-                var effective = rules.Escalation.With(subject.Policy);
+                var effective = reset
+                    ? Escalation.SetPolicy.Reset(db, subject, rules.Escalation)
+                    : Escalation.SetPolicy.Run(db, subject, new Escalation.EscalationPolicyOverride(ack, repeat, acked), rules.Escalation);
                 return new AdminResult(0, "", $"'{subject.Name}': level 2 after {Checkins.DurationToken.Format(effective.AcknowledgeTimeout)}, repeats every {Checkins.DurationToken.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {Checkins.DurationToken.Format(effective.AcknowledgedReminder)}.\n");
             },
             ct);

@@ -9,31 +9,6 @@ public static class CaseActions
     /// <summary>A note is kept up to this many UTF-16 code units, cut on whole characters.</summary>
     public const int MaxNoteLength = 2000;
 
-    /// <summary>The case <paramref name="caseId"/> and its subject if <paramref name="actor"/> may act on it; otherwise null, and the caller says "no such case" (nothing revealed).</summary>
-    public static (Case Case, Person Subject)? Find(DataSession db, Person actor, string caseId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(actor);
-        var id = caseId.Trim().ToUpperInvariant();
-        if (id.Length is 0 or > 16)
-        {
-            return null;
-        }
-
-        Case? @case;
-        try
-        {
-            @case = db.Case(id);
-        }
-        catch (Crypto.RecordIntegrityException)
-        {
-            return null; // a purged or damaged case is as good as none to a person in Telegram
-        }
-
-        var subject = @case is null ? null : db.Person(@case.SubjectId);
-        return @case is not null && subject is not null && CaseAlerts.IsInChain(actor, subject) ? (@case, subject) : null;
-    }
-
     /// <summary>Takes responsibility for the case; the first press wins and every copy is edited to say who.</summary>
     public static string Acknowledge(DataSession db, Person actor, Case @case, DateTimeOffset now)
     {

@@ -42,15 +42,6 @@ public static class CaseAlerts
             .Where(id => !subject.CoordinatorIds.Contains(id)).Select(db.Person).OfType<Person>()];
     }
 
-    /// <summary>Everyone who may act on the subject's cases.</summary>
-    public static bool IsInChain(Person actor, Person subject)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(subject);
-        return actor.Role is Role.Coordinator or Role.Lawyer
-            && (subject.CoordinatorIds.Contains(actor.Id) || subject.BackupCoordinatorIds.Contains(actor.Id) || subject.LawyerIds.Contains(actor.Id));
-    }
-
     /// <summary>
     /// Queues an alert about the case to each of <paramref name="recipients"/>; its words are composed when it is sent
     /// (<see cref="CaseMessages.Prepare"/>). A reader whose earlier alert about the case is still undelivered gets no second

@@ -131,7 +131,7 @@ public static class PersonReachability
             .Where(p => p.UnreachableSince is null);
         foreach (var colleague in colleagues)
         {
-            var shared = subjects.Where(s => CaseAlerts.IsInChain(colleague, s)).Select(s => s.Name);
+            var shared = subjects.Where(s => CaseAccess.MayActOnCases(colleague, s)).Select(s => s.Name);
             Notify.Send(db, colleague, MessagePriority.Alarm, now, TextId.ColleagueUnreachable, person.Name, string.Join(", ", shared));
         }
     }

@@ -1,5 +1,4 @@
 using DistressBot.Domain;
-using DistressBot.Enrollment;
 using DistressBot.Escalation;
 using DistressBot.Localization;
 using Microsoft.Extensions.Logging;
@@ -10,15 +9,6 @@ namespace DistressBot.Telegram;
 /// <summary>Case commands and alert buttons of coordinators and lawyers: /ack, /resolve, /note, /cases, /case, and for coordinators /plan, /drill, /missing.</summary>
 public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logger)
 {
-    /// <summary>A response plan is kept up to this many UTF-16 code units, cut on whole characters.</summary>
-    public const int MaxPlanLength = 3000;
-
-    /// <summary>What a /missing report says is kept up to this many UTF-16 code units, cut on whole characters.</summary>
-    public const int MaxReportLength = 1000;
-
-    // Prefixes of a /missing text longer than this cannot be an alias, however many spaces were typed in it.
-    private const int MaxAliasTyped = 640;
-
     /// <summary>Handles a case command; false when <paramref name="command"/> is not one this role has.</summary>
     public bool Handle(DataSession db, Person actor, BotCommand command, DateTimeOffset now)
     {
@@ -63,9 +53,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                 Plan(db, actor, command.Arguments, now);
                 return true;
             case "drill":
-                OnSubject(db, actor, command.Arguments, now, TextId.DrillUsage, subject => Alarms.Drill(db, subject, actor, now) is { } drill
-                    ? TextCatalogue.Format(actor.Language, TextId.DrillStarted, drill.Id, subject.Name)
-                    : TextCatalogue.Format(actor.Language, TextId.DrillAlreadyRunning, subject.Name));
+                Drill(db, actor, command.Arguments, now);
                 return true;
             case "missing":
                 MissingReport(db, actor, command.Arguments, now);
@@ -95,7 +83,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return new HandledUpdate(query.Id);
         }
 
-        if (CaseActions.Find(db, actor, button.CaseId) is not { } found)
+        if (CaseAccess.FindCase(db, actor, button.CaseId) is not { } found)
         {
             LogRefused(button.CaseId);
             return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, button.CaseId));
@@ -123,110 +111,63 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         }
     }
 
-    /// <summary>The plain message after a bare /plan Alias becomes that subject's response plan.</summary>
+    /// <summary>The plain message after a bare /plan Alias: see <see cref="SetResponsePlan.Finish"/>.</summary>
     public static void FinishPlan(DataSession db, Person coordinator, string text, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(coordinator);
-        var subjectId = coordinator.PendingPlanFor;
-        coordinator.PendingPlanFor = null;
-        db.Save(coordinator);
-        if (subjectId is not null && db.Person(subjectId) is { } subject && CaseAlerts.IsInChain(coordinator, subject))
-        {
-            Reply(db, coordinator, now, SavePlan(db, coordinator, subject, text));
-        }
+        RenderPlan(db, coordinator, "", SetResponsePlan.Finish(db, coordinator, text), now);
     }
 
     private static void Plan(DataSession db, Person coordinator, string arguments, DateTimeOffset now)
     {
         var newline = arguments.IndexOf('\n', StringComparison.Ordinal);
         var alias = (newline < 0 ? arguments : arguments[..newline]).Trim();
-        var text = newline < 0 ? "" : arguments[(newline + 1)..].Trim();
-        OnSubject(db, coordinator, alias, now, TextId.PlanUsage, subject =>
-        {
-            if (text.Length > 0)
-            {
-                return SavePlan(db, coordinator, subject, text);
-            }
-
-            coordinator.PendingPlanFor = subject.Id;
-            db.Save(coordinator);
-            return TextCatalogue.Format(coordinator.Language, TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan);
-        });
+        var text = newline < 0 ? "" : arguments[(newline + 1)..];
+        RenderPlan(db, coordinator, alias, SetResponsePlan.Run(db, coordinator, alias, text), now);
     }
 
-    private static string SavePlan(DataSession db, Person coordinator, Person subject, string text)
+    private static void RenderPlan(DataSession db, Person coordinator, string alias, PlanResult result, DateTimeOffset now)
     {
-        subject.ResponsePlan = TextCut.End(text, MaxPlanLength);
-        db.Save(subject);
-        return TextCatalogue.Format(coordinator.Language, TextId.PlanSaved, subject.Name);
+        var language = coordinator.Language;
+        var reply = result switch
+        {
+            { Outcome: PlanOutcome.Usage } => TextCatalogue.Format(language, TextId.PlanUsage),
+            { Outcome: PlanOutcome.SubjectNotFound } => TextCatalogue.Format(language, TextId.SubjectNotFound, TextCut.End(alias, 32)),
+            { Outcome: PlanOutcome.Asked, Subject: { } subject } =>
+                TextCatalogue.Format(language, TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan),
+            { Outcome: PlanOutcome.Saved, Subject: { } subject } => TextCatalogue.Format(language, TextId.PlanSaved, subject.Name),
+            _ => null,
+        };
+        if (reply is not null)
+        {
+            Reply(db, coordinator, now, reply);
+        }
     }
 
     private static void MissingReport(DataSession db, Person coordinator, string arguments, DateTimeOffset now)
     {
-        var (alias, text) = SplitAlias(db, coordinator, arguments);
-        if (alias is null)
+        var result = ReportMissing.Run(db, coordinator, arguments, now);
+        var language = coordinator.Language;
+        Reply(db, coordinator, now, result switch
         {
-            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, arguments.Length == 0 ? TextId.MissingUsage : TextId.SubjectNotFound, arguments.Split('\n')[0]));
-            return;
-        }
-
-        var @case = Alarms.MissingReport(db, alias, coordinator, TextCut.End(text, MaxReportLength), now);
-        Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.MissingOpened, @case.Id, alias.Name));
+            { Outcome: MissingOutcome.Opened, Case: { } opened, Subject: { } subject } => TextCatalogue.Format(language, TextId.MissingOpened, opened.Id, subject.Name),
+            { Outcome: MissingOutcome.Usage } => TextCatalogue.Format(language, TextId.MissingUsage),
+            _ => TextCatalogue.Format(language, TextId.SubjectNotFound, arguments.Split('\n')[0]),
+        });
     }
 
-    // The alias may have spaces: take the longest leading run of words that names one of the coordinator's subjects,
-    // compared as aliases are stored (NFC, folded spaces, any case), so a decomposed "Nguyễn" finds the precomposed one.
-    private static (Person? Subject, string Remainder) SplitAlias(DataSession db, Person coordinator, string arguments)
+    private static void Drill(DataSession db, Person coordinator, string alias, DateTimeOffset now)
     {
-        var subjects = Subjects(db, coordinator);
-        for (var end = arguments.Length; end > 0; end = LastWordEnd(arguments, end))
+        var result = StartDrill.Run(db, coordinator, alias, now);
+        var language = coordinator.Language;
+        Reply(db, coordinator, now, result switch
         {
-            if (end <= MaxAliasTyped
-                && (end == arguments.Length || char.IsWhiteSpace(arguments[end]))
-                && subjects.FirstOrDefault(s => PersonNames.Same(s.Name, arguments[..end])) is { } subject)
-            {
-                return (subject, arguments[end..].Trim());
-            }
-        }
-
-        return (null, arguments);
-    }
-
-    // The end of the word before the one ending at end, or 0.
-    private static int LastWordEnd(string text, int end)
-    {
-        var i = end - 1;
-        while (i > 0 && !char.IsWhiteSpace(text[i]))
-        {
-            i--;
-        }
-
-        while (i > 0 && char.IsWhiteSpace(text[i - 1]))
-        {
-            i--;
-        }
-
-        return i;
-    }
-
-    private static void OnSubject(DataSession db, Person coordinator, string alias, DateTimeOffset now, TextId usage, Func<Person, string> act)
-    {
-        alias = alias.Trim();
-        if (alias.Length == 0)
-        {
-            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, usage));
-            return;
-        }
-
-        var subject = Subjects(db, coordinator).FirstOrDefault(s => PersonNames.Same(s.Name, alias));
-        if (subject is null)
-        {
-            Reply(db, coordinator, now, TextCatalogue.Format(coordinator.Language, TextId.SubjectNotFound, TextCut.End(alias, 32)));
-            return;
-        }
-
-        Reply(db, coordinator, now, act(subject));
+            { Outcome: DrillOutcome.Started, Case: { } drill, Subject: { } subject } => TextCatalogue.Format(language, TextId.DrillStarted, drill.Id, subject.Name),
+            { Outcome: DrillOutcome.AlreadyRunning, Subject: { } subject } => TextCatalogue.Format(language, TextId.DrillAlreadyRunning, subject.Name),
+            { Outcome: DrillOutcome.Usage } => TextCatalogue.Format(language, TextId.DrillUsage),
+            _ => TextCatalogue.Format(language, TextId.SubjectNotFound, TextCut.End(alias.Trim(), 32)),
+        });
     }
 
     private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), string> act)
@@ -237,7 +178,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        if (CaseActions.Find(db, actor, caseId) is not { } found)
+        if (CaseAccess.FindCase(db, actor, caseId) is not { } found)
         {
             LogRefused(TextCut.End(caseId, 16));
             Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, TextCut.End(caseId, 16)));
@@ -246,9 +187,6 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
         Reply(db, actor, now, act(found));
     }
-
-    private static List<Person> Subjects(DataSession db, Person coordinator) =>
-        [.. coordinator.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>()];
 
     private static (string First, string Remainder) Split(string text)
     {

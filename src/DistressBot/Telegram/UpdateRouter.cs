@@ -107,7 +107,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 return Subject(db, person, new BotCommand("checkin", ""), updateId, message, now);
             }
 
-            if (person.PendingPlanFor is not null && person.Role == Role.Coordinator)
+            if (SetResponsePlan.IsWaitingFor(person))
             {
                 CaseCommandHandler.FinishPlan(db, person, message.Text, now);
                 return HandledUpdate.Nothing;
@@ -123,12 +123,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 Notify.Send(db, person, MessagePriority.Reply, now, TextId.AlreadyEnrolled);
                 return HandledUpdate.Nothing;
             case "help":
-                Notify.Send(db, person, MessagePriority.Reply, now, person.Role switch
-                {
-                    Role.Subject => TextId.HelpSubject,
-                    Role.Coordinator => TextId.HelpCoordinator,
-                    _ => TextId.HelpLawyer,
-                });
+                Notify.Send(db, person, MessagePriority.Reply, now, CommandList.Help(person.Role));
                 return HandledUpdate.Nothing;
             case "timezone":
                 CheckinService.SetTimeZone(db, person, command.Arguments, now, rules);
@@ -153,7 +148,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             {
                 case RedeemOutcome.Enrolled when enrolled is not null:
                     LogEnrolled(enrolled.Role switch { Role.Subject => "subject", Role.Coordinator => "coordinator", _ => "lawyer" });
-                    Welcome(db, enrolled, now);
+                    WelcomeNewPerson.Run(db, enrolled, now);
                     return HandledUpdate.Nothing;
                 case RedeemOutcome.SenderHeldBack:
                     LogSenderHeldBack(StrangerLedger.FailuresPerSender, StrangerLedger.FailureWindow);
@@ -183,27 +178,6 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         }
 
         return HandledUpdate.Nothing;
-    }
-
-    private static void Welcome(DataSession db, Person person, DateTimeOffset now)
-    {
-        var welcome = person.Role switch
-        {
-            Role.Subject => TextCatalogue.Format(person.Language, TextId.EnrolledSubject),
-            Role.Coordinator => TextCatalogue.Format(person.Language, TextId.EnrolledCoordinator, person.Name),
-            _ => TextCatalogue.Format(person.Language, TextId.EnrolledLawyer, person.Name),
-        };
-
-        // Everyone is told which zone their times are in: only Russian readers start in the configured zone, others in UTC.
-        var zone = TextCatalogue.Format(person.Language, TextId.TimezoneWelcome, person.TimeZone, LocalTime.FormatClock(now, person.TimeZone));
-        Notify.Text(db, person, MessagePriority.Reply, now, welcome + "\n\n" + zone);
-        if (person.Role == Role.Subject)
-        {
-            foreach (var coordinator in person.CoordinatorIds.Select(db.Person).OfType<Person>())
-            {
-                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.SubjectJoined, person.Name);
-            }
-        }
     }
 
     private HandledUpdate Subject(DataSession db, Person subject, BotCommand command, long updateId, Message message, DateTimeOffset now)
@@ -271,9 +245,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
     private static HandledUpdate Unknown(DataSession db, Person person, BotCommand command, DateTimeOffset now)
     {
-        var known = command.Name is "checkin" or "status" or "schedule" or "sos" or "invite" or "subjects"
-            or "ack" or "resolve" or "note" or "cases" or "case" or "plan" or "drill" or "missing";
-        Notify.Send(db, person, MessagePriority.Reply, now, known ? TextId.NotForYourRole : TextId.UnknownCommand);
+        Notify.Send(db, person, MessagePriority.Reply, now, CommandList.IsKnown(command.Name) ? TextId.NotForYourRole : TextId.UnknownCommand);
         return HandledUpdate.Nothing;
     }
 

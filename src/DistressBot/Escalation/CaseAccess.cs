@@ -1,0 +1,61 @@
+using DistressBot.Domain;
+using DistressBot.Enrollment;
+
+namespace DistressBot.Escalation;
+
+/// <summary>The one place that decides who may act on which subject and which case; a refusal never says whether the subject or case exists.</summary>
+public static class CaseAccess
+{
+    /// <summary>True when <paramref name="actor"/> is a coordinator, backup coordinator or lawyer of <paramref name="subject"/>: they may act on the subject's cases.</summary>
+    public static bool MayActOnCases(Person actor, Person subject)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(subject);
+        return actor.Role is Role.Coordinator or Role.Lawyer
+            && (subject.CoordinatorIds.Contains(actor.Id) || subject.BackupCoordinatorIds.Contains(actor.Id) || subject.LawyerIds.Contains(actor.Id));
+    }
+
+    /// <summary>True when <paramref name="actor"/> is a coordinator in <paramref name="subject"/>'s chain: they may set the plan, start a drill, report them missing.</summary>
+    public static bool MayManage(Person actor, Person subject) =>
+        actor is { Role: Role.Coordinator } && MayActOnCases(actor, subject);
+
+    /// <summary>The subjects a coordinator looks after, as primary or backup, each once; empty for anyone else.</summary>
+    public static IReadOnlyList<Person> SubjectsOf(DataSession db, Person coordinator)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(coordinator);
+        return coordinator.Role != Role.Coordinator
+            ? []
+            : [.. coordinator.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>()];
+    }
+
+    /// <summary>The coordinator's subject whose alias is <paramref name="alias"/> (compared as aliases are stored: NFC, folded spaces, any case), or null.</summary>
+    public static Person? SubjectByAlias(DataSession db, Person coordinator, string alias) =>
+        SubjectsOf(db, coordinator).FirstOrDefault(s => PersonNames.Same(s.Name, alias.Trim()));
+
+    /// <summary>The case <paramref name="caseId"/> (any case of letters, up to 16 characters) and its subject if <paramref name="actor"/> may act on it; otherwise null, and the caller says "no such case" (nothing revealed).</summary>
+    public static (Case Case, Person Subject)? FindCase(DataSession db, Person actor, string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(caseId);
+        var id = caseId.Trim().ToUpperInvariant();
+        if (id.Length is 0 or > 16)
+        {
+            return null;
+        }
+
+        Case? @case;
+        try
+        {
+            @case = db.Case(id);
+        }
+        catch (Crypto.RecordIntegrityException)
+        {
+            return null; // a purged or damaged case is as good as none to a person in Telegram
+        }
+
+        var subject = @case is null ? null : db.Person(@case.SubjectId);
+        return @case is not null && subject is not null && MayActOnCases(actor, subject) ? (@case, subject) : null;
+    }
+}

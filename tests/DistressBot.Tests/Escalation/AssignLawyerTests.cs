@@ -1,0 +1,111 @@
+using DistressBot.Domain;
+using DistressBot.Enrollment;
+using DistressBot.Escalation;
+using DistressBot.Localization;
+using DistressBot.Tests.Fakes;
+
+namespace DistressBot.Tests.Escalation;
+
+/// <summary>assign lawyer: to one subject, or as a coordinator's default lawyer for their subjects now and later; nobody is told.</summary>
+public sealed class AssignLawyerTests
+{
+    /// <summary>Coordinator, Lev already Salek's lawyer, Lev already the coordinator's default, subjects added, became default, Nina's subjects with Lev after.</summary>
+    public static TheoryData<string, bool, bool, int, bool, string[]> Assignments => new()
+    {
+        { "Nina", false, false, 2, true, ["Salek", "Dana"] },
+        { "Nina", true, false, 1, true, ["Salek", "Dana"] },
+        { "Nina", true, true, 1, false, ["Salek", "Dana"] },
+        { "Olga", false, false, 1, true, ["Salek"] },
+        { "Boris", false, false, 0, true, [] }, // a backup coordinator's subjects are not "theirs"
+    };
+
+    [Theory]
+    [MemberData(nameof(Assignments))]
+    public void ToCoordinatorsSubjects_AddsToPresentSubjectsOnceAndBecomesDefault(
+        string coordinator, bool alreadySaleks, bool alreadyDefault, int added, bool becameDefault, string[] withLev)
+    {
+        var (w, people) = World();
+        w.Run(db =>
+        {
+            var lev = db.Person(people["Lev"].Id)!;
+            if (alreadySaleks)
+            {
+                AssignLawyer.ToSubject(db, db.Person(people["Salek"].Id)!, lev);
+            }
+
+            if (alreadyDefault)
+            {
+                var c = db.Person(people[coordinator].Id)!;
+                c.DefaultLawyerIds.Add(lev.Id);
+                db.Save(c);
+            }
+        });
+
+        var result = w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.Person(people[coordinator].Id)!, db.Person(people["Lev"].Id)!));
+
+        Assert.Equal(new LawyerAssignment(added, becameDefault), result);
+        Assert.Equal([people["Lev"].Id], w.Fresh(people[coordinator]).DefaultLawyerIds);
+        var lev = w.Fresh(people["Lev"]);
+        Assert.Equal(withLev.Order(), lev.SubjectIds.Select(id => w.Person(id).Name).Order());
+        foreach (var name in new[] { "Salek", "Dana" })
+        {
+            Assert.Equal(withLev.Contains(name) ? [lev.Id] : Array.Empty<string>(), w.Fresh(people[name]).LawyerIds);
+        }
+
+        Assert.Empty(w.Run(db => db.Outbox().ToList())); // nobody is told: not the lawyer, not the subjects, not the coordinators
+    }
+
+    [Fact]
+    public void ToCoordinatorsSubjects_ASubjectEnrolledLater_GetsTheDefaultLawyer()
+    {
+        var (w, people) = World();
+        w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.Person(people["Nina"].Id)!, db.Person(people["Lev"].Id)!));
+
+        var later = w.Run(db =>
+        {
+            var code = EnrollmentService.CreateInvite(db, Role.Subject, "Vera", db.Person(people["Nina"].Id)!, w.Now, TimeSpan.FromDays(1)).Code;
+            return EnrollmentService.Redeem(db, code, 7001, 7001, Language.En, w.Now, w.Rules, new StrangerLedger().Begin(w.Now)).Person!;
+        });
+
+        Assert.Equal([people["Lev"].Id], w.Fresh(later).LawyerIds);
+        Assert.Contains(later.Id, w.Fresh(people["Lev"]).SubjectIds);
+    }
+
+    [Fact]
+    public void ToSubject_Twice_AddsOnce()
+    {
+        var (w, people) = World();
+
+        var first = w.Run(db => AssignLawyer.ToSubject(db, db.Person(people["Salek"].Id)!, db.Person(people["Lev"].Id)!));
+        var second = w.Run(db => AssignLawyer.ToSubject(db, db.Person(people["Salek"].Id)!, db.Person(people["Lev"].Id)!));
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal([people["Lev"].Id], w.Fresh(people["Salek"]).LawyerIds);
+        Assert.Empty(w.Fresh(people["Dana"]).LawyerIds);
+        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+    }
+
+    [Theory]
+    [InlineData("Lev", "Nina")]
+    [InlineData("Nina", "Olga")]
+    [InlineData("Salek", "Lev")]
+    public void ToCoordinatorsSubjects_WrongRoles_ThrowsAndChangesNothing(string coordinator, string lawyer)
+    {
+        var (w, people) = World();
+
+        Assert.Throws<ArgumentException>(() => w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.Person(people[coordinator].Id)!, db.Person(people[lawyer].Id)!)));
+
+        Assert.All(w.Run(db => db.People().ToList()), p => Assert.Empty(p.DefaultLawyerIds));
+        Assert.All(w.Run(db => db.People().ToList()), p => Assert.Empty(p.LawyerIds));
+    }
+
+    // Salek's chain; Nina also has Dana; Lev is a lawyer of nobody yet.
+    private static (DomainWorld World, Dictionary<string, Person> People) World()
+    {
+        var w = DomainWorld.WithCaseChain();
+        w.Subject(w.Chain.Nina, "Dana");
+        w.Run(db => db.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now)));
+        return (w, w.Run(db => db.People().ToDictionary(p => p.Name)));
+    }
+}
