@@ -143,7 +143,7 @@ public static class AdminCommands
                         return AdminResult.Fail($"No coordinator is called '{ofCoordinator}'.");
                     }
 
-                    var assigned = Escalation.AssignLawyer.ToCoordinatorsSubjects(db, coordinator, helper);
+                    var assigned = AssignLawyer.ToCoordinatorsSubjects(db, coordinator, helper);
                     return new AdminResult(0, "", $"Lawyer '{helper.Name}' is assigned to {assigned.SubjectsAdded} more of {coordinator.Name}'s subjects, and to every subject {coordinator.Name} enrols from now on.\n");
                 }
 
@@ -157,7 +157,7 @@ public static class AdminCommands
                 {
                     "coordinator" => EnrollmentService.Assign(db, subject, helper),
                     "backup" => EnrollmentService.AssignBackup(db, subject, helper),
-                    _ => Escalation.AssignLawyer.ToSubject(db, subject, helper),
+                    _ => AssignLawyer.ToSubject(db, subject, helper),
                 };
                 return new AdminResult(0, "", added
                     ? $"'{subject.Name}' now has {kind} '{helper.Name}'.\n"

@@ -65,7 +65,7 @@ public static class ReportMissing
         {
             if (end <= MaxAliasTyped
                 && (end == arguments.Length || char.IsWhiteSpace(arguments[end]))
-                && subjects.FirstOrDefault(s => Enrollment.PersonNames.Same(s.Name, arguments[..end])) is { } subject)
+                && subjects.FirstOrDefault(s => PersonNames.Same(s.Name, arguments[..end])) is { } subject)
             {
                 return (subject, arguments[end..].Trim());
             }

@@ -4,7 +4,7 @@ using DistressBot.Escalation;
 using DistressBot.Localization;
 using DistressBot.Tests.Fakes;
 
-namespace DistressBot.Tests.Escalation;
+namespace DistressBot.Tests.Enrollment;
 
 /// <summary>assign lawyer: to one subject, or as a coordinator's default lawyer for their subjects now and later; nobody is told.</summary>
 public sealed class AssignLawyerTests

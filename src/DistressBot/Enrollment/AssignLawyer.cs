@@ -1,7 +1,7 @@
 using DistressBot.Domain;
 using DistressBot.Enrollment;
 
-namespace DistressBot.Escalation;
+namespace DistressBot.Enrollment;
 
 /// <summary>What assigning a lawyer to a coordinator's subjects changed.</summary>
 /// <param name="SubjectsAdded">How many of the coordinator's subjects did not have the lawyer before.</param>

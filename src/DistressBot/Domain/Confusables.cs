@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace DistressBot.Enrollment;
+namespace DistressBot.Domain;
 
 /// <summary>
 /// Our focused table of look-alike characters for <see cref="PersonNames.Skeleton"/>: Cyrillic and Greek letters that

@@ -1,7 +1,7 @@
 using System.Text;
-using DistressBot.Enrollment;
+using DistressBot.Domain;
 
-namespace DistressBot.Tests.Enrollment;
+namespace DistressBot.Tests.Domain;
 
 public sealed class PersonNamesTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace DistressBot.Enrollment;
+namespace DistressBot.Domain;
 
 /// <summary>Names and aliases as people type them, in any script: one stored form (NFC), what they may hold, and which look alike.</summary>
 /// <remarks>
