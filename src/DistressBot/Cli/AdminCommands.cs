@@ -294,10 +294,10 @@ public static class AdminCommands
         if (report.Pauses > 0)
         {
             output.Append("GUESSING: ").Append(RedemptionReport.OverallLimit).Append(" wrong codes came within an hour ").Append(report.Pauses)
-                .Append(report.Pauses == 1 ? " time" : " times").Append(", the last at ").Append(At(report.LastPausedAt)).Append("; every code is refused unchecked for the rest of that hour.");
+                .Append(report.Pauses == 1 ? " time" : " times").Append(", the last at ").Append(At(report.LastPausedAt)).Append("; for the rest of that hour a code from anyone who already sent a wrong one is refused unchecked (a sender's first code is still checked).");
             if (report.PausedUntil(now) is { } until)
             {
-                output.Append(" Codes are refused now, until ").Append(At(until)).Append(": new invitees must wait.");
+                output.Append(" Guessers' codes are refused now, until ").Append(At(until)).Append('.');
             }
 
             output.Append('\n');

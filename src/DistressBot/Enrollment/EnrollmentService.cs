@@ -94,8 +94,10 @@ public static class EnrollmentService
 
     /// <summary>
     /// Enrols the Telegram user <paramref name="userId"/> with <paramref name="typedCode"/>. Wrong codes are counted per sender
-    /// in <paramref name="senders"/> and overall in the stored <see cref="RedemptionReport"/>; past either limit codes are
-    /// refused without being checked, so guessing gains nothing.
+    /// in <paramref name="senders"/> and overall in the stored <see cref="RedemptionReport"/>. A sender past their own limit is
+    /// refused without a check; past the overall limit, so is every sender who already sent a wrong code, while a sender's
+    /// first code is still checked, so a flood of guesses cannot lock a real invitee out (a 100-bit code is not guessed
+    /// one try per sender id).
     /// </summary>
     public static (RedeemOutcome Outcome, Person? Person) Redeem(
         DataSession db, string? typedCode, long userId, long chatId, Language language, DateTimeOffset now, BotRules rules, StrangerLedger.Draft senders)
@@ -109,7 +111,7 @@ public static class EnrollmentService
         }
 
         var report = db.RedemptionReport();
-        if (senders.IsHeldBack(userId) || report.PausedUntil(now) is not null)
+        if (senders.IsHeldBack(userId) || (report.PausedUntil(now) is not null && senders.HasFailed(userId)))
         {
             report.RefusedUnchecked++;
             db.Save(report);

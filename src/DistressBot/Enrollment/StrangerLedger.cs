@@ -100,6 +100,10 @@ public sealed class StrangerLedger
         public bool IsHeldBack(long sender) =>
             Current(sender) is { } entry && entry.FailuresIn(_now) >= FailuresPerSender;
 
+        /// <summary>True when <paramref name="sender"/> sent a wrong code within the window.</summary>
+        public bool HasFailed(long sender) =>
+            Current(sender) is { } entry && entry.FailuresIn(_now) > 0;
+
         /// <summary>Counts a wrong code from <paramref name="sender"/>; true when it is the one that holds them back.</summary>
         public bool Failed(long sender)
         {

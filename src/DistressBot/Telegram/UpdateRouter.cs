@@ -295,7 +295,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "A sender sent {Limit} wrong enrollment codes within {Window}: their codes are refused unchecked for that long (see distressbot people)")]
     private partial void LogSenderHeldBack(int limit, TimeSpan window);
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "{Limit} wrong enrollment codes within the hour: someone is guessing; every code is refused unchecked until {Until:u} (see distressbot people)")]
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "{Limit} wrong enrollment codes within the hour: someone is guessing; codes from senders who already failed are refused unchecked until {Until:u} (see distressbot people)")]
     private partial void LogGuessingPaused(int limit, DateTimeOffset until);
 
     [LoggerMessage(EventId = 3104, Level = LogLevel.Debug, Message = "An enrollment code was refused unchecked (guessing limit)")]

@@ -67,23 +67,27 @@ public sealed class RedeemLimitTests : IDisposable
     }
 
     [Fact]
-    public void Redeem_OverallLimitFromManySenders_RefusesEveryCodeUncheckedForTheRestOfTheHour()
+    public void Redeem_OverallLimitFromManySenders_RefusesGuessersUncheckedForTheRestOfTheHour_ButNotAFirstTry()
     {
         var valid = NewCoordinatorCode("Nina");
+        var later = NewCoordinatorCode("Olga");
         var outcomes = Enumerable.Range(0, RedemptionReport.OverallLimit)
             .Select(i => Redeem($"GUESS{i:D15}", 1000 + i, T0 + TimeSpan.FromSeconds(i)))
             .ToList();
 
-        var duringPause = Redeem(valid, 7, T0 + TimeSpan.FromMinutes(30));
+        // A guesser who already failed is refused unchecked, even with the right code; a real invitee's first try is not.
+        var guesserDuringPause = Redeem(valid, 1000, T0 + TimeSpan.FromMinutes(30));
         var report = Db.RedemptionReport();
-        var afterPause = Redeem(valid, 7, T0 + RedemptionReport.Window);
+        var inviteeDuringPause = Redeem(valid, 7, T0 + TimeSpan.FromMinutes(31));
+        var guesserAfterPause = Redeem(later, 1000, T0 + RedemptionReport.Window);
 
         Assert.Equal(RedeemOutcome.LimitReached, outcomes[^1]);
         Assert.DoesNotContain(RedeemOutcome.Enrolled, outcomes);
-        Assert.Equal(RedeemOutcome.RefusedUnchecked, duringPause);
+        Assert.Equal(RedeemOutcome.RefusedUnchecked, guesserDuringPause);
         Assert.Equal(T0 + RedemptionReport.Window, report.PausedUntil(T0 + TimeSpan.FromMinutes(30)));
         Assert.Equal(1, report.Pauses);
-        Assert.Equal(RedeemOutcome.Enrolled, afterPause);
+        Assert.Equal(RedeemOutcome.Enrolled, inviteeDuringPause);
+        Assert.Equal(RedeemOutcome.Enrolled, guesserAfterPause);
         Assert.Null(Db.RedemptionReport().PausedUntil(T0 + RedemptionReport.Window));
     }
 
