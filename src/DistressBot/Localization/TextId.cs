@@ -143,7 +143,7 @@ public enum TextId
     CaseAlreadyAcknowledged,
     /// <summary>{0} case.</summary>
     CaseAlreadyResolved,
-    /// <summary>{0} id {1} alias {2} trigger {3} state {4} opened {5} ack {6} lawyer.</summary>
+    /// <summary>{0} id {1} alias {2} trigger {3} state {4} opened {5} time until taken (acknowledged or resolved) {6} lawyer.</summary>
     CaseLine,
     /// <summary>{0} case.</summary>
     CaseNotFound,
