@@ -40,16 +40,16 @@ public sealed partial class DomainEventLog(ILogger<DomainEventLog> logger) : ISt
                 LogRepeated(repeated.CaseId, repeated.Level);
                 break;
             case CaseAcknowledged acknowledged:
-                LogAcknowledged(acknowledged.CaseId, acknowledged.By, Round(acknowledged.SinceOpened));
+                LogAcknowledged(acknowledged.CaseId, RoleWord(acknowledged.By), Round(acknowledged.SinceOpened));
                 break;
             case QuietTakerReminded quiet:
                 LogQuiet(quiet.CaseId);
                 break;
             case CaseResolved resolved:
-                LogResolved(resolved.CaseId, resolved.Outcome, resolved.By, Round(resolved.OpenFor));
+                LogResolved(resolved.CaseId, OutcomeWord(resolved.Outcome), RoleWord(resolved.By), Round(resolved.OpenFor));
                 break;
             case PersonUnreachable unreachable:
-                LogUnreachable(unreachable.Who, unreachable.CaseId ?? "none");
+                LogUnreachable(RoleWord(unreachable.Who), unreachable.CaseId ?? "none");
                 break;
             case CoverageGapReported gap:
                 LogCoverageGap(gap.Subjects, gap.Told);
@@ -61,6 +61,25 @@ public sealed partial class DomainEventLog(ILogger<DomainEventLog> logger) : ISt
     }
 
     private static TimeSpan Round(TimeSpan value) => TimeSpan.FromSeconds(Math.Round(value.TotalSeconds));
+
+    // Lower-case words, so a message reads "acknowledged by a coordinator" and "resolved (safe)".
+    private static string RoleWord(Role role) => role switch
+    {
+        Role.Subject => "subject",
+        Role.Coordinator => "coordinator",
+        Role.Lawyer => "lawyer",
+        _ => "unknown role",
+    };
+
+    private static string OutcomeWord(CaseOutcome outcome) => outcome switch
+    {
+        CaseOutcome.Safe => "safe",
+        CaseOutcome.Detained => "detained",
+        CaseOutcome.Missing => "missing",
+        CaseOutcome.Hospitalised => "hospitalised",
+        CaseOutcome.Other => "other",
+        _ => "unknown outcome",
+    };
 
     [LoggerMessage(EventId = 3300, Level = LogLevel.Warning, Message = "Case {CaseId} opened: {Kind} alarm, alerting level {Level}")]
     private partial void LogOpened(string caseId, CaseTrigger kind, int level);
@@ -81,16 +100,16 @@ public sealed partial class DomainEventLog(ILogger<DomainEventLog> logger) : ISt
     private partial void LogRepeated(string caseId, int level);
 
     [LoggerMessage(EventId = 3306, Level = LogLevel.Information, Message = "Case {CaseId} acknowledged by a {Role} {SinceOpened} after it opened")]
-    private partial void LogAcknowledged(string caseId, Role role, TimeSpan sinceOpened);
+    private partial void LogAcknowledged(string caseId, string role, TimeSpan sinceOpened);
 
     [LoggerMessage(EventId = 3307, Level = LogLevel.Information, Message = "Case {CaseId} acknowledged but quiet: its taker was reminded")]
     private partial void LogQuiet(string caseId);
 
     [LoggerMessage(EventId = 3308, Level = LogLevel.Information, Message = "Case {CaseId} resolved ({Outcome}) by a {Role} {OpenFor} after it opened")]
-    private partial void LogResolved(string caseId, CaseOutcome outcome, Role role, TimeSpan openFor);
+    private partial void LogResolved(string caseId, string outcome, string role, TimeSpan openFor);
 
     [LoggerMessage(EventId = 3309, Level = LogLevel.Warning, Message = "A {Role} is unreachable on Telegram for good (blocked the bot or deactivated); case {CaseId}")]
-    private partial void LogUnreachable(Role role, string caseId);
+    private partial void LogUnreachable(string role, string caseId);
 
     [LoggerMessage(EventId = 3310, Level = LogLevel.Error, Message = "Coverage gap: {Subjects} subjects have no reachable coordinator; {Told} people were told")]
     private partial void LogCoverageGap(int subjects, int told);

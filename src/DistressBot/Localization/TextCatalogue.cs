@@ -207,8 +207,8 @@ public static class TextCatalogue
             "{0} уже закрыто.",
             "{0} is already resolved."),
         [TextId.CaseLine] = (
-            "{0} · {1} · {2} · {3} · открыто {4} · принято через: {5} · юрист узнал через: {6}",
-            "{0} · {1} · {2} · {3} · opened {4} · acknowledged after: {5} · lawyer told after: {6}"),
+            "{0} · {1} · {2} · {3} · открыто {4} · взято через: {5} · юрист узнал через: {6}",
+            "{0} · {1} · {2} · {3} · opened {4} · taken after: {5} · lawyer told after: {6}"),
         [TextId.CaseNotFound] = (
             "Дела {0} среди ваших нет.",
             "There is no case {0} among yours."),
@@ -219,7 +219,7 @@ public static class TextCatalogue
             "принято: {0}",
             "acknowledged by {0}"),
         [TextId.CaseStateOpen] = (
-            "открыто, уровень {0}",
+            "ждёт ответа, уровень {0}",
             "open, level {0}"),
         [TextId.CaseStateResolved] = (
             "закрыто: {0}",
@@ -384,6 +384,23 @@ public static class TextCatalogue
         [TextId.TimelineTimes] = ("×{0}, последний раз {1}", "×{0}, last {1}"),
         [TextId.TimelineCut] = ("… пропущено шагов: {0} …", "… {0} steps left out …"),
         [TextId.TimelineAlertMerged] = ("Тревога ещё ждёт отправки: уйдёт с последними сведениями", "An alert still waits to go: it will tell the latest"),
+        [TextId.TimelineMessageDelivered] = ("Сообщение по делу доставлено", "Message about the case delivered"),
+        [TextId.TimelineMessageNumber] = ("сообщение {0}", "message {0}"),
+        [TextId.TimelineDeadline] = ("срок {0}", "deadline {0}"),
+        [TextId.TimelineSentAt] = ("отправлено {0}", "sent {0}"),
+        [TextId.TimelineReportedBy] = ("сообщил(а) {0}", "reported by {0}"),
+        [TextId.TimelineStartedBy] = ("начал(а) {0}", "started by {0}"),
+        [TextId.TimelineBotDown] = ("бот или его связь с Telegram не работали с {0} до {1}", "bot or Telegram link down from {0} to {1}"),
+        [TextId.TimelineTelegramDown] = ("Telegram был недоступен с {0} до {1}", "Telegram unreachable from {0} to {1}"),
+        [TextId.TimelineTelegramSaid] = ("ответ Telegram: «{0}»", "Telegram said: “{0}”"),
+        [TextId.TimelineEscalatedNobodyAcknowledged] = ("никто не принял дело", "nobody acknowledged"),
+        [TextId.TimelineEscalatedRecipientUnreachable] = ("получатель первого уровня недоступен", "a level-1 recipient is unreachable"),
+        [TextId.TimelineEscalatedTakerQuiet] = ("принявший дело молчит", "acknowledged but quiet"),
+        [TextId.TimelineEscalatedAtOnce] = ("сразу", "at once"),
+        [TextId.TimelineReasonAlarm] = ("тревога", "alarm"),
+        [TextId.TimelineReasonEscalated] = ("эскалация", "escalation"),
+        [TextId.TimelineReasonRepeat] = ("повтор", "repeat"),
+        [TextId.TimelineReasonReopened] = ("повторная эскалация: принявший молчит", "escalated again: the taker went quiet"),
         [TextId.InternalError] = (
             "Не получилось обработать сообщение. Ничего не потеряно; попробуйте ещё раз через минуту.",
             "I could not handle that message. Nothing was lost; try again in a minute."),

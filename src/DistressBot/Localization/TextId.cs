@@ -147,7 +147,7 @@ public enum TextId
     CaseAlreadyAcknowledged,
     /// <summary>{0} case.</summary>
     CaseAlreadyResolved,
-    /// <summary>{0} id {1} alias {2} trigger {3} state {4} opened {5} ack {6} lawyer.</summary>
+    /// <summary>{0} id {1} alias {2} trigger {3} state {4} opened {5} time until taken (acknowledged or resolved) {6} lawyer.</summary>
     CaseLine,
     /// <summary>{0} case.</summary>
     CaseNotFound,
@@ -291,6 +291,40 @@ public enum TextId
     TimelineCut,
     /// <summary>Timeline step word: AlertMerged.</summary>
     TimelineAlertMerged,
+    /// <summary>Timeline step word: a message about the case other than an alert (a check-in, a location) was delivered.</summary>
+    TimelineMessageDelivered,
+    /// <summary>{0} Telegram's message number, after a delivery.</summary>
+    TimelineMessageNumber,
+    /// <summary>{0} the missed deadline, after a missed check-in.</summary>
+    TimelineDeadline,
+    /// <summary>{0} when the subject sent it (an SOS, a check-in).</summary>
+    TimelineSentAt,
+    /// <summary>{0} who reported the subject missing.</summary>
+    TimelineReportedBy,
+    /// <summary>{0} who started the drill.</summary>
+    TimelineStartedBy,
+    /// <summary>{0} from {1} to: the bot or its link to Telegram was down.</summary>
+    TimelineBotDown,
+    /// <summary>{0} from {1} to: Telegram could not be reached.</summary>
+    TimelineTelegramDown,
+    /// <summary>{0} Telegram's own words (an error), quoted as they came.</summary>
+    TimelineTelegramSaid,
+    /// <summary>Why a case escalated: nobody acknowledged in time.</summary>
+    TimelineEscalatedNobodyAcknowledged,
+    /// <summary>Why a case escalated: a level-1 recipient cannot be reached.</summary>
+    TimelineEscalatedRecipientUnreachable,
+    /// <summary>Why a case escalated: its taker went quiet.</summary>
+    TimelineEscalatedTakerQuiet,
+    /// <summary>Why a case escalated: the alarm goes to both levels at once.</summary>
+    TimelineEscalatedAtOnce,
+    /// <summary>Why an alert was queued: the alarm itself.</summary>
+    TimelineReasonAlarm,
+    /// <summary>Why an alert was queued: level 2 brought in.</summary>
+    TimelineReasonEscalated,
+    /// <summary>Why an alert was queued: still unacknowledged, told again.</summary>
+    TimelineReasonRepeat,
+    /// <summary>Why an alert was queued: acknowledged, then nothing, escalated again.</summary>
+    TimelineReasonReopened,
     /// <summary>Something went wrong on our side; nothing was lost.</summary>
     InternalError,
 }

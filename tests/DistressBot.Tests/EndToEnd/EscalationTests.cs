@@ -112,7 +112,7 @@ public sealed partial class EscalationTests
 
         var cases = await s.SayAsync(Scenario.Nina, "/cases", "Open cases");
         Assert.Contains("C-0001 · Salek · missed check-in · open, level 2 · opened 02.11 14:30 UTC+3", cases, StringComparison.Ordinal);
-        Assert.Contains("acknowledged after: not yet", cases, StringComparison.Ordinal);
+        Assert.Contains("taken after: not yet (15 min)", cases, StringComparison.Ordinal);
         Assert.Contains("lawyer told after: 15 min", cases, StringComparison.Ordinal);
         Assert.Contains("lawyer told after: 15 min", await s.SayAsync(Scenario.Alexander, "/cases", "Open cases"), StringComparison.Ordinal);
 
@@ -458,14 +458,14 @@ public sealed partial class EscalationTests
         Assert.Contains("План действий:\n" + Plan, Alerts(s, Scenario.Olga)[0].Text, StringComparison.Ordinal);
 
         var timeline = (await s.SayAsync(Scenario.Nina, "/case C-0001", "C-0001 ·")).Split('\n');
-        Assert.StartsWith("C-0001 · Salek · missed check-in · acknowledged by Boris · opened 02.11 14:30 UTC+3 · acknowledged after: 16 min · lawyer told after: 15 min", timeline[0], StringComparison.Ordinal);
-        Assert.StartsWith("02.11 14:30 UTC+3 Opened: MissedCheckin", timeline[1], StringComparison.Ordinal);
+        Assert.StartsWith("C-0001 · Salek · missed check-in · acknowledged by Boris · opened 02.11 14:30 UTC+3 · taken after: 16 min · lawyer told after: 15 min", timeline[0], StringComparison.Ordinal);
+        Assert.Equal("02.11 14:30 UTC+3 Opened: missed check-in, deadline 02.11 14:00 UTC+3", timeline[1]);
         Assert.Contains("02.11 14:30 UTC+3 Alert queued — Nina ×2, last 02.11 14:45 UTC+3", timeline); // the alarm and the 14:45 repeat, summarised
         Assert.Contains("02.11 14:30 UTC+3 Alert delivered — Nina ×2, last 02.11 14:45 UTC+3", timeline);
         Assert.Contains("02.11 14:30 UTC+3 Alert delivered — Olga ×2, last 02.11 14:45 UTC+3", timeline);
         Assert.Contains("02.11 14:45 UTC+3 Escalated: nobody acknowledged", timeline);
-        Assert.Contains("02.11 14:45 UTC+3 Alert queued — Alexander: Escalated", timeline);
-        Assert.Contains("02.11 14:45 UTC+3 Alert delivered — Alexander: telegram message " + Alerts(s, Scenario.Alexander)[0].MessageId, timeline);
+        Assert.Contains("02.11 14:45 UTC+3 Alert queued — Alexander: escalation", timeline);
+        Assert.Contains("02.11 14:45 UTC+3 Alert delivered — Alexander: message " + Alerts(s, Scenario.Alexander)[0].MessageId, timeline);
         Assert.Equal("02.11 14:46 UTC+3 Acknowledged — Boris", timeline[^1]);
     }
 

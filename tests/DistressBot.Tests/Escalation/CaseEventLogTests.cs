@@ -79,9 +79,12 @@ public sealed class CaseEventLogTests
         var entries = _log.Entries.ToList();
         Assert.Equal(nameof(LevelChangeReason.NobodyAcknowledged), entries[3]["Reason"]);
         Assert.Equal(nameof(CaseTrigger.Sos), entries[4]["Kind"]);
-        Assert.Equal(nameof(Role.Lawyer), entries[6]["Role"]);
+        Assert.Equal("lawyer", entries[6]["Role"]);
+        Assert.Equal("Case C-0001 acknowledged by a lawyer 00:18:00 after it opened", entries[6].Message);
         Assert.Equal("00:18:00", entries[6]["SinceOpened"]);
-        Assert.Equal(nameof(CaseOutcome.Detained), entries[7]["Outcome"]);
+        Assert.Equal("detained", entries[7]["Outcome"]);
+        Assert.StartsWith("Case C-0001 resolved (detained) by a coordinator ", entries[7].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(entries, e => e.Message.Contains("Lawyer", StringComparison.Ordinal) || e.Message.Contains("Coordinator", StringComparison.Ordinal) || e.Message.Contains("Detained", StringComparison.Ordinal));
         Assert.All(entries, e => Assert.Equal("C-0001", e["CaseId"]));
         AssertNothingSensitive();
     }
@@ -95,7 +98,8 @@ public sealed class CaseEventLogTests
 
         var entries = _log.Entries.ToList();
         Assert.Equal([3300, 3309, 3304, 3310], entries.Select(e => e.EventId));
-        Assert.Equal(nameof(Role.Coordinator), entries[1]["Role"]);
+        Assert.Equal("coordinator", entries[1]["Role"]);
+        Assert.StartsWith("A coordinator is unreachable", entries[1].Message, StringComparison.Ordinal);
         Assert.Equal(nameof(LevelChangeReason.RecipientUnreachable), entries[2]["Reason"]);
         Assert.Equal("1", entries[3]["Subjects"]);
         AssertNothingSensitive();
