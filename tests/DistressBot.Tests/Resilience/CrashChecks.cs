@@ -33,14 +33,38 @@ internal static partial class CrashChecks
     /// from that run, when the outbox that the run left still holds a row for it (Telegram accepted it, the row was not deleted).
     /// </summary>
     /// <remarks>Sends are one at a time, so only a run's last message can be caught between the send and the delete.</remarks>
-    public static (long Chat, int MessageId)? CaughtInFlight(DataSnapshot data, FakeBotApiServer telegram, IEnumerable<long> chats, BotProcess run)
+    public static (long Chat, int MessageId)? CaughtInFlight(DataSnapshot data, FakeBotApiServer telegram, IEnumerable<long> chats, BotProcess run) =>
+        CaughtInFlight(data, chats.SelectMany(telegram.Transcript).Where(e => e.Direction == Direction.FromBot && e.SentAt >= run.StartedAt));
+
+    /// <summary>As above, given the messages Telegram accepted from the killed run.</summary>
+    public static (long Chat, int MessageId)? CaughtInFlight(DataSnapshot data, IEnumerable<FakeChatEntry> sentByRun)
     {
-        var last = chats.SelectMany(telegram.Transcript)
-            .Where(e => e.Direction == Direction.FromBot && e.SentAt >= run.StartedAt)
-            .MaxBy(e => e.SentAt);
-        return last is not null && data.Outbox.Any(m => m.ChatId == last.ChatId && m.Text == last.Text && m.QueuedAt <= last.SentAt)
+        var last = sentByRun.MaxBy(e => e.Sequence);
+        return last is not null && data.Outbox.Any(row => IsRowOf(data, row, last))
             ? (last.ChatId, last.MessageId)
             : null;
+    }
+
+    // Whether outbox row `row` is the one Telegram accepted as `sent`. A row worded when queued has its words; an alert is worded
+    // when it is sent (its row holds none), so it is known by its chat and case, and by the case not recording `sent` as delivered
+    // (the dispatcher records an alert in the commit that deletes its row, so a recorded one was not caught in flight).
+    private static bool IsRowOf(DataSnapshot data, OutgoingMessage row, FakeChatEntry sent)
+    {
+        if (row.ChatId != sent.ChatId || row.QueuedAt > sent.SentAt || row.EditMessageId is not null)
+        {
+            return false;
+        }
+
+        if (row.Content is not { Kind: MessageKind.CaseAlert })
+        {
+            return row.Text == sent.Text;
+        }
+
+        var @case = data.Cases.FirstOrDefault(c => c.Id == row.CaseId);
+        var delivery = "telegram message " + sent.MessageId.ToString(CultureInfo.InvariantCulture);
+        return @case is not null
+            && CaseIdIn(sent.Text ?? "") == @case.Id
+            && !@case.Timeline.Any(e => e.Kind == CaseEntryKind.AlertDelivered && e.PersonId == row.PersonId && e.Detail == delivery);
     }
 
     /// <summary>The second copies of messages <see cref="CaughtInFlight"/>: the first later message in the chat with the same text.</summary>
