@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
@@ -132,7 +133,7 @@ public static partial class CaseViews
         return lines;
     }
 
-    private static ClockPrecision Precision(Person subject) => LocalTime.PrecisionFor(subject.Checkin?.Schedule);
+    private static ClockPrecision Precision(Person subject) => SchedulePrecision.For(subject.Checkin?.Schedule);
 
     // The step's word is its kind's, except that a delivery which is not an alert's copy (a check-in or a location told
     // to the chain) is named as a message: "alert delivered" then counts only the alerts that were queued.
