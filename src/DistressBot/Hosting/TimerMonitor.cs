@@ -50,6 +50,13 @@ public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catc
             if (earliest is { } later)
             {
                 waits.Add(Task.Delay(later - now, time, stoppingToken));
+
+                // A delay counts from the clock's now when it is made: if the clock moved on since `now` was read (a
+                // clock jump; a test's fake clock advanced), it would wait too long, so look again instead.
+                if (time.GetUtcNow() >= later)
+                {
+                    continue;
+                }
             }
 
             await Task.WhenAny(waits);
