@@ -13,7 +13,7 @@ public static class SettingDuration
     /// <summary>Examples of the accepted forms, for messages.</summary>
     public const string Forms = "15m, 1h30m, 2d or 00:15:00";
 
-    /// <summary>True and the duration when <paramref name="text"/> is a duration in one of the accepted forms (it may be negative only in the hh:mm:ss form).</summary>
+    /// <summary>True and the duration when <paramref name="text"/> is a duration in one of the accepted forms, from zero to 30 days (<see cref="DurationParser.Maximum"/>) whatever the form.</summary>
     public static bool TryParse(string? text, out TimeSpan value)
     {
         value = TimeSpan.Zero;
@@ -30,7 +30,8 @@ public static class SettingDuration
 
         if (trimmed.Contains(':', StringComparison.Ordinal))
         {
-            return TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out value);
+            // The same bounds as the short forms: a negative or vast value would pass here and overflow date arithmetic later.
+            return TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out value) && value >= TimeSpan.Zero && value <= DurationParser.Maximum;
         }
 
         return DurationParser.TryParse(trimmed, out value);
@@ -43,7 +44,7 @@ public static class SettingDuration
         ArgumentNullException.ThrowIfNull(text);
         var shown = text.Length > 40 ? text[..40] + "…" : text;
         return $"{key} is \"{shown}\", which is not a duration: write it like {Forms} " +
-            $"(up to 30d in the short forms; set by DISTRESSBOT_{key.Replace(":", "__", StringComparison.Ordinal)} or a settings file).";
+            $"(from 0 to 30d; set by DISTRESSBOT_{key.Replace(":", "__", StringComparison.Ordinal)} or a settings file).";
     }
 
     // "0", "0s", "00m": zero turns a duration off where that is allowed (Checkins:ReminderLead).

@@ -60,9 +60,10 @@ public static class TimeZones
             zone = TimeZoneInfo.FindSystemTimeZoneById(id);
             return true;
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException or UnauthorizedAccessException or IOException)
         {
-            // Unknown and corrupt zone data mean the same to a person: choose another zone.
+            // Unknown and corrupt zone data mean the same to a person: choose another zone. A folder of the zone database
+            // ("Europe", "posix") is read as a file and fails with an access or I/O error: not a zone either.
             zone = TimeZoneInfo.Utc;
             return false;
         }

@@ -36,6 +36,9 @@ public sealed class BotSettingsTests
     [InlineData("5 minutes")]
     [InlineData("31d")]
     [InlineData("1h1h")]
+    [InlineData("31.00:00:00")] // past 30 days in the hh:mm:ss form too: 10675199.00:00:00 overflowed date arithmetic later
+    [InlineData("10675199.00:00:00")]
+    [InlineData("-00:05:00")]
     public void Bind_ValueThatIsNotADuration_IsNamedWithItsFix_AndNeverThrown(string text)
     {
         var settings = Bind(("Checkins:ReminderLead", text), ("Escalation:RepeatEvery", "banana"));
