@@ -3,6 +3,7 @@ using DistressBot.Hosting;
 using DistressBot.Storage;
 using DistressBot.Storage.LiteDb;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,6 +24,9 @@ public static class CommandLine
 
     /// <summary>Exit code when the data directory is taken or the data file cannot be opened.</summary>
     public const int ExitData = 4;
+
+    /// <summary>Exit code when the running bot stopped because one of its parts failed (the log says which), so a supervisor restarts it.</summary>
+    public const int ExitFailed = 5;
 
     private const string Help = """
         distressbot — emergency check-in and escalation bot
@@ -138,8 +142,24 @@ public static class CommandLine
         using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddBotConsole(Environment.GetEnvironmentVariable));
         await using var runtime = await BotRuntime.OpenAsync(settings, secret, loggers, TimeProvider.System);
         using var host = BotHostFactory.Build(runtime, configuration, TimeProvider.System);
+        var parts = BackgroundParts(host);
         await host.RunAsync(ct);
-        return 0;
+        return ExitCodeAfterRun(parts);
+    }
+
+    /// <summary>The host's background services, taken before it runs (RunAsync disposes its services).</summary>
+    public static IReadOnlyList<BackgroundService> BackgroundParts(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return [.. host.Services.GetServices<IHostedService>().OfType<BackgroundService>()];
+    }
+
+    /// <summary>0 after a requested stop; <see cref="ExitFailed"/> when one of <paramref name="parts"/> faulted and so stopped the host.</summary>
+    /// <remarks>A host stopped by a failing service still returns normally from RunAsync; exiting 0 then would keep systemd's Restart=on-failure from bringing the bot back.</remarks>
+    public static int ExitCodeAfterRun(IEnumerable<BackgroundService> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return parts.Any(s => s.ExecuteTask is { IsFaulted: true }) ? ExitFailed : 0;
     }
 
     private static async Task<int> InitAsync(string[] args, BotSettings settings, CancellationToken ct)

@@ -53,11 +53,12 @@ public sealed partial class ReadmeTablesTests
     {
         var rows = Table("| exit code | meaning |").ToDictionary(r => int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), r => r[1]);
 
-        Assert.Equal([0, 1, 2, 3, 4], rows.Keys.Order());
+        Assert.Equal([0, 1, 2, 3, 4, 5], rows.Keys.Order());
         Assert.StartsWith("refused", rows[CommandLine.ExitRefused], StringComparison.Ordinal);
         Assert.StartsWith("bad settings", rows[CommandLine.ExitUsage], StringComparison.Ordinal);
         Assert.StartsWith("keyring not opened", rows[CommandLine.ExitKeys], StringComparison.Ordinal);
         Assert.StartsWith("data directory taken", rows[CommandLine.ExitData], StringComparison.Ordinal);
+        Assert.StartsWith("`run` stopped", rows[CommandLine.ExitFailed], StringComparison.Ordinal);
     }
 
     /// <summary>The exit code the README gives for a meaning that starts with <paramref name="meaning"/>.</summary>
