@@ -26,15 +26,21 @@ public static class SubjectAlarms
         ArgumentNullException.ThrowIfNull(location);
         var (at, judgement) = MessageDates.Judge(sentAt, subject.EnrolledAt, null, now);
 
-        // A kept location dated after now (stored before dates were judged) must not hide the real ones that follow.
-        if (subject.LastLocation is { } known && known.At > at && known.At <= now)
+        // A live update older than the kept location arrived late: it changes nothing. A location the subject shares on
+        // purpose always reaches the case and gets its answer, even if it does not replace a newer kept one. A kept location
+        // dated after now (stored before dates were judged) must not hide the real ones that follow.
+        var older = subject.LastLocation is { } known && known.At > at && known.At <= now;
+        if (older && !notify)
         {
-            return judgement; // an older live update arriving late
+            return judgement;
         }
 
         var shared = new SharedLocation(location.Latitude, location.Longitude, at, location.Live || subject.LastLocation?.Live == true && !notify);
-        subject.LastLocation = shared;
-        db.Save(subject);
+        if (!older)
+        {
+            subject.LastLocation = shared;
+            db.Save(subject);
+        }
         if (subject.Checkin?.OpenCaseId is { } caseId && db.Case(caseId) is { Status: not CaseStatus.Resolved } @case)
         {
             @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Location, Detail = CaseAlerts.FormatLocation(shared) });

@@ -180,7 +180,8 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
         if (CaseAccess.FindCase(db, actor, caseId) is not { } found)
         {
-            LogRefused(TextCut.End(caseId, 16));
+            // Only a case number is logged: whatever else was typed may be an alias.
+            LogRefused(CallbackData.IsCaseId(caseId.Trim().ToUpperInvariant()) ? caseId.Trim().ToUpperInvariant() : "(not a case number)");
             Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, TextCut.End(caseId, 16)));
             return;
         }

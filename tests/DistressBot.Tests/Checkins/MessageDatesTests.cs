@@ -132,4 +132,36 @@ public sealed class MessageDatesTests
 
         Assert.Equal(2, world.Person(subject.Id).LastLocation!.Latitude);
     }
+
+    [Fact]
+    public void Location_SharedOnPurposeButOlderThanTheKeptLiveOne_StillReachesTheCaseAndIsAnswered()
+    {
+        // Found in review: with a live location kept, a pin dated 2 s earlier queued nothing at all.
+        var world = new DomainWorld();
+        var subject = world.Subject(world.Coordinator());
+        world.Run(db => SubjectAlarms.Sos(db, db.Person(subject.Id)!, world.Now, world.Now));
+        world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new LocationShare(1, 1, Live: true), world.Now, world.Now, notify: true));
+        var before = world.TextsTo(subject).Count;
+
+        world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new LocationShare(2, 2, Live: false), world.Now - TimeSpan.FromSeconds(2), world.Now, notify: true));
+
+        var caseId = world.Person(subject.Id).Checkin!.OpenCaseId!;
+        Assert.Equal(2, world.Case(caseId).Timeline.Count(e => e.Kind == CaseEntryKind.Location));
+        Assert.Equal(before + 1, world.TextsTo(subject).Count); // "Received"
+        Assert.Equal(1, world.Person(subject.Id).LastLocation!.Latitude); // the newer kept one stays the last known
+    }
+
+    [Fact]
+    public void Location_LateLiveUpdate_OlderThanTheKeptOne_ChangesNothing()
+    {
+        var world = new DomainWorld();
+        var subject = world.Subject(world.Coordinator());
+        world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new LocationShare(1, 1, Live: true), world.Now, world.Now, notify: true));
+        var before = world.TextsTo(subject).Count;
+
+        world.Run(db => SubjectAlarms.Location(db, db.Person(subject.Id)!, new LocationShare(2, 2, Live: true), world.Now - TimeSpan.FromSeconds(2), world.Now, notify: false));
+
+        Assert.Equal(1, world.Person(subject.Id).LastLocation!.Latitude);
+        Assert.Equal(before, world.TextsTo(subject).Count);
+    }
 }
