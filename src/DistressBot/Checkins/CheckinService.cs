@@ -35,9 +35,11 @@ public static class CheckinService
         }
 
         var zone = ZoneOf(subject, rules);
-        if (HasCome(state, now))
+        var first = DeadlineCalculator.FirstDeadline(parsed.Schedule, now, zone);
+        if (HasCome(state, now) || WouldDelayTheAlarm(state, first, parsed.Schedule.Grace))
         {
-            // The deadline that has come is owed until a check-in pays it: the new schedule starts after that check-in.
+            // The deadline that has come is owed until a check-in pays it, and a change may bring the alarm closer but never
+            // push it away (a phone in other hands must not be able to silence it): the new schedule starts after that check-in.
             state.NextSchedule = parsed.Schedule;
             db.Save(subject);
             Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, ScheduleText.Describe(parsed.Schedule, subject.Language), DeadlineText(subject, now), subject.TimeZone);
@@ -47,11 +49,15 @@ public static class CheckinService
         state.Schedule = parsed.Schedule;
         state.NextSchedule = null;
         state.ScheduleSetAt = now;
-        state.OwedDeadline = DeadlineCalculator.FirstDeadline(parsed.Schedule, now, zone);
+        state.OwedDeadline = first;
         ResetReminders(state);
         db.Save(subject);
         Reply(db, subject, now, TextId.ScheduleSet, ScheduleText.Describe(parsed.Schedule, subject.Language), DeadlineText(subject, now), subject.TimeZone);
     }
+
+    // Whether owing `deadline` with `grace` instead of what is owed now would raise the alarm later than it would come now.
+    private static bool WouldDelayTheAlarm(CheckinState state, DateTimeOffset deadline, TimeSpan grace) =>
+        state is { Schedule: { } current, OwedDeadline: { } owed } && deadline + grace > owed + current.Grace;
 
     /// <summary>Whether the subject owes a deadline that has already come (or was missed): only a check-in may settle it.</summary>
     public static bool HasCome(CheckinState state, DateTimeOffset now)
@@ -78,10 +84,12 @@ public static class CheckinService
         }
 
         person.TimeZone = zone.Id;
-        if (person.Checkin is { Schedule: { Kind: ScheduleKind.Daily } schedule } state && !HasCome(state, now))
+        if (person.Checkin is { Schedule: { Kind: ScheduleKind.Daily } schedule } state && !HasCome(state, now)
+            && DeadlineCalculator.FirstDeadline(schedule, now, zone) is var inNewZone && !WouldDelayTheAlarm(state, inNewZone, schedule.Grace))
         {
-            // A deadline that has come stays owed in the zone it came in; the next one follows the new zone.
-            state.OwedDeadline = DeadlineCalculator.FirstDeadline(schedule, now, zone);
+            // Only a deadline that comes sooner in the new zone is taken at once; one that has come, or would come later,
+            // stays owed, and the deadline after the next check-in follows the new zone.
+            state.OwedDeadline = inNewZone;
             state.LeadReminderSent = false;
             state.DeadlineReminderSent = false;
         }

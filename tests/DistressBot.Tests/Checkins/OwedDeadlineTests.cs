@@ -146,6 +146,35 @@ public sealed class OwedDeadlineTests
         Assert.Contains("Next check-in due by: 02.11 11:00 UTC (in 10 min)", status, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SetSchedule_LongerScheduleBeforeTheDeadline_DoesNotPushTheAlarmAway()
+    {
+        // Found in review: ten minutes before the deadline, "/schedule every 30d" moved it a month away, telling nobody.
+        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        var deadline = State().OwedDeadline;
+        _world.Time.Advance(TimeSpan.FromMinutes(110));
+
+        Do(db => CheckinService.SetSchedule(db, Me(db), "every 30d grace 1h", Now, _world.Rules));
+
+        Assert.Equal(deadline, State().OwedDeadline);
+        Assert.Equal(TimeSpan.FromMinutes(30), State().Schedule!.Grace);
+        Assert.Equal(TimeSpan.FromDays(30), State().NextSchedule!.Every);
+        Do(db => CheckinService.CheckIn(db, Me(db), Now, Now, _world.Rules));
+        Assert.Equal(Now + TimeSpan.FromDays(30), State().OwedDeadline);
+    }
+
+    [Fact]
+    public void SetSchedule_ShorterScheduleBeforeTheDeadline_TakesEffectAtOnce()
+    {
+        Do(db => CheckinService.SetSchedule(db, Me(db), "every 12h grace 30m", Now, _world.Rules));
+        _world.Time.Advance(TimeSpan.FromHours(1));
+
+        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+
+        Assert.Equal(Now + TimeSpan.FromHours(2), State().OwedDeadline);
+        Assert.Null(State().NextSchedule);
+    }
+
     public static TheoryData<int> Seeds()
     {
         var seeds = new TheoryData<int>();
@@ -176,6 +205,7 @@ public sealed class OwedDeadlineTests
             }
 
             Check(came, cameGrace, log);
+            var alarmBefore = AlarmAt(State());
             string action;
             switch (random.Next(6))
             {
@@ -212,6 +242,10 @@ public sealed class OwedDeadlineTests
 
             log.Add($"{Now:O} {action}");
             Check(came, cameGrace, log);
+            if (!action.StartsWith("/checkin", StringComparison.Ordinal) && alarmBefore is { } wasAt && AlarmAt(State()) is { } isAt)
+            {
+                Assert.True(isAt <= wasAt, $"seed {seed}: {action} moved the alarm from {wasAt:O} to {isAt:O}\n{string.Join('\n', log)}");
+            }
         }
     }
 
@@ -235,6 +269,10 @@ public sealed class OwedDeadlineTests
         Assert.True(grace == state.Schedule!.Grace, $"grace became {state.Schedule.Grace} after {deadline:O} had come\n{story}");
         Assert.True(Now < deadline + grace, $"deadline + grace passed at {Now:O} without an alarm\n{story}");
     }
+
+    // When the alarm for what is owed would come; null when nothing is owed or the alarm already came.
+    private static DateTimeOffset? AlarmAt(CheckinState state) =>
+        state is { Missed: false, Schedule: { } schedule, OwedDeadline: { } owed } ? owed + schedule.Grace : null;
 
     private DateTimeOffset Now => _world.Now;
 
