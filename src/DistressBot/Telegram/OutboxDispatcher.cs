@@ -1,3 +1,4 @@
+using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
@@ -115,7 +116,21 @@ public sealed partial class OutboxDispatcher(
             return ReadyMessage.AsQueued(message);
         }
 
-        var (ready, dropped) = await store.RunAsync(db => CaseMessages.Prepare(db, message.Id, time.GetUtcNow()), ct);
+        ReadyMessage? ready;
+        DropReason dropped;
+        try
+        {
+            (ready, dropped) = await store.RunAsync(db => CaseMessages.Prepare(db, message.Id, time.GetUtcNow()), ct);
+        }
+        catch (RecordIntegrityException)
+        {
+            // Its case (or reader) no longer opens: purged meanwhile, or damaged. It cannot be worded, and it must not
+            // block every row queued after it, alarms about other cases among them.
+            await store.RunAsync(db => db.RemoveFromOutbox(message.Id), ct);
+            LogUnreadableCase(message.Id, message.CaseId);
+            return null;
+        }
+
         if (ready is null)
         {
             LogDropped(message.Id, message.CaseId, dropped);
@@ -129,15 +144,16 @@ public sealed partial class OutboxDispatcher(
         int messageId;
         try
         {
+            // An edit gets the same time limit as a send: a hung edit of an old copy must not hold back alarms behind it.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_options.SendTimeout);
             if (message.EditMessageId is { } editId)
             {
-                await bot.EditMessageText(message.ChatId, editId, ready.Text, replyMarkup: Markup(message, ready) as InlineKeyboardMarkup, cancellationToken: ct);
+                await bot.EditMessageText(message.ChatId, editId, ready.Text, replyMarkup: Markup(message, ready) as InlineKeyboardMarkup, cancellationToken: timeout.Token);
                 await store.RunAsync(db => Edited(db, message, ready), ct);
                 return;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(_options.SendTimeout);
             var sent = await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), cancellationToken: timeout.Token);
             messageId = sent.Id;
         }
@@ -259,6 +275,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "The store failed while dispatching the outbox; retrying")]
     private partial void LogStoreError(Exception ex);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Outbox message {MessageId} about case {CaseId} was dropped: the case record does not open (purged meanwhile, or damaged)")]
+    private partial void LogUnreadableCase(string messageId, string? caseId);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Outbox message {MessageId} about case {CaseId} not sent ({Reason})")]
     private partial void LogDropped(string messageId, string caseId, DropReason reason);
