@@ -147,7 +147,7 @@ public static class CommandLine
         string? newKeyFile = null;
         if (args.Length > 1)
         {
-            if (args.Length != 3 || args[1] != "--key-file")
+            if (args.Length != 3 || args[1] != "--key-file" || string.IsNullOrWhiteSpace(args[2]))
             {
                 return Print("Usage: distressbot init [--key-file PATH]", ExitUsage, toError: true);
             }
@@ -155,7 +155,13 @@ public static class CommandLine
             newKeyFile = Path.GetFullPath(args[2]);
         }
 
-        // Everything is checked before anything is created, and a failure part-way removes what was made.
+        // Folders that exist are the admin's: refused as `run` refuses them, never changed, before anything is created.
+        RefuseLooseFolders(settings);
+
+        // The lock first, so that a second `init` neither checks nor removes anything while the first one works.
+        var createdByLock = Directory.Exists(settings.DataDirectory) ? null : InitLeftovers.TopmostMissing(settings.DataDirectory);
+        using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
+        var made = new InitLeftovers(settings.DataDirectory, settings.KeyringPath, newKeyFile, createdByLock);
         if (InitRefusal(settings, newKeyFile) is { } refusal)
         {
             return Print(refusal, ExitRefused, toError: true);
@@ -166,10 +172,10 @@ public static class CommandLine
         {
             if (secret is { Kind: KeyEncryptionSecretKind.Passphrase, PassphraseLength: < KeyEncryptionSecret.MinNewPassphraseLength })
             {
+                made.Remove();
                 return Print($"The passphrase from {secret.Source} is too short: a new keyring's passphrase needs at least {KeyEncryptionSecret.MinNewPassphraseLength} characters. Nothing was created.", ExitUsage, toError: true);
             }
 
-            var made = new InitLeftovers(settings.DataDirectory, settings.KeyringPath, newKeyFile);
             try
             {
                 await CreateDataAsync(settings, newKeyFile, secret);
@@ -198,6 +204,19 @@ public static class CommandLine
         return 0;
     }
 
+    private static void RefuseLooseFolders(BotSettings settings)
+    {
+        if (OwnerOnly.LooseFolderProblem(settings.DataDirectory, "The data directory") is { } dataProblem)
+        {
+            throw new DataDirectoryPermissionsException(settings.DataDirectory, dataProblem);
+        }
+
+        if (OwnerOnly.LooseFolderProblem(Path.GetDirectoryName(settings.KeyringPath)!, "The keyring's folder") is { } keysProblem)
+        {
+            throw new KeyringException(keysProblem);
+        }
+    }
+
     private static string? InitRefusal(BotSettings settings, string? newKeyFile)
     {
         if (File.Exists(settings.KeyringPath))
@@ -218,8 +237,6 @@ public static class CommandLine
 
     private static async Task CreateDataAsync(BotSettings settings, string? newKeyFile, KeyEncryptionSecret? secret)
     {
-        OwnerOnly.Tighten(settings.DataDirectory);
-        using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
         if (newKeyFile is not null)
         {
             KeyFile.Create(newKeyFile);
@@ -227,7 +244,6 @@ public static class CommandLine
 
         using var fromKeyFile = newKeyFile is not null ? KeyEncryptionSecret.FromKeyFile(newKeyFile) : null;
         OwnerOnly.CreateFolder(Path.GetDirectoryName(settings.KeyringPath)!);
-        OwnerOnly.Tighten(Path.GetDirectoryName(settings.KeyringPath)!);
         using var keyring = Keyring.Create(settings.KeyringPath, fromKeyFile ?? secret!, TimeProvider.System);
         using (CaseKeyStore.Open(settings.CaseKeysPath, keyring))
         {

@@ -1,4 +1,5 @@
 using DistressBot.Cli;
+using DistressBot.Storage;
 using DistressBot.Tests.Settings;
 
 namespace DistressBot.Tests.EndToEnd;
@@ -129,6 +130,24 @@ public sealed class AdminInputTests : IDisposable
         Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
         Assert.Equal("", again.Output);
         Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public async Task Init_WhileAnotherInitHoldsTheDataDirectory_IsRefusedAsTaken_AndRemovesNoneOfItsWork()
+    {
+        // The other init holds the lock and has written its keyring: the lock is what decides, before any leftover check.
+        using var winner = DataDirectoryLock.Acquire(Data);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(Keyring)!);
+        await File.WriteAllTextAsync(Keyring, "the winner's keyring");
+        var before = Snapshot();
+
+        var loser = await DistressbotProcess.RunAsync(Locations(), "init", "--key-file", Path.Combine(_root, "loser-key"));
+
+        Assert.Equal(CommandLine.ExitData, loser.ExitCode);
+        Assert.Contains("another distressbot process is using", loser.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("already exists", loser.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+        Assert.False(File.Exists(Path.Combine(_root, "loser-key")));
     }
 
     private Dictionary<string, string> Locations(params (string Key, string Value)[] more)
