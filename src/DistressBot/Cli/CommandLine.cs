@@ -130,6 +130,11 @@ public static class CommandLine
         {
             return Print($"{ex.Message} Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}): the bot's user must be able to write there.", ExitUsage, toError: true);
         }
+        catch (Exception ex) when (ex is IOException or ArgumentException)
+        {
+            // A path the file system refuses (an existing file where a folder is wanted, a name it cannot take): the admin's to fix.
+            return Print(ex.Message, ExitUsage, toError: true);
+        }
     }
 
     private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
@@ -256,6 +261,11 @@ public static class CommandLine
 
     private static async Task<int> AdminAsync(string[] args, BotSettings settings, CancellationToken ct)
     {
+        if (EmptyPathUsage(args) is { } usage)
+        {
+            return Print(usage, ExitUsage, toError: true);
+        }
+
         var resolver = KeyMaterialResolver.ForConsole();
         KeyEncryptionSecret? current = null;
         try
@@ -302,6 +312,19 @@ public static class CommandLine
         {
             current?.Dispose();
         }
+    }
+
+    private static string? EmptyPathUsage(string[] args)
+    {
+        if (args is ["backup", var directory] && string.IsNullOrWhiteSpace(directory))
+        {
+            return "Usage: distressbot backup DIRECTORY   (a new or empty directory; an empty path names none)";
+        }
+
+        var newKeyFile = Array.IndexOf(args, "--new-key-file");
+        return args is ["keys", "change-passphrase", ..] && newKeyFile >= 0 && (newKeyFile + 1 >= args.Length || string.IsNullOrWhiteSpace(args[newKeyFile + 1]))
+            ? "Usage: distressbot keys change-passphrase [--new-key-file PATH]   (PATH must not be empty)"
+            : null;
     }
 
     private static void CollectNewSecret(string[] args, Dictionary<string, string> secrets)

@@ -150,6 +150,31 @@ public sealed class AdminInputTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_root, "loser-key")));
     }
 
+    [Theory]
+    [InlineData("backup", "")]
+    [InlineData("backup", "{existing file}")]
+    [InlineData("init", "--key-file", "")]
+    [InlineData("keys", "change-passphrase", "--new-key-file", "")]
+    [InlineData("keys", "change-passphrase", "--new-key-file")]
+    public async Task PathArgumentThatIsEmpty_OrAFileWhereAFolderIsWanted_Exit2_WithTheReason_NoStackTrace_NothingChanged(params string[] args)
+    {
+        var env = Locations();
+        Assert.Equal(0, (await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath)).ExitCode);
+        env["DISTRESSBOT_Crypto__KeyFile"] = KeyFilePath;
+        var existing = Path.Combine(_root, "existing-file");
+        await File.WriteAllTextAsync(existing, "not a folder");
+        var before = Snapshot();
+
+        var run = await DistressbotProcess.RunAsync(env, [.. args.Select(a => a.Replace("{existing file}", existing, StringComparison.Ordinal))]);
+
+        Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
+        Assert.Contains(args.Contains("{existing file}") ? existing : "Usage", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+        Assert.Equal(before, Snapshot());
+    }
+
     private Dictionary<string, string> Locations(params (string Key, string Value)[] more)
     {
         var env = new Dictionary<string, string>
