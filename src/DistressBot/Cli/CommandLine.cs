@@ -158,6 +158,10 @@ public static class CommandLine
             }
 
             newKeyFile = Path.GetFullPath(args[2]);
+            if (BotSettings.IsInside(newKeyFile, settings.DataDirectory))
+            {
+                return Print($"The key file {newKeyFile} would be inside the data directory ({settings.DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/key. Nothing was created.", ExitUsage, toError: true);
+            }
         }
 
         // Folders that exist are the admin's: refused as `run` refuses them, never changed, before anything is created.

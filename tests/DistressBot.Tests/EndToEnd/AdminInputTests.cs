@@ -175,6 +175,17 @@ public sealed class AdminInputTests : IDisposable
         Assert.Equal(before, Snapshot());
     }
 
+    [Fact]
+    public async Task Init_WithTheNewKeyFileInsideTheDataDirectory_Exit2_NamesIt_AndCreatesNothing()
+    {
+        var init = await DistressbotProcess.RunAsync(Locations(), "init", "--key-file", Path.Combine(Data, "key"));
+
+        Assert.Equal(CommandLine.ExitUsage, init.ExitCode);
+        Assert.Contains($"The key file {Path.Combine(Data, "key")} would be inside the data directory", init.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", init.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
     private Dictionary<string, string> Locations(params (string Key, string Value)[] more)
     {
         var env = new Dictionary<string, string>
