@@ -12,6 +12,9 @@ namespace DistressBot.Cli;
 /// <summary>Where the running bot listens for admin commands: a Unix socket in the data directory, owner-only.</summary>
 public static class AdminSocketPath
 {
+    /// <summary>The longest socket path a Unix socket address takes, in UTF-8 bytes (sun_path is 108 bytes with its terminating zero).</summary>
+    public const int MaxBytes = 107;
+
     /// <summary>The socket file's path for <paramref name="dataDirectory"/>.</summary>
     public static string For(string dataDirectory) => Path.Combine(dataDirectory, "admin.sock");
 }
@@ -114,6 +117,12 @@ public sealed partial class AdminSocketServer(
         {
             result = AdminResult.Fail("The admin request failed: " + ex.Message);
         }
+        catch (Exception ex)
+        {
+            // Fire-and-forget handler: whatever else fails is logged (its type only: a message may hold a name or a path) and answered.
+            LogCommandFailed(ex.GetType().Name);
+            result = AdminResult.Fail($"The running bot could not run that admin command ({ex.GetType().Name}); nothing more is known here, see the bot's log.");
+        }
 
         try
         {
@@ -136,6 +145,9 @@ public sealed partial class AdminSocketServer(
 
     [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Admin command '{Command}' served, exit {ExitCode}")]
     private partial void LogServed(string command, int exitCode);
+
+    [LoggerMessage(EventId = 2503, Level = LogLevel.Error, Message = "Admin command failed with {Kind}; the admin was answered with a failure")]
+    private partial void LogCommandFailed(string kind);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Admin socket refused a connection's request ({Outcome}); nothing was run")]
     private partial void LogRequestRefused(AdminReadOutcome outcome);

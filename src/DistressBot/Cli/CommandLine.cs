@@ -134,6 +134,11 @@ public static class CommandLine
         {
             return Print($"{ex.Message} Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}): the bot's user must be able to write there.", ExitUsage, toError: true);
         }
+        catch (Exception ex) when (ex is IOException or ArgumentException)
+        {
+            // A path the file system refuses (an existing file where a folder is wanted, a name it cannot take): the admin's to fix.
+            return Print(ex.Message, ExitUsage, toError: true);
+        }
     }
 
     private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
@@ -167,15 +172,25 @@ public static class CommandLine
         string? newKeyFile = null;
         if (args.Length > 1)
         {
-            if (args.Length != 3 || args[1] != "--key-file")
+            if (args.Length != 3 || args[1] != "--key-file" || string.IsNullOrWhiteSpace(args[2]))
             {
                 return Print("Usage: distressbot init [--key-file PATH]", ExitUsage, toError: true);
             }
 
             newKeyFile = Path.GetFullPath(args[2]);
+            if (BotSettings.IsInside(newKeyFile, settings.DataDirectory))
+            {
+                return Print($"The key file {newKeyFile} would be inside the data directory ({settings.DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/key. Nothing was created.", ExitUsage, toError: true);
+            }
         }
 
-        // Everything is checked before anything is created, and a failure part-way removes what was made.
+        // Folders that exist are the admin's: refused as `run` refuses them, never changed, before anything is created.
+        RefuseLooseFolders(settings);
+
+        // The lock first, so that a second `init` neither checks nor removes anything while the first one works.
+        var createdByLock = Directory.Exists(settings.DataDirectory) ? null : InitLeftovers.TopmostMissing(settings.DataDirectory);
+        using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
+        var made = new InitLeftovers(settings.DataDirectory, settings.KeyringPath, newKeyFile, createdByLock);
         if (InitRefusal(settings, newKeyFile) is { } refusal)
         {
             return Print(refusal, ExitRefused, toError: true);
@@ -186,10 +201,10 @@ public static class CommandLine
         {
             if (secret is { Kind: KeyEncryptionSecretKind.Passphrase, PassphraseLength: < KeyEncryptionSecret.MinNewPassphraseLength })
             {
+                made.Remove();
                 return Print($"The passphrase from {secret.Source} is too short: a new keyring's passphrase needs at least {KeyEncryptionSecret.MinNewPassphraseLength} characters. Nothing was created.", ExitUsage, toError: true);
             }
 
-            var made = new InitLeftovers(settings.DataDirectory, settings.KeyringPath, newKeyFile);
             try
             {
                 await CreateDataAsync(settings, newKeyFile, secret);
@@ -218,6 +233,19 @@ public static class CommandLine
         return 0;
     }
 
+    private static void RefuseLooseFolders(BotSettings settings)
+    {
+        if (OwnerOnly.LooseFolderProblem(settings.DataDirectory, "The data directory") is { } dataProblem)
+        {
+            throw new DataDirectoryPermissionsException(settings.DataDirectory, dataProblem);
+        }
+
+        if (OwnerOnly.LooseFolderProblem(Path.GetDirectoryName(settings.KeyringPath)!, "The keyring's folder") is { } keysProblem)
+        {
+            throw new KeyringException(keysProblem);
+        }
+    }
+
     private static string? InitRefusal(BotSettings settings, string? newKeyFile)
     {
         if (File.Exists(settings.KeyringPath))
@@ -238,8 +266,6 @@ public static class CommandLine
 
     private static async Task CreateDataAsync(BotSettings settings, string? newKeyFile, KeyEncryptionSecret? secret)
     {
-        OwnerOnly.Tighten(settings.DataDirectory);
-        using var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
         if (newKeyFile is not null)
         {
             KeyFile.Create(newKeyFile);
@@ -247,7 +273,6 @@ public static class CommandLine
 
         using var fromKeyFile = newKeyFile is not null ? KeyEncryptionSecret.FromKeyFile(newKeyFile) : null;
         OwnerOnly.CreateFolder(Path.GetDirectoryName(settings.KeyringPath)!);
-        OwnerOnly.Tighten(Path.GetDirectoryName(settings.KeyringPath)!);
         using var keyring = Keyring.Create(settings.KeyringPath, fromKeyFile ?? secret!, TimeProvider.System);
         using (CaseKeyStore.Open(settings.CaseKeysPath, keyring))
         {
@@ -260,6 +285,11 @@ public static class CommandLine
 
     private static async Task<int> AdminAsync(string[] args, BotSettings settings, CancellationToken ct)
     {
+        if (EmptyPathUsage(args) is { } usage)
+        {
+            return Print(usage, ExitUsage, toError: true);
+        }
+
         var resolver = KeyMaterialResolver.ForConsole();
         KeyEncryptionSecret? current = null;
         try
@@ -306,6 +336,19 @@ public static class CommandLine
         {
             current?.Dispose();
         }
+    }
+
+    private static string? EmptyPathUsage(string[] args)
+    {
+        if (args is ["backup", var directory] && string.IsNullOrWhiteSpace(directory))
+        {
+            return "Usage: distressbot backup DIRECTORY   (a new or empty directory; an empty path names none)";
+        }
+
+        var newKeyFile = Array.IndexOf(args, "--new-key-file");
+        return args is ["keys", "change-passphrase", ..] && newKeyFile >= 0 && (newKeyFile + 1 >= args.Length || string.IsNullOrWhiteSpace(args[newKeyFile + 1]))
+            ? "Usage: distressbot keys change-passphrase [--new-key-file PATH]   (PATH must not be empty)"
+            : null;
     }
 
     private static void CollectNewSecret(string[] args, Dictionary<string, string> secrets)

@@ -7,12 +7,22 @@ internal sealed class InitLeftovers
     private readonly List<string> _newFolders = [];
     private readonly List<(string Folder, HashSet<string> Before)> _existingFolders = [];
 
-    /// <summary>Notes the state of the folders of the data directory, the keyring and the new key file (if any).</summary>
-    public InitLeftovers(string dataDirectory, string keyringPath, string? keyFile)
+    /// <summary>Notes the state of the folders of the data directory, the keyring and the new key file (if any); <paramref name="createdByLock"/> is the topmost folder taking the data directory's lock created, removed whole.</summary>
+    public InitLeftovers(string dataDirectory, string keyringPath, string? keyFile, string? createdByLock = null)
     {
+        if (createdByLock is not null)
+        {
+            _newFolders.Add(Path.GetFullPath(createdByLock));
+        }
+
         var folders = new[] { dataDirectory, Path.GetDirectoryName(keyringPath), keyFile is null ? null : Path.GetDirectoryName(keyFile) };
         foreach (var folder in folders.OfType<string>().Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
         {
+            if (_newFolders.Any(created => IsAtOrBelow(folder, created)))
+            {
+                continue;
+            }
+
             if (Directory.Exists(folder))
             {
                 _existingFolders.Add((folder, [.. Directory.EnumerateFileSystemEntries(folder)]));
@@ -51,7 +61,8 @@ internal sealed class InitLeftovers
         }
     }
 
-    private static string TopmostMissing(string folder)
+    /// <summary>The highest folder on <paramref name="folder"/>'s path that does not exist (the folder itself when only it is missing).</summary>
+    internal static string TopmostMissing(string folder)
     {
         var top = folder;
         while (Path.GetDirectoryName(top) is { } parent && !Directory.Exists(parent))
@@ -61,6 +72,9 @@ internal sealed class InitLeftovers
 
         return top;
     }
+
+    private static bool IsAtOrBelow(string folder, string top) =>
+        folder == top || folder.StartsWith(Path.TrimEndingDirectorySeparator(top) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static void Try(Action remove)
     {

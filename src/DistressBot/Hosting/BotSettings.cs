@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
 using DistressBot.Checkins;
+using DistressBot.Cli;
 using DistressBot.Domain;
 using DistressBot.Localization;
 using Microsoft.Extensions.Configuration;
@@ -202,6 +204,17 @@ public sealed class BotSettings
         {
             errors.Add($"Crypto:KeyringPath ({KeyringPath}) is inside the data directory ({DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/keyring.json.");
         }
+
+        if (DataDirectory.Length > 0 && !string.IsNullOrWhiteSpace(Crypto.KeyFile) && IsInside(Path.GetFullPath(Crypto.KeyFile), DataDirectory))
+        {
+            errors.Add($"Crypto:KeyFile ({Path.GetFullPath(Crypto.KeyFile)}) is inside the data directory ({DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/key.");
+        }
+
+        if (DataDirectory.Length > 0 && Encoding.UTF8.GetByteCount(AdminSocketPath.For(DataDirectory)) is var socketBytes && socketBytes > AdminSocketPath.MaxBytes)
+        {
+            errors.Add($"Storage:DataDirectory ({DataDirectory}) is too long: the admin socket in it ({AdminSocketPath.For(DataDirectory)}) would take {socketBytes} UTF-8 bytes, " +
+                $"and a Unix socket path takes at most {AdminSocketPath.MaxBytes}: choose a shorter directory, e.g. /var/lib/distressbot.");
+        }
     }
 
     private void Rules(List<string> errors)
@@ -272,7 +285,8 @@ public sealed class BotSettings
     private static string Show(TimeSpan value) =>
         value < TimeSpan.Zero ? value.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : DurationToken.Format(value);
 
-    private static bool IsInside(string path, string directory)
+    /// <summary>Whether the absolute <paramref name="path"/> lies below the absolute <paramref name="directory"/>.</summary>
+    internal static bool IsInside(string path, string directory)
     {
         var dir = Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar;
         return path.StartsWith(dir, StringComparison.Ordinal);

@@ -71,7 +71,7 @@ public static class OwnerOnly
                 $"{what} {folder} is open to group or others (mode {Octal(mode)}); it holds the bot's secrets, so it must be owner-only: run 'chmod 700 {folder}' and start again.");
     }
 
-    /// <summary>Takes group and others' access away from an existing folder (0700); for `init`, which sets the folders up.</summary>
+    /// <summary>Takes group and others' access away from an existing folder (0700); only for an empty folder the admin named to be filled (a backup target), never a folder that may be shared.</summary>
     public static void Tighten(string folder)
     {
         if (!OperatingSystem.IsWindows() && Directory.Exists(folder) && (File.GetUnixFileMode(folder) & GroupOrOther) != 0)

@@ -1,4 +1,5 @@
 using DistressBot.Cli;
+using DistressBot.Storage;
 using DistressBot.Tests.Settings;
 
 namespace DistressBot.Tests.EndToEnd;
@@ -129,6 +130,60 @@ public sealed class AdminInputTests : IDisposable
         Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
         Assert.Equal("", again.Output);
         Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public async Task Init_WhileAnotherInitHoldsTheDataDirectory_IsRefusedAsTaken_AndRemovesNoneOfItsWork()
+    {
+        // The other init holds the lock and has written its keyring: the lock is what decides, before any leftover check.
+        using var winner = DataDirectoryLock.Acquire(Data);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(Keyring)!);
+        await File.WriteAllTextAsync(Keyring, "the winner's keyring");
+        var before = Snapshot();
+
+        var loser = await DistressbotProcess.RunAsync(Locations(), "init", "--key-file", Path.Combine(_root, "loser-key"));
+
+        Assert.Equal(CommandLine.ExitData, loser.ExitCode);
+        Assert.Contains("another distressbot process is using", loser.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("already exists", loser.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+        Assert.False(File.Exists(Path.Combine(_root, "loser-key")));
+    }
+
+    [Theory]
+    [InlineData("backup", "")]
+    [InlineData("backup", "{existing file}")]
+    [InlineData("init", "--key-file", "")]
+    [InlineData("keys", "change-passphrase", "--new-key-file", "")]
+    [InlineData("keys", "change-passphrase", "--new-key-file")]
+    public async Task PathArgumentThatIsEmpty_OrAFileWhereAFolderIsWanted_Exit2_WithTheReason_NoStackTrace_NothingChanged(params string[] args)
+    {
+        var env = Locations();
+        Assert.Equal(0, (await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath)).ExitCode);
+        env["DISTRESSBOT_Crypto__KeyFile"] = KeyFilePath;
+        var existing = Path.Combine(_root, "existing-file");
+        await File.WriteAllTextAsync(existing, "not a folder");
+        var before = Snapshot();
+
+        var run = await DistressbotProcess.RunAsync(env, [.. args.Select(a => a.Replace("{existing file}", existing, StringComparison.Ordinal))]);
+
+        Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
+        Assert.Contains(args.Contains("{existing file}") ? existing : "Usage", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public async Task Init_WithTheNewKeyFileInsideTheDataDirectory_Exit2_NamesIt_AndCreatesNothing()
+    {
+        var init = await DistressbotProcess.RunAsync(Locations(), "init", "--key-file", Path.Combine(Data, "key"));
+
+        Assert.Equal(CommandLine.ExitUsage, init.ExitCode);
+        Assert.Contains($"The key file {Path.Combine(Data, "key")} would be inside the data directory", init.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", init.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
     }
 
     private Dictionary<string, string> Locations(params (string Key, string Value)[] more)

@@ -1,12 +1,17 @@
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using DistressBot.Cli;
+using DistressBot.Tests.Fakes;
+using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Tests.EndToEnd;
 
 /// <summary>The running bot's admin socket stays usable whatever its other connections do (issue 8.6).</summary>
 public sealed class AdminSocketTests
 {
+    private static readonly string[] ChangePassphrase = ["keys", "change-passphrase"];
+
     [Fact]
     public async Task AdminCommand_WhileTwentyIdleConnectionsAreOpen_IsAnswered()
     {
@@ -47,6 +52,30 @@ public sealed class AdminSocketTests
         Assert.Contains("larger than 64 KiB", answer, StringComparison.Ordinal);
         Assert.Contains("\"ExitCode\":2", answer, StringComparison.Ordinal);
         Assert.True(sent < 64 * 1024 * 1024, $"the bot read all {sent} bytes");
+        Assert.Equal(0, (await s.AdminAsync("people")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Command_ThatThrowsAnUnexpectedException_IsAnsweredWithAFailure_AndLoggedByItsTypeOnly()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var s = await Scenario.StartAsync(logging: b => b.AddProvider(logs));
+        var missing = Path.Combine(s.Sandbox.DataDirectory, "no-such-folder-Salek", "key");
+        using var socket = await ConnectAsync(s);
+        await using var stream = new NetworkStream(socket);
+
+        // A key file that is not there makes the keyring throw its own exception type, which the handler did not expect.
+        var request = JsonSerializer.Serialize(new { Args = ChangePassphrase, Secrets = new Dictionary<string, string> { [KeyCommands.NewKeyFile] = missing } });
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request + "\n"));
+        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        var answer = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.NotNull(answer);
+        Assert.Contains("\"ExitCode\":1", answer, StringComparison.Ordinal);
+        Assert.Contains("KeyringException", answer, StringComparison.Ordinal);
+        var failed = Assert.Single(logs.Entries, e => e.EventId == 2503);
+        Assert.Equal("KeyringException", failed["Kind"]);
+        Assert.All(logs.Entries, e => Assert.DoesNotContain("no-such-folder-Salek", e.Everything, StringComparison.Ordinal));
         Assert.Equal(0, (await s.AdminAsync("people")).ExitCode);
     }
 

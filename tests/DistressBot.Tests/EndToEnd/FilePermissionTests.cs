@@ -8,7 +8,7 @@ namespace DistressBot.Tests.EndToEnd;
 
 /// <summary>
 /// Everything the real executable creates (init, run, backup) is owner-only from birth, and folders others can open are
-/// refused at start with the fix named, or tightened by init (issue 8.6). Folders that do not exist yet are nested, so the
+/// refused at start with the fix named, by init too, which changes no folder it did not create (issue 8.6). Folders that do not exist yet are nested, so the
 /// parents the bot creates are checked too.
 /// </summary>
 [UnsupportedOSPlatform("windows")] // Unix file modes
@@ -97,19 +97,40 @@ public sealed class FilePermissionTests : IDisposable
     }
 
     [Fact]
-    public async Task Init_OnFoldersOpenToOthers_TightensThemToOwnerOnly()
+    public async Task Init_OnADataDirectoryOpenToOthers_IsRefusedLikeRun_ChangesNoMode_AndCreatesNothing()
     {
         Directory.CreateDirectory(DataDirectory);
-        Directory.CreateDirectory(KeyringFolder);
         File.SetUnixFileMode(DataDirectory, Open755);
-        File.SetUnixFileMode(KeyringFolder, Open755 | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite);
 
         var init = await DistressbotProcess.RunAsync(Environment(null), "init", "--key-file", KeyFile);
 
-        Assert.True(init.ExitCode == 0, init.Error);
-        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(DataDirectory));
-        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(KeyringFolder));
-        Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(KeyringPath));
+        Assert.Equal(CommandLine.ExitData, init.ExitCode);
+        Assert.Contains($"run 'chmod 700 {DataDirectory}'", init.Error, StringComparison.Ordinal);
+        Assert.Equal(Open755, File.GetUnixFileMode(DataDirectory));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(DataDirectory));
+        Assert.False(Directory.Exists(KeyringFolder));
+        Assert.False(File.Exists(KeyFile));
+    }
+
+    [Fact]
+    public async Task Init_WithTheKeyringInASharedStickyFolder_IsRefusedLikeRun_AndLeavesThatFolder1777()
+    {
+        const UnixFileMode Shared1777 = UnixFileMode.StickyBit | OwnerOnly.FolderMode |
+            UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+            UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        var shared = Directory.CreateDirectory(Path.Combine(_root, "tmp")).FullName;
+        File.SetUnixFileMode(shared, Shared1777);
+        var environment = Environment(null);
+        environment["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(shared, "keyring.json");
+
+        var init = await DistressbotProcess.RunAsync(environment, "init", "--key-file", KeyFile);
+
+        Assert.Equal(CommandLine.ExitKeys, init.ExitCode);
+        Assert.Contains($"run 'chmod 700 {shared}'", init.Error, StringComparison.Ordinal);
+        Assert.Equal(Shared1777, File.GetUnixFileMode(shared));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(shared));
+        Assert.False(Directory.Exists(Path.Combine(_root, "srv")));
+        Assert.False(File.Exists(KeyFile));
     }
 
     /// <inheritdoc/>

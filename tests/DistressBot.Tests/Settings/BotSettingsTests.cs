@@ -176,6 +176,45 @@ public sealed class BotSettingsTests
         Assert.Contains("DISTRESSBOT_Crypto__KeyringPath", errors[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DataDirectory_WhoseAdminSocketPathIsLongerThan107Bytes_IsRefusedNamingTheSettingAndTheLimit()
+    {
+        // "/srv/" + 92 characters + "/admin.sock" is 108 bytes; one less fits exactly.
+        var tooLong = "/srv/" + new string('d', 92);
+        var justFits = "/srv/" + new string('d', 91);
+
+        var refused = Bind(("Storage:DataDirectory", tooLong), ("Crypto:KeyringPath", "/etc/distressbot/keyring.json")).Validate(SettingsUse.Init);
+        var accepted = Bind(("Storage:DataDirectory", justFits), ("Crypto:KeyringPath", "/etc/distressbot/keyring.json")).Validate(SettingsUse.Init);
+
+        var error = Assert.Single(refused);
+        Assert.Contains("Storage:DataDirectory", error, StringComparison.Ordinal);
+        Assert.Contains("108 UTF-8 bytes", error, StringComparison.Ordinal);
+        Assert.Contains("at most 107", error, StringComparison.Ordinal);
+        Assert.Empty(accepted);
+    }
+
+    [Fact]
+    public void DataDirectory_CountsUtf8BytesNotCharacters_ForTheSocketPathLimit()
+    {
+        // 46 two-byte letters: 5 + 92 + 11 = 108 bytes, though only 62 characters.
+        var cyrillic = "/srv/" + new string('д', 46);
+
+        var errors = Bind(("Storage:DataDirectory", cyrillic), ("Crypto:KeyringPath", "/etc/distressbot/keyring.json")).Validate(SettingsUse.Init);
+
+        Assert.Contains("108 UTF-8 bytes", Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyFile_InsideTheDataDirectory_IsRefusedLikeTheKeyring_AndOutsideIsAccepted()
+    {
+        var inside = Bind(("Storage:DataDirectory", "/srv/distressbot"), ("Crypto:KeyringPath", "/etc/distressbot/keyring.json"), ("Crypto:KeyFile", "/srv/distressbot/key"));
+        var outside = Bind(("Storage:DataDirectory", "/srv/distressbot"), ("Crypto:KeyringPath", "/etc/distressbot/keyring.json"), ("Crypto:KeyFile", "/srv/distressbot-key"));
+
+        var error = Assert.Single(inside.Validate(SettingsUse.Init));
+        Assert.Contains("Crypto:KeyFile (/srv/distressbot/key) is inside the data directory (/srv/distressbot)", error, StringComparison.Ordinal);
+        Assert.Empty(outside.Validate(SettingsUse.Init));
+    }
+
     private static BotSettings Bind(params (string Key, string Value)[] values) =>
         BotSettings.Bind(new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build(), Home);
 }
