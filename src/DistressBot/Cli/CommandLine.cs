@@ -320,6 +320,12 @@ public static class CommandLine
                 args = [.. args, "--yes"];
             }
 
+            if (args is ["backup", var folder])
+            {
+                // A relative path counts from where the admin runs the command, not from the running bot's folder.
+                args = ["backup", Path.GetFullPath(folder)];
+            }
+
             var result = await AdminSocketClient.TryExecuteAsync(settings.DataDirectory, args, ct, secrets);
             if (result is null)
             {

@@ -9,7 +9,7 @@ public sealed class RedemptionReport
     /// <summary>The key of the record in the store's small named values.</summary>
     public const string StoreKey = "enrollment.redemptions";
 
-    /// <summary>Wrong codes from all senders together in one <see cref="Window"/> before every code is refused unchecked until the window ends.</summary>
+    /// <summary>Wrong codes from all senders together in one <see cref="Window"/> before codes from senders who already sent a wrong one are refused unchecked until the window ends.</summary>
     public const int OverallLimit = 50;
 
     /// <summary>The length of the overall counting window.</summary>
@@ -42,7 +42,7 @@ public sealed class RedemptionReport
     /// <summary>Wrong codes in the current window.</summary>
     public int WindowFailures { get; set; }
 
-    /// <summary>Until when every code is refused unchecked, or null when codes are checked.</summary>
+    /// <summary>Until when codes from senders who already sent a wrong one are refused unchecked, or null when every code is checked.</summary>
     public DateTimeOffset? PausedUntil(DateTimeOffset now) =>
         WindowFailures >= OverallLimit && now - WindowStart < Window ? WindowStart + Window : null;
 

@@ -41,7 +41,7 @@ public enum RedeemOutcome
     /// <summary>A wrong code that was this sender's last allowed one in the hour: their next codes are refused unchecked.</summary>
     SenderHeldBack,
 
-    /// <summary>A wrong code that reached the overall limit: every code is refused unchecked until the window ends.</summary>
+    /// <summary>A wrong code that reached the overall limit: codes from senders who already failed are refused unchecked until the window ends.</summary>
     LimitReached,
 
     /// <summary>Not checked: the sender is held back or the overall limit was reached.</summary>

@@ -52,15 +52,16 @@ public class TimerIndex
             return;
         }
 
+        // Compare and set under one lock: between two separate ones a concurrent earlier offer could be overwritten.
         lock (_gate)
         {
             if (_next.TryGetValue(id, out var current) && current <= at)
             {
                 return;
             }
-        }
 
-        Set(id, at);
+            Set(id, at);
+        }
     }
 
     /// <summary>The earliest pending instant, or null, and a task that completes when the index changes.</summary>

@@ -13,8 +13,10 @@ namespace DistressBot.Telegram;
 
 /// <summary>Sends what the domain queued in the outbox: alarms first, within Telegram's limits, retried until Telegram accepts or refuses for good.</summary>
 /// <remarks>
-/// A row leaves the outbox only after Telegram accepted it, so a crash between sending and recording may send one
-/// message twice (alerts carry the case number, so a duplicate is recognisable) but never loses one.
+/// A row leaves the outbox when Telegram accepted it, refused it for good, or when its case no longer needs it (resolved,
+/// an edit the copy already shows, a case record that no longer opens; each written into the case or the log). A crash
+/// between sending and recording may send one message twice (alerts carry the case number, so a duplicate is
+/// recognisable) but never loses one.
 /// </remarks>
 public sealed partial class OutboxDispatcher(
     ITelegramBotClient bot,

@@ -46,6 +46,9 @@ public sealed partial class UpdatePump(
 
     private DateTimeOffset? _failingSince;
     private bool _outageRecorded;
+
+    // An outage recorded before a crash may still be in the store: the first successful poll looks for it.
+    private bool _outageMayBeStored = true;
     private bool _connected;
     private DateTimeOffset? _lostAt;
     private DateTimeOffset? _fullReportedAt;
@@ -113,7 +116,7 @@ public sealed partial class UpdatePump(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // Nothing is confirmed to Telegram until stored, so the same batch simply comes again.
+                // Nothing is confirmed to Telegram until stored: an unstored batch comes again, stored updates wait in the inbox.
                 LogStoreError(ex);
                 await Task.Delay(backoff.Next(), transport.Time, stoppingToken);
             }
@@ -190,6 +193,11 @@ public sealed partial class UpdatePump(
     private async Task EndOutageAsync(CancellationToken ct)
     {
         _failingSince = null;
+        if (!_outageRecorded && !_outageMayBeStored)
+        {
+            return; // nothing to end: no store round trip after every poll
+        }
+
         var now = time.GetUtcNow();
         var since = await store.RunAsync(
             db =>
@@ -205,6 +213,7 @@ public sealed partial class UpdatePump(
                 return from;
             },
             ct);
+        _outageMayBeStored = false;
         if (since is not null)
         {
             downtime.OutageEnded(now);
