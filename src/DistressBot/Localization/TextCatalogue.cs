@@ -404,6 +404,9 @@ public static class TextCatalogue
         [TextId.InternalError] = (
             "Не получилось обработать сообщение. Ничего не потеряно; попробуйте ещё раз через минуту.",
             "I could not handle that message. Nothing was lost; try again in a minute."),
+        [TextId.SubjectMessageFailed] = (
+            "⚠ Сообщение от {0} не удалось обработать (это могла быть тревога /sos или отметка). Свяжитесь с человеком; /cases — открытые дела.",
+            "⚠ A message from {0} could not be handled (it may have been an SOS or a check-in). Check on them; /cases shows open cases."),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

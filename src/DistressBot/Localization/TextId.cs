@@ -327,4 +327,6 @@ public enum TextId
     TimelineReasonReopened,
     /// <summary>Something went wrong on our side; nothing was lost.</summary>
     InternalError,
+    /// <summary>To a subject's coordinators: a message from {0} could not be handled (it may have been an SOS).</summary>
+    SubjectMessageFailed,
 }

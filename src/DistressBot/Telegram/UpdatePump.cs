@@ -372,6 +372,16 @@ public sealed partial class UpdatePump(
                     && db.PersonByTelegramUser(message.Chat.Id) is { } sender)
                 {
                     Notify.Send(db, sender, MessagePriority.Reply, now, TextId.InternalError);
+
+                    // It may have been an SOS: the subject's own coordinators hear of it at alarm priority, in words that
+                    // need no case record (a damaged one may be what failed).
+                    if (sender.Role == Role.Subject)
+                    {
+                        foreach (var coordinator in sender.CoordinatorIds.Select(db.Person).OfType<Person>())
+                        {
+                            Notify.Send(db, coordinator, MessagePriority.Alarm, now, TextId.SubjectMessageFailed, sender.Name);
+                        }
+                    }
                 }
             },
             ct);
