@@ -19,14 +19,19 @@ public static class CaseAccess
     public static bool MayManage(Person actor, Person subject) =>
         actor is { Role: Role.Coordinator } && MayActOnCases(actor, subject);
 
+    /// <summary>The subjects whose cases <paramref name="reader"/> may see and act on (their own, then the ones they back up), each once.</summary>
+    public static IReadOnlyList<Person> SubjectsVisibleTo(DataSession db, Person reader)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reader);
+        return [.. reader.SubjectIds.Concat(reader.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>().Where(s => MayActOnCases(reader, s))];
+    }
+
     /// <summary>The subjects a coordinator looks after, as primary or backup, each once; empty for anyone else.</summary>
     public static IReadOnlyList<Person> SubjectsOf(DataSession db, Person coordinator)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(coordinator);
-        return coordinator.Role != Role.Coordinator
-            ? []
-            : [.. coordinator.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>()];
+        return coordinator.Role != Role.Coordinator ? [] : SubjectsVisibleTo(db, coordinator);
     }
 
     /// <summary>The coordinator's subject whose alias is <paramref name="alias"/> (compared as aliases are stored: NFC, folded spaces, any case), or null.</summary>

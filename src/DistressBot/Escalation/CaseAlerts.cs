@@ -102,8 +102,8 @@ public static class CaseAlerts
         }
     }
 
-    /// <summary>Queues one alarm-priority message about the case to <paramref name="reader"/>; a drill's is marked as such.</summary>
-    public static void Queue(DataSession db, Case @case, Person reader, DateTimeOffset now, string text, List<List<InlineButton>>? buttons = null, bool trackCopy = false)
+    /// <summary>Queues one alarm-priority message about the case to <paramref name="reader"/>, worded now (not an alert copy, which <see cref="Send"/> queues); a drill's is marked as such.</summary>
+    public static void Queue(DataSession db, Case @case, Person reader, DateTimeOffset now, string text, List<List<InlineButton>>? buttons = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
@@ -114,7 +114,6 @@ public static class CaseAlerts
             PersonId = reader.Id,
             Priority = MessagePriority.Alarm,
             CaseId = @case.Id,
-            TrackCopy = trackCopy,
             QueuedAt = now,
             Text = Marked(@case, reader, text),
             InlineButtons = buttons,

@@ -21,7 +21,7 @@ public static partial class CaseViews
         ArgumentNullException.ThrowIfNull(reader);
         var language = reader.Language;
         var lines = new List<string>();
-        foreach (var subject in reader.SubjectIds.Concat(reader.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>())
+        foreach (var subject in CaseAccess.SubjectsVisibleTo(db, reader))
         {
             foreach (var caseId in new[] { subject.Checkin?.OpenCaseId, subject.Checkin?.OpenDrillCaseId }.OfType<string>())
             {
