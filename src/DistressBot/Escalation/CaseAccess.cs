@@ -38,14 +38,14 @@ public static class CaseAccess
     public static Person? SubjectByAlias(DataSession db, Person coordinator, string alias) =>
         SubjectsOf(db, coordinator).FirstOrDefault(s => PersonNames.Same(s.Name, alias.Trim()));
 
-    /// <summary>The case <paramref name="caseId"/> (any case of letters, up to 16 characters) and its subject if <paramref name="actor"/> may act on it; otherwise null, and the caller says "no such case" (nothing revealed).</summary>
+    /// <summary>The case <paramref name="caseId"/> (a <see cref="CaseNumber"/> in any case of letters) and its subject if <paramref name="actor"/> may act on it; otherwise null, and the caller says "no such case" (nothing revealed).</summary>
     public static (Case Case, Person Subject)? FindCase(DataSession db, Person actor, string caseId)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(caseId);
         var id = caseId.Trim().ToUpperInvariant();
-        if (id.Length is 0 or > 16)
+        if (!CaseNumber.IsValid(id))
         {
             return null;
         }

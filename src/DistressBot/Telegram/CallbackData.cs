@@ -70,17 +70,8 @@ public static class CallbackData
         return button is not null;
     }
 
-    /// <summary>Whether <paramref name="id"/> is a case number exactly as the bot makes them: "C-" and four digits, or more without a leading zero.</summary>
-    public static bool IsCaseId(string? id)
-    {
-        if (id is null || id.Length < 6 || id.Length > 21 || !id.StartsWith("C-", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var digits = id.AsSpan(2);
-        return !digits.ContainsAnyExceptInRange('0', '9') && (digits.Length == 4 || digits[0] != '0');
-    }
+    /// <summary>Whether <paramref name="id"/> is a case number exactly as the bot makes them (<see cref="CaseNumber"/>).</summary>
+    public static bool IsCaseId(string? id) => CaseNumber.IsValid(id);
 
     /// <summary>Refused data as a log may show it: its first characters with anything but printable ASCII replaced, and its length.</summary>
     public static string ForLog(string? data)
