@@ -59,6 +59,34 @@ public static class CheckinService
     private static bool WouldDelayTheAlarm(CheckinState state, DateTimeOffset deadline, TimeSpan grace) =>
         state is { Schedule: { } current, OwedDeadline: { } owed } && deadline + grace > owed + current.Grace;
 
+    /// <summary>
+    /// After a coordinator resolved the case that a missed deadline opened: the miss is settled, and the schedule (or one
+    /// saved for after the next check-in) runs again from <paramref name="now"/>. Nothing changes for a subject who is not
+    /// marked missed (their owed deadline still stands).
+    /// </summary>
+    public static void ResumeAfterResolution(Person subject, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject.Checkin is not { Missed: true, Schedule: { } schedule } state)
+        {
+            return;
+        }
+
+        var zone = TimeZones.TryFind(subject.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        state.Missed = false;
+        state.MissedDeadline = null;
+        if (state.NextSchedule is { } change)
+        {
+            schedule = change;
+            state.Schedule = change;
+            state.NextSchedule = null;
+        }
+
+        state.ScheduleSetAt = now;
+        state.OwedDeadline = DeadlineCalculator.FirstDeadline(schedule, now, zone);
+        ResetReminders(state);
+    }
+
     /// <summary>Whether the subject owes a deadline that has already come (or was missed): only a check-in may settle it.</summary>
     public static bool HasCome(CheckinState state, DateTimeOffset now)
     {

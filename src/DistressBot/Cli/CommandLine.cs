@@ -58,7 +58,7 @@ public static class CommandLine
         Settings: appsettings.json beside the program, a file named by DISTRESSBOT_CONFIG, and DISTRESSBOT_*
         environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …); durations
         as 30s, 15m, 1h30m, 2d or hh:mm:ss. Exit codes: 0 done, 1 refused, 2 bad settings or arguments,
-        3 keyring not opened, 4 data directory taken or unreadable.
+        3 keyring not opened, 4 data directory taken or unreadable, 5 run stopped because a part failed.
         The keyring secret: Crypto:KeyFile, $CREDENTIALS_DIRECTORY/distressbot-key, DISTRESSBOT_KEY_FILE,
         DISTRESSBOT_PASSPHRASE, or a prompt.
         """;

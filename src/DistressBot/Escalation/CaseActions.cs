@@ -1,3 +1,4 @@
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
@@ -86,6 +87,10 @@ public static class CaseActions
             if (state.OpenCaseId == @case.Id)
             {
                 state.OpenCaseId = null;
+
+                // A closed case must not leave the person unwatched: a miss it covered is settled by the resolution, and
+                // the schedule runs again from now (otherwise no alarm would come until they happened to check in).
+                CheckinService.ResumeAfterResolution(subject, now);
             }
 
             if (state.OpenDrillCaseId == @case.Id)

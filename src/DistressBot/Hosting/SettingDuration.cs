@@ -43,7 +43,7 @@ public static class SettingDuration
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(text);
         var shown = text.Length > 40 ? text[..40] + "…" : text;
-        return $"{key} is \"{shown}\", which is not a duration: write it like {Forms} " +
+        return $"{key} is \"{shown}\", which is not a duration from 0 to 30 days: write it like {Forms} " +
             $"(from 0 to 30d; set by DISTRESSBOT_{key.Replace(":", "__", StringComparison.Ordinal)} or a settings file).";
     }
 

@@ -1,5 +1,6 @@
 using DistressBot.Checkins;
 using DistressBot.Domain;
+using DistressBot.Escalation;
 using DistressBot.Tests.Fakes;
 
 namespace DistressBot.Tests.Checkins;
@@ -173,6 +174,29 @@ public sealed class OwedDeadlineTests
 
         Assert.Equal(Now + TimeSpan.FromHours(2), State().OwedDeadline);
         Assert.Null(State().NextSchedule);
+    }
+
+    [Fact]
+    public void ResolvingTheMissedCase_WithoutACheckin_RunsTheScheduleAgain_SoTheNextSilenceAlarmsToo()
+    {
+        // Found by a fresh trial: after /resolve without a check-in, the subject stayed "MISSED" and no alarm came for hours.
+        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        _world.Time.Advance(TimeSpan.FromHours(3));
+        Monitor();
+        var first = State().OpenCaseId!;
+        Do(db =>
+        {
+            var coordinator = db.Person(Me(db).CoordinatorIds[0])!;
+            CaseActions.Resolve(db, coordinator, db.Case(first)!, CaseOutcome.Safe, "", Now);
+        });
+
+        Assert.False(State().Missed);
+        Assert.Equal(Now + TimeSpan.FromHours(2), State().OwedDeadline);
+        _world.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(30));
+        Monitor();
+        Assert.True(State().Missed);
+        Assert.NotNull(State().OpenCaseId);
+        Assert.NotEqual(first, State().OpenCaseId);
     }
 
     public static TheoryData<int> Seeds()
