@@ -96,15 +96,16 @@ public sealed class StrangerTests
     public async Task EmptyPolls_AnsweredAtOnce_ArePacedByTheFloor()
     {
         await using var s = await Scenario.StartAsync(settings: new Dictionary<string, string?> { ["Telegram:PollTimeout"] = "00:00:00" });
-        var window = 3 * UpdatePump.EmptyPollFloor;
+        var window = 10 * UpdatePump.EmptyPollFloor;
 
         // The window is measured on the transport clock the floor is kept on (and the fake Telegram stamps requests with).
         var from = s.TransportTime.GetUtcNow();
         await Task.Delay(window, s.TransportTime);
         var polls = s.Telegram.Requests.Count(r => r.Method == "getUpdates" && r.ReceivedAt >= from && r.ReceivedAt < from + window);
 
-        // Without the floor the bot polls hundreds of times in this window; with it, at most once a floor (plus one at the edge).
-        Assert.InRange(polls, 1, 4);
+        // Without the floor the bot polls thousands of times in this window; with it, at most once a floor (plus one at the
+        // edge). How few it manages on a loaded machine is not the point: that it still polls, the answer below shows.
+        Assert.InRange(polls, 0, 11);
         Assert.Equal("This bot is not available.", await s.SayAsync(Scenario.Stranger, "still there?"));
     }
 
