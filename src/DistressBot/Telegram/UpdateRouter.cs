@@ -224,17 +224,17 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             return;
         }
 
-        var result = EnrollmentService.CreateInvite(db, Role.Subject, alias, coordinator, now, rules.InviteLifetime);
+        var result = CreateInvite.Run(db, Role.Subject, alias, coordinator, now, rules.InviteLifetime);
         switch (result.Refusal)
         {
             case InviteRefusal.NameInvalid:
                 Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasInvalid);
                 break;
             case InviteRefusal.NameTaken:
-                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasTaken, EnrollmentService.NormalizeName(alias));
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasTaken, result.Name);
                 break;
             case InviteRefusal.NameConfusable:
-                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasConfusable, EnrollmentService.NormalizeName(alias), result.LooksLike);
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasConfusable, result.Name, result.LooksLike);
                 break;
             default:
                 LogInviteCreated();
