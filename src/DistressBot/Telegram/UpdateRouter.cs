@@ -143,12 +143,11 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         var sender = message.From!.Id;
         if (command is { Name: "start" } && command.Arguments.Length > 0)
         {
-            var (outcome, enrolled) = EnrollmentService.Redeem(db, command.Arguments, sender, message.Chat.Id, language, now, rules, strangers);
+            var (outcome, enrolled) = RedeemInvite.Run(db, command.Arguments, sender, message.Chat.Id, language, now, rules, strangers);
             switch (outcome)
             {
                 case RedeemOutcome.Enrolled when enrolled is not null:
                     LogEnrolled(enrolled.Role switch { Role.Subject => "subject", Role.Coordinator => "coordinator", _ => "lawyer" });
-                    WelcomeNewPerson.Run(db, enrolled, now);
                     return HandledUpdate.Nothing;
                 case RedeemOutcome.SenderHeldBack:
                     LogSenderHeldBack(StrangerLedger.FailuresPerSender, StrangerLedger.FailureWindow);
