@@ -196,23 +196,19 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
     private static string? Render(Person actor, string typedId, CaseActionResult result)
     {
         var language = actor.Language;
-        return result switch
+        var @case = result.Case;
+        return result.Outcome switch
         {
-            { Outcome: CaseActionOutcome.NotFound } => TextCatalogue.Format(language, TextId.CaseNotFound, typedId),
-            { Outcome: CaseActionOutcome.OutcomesOffered } => null,
-            { Outcome: CaseActionOutcome.NoteMissing } => TextCatalogue.Format(language, TextId.NoteUsage),
-            { Case: { } @case } => result.Outcome switch
-            {
-                CaseActionOutcome.Closed => TextCatalogue.Format(language, TextId.CaseAlreadyResolved, @case.Id),
-                CaseActionOutcome.AlreadyYours => TextCatalogue.Format(language, TextId.CaseAcknowledgedByYou, @case.Id),
-                CaseActionOutcome.TakenByOther => TextCatalogue.Format(language, TextId.CaseAlreadyAcknowledged, @case.Id, result.Taker?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, actor.TimeZone)),
-                CaseActionOutcome.OtherNeedsNote => TextCatalogue.Format(language, TextId.ResolveOtherNeedsNote, @case.Id),
-                CaseActionOutcome.Acknowledged => TextCatalogue.Format(language, TextId.CaseAcknowledgedByYou, @case.Id),
-                CaseActionOutcome.Noted => TextCatalogue.Format(language, TextId.NoteAdded, @case.Id),
-                CaseActionOutcome.Resolved => TextCatalogue.Format(language, TextId.CaseResolvedByYou, @case.Id, CaseAlerts.OutcomeWord(@case.Outcome!.Value, language)),
-                _ => null,
-            },
-            _ => null,
+            CaseActionOutcome.NotFound => TextCatalogue.Format(language, TextId.CaseNotFound, typedId),
+            CaseActionOutcome.OutcomesOffered => null,
+            CaseActionOutcome.NoteMissing => TextCatalogue.Format(language, TextId.NoteUsage),
+            CaseActionOutcome.Closed => TextCatalogue.Format(language, TextId.CaseAlreadyResolved, @case!.Id),
+            CaseActionOutcome.Acknowledged or CaseActionOutcome.AlreadyYours => TextCatalogue.Format(language, TextId.CaseAcknowledgedByYou, @case!.Id),
+            CaseActionOutcome.TakenByOther => TextCatalogue.Format(language, TextId.CaseAlreadyAcknowledged, @case!.Id, result.Taker?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, actor.TimeZone)),
+            CaseActionOutcome.OtherNeedsNote => TextCatalogue.Format(language, TextId.ResolveOtherNeedsNote, @case!.Id),
+            CaseActionOutcome.Noted => TextCatalogue.Format(language, TextId.NoteAdded, @case!.Id),
+            CaseActionOutcome.Resolved => TextCatalogue.Format(language, TextId.CaseResolvedByYou, @case!.Id, CaseAlerts.OutcomeWord(@case.Outcome!.Value, language)),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "A case action outcome without words."),
         };
     }
 
