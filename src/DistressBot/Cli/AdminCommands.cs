@@ -87,12 +87,12 @@ public static class AdminCommands
         }
 
         var now = time.GetUtcNow();
-        var result = await store.RunAsync(db => EnrollmentService.CreateInvite(db, role, name, null, now, rules.InviteLifetime), ct);
+        var result = await store.RunAsync(db => CreateInvite.Run(db, role, name, null, now, rules.InviteLifetime), ct);
         return result.Refusal switch
         {
             InviteRefusal.NameInvalid => AdminResult.Usage("The name may have letters in any script (with their accents), digits, spaces, dots and hyphens, 1 to 32 characters; no control or invisible characters."),
-            InviteRefusal.NameTaken => AdminResult.Fail($"There is already a {args[1]} (or a pending invite) called '{EnrollmentService.NormalizeName(name)}'. Choose another name."),
-            InviteRefusal.NameConfusable => AdminResult.Fail($"'{EnrollmentService.NormalizeName(name)}' looks almost like the {args[1]} '{result.LooksLike}' (letters from another alphabet that look the same, or 0/O, 1/l, rn/m). Alerts could be mixed up: choose a name that looks different."),
+            InviteRefusal.NameTaken => AdminResult.Fail($"There is already a {args[1]} (or a pending invite) called '{result.Name}'. Choose another name."),
+            InviteRefusal.NameConfusable => AdminResult.Fail($"'{result.Name}' looks almost like the {args[1]} '{result.LooksLike}' (letters from another alphabet that look the same, or 0/O, 1/l, rn/m). Alerts could be mixed up: choose a name that looks different."),
             _ => new AdminResult(
                 0,
                 result.Code + "\n",
@@ -124,46 +124,36 @@ public static class AdminCommands
             return AdminResult.Usage(UsageLine);
         }
 
-        return await store.RunAsync(
-            db =>
+        var role = kind == "lawyer" ? "lawyer" : "coordinator";
+        var of = Option(args, "--of");
+        if (ofCoordinator is not null)
+        {
+            var result = await store.RunAsync(db => AssignLawyer.RunForCoordinator(db, name, ofCoordinator), ct);
+            return result switch
             {
-                var people = db.People().ToList();
-                var role = kind == "lawyer" ? Role.Lawyer : Role.Coordinator;
-                var helper = people.SingleOrDefault(p => p.Role == role && Same(p.Name, name));
-                if (helper is null)
-                {
-                    return AdminResult.Fail($"No {role.ToString().ToLowerInvariant()} is called '{name}'. 'distressbot people' lists them.");
-                }
+                { Outcome: AssignOutcome.NoSuchHelper } => AdminResult.Fail($"No lawyer is called '{name}'. 'distressbot people' lists them."),
+                { Outcome: AssignOutcome.NoSuchCoordinator } => AdminResult.Fail($"No coordinator is called '{ofCoordinator}'."),
+                { Lawyer: { } lawyer, Coordinator: { } coordinator } => new AdminResult(0, "", $"Lawyer '{lawyer.Name}' is assigned to {result.SubjectsAdded} more of {coordinator.Name}'s subjects, and to every subject {coordinator.Name} enrols from now on.\n"),
+                _ => throw new InvalidOperationException("An assignment without its people: " + result.Outcome),
+            };
+        }
 
-                if (ofCoordinator is not null)
-                {
-                    var coordinator = people.SingleOrDefault(p => p.Role == Role.Coordinator && Same(p.Name, ofCoordinator));
-                    if (coordinator is null)
-                    {
-                        return AdminResult.Fail($"No coordinator is called '{ofCoordinator}'.");
-                    }
-
-                    var assigned = AssignLawyer.ToCoordinatorsSubjects(db, coordinator, helper);
-                    return new AdminResult(0, "", $"Lawyer '{helper.Name}' is assigned to {assigned.SubjectsAdded} more of {coordinator.Name}'s subjects, and to every subject {coordinator.Name} enrols from now on.\n");
-                }
-
-                var (subject, error) = FindSubject(people, alias!, Option(args, "--of"));
-                if (subject is null)
-                {
-                    return AdminResult.Fail(error!);
-                }
-
-                var added = kind switch
-                {
-                    "coordinator" => EnrollmentService.Assign(db, subject, helper),
-                    "backup" => EnrollmentService.AssignBackup(db, subject, helper),
-                    _ => AssignLawyer.ToSubject(db, subject, helper),
-                };
-                return new AdminResult(0, "", added
-                    ? $"'{subject.Name}' now has {kind} '{helper.Name}'.\n"
-                    : $"'{subject.Name}' already had {kind} '{helper.Name}'; nothing changed.\n");
+        var assigned = await store.RunAsync(
+            db => kind switch
+            {
+                "coordinator" => AssignCoordinator.Run(db, CoordinatorLevel.Primary, name, alias!, of),
+                "backup" => AssignCoordinator.Run(db, CoordinatorLevel.Backup, name, alias!, of),
+                _ => AssignLawyer.Run(db, name, alias!, of),
             },
             ct);
+        return assigned switch
+        {
+            { Outcome: AssignOutcome.NoSuchHelper } => AdminResult.Fail($"No {role} is called '{name}'. 'distressbot people' lists them."),
+            { Outcome: AssignOutcome.Added, Subject: { } subject, Helper: { } helper } => new AdminResult(0, "", $"'{subject.Name}' now has {kind} '{helper.Name}'.\n"),
+            { Outcome: AssignOutcome.AlreadyAssigned, Subject: { } subject, Helper: { } helper } => new AdminResult(0, "", $"'{subject.Name}' already had {kind} '{helper.Name}'; nothing changed.\n"),
+            { Lookup: { } lookup } => AdminResult.Fail(SubjectNotFound(lookup, alias!, of)),
+            _ => throw new InvalidOperationException("An assignment without its people: " + assigned.Outcome),
+        };
     }
 
     private static async Task<AdminResult> PolicyAsync(IReadOnlyList<string> args, BotStore store, BotRules rules, CancellationToken ct)
@@ -203,10 +193,11 @@ public static class AdminCommands
         return await store.RunAsync(
             db =>
             {
-                var (subject, error) = FindSubject(db.People().ToList(), args[1], Option(args, "--of"));
-                if (subject is null)
+                var of = Option(args, "--of");
+                var lookup = PeopleByName.Subject(db, args[1], of);
+                if (lookup.Subject is not { } subject)
                 {
-                    return AdminResult.Fail(error!);
+                    return AdminResult.Fail(SubjectNotFound(lookup, args[1], of));
                 }
 
                 var effective = reset
@@ -217,23 +208,13 @@ public static class AdminCommands
             ct);
     }
 
-    private static (Person? Subject, string? Error) FindSubject(List<Person> people, string alias, string? of)
+    // Why no single subject was found by alias (and --of).
+    private static string SubjectNotFound(SubjectLookup lookup, string alias, string? of) => lookup.Outcome switch
     {
-        var existing = of is null ? null : people.SingleOrDefault(p => p.Role == Role.Coordinator && Same(p.Name, of));
-        if (of is not null && existing is null)
-        {
-            return (null, $"No coordinator is called '{of}'.");
-        }
-
-        var subjects = people.Where(p => p.Role == Role.Subject && Same(p.Name, alias)
-            && (existing is null || p.CoordinatorIds.Contains(existing.Id))).ToList();
-        return subjects.Count switch
-        {
-            0 => (null, $"No subject is called '{alias}'" + (of is null ? "." : $" among {of}'s subjects.")),
-            > 1 => (null, $"{subjects.Count} subjects are called '{alias}': add --of with one of their coordinators' names."),
-            _ => (subjects[0], null),
-        };
-    }
+        SubjectLookupOutcome.NoSuchCoordinator => $"No coordinator is called '{of}'.",
+        SubjectLookupOutcome.Ambiguous => $"{lookup.Count} subjects are called '{alias}': add --of with one of their coordinators' names.",
+        _ => $"No subject is called '{alias}'" + (of is null ? "." : $" among {of}'s subjects."),
+    };
 
     private static async Task<AdminResult> PeopleAsync(BotStore store, DateTimeOffset now, CancellationToken ct)
     {
@@ -305,8 +286,6 @@ public static class AdminCommands
 
         return output.ToString();
     }
-
-    private static bool Same(string a, string b) => PersonNames.Same(a, b);
 
     internal static string? Option(IReadOnlyList<string> args, string name)
     {

@@ -1,5 +1,4 @@
 using DistressBot.Domain;
-using DistressBot.Enrollment;
 
 namespace DistressBot.Enrollment;
 
@@ -8,6 +7,13 @@ namespace DistressBot.Enrollment;
 /// <param name="BecameDefault">False when the lawyer already was the coordinator's default lawyer.</param>
 public sealed record LawyerAssignment(int SubjectsAdded, bool BecameDefault);
 
+/// <summary>The result of making a lawyer a coordinator's default lawyer by name.</summary>
+/// <param name="Outcome"><see cref="AssignOutcome.Added"/> when the lawyer became the default, <see cref="AssignOutcome.AlreadyAssigned"/> when they already were; or why nothing changed.</param>
+/// <param name="Lawyer">The lawyer, once found.</param>
+/// <param name="Coordinator">The coordinator, once found.</param>
+/// <param name="SubjectsAdded">How many of the coordinator's subjects did not have the lawyer before.</param>
+public sealed record DefaultLawyerResult(AssignOutcome Outcome, Person? Lawyer = null, Person? Coordinator = null, int SubjectsAdded = 0);
+
 /// <summary>
 /// The admin gives a subject a lawyer (told at level 2 and of every SOS and missing report), or gives a coordinator a default
 /// lawyer: every subject the coordinator has now (as primary coordinator) and every subject they enrol later gets that lawyer.
@@ -15,6 +21,47 @@ public sealed record LawyerAssignment(int SubjectsAdded, bool BecameDefault);
 /// </summary>
 public static class AssignLawyer
 {
+    /// <summary>Adds the lawyer called <paramref name="lawyerName"/> to the subject called <paramref name="alias"/> (of the coordinator called <paramref name="ofCoordinator"/>, when given).</summary>
+    public static AssignResult Run(DataSession db, string lawyerName, string alias, string? ofCoordinator)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(lawyerName);
+        ArgumentNullException.ThrowIfNull(alias);
+        if (PeopleByName.Find(db, Role.Lawyer, lawyerName) is not { } lawyer)
+        {
+            return new AssignResult(AssignOutcome.NoSuchHelper);
+        }
+
+        var lookup = PeopleByName.Subject(db, alias, ofCoordinator);
+        if (AssignResult.Refusal(lookup, lawyer) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var subject = lookup.Subject!;
+        return new AssignResult(ToSubject(db, subject, lawyer) ? AssignOutcome.Added : AssignOutcome.AlreadyAssigned, lawyer, subject, lookup);
+    }
+
+    /// <summary>Makes the lawyer called <paramref name="lawyerName"/> the default lawyer of the coordinator called <paramref name="coordinatorName"/> (see <see cref="ToCoordinatorsSubjects"/>).</summary>
+    public static DefaultLawyerResult RunForCoordinator(DataSession db, string lawyerName, string coordinatorName)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(lawyerName);
+        ArgumentNullException.ThrowIfNull(coordinatorName);
+        if (PeopleByName.Find(db, Role.Lawyer, lawyerName) is not { } lawyer)
+        {
+            return new DefaultLawyerResult(AssignOutcome.NoSuchHelper);
+        }
+
+        if (PeopleByName.Find(db, Role.Coordinator, coordinatorName) is not { } coordinator)
+        {
+            return new DefaultLawyerResult(AssignOutcome.NoSuchCoordinator, lawyer);
+        }
+
+        var assigned = ToCoordinatorsSubjects(db, coordinator, lawyer);
+        return new DefaultLawyerResult(assigned.BecameDefault ? AssignOutcome.Added : AssignOutcome.AlreadyAssigned, lawyer, coordinator, assigned.SubjectsAdded);
+    }
+
     /// <summary>Adds <paramref name="lawyer"/> to <paramref name="subject"/>; false when they already were.</summary>
     /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject, or <paramref name="lawyer"/> not a lawyer.</exception>
     public static bool ToSubject(DataSession db, Person subject, Person lawyer) =>

@@ -25,20 +25,20 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                 OnCase(db, actor, first, now, TextId.CaseUsage, found => CaseViews.Timeline(db, found.Case, found.Subject, actor, now));
                 return true;
             case "ack":
-                OnCase(db, actor, first, now, TextId.AckUsage, found => CaseActions.Acknowledge(db, actor, found.Case, now));
+                Act(db, actor, first, now, TextId.AckUsage, id => TakeCase.Run(db, actor, id, now));
                 return true;
             case "note":
-                OnCase(db, actor, first, now, TextId.NoteUsage, found => CaseActions.Note(db, actor, found.Case, rest, now));
+                Act(db, actor, first, now, TextId.NoteUsage, id => AddCaseNote.Run(db, actor, id, rest, now));
                 return true;
             case "resolve":
                 var (outcomeWord, note) = Split(rest);
-                if (!CaseActions.TryParseOutcome(outcomeWord, out var outcome))
+                if (!CloseCase.TryParseOutcome(outcomeWord, out var outcome))
                 {
                     Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.ResolveUsage));
                     return true;
                 }
 
-                OnCase(db, actor, first, now, TextId.ResolveUsage, found => CaseActions.Resolve(db, actor, found.Case, outcome, note, now));
+                Act(db, actor, first, now, TextId.ResolveUsage, id => CloseCase.Run(db, actor, id, outcome, note, now));
                 return true;
         }
 
@@ -83,32 +83,19 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return new HandledUpdate(query.Id);
         }
 
-        if (CaseAccess.FindCase(db, actor, button.CaseId) is not { } found)
+        var result = button switch
+        {
+            AcknowledgeCase => TakeCase.Run(db, actor, button.CaseId, now),
+            ResolveCase => CloseCase.Ask(db, actor, button.CaseId, now),
+            ChooseOutcome choice => CloseCase.Run(db, actor, button.CaseId, choice.Outcome, "", now),
+            _ => null,
+        };
+        if (result is { Outcome: CaseActionOutcome.NotFound })
         {
             LogRefused(button.CaseId);
-            return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, button.CaseId));
         }
 
-        switch (button)
-        {
-            case AcknowledgeCase:
-                return new HandledUpdate(query.Id, CaseActions.Acknowledge(db, actor, found.Case, now));
-            case ResolveCase when found.Case.Status == CaseStatus.Resolved:
-                return new HandledUpdate(query.Id, TextCatalogue.Format(actor.Language, TextId.CaseAlreadyResolved, found.Case.Id));
-            case ResolveCase:
-                CaseAlerts.Queue(
-                    db,
-                    found.Case,
-                    actor,
-                    now,
-                    TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
-                    [.. ChooseOutcome.Offered.Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), new ChooseOutcome(found.Case.Id, o)) })]);
-                return new HandledUpdate(query.Id);
-            case ChooseOutcome choice:
-                return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, choice.Outcome, "", now));
-            default:
-                return new HandledUpdate(query.Id);
-        }
+        return new HandledUpdate(query.Id, result is null ? null : Render(actor, button.CaseId, result));
     }
 
     /// <summary>The plain message after a bare /plan Alias: see <see cref="SetResponsePlan.Finish"/>.</summary>
@@ -170,7 +157,24 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         });
     }
 
-    private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), string> act)
+    private void Act(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<string, CaseActionResult> act)
+    {
+        if (caseId.Length == 0)
+        {
+            Reply(db, actor, now, TextCatalogue.Format(actor.Language, usage));
+            return;
+        }
+
+        var result = act(caseId);
+        if (result.Outcome == CaseActionOutcome.NotFound)
+        {
+            Refused(caseId);
+        }
+
+        Reply(db, actor, now, Render(actor, TextCut.End(caseId, 16), result)!);
+    }
+
+    private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), string> view)
     {
         if (caseId.Length == 0)
         {
@@ -180,13 +184,39 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
         if (CaseAccess.FindCase(db, actor, caseId) is not { } found)
         {
-            // Only a case number is logged: whatever else was typed may be an alias.
-            LogRefused(CallbackData.IsCaseId(caseId.Trim().ToUpperInvariant()) ? caseId.Trim().ToUpperInvariant() : "(not a case number)");
+            Refused(caseId);
             Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, TextCut.End(caseId, 16)));
             return;
         }
 
-        Reply(db, actor, now, act(found));
+        Reply(db, actor, now, view(found));
+    }
+
+    // The answer to an action on a case, in the actor's words; null when the action queued its own message (the outcomes to choose).
+    private static string? Render(Person actor, string typedId, CaseActionResult result)
+    {
+        var language = actor.Language;
+        var @case = result.Case;
+        return result.Outcome switch
+        {
+            CaseActionOutcome.NotFound => TextCatalogue.Format(language, TextId.CaseNotFound, typedId),
+            CaseActionOutcome.OutcomesOffered => null,
+            CaseActionOutcome.NoteMissing => TextCatalogue.Format(language, TextId.NoteUsage),
+            CaseActionOutcome.Closed => TextCatalogue.Format(language, TextId.CaseAlreadyResolved, @case!.Id),
+            CaseActionOutcome.Acknowledged or CaseActionOutcome.AlreadyYours => TextCatalogue.Format(language, TextId.CaseAcknowledgedByYou, @case!.Id),
+            CaseActionOutcome.TakenByOther => TextCatalogue.Format(language, TextId.CaseAlreadyAcknowledged, @case!.Id, result.Taker?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, actor.TimeZone)),
+            CaseActionOutcome.OtherNeedsNote => TextCatalogue.Format(language, TextId.ResolveOtherNeedsNote, @case!.Id),
+            CaseActionOutcome.Noted => TextCatalogue.Format(language, TextId.NoteAdded, @case!.Id),
+            CaseActionOutcome.Resolved => TextCatalogue.Format(language, TextId.CaseResolvedByYou, @case!.Id, CaseAlerts.OutcomeWord(@case.Outcome!.Value, language)),
+            _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "A case action outcome without words."),
+        };
+    }
+
+    // Only a case number is logged: whatever else was typed may be an alias.
+    private void Refused(string typed)
+    {
+        var id = typed.Trim().ToUpperInvariant();
+        LogRefused(CallbackData.IsCaseId(id) ? id : "(not a case number)");
     }
 
     private static (string First, string Remainder) Split(string text)

@@ -143,12 +143,11 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         var sender = message.From!.Id;
         if (command is { Name: "start" } && command.Arguments.Length > 0)
         {
-            var (outcome, enrolled) = EnrollmentService.Redeem(db, command.Arguments, sender, message.Chat.Id, language, now, rules, strangers);
+            var (outcome, enrolled) = RedeemInvite.Run(db, command.Arguments, sender, message.Chat.Id, language, now, rules, strangers);
             switch (outcome)
             {
                 case RedeemOutcome.Enrolled when enrolled is not null:
                     LogEnrolled(enrolled.Role switch { Role.Subject => "subject", Role.Coordinator => "coordinator", _ => "lawyer" });
-                    WelcomeNewPerson.Run(db, enrolled, now);
                     return HandledUpdate.Nothing;
                 case RedeemOutcome.SenderHeldBack:
                     LogSenderHeldBack(StrangerLedger.FailuresPerSender, StrangerLedger.FailureWindow);
@@ -224,17 +223,17 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             return;
         }
 
-        var result = EnrollmentService.CreateInvite(db, Role.Subject, alias, coordinator, now, rules.InviteLifetime);
+        var result = CreateInvite.Run(db, Role.Subject, alias, coordinator, now, rules.InviteLifetime);
         switch (result.Refusal)
         {
             case InviteRefusal.NameInvalid:
                 Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasInvalid);
                 break;
             case InviteRefusal.NameTaken:
-                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasTaken, EnrollmentService.NormalizeName(alias));
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasTaken, result.Name);
                 break;
             case InviteRefusal.NameConfusable:
-                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasConfusable, EnrollmentService.NormalizeName(alias), result.LooksLike);
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.AliasConfusable, result.Name, result.LooksLike);
                 break;
             default:
                 LogInviteCreated();

@@ -63,7 +63,7 @@ public sealed class AssignLawyerTests
 
         var later = w.Run(db =>
         {
-            var code = EnrollmentService.CreateInvite(db, Role.Subject, "Vera", db.Person(people["Nina"].Id)!, w.Now, TimeSpan.FromDays(1)).Code;
+            var code = CreateInvite.Run(db, Role.Subject, "Vera", db.Person(people["Nina"].Id)!, w.Now, TimeSpan.FromDays(1)).Code;
             return EnrollmentService.Redeem(db, code, 7001, 7001, Language.En, w.Now, w.Rules, new StrangerLedger().Begin(w.Now)).Person!;
         });
 
@@ -98,6 +98,59 @@ public sealed class AssignLawyerTests
 
         Assert.All(w.Run(db => db.People().ToList()), p => Assert.Empty(p.DefaultLawyerIds));
         Assert.All(w.Run(db => db.People().ToList()), p => Assert.Empty(p.LawyerIds));
+    }
+
+    /// <summary>The lawyer's name, the subject's alias, --of, the outcome, whether Salek has Lev afterwards.</summary>
+    public static TheoryData<string, string, string?, AssignOutcome, bool> ByName => new()
+    {
+        { "Lev", "Salek", null, AssignOutcome.Added, true },
+        { " lev ", "salek", "Nina", AssignOutcome.Added, true },
+        { "Nina", "Salek", null, AssignOutcome.NoSuchHelper, false }, // a coordinator is no lawyer
+        { "Mark", "Salek", null, AssignOutcome.NoSuchHelper, false },
+        { "Lev", "Vera", null, AssignOutcome.SubjectNotFound, false },
+        { "Lev", "Salek", "Boris", AssignOutcome.SubjectNotFound, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ByName))]
+    public void Run_ByNameAndAlias_AddsTheLawyerToThatSubjectOnly_AndTellsNobody(string lawyer, string alias, string? of, AssignOutcome outcome, bool saleksAfter)
+    {
+        var (w, people) = World();
+
+        var result = w.Run(db => AssignLawyer.Run(db, lawyer, alias, of));
+
+        Assert.Equal(outcome, result.Outcome);
+        Assert.Equal(saleksAfter ? [people["Lev"].Id] : [], w.Fresh(people["Salek"]).LawyerIds);
+        Assert.Equal(saleksAfter ? [people["Salek"].Id] : [], w.Fresh(people["Lev"]).SubjectIds);
+        Assert.Empty(w.Fresh(people["Dana"]).LawyerIds);
+        Assert.All(w.Run(db => db.People().ToList()), p => Assert.Empty(p.DefaultLawyerIds));
+        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+    }
+
+    /// <summary>The lawyer's name, the coordinator's name, the outcome, subjects added.</summary>
+    public static TheoryData<string, string, AssignOutcome, int> ForCoordinatorByName => new()
+    {
+        { "Lev", "Nina", AssignOutcome.Added, 2 },
+        { "Lev", "Vera", AssignOutcome.NoSuchCoordinator, 0 },
+        { "Lev", "Lev", AssignOutcome.NoSuchCoordinator, 0 },
+        { "Olga", "Nina", AssignOutcome.NoSuchHelper, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForCoordinatorByName))]
+    public void RunForCoordinator_ByNames_MakesTheDefaultLawyerOrChangesNothing(string lawyer, string coordinator, AssignOutcome outcome, int added)
+    {
+        var (w, people) = World();
+
+        var first = w.Run(db => AssignLawyer.RunForCoordinator(db, lawyer, coordinator));
+        var second = w.Run(db => AssignLawyer.RunForCoordinator(db, lawyer, coordinator));
+
+        Assert.Equal((outcome, added), (first.Outcome, first.SubjectsAdded));
+        Assert.Equal(outcome == AssignOutcome.Added ? AssignOutcome.AlreadyAssigned : outcome, second.Outcome);
+        Assert.Equal(0, second.SubjectsAdded);
+        Assert.Equal(outcome == AssignOutcome.Added ? [people["Lev"].Id] : [], w.Fresh(people["Nina"]).DefaultLawyerIds);
+        Assert.Equal(added, w.Run(db => db.People().Count(p => p.LawyerIds.Count > 0)));
+        Assert.Empty(w.Run(db => db.Outbox().ToList()));
     }
 
     // Salek's chain; Nina also has Dana; Lev is a lawyer of nobody yet.

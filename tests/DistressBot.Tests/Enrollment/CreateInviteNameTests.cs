@@ -39,7 +39,7 @@ public sealed class CreateInviteNameTests : IDisposable
     [InlineData("Nguye\u0302\u0303n")]
     public void CreateInvite_NameInAnyScript_IsMadeAndStoredAsNfc(string alias)
     {
-        var result = EnrollmentService.CreateInvite(_db, Role.Subject, alias, _nina, _now, Lifetime);
+        var result = CreateInvite.Run(_db, Role.Subject, alias, _nina, _now, Lifetime);
 
         Assert.Equal(InviteRefusal.None, result.Refusal);
         Assert.NotNull(result.Code);
@@ -49,9 +49,9 @@ public sealed class CreateInviteNameTests : IDisposable
     [Fact]
     public void CreateInvite_DecomposedAfterPrecomposed_IsTheSameAliasAndRefusedAsTaken()
     {
-        EnrollmentService.CreateInvite(_db, Role.Subject, "Nguy\u1EC5n", _nina, _now, Lifetime);
+        CreateInvite.Run(_db, Role.Subject, "Nguy\u1EC5n", _nina, _now, Lifetime);
 
-        var result = EnrollmentService.CreateInvite(_db, Role.Subject, "nguye\u0302\u0303n", _nina, _now, Lifetime);
+        var result = CreateInvite.Run(_db, Role.Subject, "nguye\u0302\u0303n", _nina, _now, Lifetime);
 
         Assert.Equal(InviteRefusal.NameTaken, result.Refusal);
         Assert.Null(result.Code);
@@ -63,7 +63,7 @@ public sealed class CreateInviteNameTests : IDisposable
     {
         var salek = EnrolSubject("Salek", _nina, 10);
 
-        var result = EnrollmentService.CreateInvite(_db, Role.Subject, "\u0405alek", _nina, _now, Lifetime);
+        var result = CreateInvite.Run(_db, Role.Subject, "\u0405alek", _nina, _now, Lifetime);
 
         Assert.Equal(InviteRefusal.NameConfusable, result.Refusal);
         Assert.Equal(salek.Name, result.LooksLike);
@@ -75,9 +75,9 @@ public sealed class CreateInviteNameTests : IDisposable
     [Fact]
     public void CreateInvite_LookAlikeOfAPendingInvite_IsRefused()
     {
-        EnrollmentService.CreateInvite(_db, Role.Subject, "Salek", _nina, _now, Lifetime);
+        CreateInvite.Run(_db, Role.Subject, "Salek", _nina, _now, Lifetime);
 
-        var result = EnrollmentService.CreateInvite(_db, Role.Subject, "S\u0430lek", _nina, _now, Lifetime);
+        var result = CreateInvite.Run(_db, Role.Subject, "S\u0430lek", _nina, _now, Lifetime);
 
         Assert.Equal(InviteRefusal.NameConfusable, result.Refusal);
         Assert.Equal("Salek", result.LooksLike);
@@ -88,7 +88,7 @@ public sealed class CreateInviteNameTests : IDisposable
     {
         EnrolSubject("Salek", _olga, 10);
 
-        var result = EnrollmentService.CreateInvite(_db, Role.Subject, "\u0405alek", _nina, _now, Lifetime);
+        var result = CreateInvite.Run(_db, Role.Subject, "\u0405alek", _nina, _now, Lifetime);
 
         Assert.Equal(InviteRefusal.None, result.Refusal);
         Assert.Null(result.LooksLike);
@@ -97,7 +97,7 @@ public sealed class CreateInviteNameTests : IDisposable
     [Fact]
     public void CreateInvite_CoordinatorNameInGreekAndCyrillicLookingLikeAnotherCoordinator_IsRefused()
     {
-        var result = EnrollmentService.CreateInvite(_db, Role.Coordinator, "\u039D\u0456na", null, _now, Lifetime);
+        var result = CreateInvite.Run(_db, Role.Coordinator, "\u039D\u0456na", null, _now, Lifetime);
 
         Assert.Equal(InviteRefusal.NameConfusable, result.Refusal);
         Assert.Equal("Nina", result.LooksLike);
@@ -112,7 +112,7 @@ public sealed class CreateInviteNameTests : IDisposable
     [InlineData("Sa\u0007lek")]
     public void CreateInvite_InvalidName_IsRefusedAndStoresNothing(string alias)
     {
-        var result = EnrollmentService.CreateInvite(_db, Role.Subject, alias, _nina, _now, Lifetime);
+        var result = CreateInvite.Run(_db, Role.Subject, alias, _nina, _now, Lifetime);
 
         Assert.Equal(InviteRefusal.NameInvalid, result.Refusal);
         Assert.Null(result.Code);

@@ -19,7 +19,7 @@ public sealed class RedeemLimitTests : IDisposable
     private DataSession Db => _data.Db;
 
     private string NewCoordinatorCode(string name) =>
-        EnrollmentService.CreateInvite(Db, Role.Coordinator, name, null, T0, TimeSpan.FromDays(7)).Code!;
+        CreateInvite.Run(Db, Role.Coordinator, name, null, T0, TimeSpan.FromDays(7)).Code!;
 
     private RedeemOutcome Redeem(string code, long sender, DateTimeOffset now)
     {

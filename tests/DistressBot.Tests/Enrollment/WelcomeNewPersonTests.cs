@@ -63,7 +63,7 @@ public sealed class WelcomeNewPersonTests
     private static (Person Dana, IReadOnlyList<Person> Told) Enrol(DomainWorld w, Role role, Language language) => w.Run(db =>
     {
         var nina = db.Person(w.Chain.Nina.Id)!;
-        var code = EnrollmentService.CreateInvite(db, role, "Dana", role == Role.Subject ? nina : null, w.Now, TimeSpan.FromDays(7)).Code;
+        var code = CreateInvite.Run(db, role, "Dana", role == Role.Subject ? nina : null, w.Now, TimeSpan.FromDays(7)).Code;
         var (outcome, dana) = EnrollmentService.Redeem(db, code, 5001, 5001, language, w.Now, w.Rules, new StrangerLedger().Begin(w.Now));
         Assert.Equal(RedeemOutcome.Enrolled, outcome);
         return (dana!, WelcomeNewPerson.Run(db, dana!, w.Now));

@@ -59,7 +59,7 @@ public sealed class CaseMessagesTests
         w.Deliver(CaseChain.Opening + 20 * Minute, w.Chain.Boris);
         Assert.Equal(2, w.Queued(w.Chain.Boris).Count);
 
-        CaseActions.Resolve(w.Db, w.Chain.Nina, w.Case("C-0001"), CaseOutcome.Safe, "", CaseChain.Opening + 30 * Minute);
+        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 30 * Minute);
         var sent = w.Deliver(CaseChain.Opening + 35 * Minute);
 
         var borises = Assert.Single(sent, s => s.Row.PersonId == w.Chain.Boris.Id);
@@ -81,7 +81,7 @@ public sealed class CaseMessagesTests
         w.Deliver(CaseChain.Opening);
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 10 * Minute, w.Rules); // repeat queued, not yet sent
 
-        CaseActions.Resolve(w.Db, w.Chain.Olga, w.Case("C-0001"), CaseOutcome.Detained, "", CaseChain.Opening + 11 * Minute);
+        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Detained, "", CaseChain.Opening + 11 * Minute);
         var sent = w.Deliver(CaseChain.Opening + 11 * Minute);
 
         Assert.All(sent, s => Assert.True(s.IsEdit));
@@ -115,7 +115,7 @@ public sealed class CaseMessagesTests
         w.Deliver(CaseChain.Opening, w.Chain.Boris);
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 15 * Minute, w.Rules);
         w.Deliver(CaseChain.Opening + 15 * Minute, w.Chain.Boris);
-        CaseActions.Acknowledge(w.Db, w.Chain.Olga, w.Case("C-0001"), CaseChain.Opening + 16 * Minute);
+        TakeCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseChain.Opening + 16 * Minute);
 
         var sent = w.Deliver(CaseChain.Opening + 20 * Minute);
 
@@ -132,7 +132,7 @@ public sealed class CaseMessagesTests
         var w = DomainWorld.WithCaseChain();
         var @case = w.MissDeadline(w.Chain.Salek);
         w.Deliver(CaseChain.Opening);
-        CaseActions.Acknowledge(w.Db, w.Chain.Nina, w.Case("C-0001"), CaseChain.Opening + 5 * Minute);
+        TakeCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseChain.Opening + 5 * Minute);
         w.Deliver(CaseChain.Opening + 5 * Minute);
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 35 * Minute, w.Rules); // the taker reminded
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 65 * Minute, w.Rules); // quiet: reopened to all
@@ -154,7 +154,7 @@ public sealed class CaseMessagesTests
         w.MissDeadline(w.Chain.Salek);
 
         var alert = w.Deliver(CaseChain.Opening).First(s => s.Row.PersonId == w.Chain.Nina.Id);
-        CaseActions.Acknowledge(w.Db, w.Chain.Olga, w.Case("C-0001"), CaseChain.Opening + Minute);
+        TakeCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseChain.Opening + Minute);
         var edit = w.Deliver(CaseChain.Opening + Minute).First(s => s.Row.PersonId == w.Chain.Nina.Id);
 
         Assert.InRange(alert.Ready.Text.Length, 1, OutgoingMessage.MaxTextLength);
@@ -177,7 +177,7 @@ public sealed class CaseMessagesTests
 
         var copies = w.Case("C-0001").Copies;
         Assert.Equal(6, copies.Count(c => c.PersonId == w.Chain.Nina.Id));
-        CaseActions.Acknowledge(w.Db, w.Chain.Nina, w.Case("C-0001"), CaseChain.Opening + 51 * Minute);
+        TakeCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseChain.Opening + 51 * Minute);
         CheckinService.Status(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 51 * Minute, w.Rules); // a reply queued after the edits
 
         var edits = w.Db.Outbox().Where(m => m.EditMessageId is not null).ToList();
@@ -195,8 +195,8 @@ public sealed class CaseMessagesTests
         var w = DomainWorld.WithCaseChain();
         var @case = w.MissDeadline(w.Chain.Salek);
         w.Deliver(CaseChain.Opening);
-        CaseActions.Acknowledge(w.Db, w.Chain.Nina, w.Case("C-0001"), CaseChain.Opening + 5 * Minute);
-        CaseActions.Resolve(w.Db, w.Chain.Nina, w.Case("C-0001"), CaseOutcome.Safe, "", CaseChain.Opening + 6 * Minute); // before the first edits went
+        TakeCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseChain.Opening + 5 * Minute);
+        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 6 * Minute); // before the first edits went
 
         var sent = w.Deliver(CaseChain.Opening + 6 * Minute);
 

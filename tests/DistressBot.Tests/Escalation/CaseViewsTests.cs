@@ -58,10 +58,10 @@ public sealed class CaseViewsTests
         var w = DomainWorld.WithCaseChain();
         w.MissDeadline(w.Chain.Salek);
         w.Deliver(CaseChain.Opening);
-        CaseActions.Acknowledge(w.Db, w.Chain.Olga, w.Case("C-0001"), CaseChain.Opening + Minute);
+        TakeCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseChain.Opening + Minute);
         for (var n = 1; n <= 60; n++)
         {
-            CaseActions.Note(w.Db, w.Chain.Olga, w.Case("C-0001"), $"note {n:D2}: " + string.Concat(Enumerable.Repeat("👩🏽‍⚖️ word ", 12)), CaseChain.Opening + (1 + n) * Minute);
+            AddCaseNote.Run(w.Db, w.Chain.Olga, "C-0001", $"note {n:D2}: " + string.Concat(Enumerable.Repeat("👩🏽‍⚖️ word ", 12)), CaseChain.Opening + (1 + n) * Minute);
         }
 
         var text = CaseViews.Timeline(w.Db, w.Case("C-0001"), w.Chain.Salek, w.Chain.Nina, CaseChain.Opening + 62 * Minute);
@@ -84,7 +84,7 @@ public sealed class CaseViewsTests
     {
         var w = DomainWorld.WithCaseChain();
         w.MissDeadline(w.Chain.Salek);
-        CaseActions.Note(w.Db, w.Chain.Nina, w.Case("C-0001"), "x" + string.Concat(Enumerable.Repeat("😀", 1500)), CaseChain.Opening + Minute);
+        AddCaseNote.Run(w.Db, w.Chain.Nina, "C-0001", "x" + string.Concat(Enumerable.Repeat("😀", 1500)), CaseChain.Opening + Minute);
 
         var text = CaseViews.Timeline(w.Db, w.Case("C-0001"), w.Chain.Salek, w.Chain.Nina, CaseChain.Opening + Minute);
         var note = Assert.Single(text.Split('\n'), l => l.Contains("Note", StringComparison.Ordinal));
@@ -247,7 +247,7 @@ public sealed class CaseViewsTests
         var borisAlert = w.Deliver(CaseChain.Opening + 15 * Minute).Single(s => s.Row.PersonId == w.Chain.Boris.Id);
         CheckinService.CheckIn(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 19.5 * Minute, CaseChain.Opening + 20 * Minute, w.Rules);
         var ninaNotice = w.Deliver(CaseChain.Opening + 20 * Minute).Single(s => s.Row.PersonId == w.Chain.Nina.Id);
-        CaseActions.Resolve(w.Db, w.Chain.Olga, w.Case("C-0001"), CaseOutcome.Safe, Note, CaseChain.Opening + 30 * Minute);
+        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Safe, Note, CaseChain.Opening + 30 * Minute);
         return (w, borisAlert.MessageId, ninaNotice.MessageId);
     }
 

@@ -55,7 +55,7 @@ public sealed class InboundBatchTests : IDisposable
 
     private long EnrolCoordinator(long userId)
     {
-        var code = EnrollmentService.CreateInvite(Db, Role.Coordinator, "Nina", null, T0, TimeSpan.FromDays(1)).Code!;
+        var code = CreateInvite.Run(Db, Role.Coordinator, "Nina", null, T0, TimeSpan.FromDays(1)).Code!;
         EnrollmentService.Redeem(Db, code, userId, userId, Language.En, T0, Rules, _ledger.Begin(T0));
         foreach (var message in Db.Outbox())
         {
@@ -99,7 +99,7 @@ public sealed class InboundBatchTests : IDisposable
     [Fact]
     public void Take_StrangerRedeemsThenWrites_LaterUpdatesOfTheBatchAreKeptAsAnEnrolledPersons()
     {
-        var code = EnrollmentService.CreateInvite(Db, Role.Coordinator, "Olga", null, T0, TimeSpan.FromDays(1)).Code!;
+        var code = CreateInvite.Run(Db, Role.Coordinator, "Olga", null, T0, TimeSpan.FromDays(1)).Code!;
 
         Take(T0, Text(102, "/start " + code), Text(102, "/subjects"));
 

@@ -1,0 +1,102 @@
+using DistressBot.Domain;
+using DistressBot.Enrollment;
+using DistressBot.Tests.Fakes;
+
+namespace DistressBot.Tests.Enrollment;
+
+/// <summary>/invite and distressbot invite: one use case decides whether a name may be invited in its scope; a refusal stores nothing; nobody is told.</summary>
+public sealed class CreateInviteTests
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
+
+    /// <summary>The inviting coordinator (null: the admin), the role, the name typed, the refusal, the name it looks like.</summary>
+    public static TheoryData<string?, Role, string, InviteRefusal, string?> Invites => new()
+    {
+        { "Nina", Role.Subject, "Dana", InviteRefusal.None, null },
+        { "Zoe", Role.Subject, "Salek", InviteRefusal.None, null }, // another coordinator's subject is not in Zoe's scope
+        { "Nina", Role.Subject, " salek ", InviteRefusal.NameTaken, null },
+        { "Boris", Role.Subject, "Salek", InviteRefusal.NameTaken, null }, // he backs Salek up, so he reads the alias
+        { "Nina", Role.Subject, "Sa1ek", InviteRefusal.NameConfusable, "Salek" },
+        { "Nina", Role.Subject, "Mila", InviteRefusal.NameTaken, null }, // her pending invite
+        { "Zoe", Role.Subject, "Mila", InviteRefusal.None, null },
+        { "Nina", Role.Subject, "", InviteRefusal.NameInvalid, null },
+        { "Nina", Role.Subject, "Dana\u200B", InviteRefusal.NameInvalid, null },
+        { null, Role.Coordinator, "Vera", InviteRefusal.None, null },
+        { null, Role.Coordinator, "olga", InviteRefusal.NameTaken, null },
+        { null, Role.Coordinator, "0lga", InviteRefusal.NameConfusable, "Olga" },
+        { null, Role.Lawyer, "Olga", InviteRefusal.None, null }, // a lawyer's name is compared with lawyers' only
+        { null, Role.Lawyer, "Lev", InviteRefusal.NameTaken, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invites))]
+    public void Run_ByInviterRoleAndName_StoresTheInviteOnlyWhenTheNameIsFreeInItsScope_AndTellsNobody(
+        string? inviter, Role role, string name, InviteRefusal refusal, string? looksLike)
+    {
+        var (w, people) = World();
+        var invitesBefore = w.Run(db => db.Invites().Count());
+
+        var result = w.Run(db => CreateInvite.Run(db, role, name, inviter is null ? null : db.Person(people[inviter].Id), w.Now, Lifetime));
+
+        Assert.Equal((refusal, looksLike), (result.Refusal, result.LooksLike));
+        Assert.Equal(PersonNames.Normalize(name), result.Name);
+        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+        if (refusal != InviteRefusal.None)
+        {
+            Assert.Null(result.Code);
+            Assert.Null(result.Invite);
+            Assert.Equal(invitesBefore, w.Run(db => db.Invites().Count()));
+            return;
+        }
+
+        var stored = w.Run(db => db.InviteByCode(result.Code!));
+        Assert.NotNull(stored);
+        Assert.Equal((role, result.Name, inviter is null ? null : people[inviter].Id, w.Now + Lifetime), (stored.Role, stored.Name, stored.CoordinatorId, stored.ExpiresAt));
+        Assert.Null(stored.UsedAt);
+        Assert.Equal(invitesBefore + 1, w.Run(db => db.Invites().Count()));
+    }
+
+    [Fact]
+    public void Run_AfterAPendingInviteExpired_TheNameIsFreeAgain()
+    {
+        var (w, people) = World();
+        w.Time.Advance(Lifetime);
+
+        var result = w.Run(db => CreateInvite.Run(db, Role.Subject, "Mila", db.Person(people["Nina"].Id), w.Now, Lifetime));
+
+        Assert.Equal(InviteRefusal.None, result.Refusal);
+    }
+
+    /// <summary>The inviter (null: the admin) and the role: combinations no adapter may ask for.</summary>
+    public static TheoryData<string?, Role> WrongInviters => new()
+    {
+        { null, Role.Subject },
+        { "Lev", Role.Subject },
+        { "Salek", Role.Subject },
+        { "Nina", Role.Coordinator },
+        { "Nina", Role.Lawyer },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongInviters))]
+    public void Run_WrongInviterForTheRole_ThrowsAndStoresNothing(string? inviter, Role role)
+    {
+        var (w, people) = World();
+        var invitesBefore = w.Run(db => db.Invites().Count());
+
+        Assert.Throws<ArgumentException>(() => w.Run(db => CreateInvite.Run(db, role, "Vera", inviter is null ? null : db.Person(people[inviter].Id), w.Now, Lifetime)));
+
+        Assert.Equal(invitesBefore, w.Run(db => db.Invites().Count()));
+    }
+
+    // Salek's chain (Nina, Olga; backup Boris); Zoe coordinates nobody; Lev is a lawyer; Nina has a pending invite for Mila.
+    private static (DomainWorld World, Dictionary<string, Person> People) World()
+    {
+        var w = DomainWorld.WithCaseChain();
+        w.Coordinator("Zoe");
+        w.Run(db => db.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now)));
+        var people = w.Run(db => db.People().ToDictionary(p => p.Name));
+        Assert.Equal(InviteRefusal.None, w.Run(db => CreateInvite.Run(db, Role.Subject, "Mila", db.Person(people["Nina"].Id), w.Now - TimeSpan.FromHours(1), Lifetime)).Refusal);
+        return (w, people);
+    }
+}
