@@ -19,10 +19,14 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         switch (command.Name)
         {
             case "cases":
-                Reply(db, actor, now, CaseViews.OpenCases(db, actor, now));
+                Notify.Send(db, actor, MessagePriority.Reply, now, new MessageContent { Kind = MessageKind.OpenCases });
                 return true;
             case "case":
-                OnCase(db, actor, first, now, TextId.CaseUsage, found => CaseViews.Timeline(db, found.Case, found.Subject, actor, now));
+                OnCase(db, actor, first, now, TextId.CaseUsage, found =>
+                {
+                    Notify.Send(db, actor, MessagePriority.Reply, now, new MessageContent { Kind = MessageKind.CaseView, About = found.Case.Id });
+                    return null;
+                });
                 return true;
             case "ack":
                 OnCase(db, actor, first, now, TextId.AckUsage, found => CaseActions.Acknowledge(db, actor, found.Case, now));
@@ -34,7 +38,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                 var (outcomeWord, note) = Split(rest);
                 if (!CaseActions.TryParseOutcome(outcomeWord, out var outcome))
                 {
-                    Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.ResolveUsage));
+                    Reply(db, actor, now, new MessageText(TextId.ResolveUsage));
                     return true;
                 }
 
@@ -101,7 +105,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                     found.Case,
                     actor,
                     now,
-                    TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
+                    new MessageText(TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
                     [.. ChooseOutcome.Offered.Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), new ChooseOutcome(found.Case.Id, o)) })]);
                 return new HandledUpdate(query.Id);
             case ChooseOutcome choice:
@@ -129,14 +133,13 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     private static void RenderPlan(DataSession db, Person coordinator, string alias, PlanResult result, DateTimeOffset now)
     {
-        var language = coordinator.Language;
         var reply = result switch
         {
-            { Outcome: PlanOutcome.Usage } => TextCatalogue.Format(language, TextId.PlanUsage),
-            { Outcome: PlanOutcome.SubjectNotFound } => TextCatalogue.Format(language, TextId.SubjectNotFound, TextCut.End(alias, 32)),
+            { Outcome: PlanOutcome.Usage } => new MessageText(TextId.PlanUsage),
+            { Outcome: PlanOutcome.SubjectNotFound } => new MessageText(TextId.SubjectNotFound, TextCut.End(alias, 32)),
             { Outcome: PlanOutcome.Asked, Subject: { } subject } =>
-                TextCatalogue.Format(language, TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan),
-            { Outcome: PlanOutcome.Saved, Subject: { } subject } => TextCatalogue.Format(language, TextId.PlanSaved, subject.Name),
+                new MessageText(TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan),
+            { Outcome: PlanOutcome.Saved, Subject: { } subject } => new MessageText(TextId.PlanSaved, subject.Name),
             _ => null,
         };
         if (reply is not null)
@@ -148,33 +151,31 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
     private static void MissingReport(DataSession db, Person coordinator, string arguments, DateTimeOffset now)
     {
         var result = ReportMissing.Run(db, coordinator, arguments, now);
-        var language = coordinator.Language;
         Reply(db, coordinator, now, result switch
         {
-            { Outcome: MissingOutcome.Opened, Case: { } opened, Subject: { } subject } => TextCatalogue.Format(language, TextId.MissingOpened, opened.Id, subject.Name),
-            { Outcome: MissingOutcome.Usage } => TextCatalogue.Format(language, TextId.MissingUsage),
-            _ => TextCatalogue.Format(language, TextId.SubjectNotFound, arguments.Split('\n')[0]),
+            { Outcome: MissingOutcome.Opened, Case: { } opened, Subject: { } subject } => new MessageText(TextId.MissingOpened, opened.Id, subject.Name),
+            { Outcome: MissingOutcome.Usage } => new MessageText(TextId.MissingUsage),
+            _ => new MessageText(TextId.SubjectNotFound, arguments.Split('\n')[0]),
         });
     }
 
     private static void Drill(DataSession db, Person coordinator, string alias, DateTimeOffset now)
     {
         var result = StartDrill.Run(db, coordinator, alias, now);
-        var language = coordinator.Language;
         Reply(db, coordinator, now, result switch
         {
-            { Outcome: DrillOutcome.Started, Case: { } drill, Subject: { } subject } => TextCatalogue.Format(language, TextId.DrillStarted, drill.Id, subject.Name),
-            { Outcome: DrillOutcome.AlreadyRunning, Subject: { } subject } => TextCatalogue.Format(language, TextId.DrillAlreadyRunning, subject.Name),
-            { Outcome: DrillOutcome.Usage } => TextCatalogue.Format(language, TextId.DrillUsage),
-            _ => TextCatalogue.Format(language, TextId.SubjectNotFound, TextCut.End(alias.Trim(), 32)),
+            { Outcome: DrillOutcome.Started, Case: { } drill, Subject: { } subject } => new MessageText(TextId.DrillStarted, drill.Id, subject.Name),
+            { Outcome: DrillOutcome.AlreadyRunning, Subject: { } subject } => new MessageText(TextId.DrillAlreadyRunning, subject.Name),
+            { Outcome: DrillOutcome.Usage } => new MessageText(TextId.DrillUsage),
+            _ => new MessageText(TextId.SubjectNotFound, TextCut.End(alias.Trim(), 32)),
         });
     }
 
-    private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), string> act)
+    private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), string?> act)
     {
         if (caseId.Length == 0)
         {
-            Reply(db, actor, now, TextCatalogue.Format(actor.Language, usage));
+            Reply(db, actor, now, new MessageText(usage));
             return;
         }
 
@@ -182,11 +183,14 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         {
             // Only a case number is logged: whatever else was typed may be an alias.
             LogRefused(CallbackData.IsCaseId(caseId.Trim().ToUpperInvariant()) ? caseId.Trim().ToUpperInvariant() : "(not a case number)");
-            Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, TextCut.End(caseId, 16)));
+            Reply(db, actor, now, new MessageText(TextId.CaseNotFound, TextCut.End(caseId, 16)));
             return;
         }
 
-        Reply(db, actor, now, act(found));
+        if (act(found) is { } text)
+        {
+            Reply(db, actor, now, text);
+        }
     }
 
     private static (string First, string Remainder) Split(string text)
@@ -196,6 +200,10 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         return space < 0 ? (text, "") : (text[..space], text[(space + 1)..].Trim());
     }
 
+    private static void Reply(DataSession db, Person to, DateTimeOffset now, MessageText text) =>
+        Notify.Send(db, to, MessagePriority.Reply, now, MessageContent.Of(text));
+
+    // What CaseActions answered, already in the actor's words (it also answers button presses at once).
     private static void Reply(DataSession db, Person to, DateTimeOffset now, string text) =>
         Notify.Text(db, to, MessagePriority.Reply, now, text);
 
