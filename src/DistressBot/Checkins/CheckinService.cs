@@ -25,7 +25,7 @@ public static class CheckinService
                 ScheduleParseError.TooManyTimes => (TextId.ScheduleTooManyTimes, null),
                 _ => (TextId.ScheduleUsage, null),
             };
-            Reply(db, subject, now, id, arg);
+            Reply(db, subject, now, id, arg is null ? [] : [arg]);
             if (id != TextId.ScheduleUsage)
             {
                 Reply(db, subject, now, TextId.ScheduleUsage);

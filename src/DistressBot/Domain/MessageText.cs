@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using DistressBot.Checkins;
 using DistressBot.Localization;
 
@@ -111,18 +113,24 @@ public sealed class MessageArg
 }
 
 /// <summary>A text of the catalogue and its arguments, as data: worded in the reader's language and zone when it is sent.</summary>
-public sealed class MessageText
+public sealed partial class MessageText
 {
     /// <summary>For the store.</summary>
     public MessageText()
     {
     }
 
-    /// <summary>Text <paramref name="id"/> with <paramref name="args"/> (see <see cref="MessageArg.From"/>).</summary>
-    /// <exception cref="ArgumentException">An argument's type cannot be worded at send time.</exception>
+    /// <summary>Text <paramref name="id"/> with <paramref name="args"/> (see <see cref="MessageArg.From"/>), one for each of its placeholders.</summary>
+    /// <exception cref="ArgumentException">An argument's type cannot be worded at send time, or the number of arguments is not the text's.</exception>
     public MessageText(TextId id, params object?[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length != ArgumentsOf(id))
+        {
+            // Caught where it is queued, not when it is sent (then the message could only be dropped).
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Text {id} takes {ArgumentsOf(id)} arguments, not {args.Length}."), nameof(args));
+        }
+
         Id = id.ToString();
         Args = [.. args.Select(MessageArg.From)];
     }
@@ -136,4 +144,20 @@ public sealed class MessageText
     /// <summary>Text <paramref name="id"/> with <paramref name="args"/>.</summary>
     /// <exception cref="ArgumentException">An argument's type cannot be worded at send time.</exception>
     public static MessageText Of(TextId id, params object?[] args) => new(id, args);
+
+    /// <summary>How many arguments text <paramref name="id"/> takes: its highest placeholder index + 1 (the same in every language, a test holds it).</summary>
+    public static int ArgumentsOf(TextId id)
+    {
+        var count = 0;
+        foreach (Match match in Placeholder().Matches(TextCatalogue.Template(id, Language.En)))
+        {
+            count = Math.Max(count, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + 1);
+        }
+
+        return count;
+    }
+
+    // "{0}", "{1:D2}"; "{{" is a literal brace.
+    [GeneratedRegex(@"(?<!\{)\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
 }

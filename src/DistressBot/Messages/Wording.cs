@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
@@ -39,7 +38,7 @@ public sealed class UnrenderableMessageException : Exception
 }
 
 /// <summary>The one place texts queued as data (<see cref="MessageText"/>) become words: in the reader's language and zone, when sent.</summary>
-public static partial class Wording
+public static class Wording
 {
     /// <summary>The words of <paramref name="content"/> (<see cref="MessageKind.Texts"/>) for <paramref name="reader"/>, not yet fitted to Telegram's limit.</summary>
     /// <exception cref="UnrenderableMessageException">The content names an unknown text id, has the wrong number of arguments, or an argument lacks its value.</exception>
@@ -65,8 +64,7 @@ public static partial class Wording
             throw new UnrenderableMessageException("Unknown text id '" + TextCut.End(text.Id, 64) + "'.");
         }
 
-        var template = TextCatalogue.Template(id, reader.Language);
-        var expected = Placeholders(template);
+        var expected = MessageText.ArgumentsOf(id);
         if (text.Args.Count != expected)
         {
             throw new UnrenderableMessageException(string.Create(CultureInfo.InvariantCulture, $"Text {id} takes {expected} arguments; the message has {text.Args.Count}."));
@@ -90,19 +88,4 @@ public static partial class Wording
             _ => throw new UnrenderableMessageException("An argument of text " + of + " of kind " + arg.Kind + " has no value."),
         };
     }
-
-    // Highest placeholder index + 1 ("{0}", "{1:D2}"; "{{" is a literal brace).
-    private static int Placeholders(string template)
-    {
-        var count = 0;
-        foreach (Match match in Placeholder().Matches(template))
-        {
-            count = Math.Max(count, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + 1);
-        }
-
-        return count;
-    }
-
-    [GeneratedRegex(@"(?<!\{)\{(\d+)(?:[,:][^}]*)?\}")]
-    private static partial Regex Placeholder();
 }

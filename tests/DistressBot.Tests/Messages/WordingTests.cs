@@ -89,6 +89,31 @@ public sealed class WordingTests
         Assert.Contains("has " + count, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TextId.SubjectJoined, 0)]
+    [InlineData(TextId.SubjectJoined, 2)]
+    [InlineData(TextId.ScheduleUsage, 1)]
+    public void MessageText_WrongNumberOfArgumentsWhenQueued_ThrowsArgumentExceptionThere(TextId id, int count)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MessageText(id, [.. Enumerable.Repeat<object?>("x", count)]));
+
+        Assert.Contains(id.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ArgumentsOf_EveryText_IsTheSameInBothLanguages()
+    {
+        foreach (var id in Enum.GetValues<TextId>())
+        {
+            var args = Enumerable.Range(0, MessageText.ArgumentsOf(id)).Select(i => (object?)("«" + i + "»")).ToArray();
+            foreach (var language in new[] { Language.Ru, Language.En })
+            {
+                var text = TextCatalogue.Format(language, id, args);
+                Assert.DoesNotContain("{", text.Replace("{{", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Fact]
     public void Render_ArgumentWithoutItsValue_FailsClearly()
     {
