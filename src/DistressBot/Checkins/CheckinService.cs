@@ -20,12 +20,12 @@ public static class CheckinService
             {
                 ScheduleParseError.BadDuration => (TextId.ScheduleBadDuration, (object?)parsed.Token),
                 ScheduleParseError.BadTime => (TextId.ScheduleBadTime, parsed.Token),
-                ScheduleParseError.TooFrequent => (TextId.ScheduleTooFrequent, HumanDuration.Format(rules.Schedules.MinimumInterval, subject.Language)),
+                ScheduleParseError.TooFrequent => (TextId.ScheduleTooFrequent, rules.Schedules.MinimumInterval),
                 ScheduleParseError.GraceTooLong => (TextId.ScheduleGraceTooLong, null),
                 ScheduleParseError.TooManyTimes => (TextId.ScheduleTooManyTimes, null),
                 _ => (TextId.ScheduleUsage, null),
             };
-            Reply(db, subject, now, id, arg);
+            Reply(db, subject, now, id, arg is null ? [] : [arg]);
             if (id != TextId.ScheduleUsage)
             {
                 Reply(db, subject, now, TextId.ScheduleUsage);
@@ -42,7 +42,7 @@ public static class CheckinService
             // push it away (a phone in other hands must not be able to silence it): the new schedule starts after that check-in.
             state.NextSchedule = parsed.Schedule;
             db.Save(subject);
-            Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, ScheduleText.Describe(parsed.Schedule, subject.Language), DeadlineText(subject, now), subject.TimeZone);
+            Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, parsed.Schedule, DeadlineText(subject, now), subject.TimeZone);
             return;
         }
 
@@ -52,7 +52,7 @@ public static class CheckinService
         state.OwedDeadline = first;
         ResetReminders(state);
         db.Save(subject);
-        Reply(db, subject, now, TextId.ScheduleSet, ScheduleText.Describe(parsed.Schedule, subject.Language), DeadlineText(subject, now), subject.TimeZone);
+        Reply(db, subject, now, TextId.ScheduleSet, parsed.Schedule, DeadlineText(subject, now), subject.TimeZone);
     }
 
     // Whether owing `deadline` with `grace` instead of what is owed now would raise the alarm later than it would come now.
@@ -123,7 +123,7 @@ public static class CheckinService
         }
 
         db.Save(person);
-        Reply(db, person, now, TextId.TimezoneSet, zone.Id, LocalTime.Format(now, zone.Id));
+        Reply(db, person, now, TextId.TimezoneSet, zone.Id, now);
     }
 
     /// <summary>Records a check-in Telegram dated <paramref name="sentAt"/> (judged first), tells coordinators if it ends a miss, and replies; returns how the date was judged.</summary>
@@ -173,7 +173,7 @@ public static class CheckinService
         if (!effect.Counts)
         {
             db.Save(subject);
-            Reply(db, subject, now, TextId.CheckinTooEarly, LocalTime.Format(owed, subject.TimeZone, Precision(subject)), LocalTime.Format(effect.WindowOpens ?? owed, subject.TimeZone, Precision(subject)));
+            Reply(db, subject, now, TextId.CheckinTooEarly, MessageArg.Instant(owed, Precision(subject)), MessageArg.Instant(effect.WindowOpens ?? owed, Precision(subject)));
             return judgement;
         }
 
@@ -204,34 +204,37 @@ public static class CheckinService
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(rules);
         var state = subject.Checkin!;
-        var last = state.LastCheckinAt is { } l ? LocalTime.Format(l, subject.TimeZone, Precision(subject)) : TextCatalogue.Format(subject.Language, TextId.Never);
+        var last = state.LastCheckinAt is { } l ? MessageArg.Instant(l, Precision(subject)) : MessageArg.Of(new MessageText(TextId.Never));
         if (state.Schedule is null)
         {
             Reply(db, subject, now, TextId.StatusNoSchedule, last);
             return;
         }
 
-        Reply(db, subject, now, TextId.Status, ScheduleText.Describe(state.Schedule, subject.Language), StateWord(subject, now, rules, subject.Language), last, DeadlineText(subject, now));
+        Reply(db, subject, now, TextId.Status, state.Schedule, StateId(subject, now, rules), last, DeadlineText(subject, now));
     }
 
     /// <summary>The localised state word (ok, due, missed, no schedule) of a subject at <paramref name="now"/>.</summary>
-    public static string StateWord(Person subject, DateTimeOffset now, BotRules rules, Language language)
+    public static string StateWord(Person subject, DateTimeOffset now, BotRules rules, Language language) =>
+        TextCatalogue.Format(language, StateId(subject, now, rules));
+
+    /// <summary>The text id of the state word (ok, due, missed, no schedule) of a subject at <paramref name="now"/>.</summary>
+    public static TextId StateId(Person subject, DateTimeOffset now, BotRules rules)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(rules);
         var state = subject.Checkin;
         if (state?.Schedule is not { } schedule || state.OwedDeadline is not { } owed)
         {
-            return TextCatalogue.Format(language, TextId.StateNoSchedule);
+            return TextId.StateNoSchedule;
         }
 
-        var word = DeadlineCalculator.Evaluate(now, owed, schedule.Grace, rules.ReminderLead, state.Missed) switch
+        return DeadlineCalculator.Evaluate(now, owed, schedule.Grace, rules.ReminderLead, state.Missed) switch
         {
             SubjectTimingState.Ok => TextId.StateOk,
             SubjectTimingState.Due => now >= owed ? TextId.StateDueNow : TextId.StateDue,
             _ => TextId.StateMissed,
         };
-        return TextCatalogue.Format(language, word);
     }
 
     private static void EndMiss(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now)
@@ -248,12 +251,11 @@ public static class CheckinService
 
         // The case stays open until a coordinator resolves it: a check-in may be coerced.
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
-        CaseAlerts.TellRecipients(db, @case, now, reader => TextCatalogue.Format(
-            reader.Language,
+        CaseAlerts.TellRecipients(db, @case, now, new MessageText(
             late > TimeSpan.Zero ? TextId.LateCheckin : TextId.CheckinArrivedLate,
             subject.Name,
-            LocalTime.FormatClock(at, reader.TimeZone, Precision(subject)),
-            HumanDuration.Format(late > TimeSpan.Zero ? late : TimeSpan.Zero, reader.Language),
+            MessageArg.Clock(at, Precision(subject)),
+            late > TimeSpan.Zero ? late : TimeSpan.Zero,
             @case.Id));
         db.Save(@case);
     }
@@ -266,8 +268,7 @@ public static class CheckinService
         }
 
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
-        CaseAlerts.TellRecipients(db, @case, now, reader => TextCatalogue.Format(
-            reader.Language, TextId.CheckinDuringCase, subject.Name, LocalTime.FormatClock(at, reader.TimeZone, Precision(subject)), @case.Id));
+        CaseAlerts.TellRecipients(db, @case, now, new MessageText(TextId.CheckinDuringCase, subject.Name, MessageArg.Clock(at, Precision(subject)), @case.Id));
         db.Save(@case);
     }
 
@@ -281,7 +282,8 @@ public static class CheckinService
             Priority = MessagePriority.Reply,
             QueuedAt = now,
             RemoveReplyKeyboard = true,
-            Text = TextCatalogue.Format(subject.Language, TextId.CheckinRecorded, LocalTime.Format(owed, subject.TimeZone, Precision(subject)), HumanDuration.Format(owed - now, subject.Language)),
+            Text = "",
+            Content = MessageContent.Of(TextId.CheckinRecorded, MessageArg.Instant(owed, Precision(subject)), owed - now),
         });
     }
 
@@ -291,20 +293,20 @@ public static class CheckinService
         state.DeadlineReminderSent = false;
     }
 
-    private static string DeadlineText(Person subject, DateTimeOffset now)
+    private static MessageArg DeadlineText(Person subject, DateTimeOffset now)
     {
         var state = subject.Checkin!;
         if (state.Missed && state.MissedDeadline is { } missed)
         {
-            return LocalTime.Format(missed, subject.TimeZone, Precision(subject));
+            return MessageArg.Instant(missed, Precision(subject));
         }
 
         if (state.OwedDeadline is not { } owed)
         {
-            return TextCatalogue.Format(subject.Language, TextId.NoDeadline);
+            return MessageArg.Of(new MessageText(TextId.NoDeadline));
         }
 
-        var deadline = LocalTime.Format(owed, subject.TimeZone, Precision(subject));
+        var deadline = MessageArg.Instant(owed, Precision(subject));
         if (owed <= now && state.Schedule is { } schedule)
         {
             // The deadline has come: what the subject needs is when the grace ends, never "in -5 min".
@@ -314,10 +316,10 @@ public static class CheckinService
                 return deadline; // missed; the alarm is being raised
             }
 
-            return TextCatalogue.Format(subject.Language, TextId.DeadlineCameGraceUntil, deadline, LocalTime.Format(graceEnd, subject.TimeZone, Precision(subject)), HumanDuration.Format(graceEnd - now, subject.Language));
+            return MessageArg.Of(new MessageText(TextId.DeadlineCameGraceUntil, deadline, MessageArg.Instant(graceEnd, Precision(subject)), graceEnd - now));
         }
 
-        return TextCatalogue.Format(subject.Language, TextId.DeadlineIn, deadline, HumanDuration.Format(owed - now, subject.Language));
+        return MessageArg.Of(new MessageText(TextId.DeadlineIn, deadline, owed - now));
     }
 
     // Times about a subject on a schedule of seconds are shown to the second, so a deadline and its grace read apart.

@@ -52,13 +52,13 @@ public static class DeadlineProcessor
         {
             state.LeadReminderSent = true;
             state.DeadlineReminderSent = true;
-            Remind(db, subject, now, TextId.ReminderAtDeadline, LocalTime.Format(deadline + schedule.Grace, subject.TimeZone, SchedulePrecision.For(schedule)));
+            Remind(db, subject, now, TextId.ReminderAtDeadline, MessageArg.Instant(deadline + schedule.Grace, SchedulePrecision.For(schedule)));
             db.Save(subject);
         }
         else if (now >= deadline - rules.ReminderLead && !state.LeadReminderSent && LeadReminderApplies(state, deadline, rules))
         {
             state.LeadReminderSent = true;
-            Remind(db, subject, now, TextId.ReminderBefore, LocalTime.Format(deadline, subject.TimeZone, SchedulePrecision.For(schedule)), HumanDuration.Format(deadline - now, subject.Language));
+            Remind(db, subject, now, TextId.ReminderBefore, MessageArg.Instant(deadline, SchedulePrecision.For(schedule)), deadline - now);
             db.Save(subject);
         }
 
@@ -87,7 +87,8 @@ public static class DeadlineProcessor
             PersonId = subject.Id,
             Priority = MessagePriority.Reminder,
             QueuedAt = now,
-            Text = TextCatalogue.Format(subject.Language, id, args),
+            Text = "",
+            Content = MessageContent.Of(id, args),
             ReplyButtons = [TextCatalogue.Format(subject.Language, TextId.CheckinButton)],
         });
 }

@@ -15,26 +15,27 @@ public static class OutageReport
         var byId = people.ToDictionary(p => p.Id);
         foreach (var coordinator in people.Where(p => p.Role == Role.Coordinator))
         {
-            var lines = new List<string>();
+            var lines = new List<MessageText>();
             foreach (var subject in coordinator.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(id => byId.GetValueOrDefault(id)).OfType<Person>())
             {
                 var state = subject.Checkin;
                 if (state?.MissedDeadline is { } missed && missed >= from && missed <= to)
                 {
-                    lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageLineMissed, subject.Name, LocalTime.Format(missed, coordinator.TimeZone, SchedulePrecision.For(state.Schedule))));
+                    lines.Add(new MessageText(TextId.OutageLineMissed, subject.Name, MessageArg.Instant(missed, SchedulePrecision.For(state.Schedule))));
                 }
                 else if (state?.LastCheckinAt is { } last && last >= from && last <= to)
                 {
-                    lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageLineCheckedIn, subject.Name, LocalTime.Format(last, coordinator.TimeZone, SchedulePrecision.For(state.Schedule))));
+                    lines.Add(new MessageText(TextId.OutageLineCheckedIn, subject.Name, MessageArg.Instant(last, SchedulePrecision.For(state.Schedule))));
                 }
             }
 
             if (lines.Count == 0)
             {
-                lines.Add(TextCatalogue.Format(coordinator.Language, TextId.OutageNone));
+                lines.Add(new MessageText(TextId.OutageNone));
             }
 
-            Notify.Send(db, coordinator, MessagePriority.Alarm, now, TextId.OutageReport, LocalTime.Format(from, coordinator.TimeZone), LocalTime.Format(to, coordinator.TimeZone), string.Join("\n", lines));
+            // The report's last placeholder starts the list; the other lines follow it, one a line.
+            Notify.Send(db, coordinator, MessagePriority.Alarm, now, [new MessageText(TextId.OutageReport, from, to, lines[0]), .. lines.Skip(1)]);
         }
 
         foreach (var subject in people.Where(p => p.Checkin?.OpenCaseId is not null))

@@ -1,4 +1,3 @@
-using System.Text;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
@@ -20,22 +19,22 @@ public static class SubjectsOverview
             return;
         }
 
-        var language = coordinator.Language;
-        var text = new StringBuilder(TextCatalogue.Format(language, TextId.SubjectsHeader));
+        // The state as it is now, when asked; only the words (language, zone) are chosen when it is sent.
+        var parts = new List<MessageText> { new(TextId.SubjectsHeader) };
         foreach (var subject in subjects)
         {
             var state = subject.Checkin;
             var precision = SchedulePrecision.For(state?.Schedule);
-            var last = state?.LastCheckinAt is { } l ? LocalTime.Format(l, coordinator.TimeZone, precision) : TextCatalogue.Format(language, TextId.Never);
+            var last = state?.LastCheckinAt is { } l ? MessageArg.Instant(l, precision) : MessageArg.Of(new MessageText(TextId.Never));
             var next = state switch
             {
-                { Missed: true, MissedDeadline: { } missed } => LocalTime.Format(missed, coordinator.TimeZone, precision),
-                { OwedDeadline: { } owed } when state.Schedule is not null => LocalTime.Format(owed, coordinator.TimeZone, precision),
-                _ => TextCatalogue.Format(language, TextId.NoDeadline),
+                { Missed: true, MissedDeadline: { } missed } => MessageArg.Instant(missed, precision),
+                { OwedDeadline: { } owed } when state.Schedule is not null => MessageArg.Instant(owed, precision),
+                _ => MessageArg.Of(new MessageText(TextId.NoDeadline)),
             };
-            text.Append('\n').Append(TextCatalogue.Format(language, TextId.SubjectsLine, subject.Name, CheckinService.StateWord(subject, now, rules, language), last, next));
+            parts.Add(new MessageText(TextId.SubjectsLine, subject.Name, CheckinService.StateId(subject, now, rules), last, next));
         }
 
-        Notify.Text(db, coordinator, MessagePriority.Reply, now, text.ToString());
+        Notify.Send(db, coordinator, MessagePriority.Reply, now, parts);
     }
 }

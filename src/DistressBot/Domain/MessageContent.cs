@@ -1,4 +1,5 @@
 using DistressBot.Escalation;
+using DistressBot.Localization;
 
 namespace DistressBot.Domain;
 
@@ -13,15 +14,27 @@ public enum MessageKind
 
     /// <summary>An edit of a delivered alert copy (<see cref="OutgoingMessage.EditMessageId"/>) to show who took the case or how it ended.</summary>
     CaseStatus,
+
+    /// <summary>Texts of the catalogue with their arguments (<see cref="MessageContent.Parts"/>), worded for the reader at send time.</summary>
+    Texts,
+
+    /// <summary>The /case view of case <see cref="MessageContent.About"/> as its reader may see it when sent: summary and timeline.</summary>
+    CaseView,
+
+    /// <summary>The /cases view: the open cases its reader may see when sent.</summary>
+    OpenCases,
 }
 
 /// <summary>
 /// What a queued message is to say, as a kind and its parameters, not the final words: the dispatcher composes the words
 /// in the reader's language from the state at send time (the reader and the case come from the message's own fields).
 /// </summary>
-/// <remarks>Kinds grow here as more messages are rendered at send time (a text id and its arguments, a second wording).</remarks>
+/// <remarks>A second wording (cover wording) is one more renderer of these kinds, not a change where messages are queued.</remarks>
 public sealed class MessageContent
 {
+    /// <summary>Line breaks between <see cref="Parts"/> unless <see cref="Separator"/> says otherwise.</summary>
+    public const string LineBreak = "\n";
+
     /// <summary>What the message is.</summary>
     public required MessageKind Kind { get; init; }
 
@@ -30,6 +43,32 @@ public sealed class MessageContent
 
     /// <summary>For an alert: the trigger its headline names (another alarm joining the case), or null for the case's own.</summary>
     public CaseTrigger? Headline { get; set; }
+
+    /// <summary>For <see cref="MessageKind.Texts"/>: the texts, in order.</summary>
+    public List<MessageText>? Parts { get; init; }
+
+    /// <summary>For <see cref="MessageKind.Texts"/>: what goes between parts; null for <see cref="LineBreak"/>.</summary>
+    public string? Separator { get; init; }
+
+    /// <summary>For <see cref="MessageKind.CaseView"/>: the case number asked about.</summary>
+    public string? About { get; init; }
+
+    /// <summary>For a reader who is not enrolled (no person to ask): the language chosen when queued; null for the bot's default.</summary>
+    public Language? Language { get; init; }
+
+    /// <summary>One text of the catalogue with its arguments.</summary>
+    /// <exception cref="ArgumentException">An argument's type cannot be worded at send time (see <see cref="MessageArg.From"/>).</exception>
+    public static MessageContent Of(TextId id, params object?[] args) => Of(new MessageText(id, args));
+
+    /// <summary>Texts joined by <paramref name="separator"/> (null: a line break).</summary>
+    public static MessageContent Of(IEnumerable<MessageText> parts, string? separator = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return new() { Kind = MessageKind.Texts, Parts = [.. parts], Separator = separator };
+    }
+
+    /// <summary>One text.</summary>
+    public static MessageContent Of(MessageText text) => Of([text]);
 }
 
 /// <summary>A queued message with its words chosen, ready for Telegram.</summary>
@@ -61,4 +100,10 @@ public enum DropReason
 
     /// <summary>An edit whose copy already shows the case as it stands, or is no longer the reader's latest.</summary>
     EditNotNeeded,
+
+    /// <summary>Its reader was removed from the bot after it was queued.</summary>
+    ReaderGone,
+
+    /// <summary>Its stored content cannot be worded by this version (an unknown text id, a wrong number of arguments).</summary>
+    Unrenderable,
 }

@@ -17,12 +17,12 @@ public static class WelcomeNewPerson
         ArgumentNullException.ThrowIfNull(person);
         var welcome = person.Role switch
         {
-            Role.Subject => TextCatalogue.Format(person.Language, TextId.EnrolledSubject),
-            Role.Coordinator => TextCatalogue.Format(person.Language, TextId.EnrolledCoordinator, person.Name),
-            _ => TextCatalogue.Format(person.Language, TextId.EnrolledLawyer, person.Name),
+            Role.Subject => new MessageText(TextId.EnrolledSubject),
+            Role.Coordinator => new MessageText(TextId.EnrolledCoordinator, person.Name),
+            _ => new MessageText(TextId.EnrolledLawyer, person.Name),
         };
-        var zone = TextCatalogue.Format(person.Language, TextId.TimezoneWelcome, person.TimeZone, LocalTime.FormatClock(now, person.TimeZone));
-        Notify.Text(db, person, MessagePriority.Reply, now, welcome + "\n\n" + zone);
+        var zone = new MessageText(TextId.TimezoneWelcome, person.TimeZone, MessageArg.Clock(now));
+        Notify.Send(db, person, MessagePriority.Reply, now, [welcome, zone], "\n\n");
         if (person.Role != Role.Subject)
         {
             return [];

@@ -91,23 +91,24 @@ public static class CaseAlerts
     }
 
     /// <summary>Queues a plain message about the case to everyone alerted so far (a check-in, a location).</summary>
-    public static void TellRecipients(DataSession db, Case @case, DateTimeOffset now, Func<Person, string> text)
+    public static void TellRecipients(DataSession db, Case @case, DateTimeOffset now, MessageText text)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(text);
         foreach (var reader in @case.Recipients.Select(db.Person).OfType<Person>())
         {
-            Queue(db, @case, reader, now, text(reader));
+            Queue(db, @case, reader, now, text);
         }
     }
 
-    /// <summary>Queues one alarm-priority message about the case to <paramref name="reader"/>, worded now (not an alert copy, which <see cref="Send"/> queues); a drill's is marked as such.</summary>
-    public static void Queue(DataSession db, Case @case, Person reader, DateTimeOffset now, string text, List<List<InlineButton>>? buttons = null)
+    /// <summary>Queues one alarm-priority message about the case to <paramref name="reader"/>, worded when sent (not an alert copy, which <see cref="Send"/> queues); a drill's is marked as such.</summary>
+    public static void Queue(DataSession db, Case @case, Person reader, DateTimeOffset now, MessageText text, List<List<InlineButton>>? buttons = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(text);
         db.Enqueue(new OutgoingMessage
         {
             ChatId = reader.ChatId,
@@ -115,7 +116,8 @@ public static class CaseAlerts
             Priority = MessagePriority.Alarm,
             CaseId = @case.Id,
             QueuedAt = now,
-            Text = Marked(@case, reader, text),
+            Text = "",
+            Content = @case.IsDrill ? MessageContent.Of([new MessageText(TextId.DrillPrefix), text], "") : MessageContent.Of(text),
             InlineButtons = buttons,
         });
     }
@@ -283,14 +285,17 @@ public static class CaseAlerts
     }
 
     /// <summary>The localised word for an outcome.</summary>
-    public static string OutcomeWord(CaseOutcome outcome, Language language) => TextCatalogue.Format(language, outcome switch
+    public static string OutcomeWord(CaseOutcome outcome, Language language) => TextCatalogue.Format(language, OutcomeText(outcome));
+
+    /// <summary>The catalogue text that names an outcome (for a message worded when it is sent).</summary>
+    public static TextId OutcomeText(CaseOutcome outcome) => outcome switch
     {
         CaseOutcome.Safe => TextId.OutcomeSafe,
         CaseOutcome.Detained => TextId.OutcomeDetained,
         CaseOutcome.Missing => TextId.OutcomeMissing,
         CaseOutcome.Hospitalised => TextId.OutcomeHospitalised,
         _ => TextId.OutcomeOther,
-    });
+    };
 
     /// <summary>The alert text as <paramref name="reader"/> reads it: headline, why now, last known location, response plan.</summary>
     public static string Compose(DataSession db, Case @case, Person subject, Person reader, AlertReason reason, DateTimeOffset now, CaseTrigger? headline = null)

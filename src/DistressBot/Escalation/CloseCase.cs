@@ -86,7 +86,7 @@ public static class CloseCase
             found.Case,
             actor,
             now,
-            TextCatalogue.Format(actor.Language, TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
+            new MessageText(TextId.ChooseOutcome, found.Case.Id, found.Subject.Name),
             [.. ChooseOutcome.Offered.Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), new ChooseOutcome(found.Case.Id, o)) })]);
         return new CaseActionResult(CaseActionOutcome.OutcomesOffered, found.Case);
     }

@@ -79,7 +79,7 @@ public static class EscalationProcessor
                     @case,
                     taker,
                     now,
-                    Localization.TextCatalogue.Format(taker.Language, Localization.TextId.AcknowledgedReminder, @case.Id, subject.Name),
+                    new MessageText(Localization.TextId.AcknowledgedReminder, @case.Id, subject.Name),
                     [[new InlineButton(Localization.TextCatalogue.Format(taker.Language, Localization.TextId.ButtonResolve), new ResolveCase(@case.Id))]]);
             }
 

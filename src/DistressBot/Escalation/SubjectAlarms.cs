@@ -46,8 +46,7 @@ public static class SubjectAlarms
             @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Location, Detail = CaseAlerts.FormatLocation(shared) });
             if (notify)
             {
-                CaseAlerts.TellRecipients(db, @case, now, reader => TextCatalogue.Format(
-                    reader.Language, TextId.LocationShared, @case.Id, subject.Name, CaseAlerts.FormatLocation(shared), LocalTime.Format(at, reader.TimeZone)));
+                CaseAlerts.TellRecipients(db, @case, now, new MessageText(TextId.LocationShared, @case.Id, subject.Name, CaseAlerts.FormatLocation(shared), at));
             }
 
             db.Save(@case);

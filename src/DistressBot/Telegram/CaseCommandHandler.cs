@@ -1,6 +1,7 @@
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Localization;
+using DistressBot.Messages;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 
@@ -19,10 +20,14 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         switch (command.Name)
         {
             case "cases":
-                Reply(db, actor, now, CaseViews.OpenCases(db, actor, now));
+                Notify.Send(db, actor, MessagePriority.Reply, now, new MessageContent { Kind = MessageKind.OpenCases });
                 return true;
             case "case":
-                OnCase(db, actor, first, now, TextId.CaseUsage, found => CaseViews.Timeline(db, found.Case, found.Subject, actor, now));
+                OnCase(db, actor, first, now, TextId.CaseUsage, found =>
+                {
+                    Notify.Send(db, actor, MessagePriority.Reply, now, new MessageContent { Kind = MessageKind.CaseView, About = found.Case.Id });
+                    return null;
+                });
                 return true;
             case "ack":
                 Act(db, actor, first, now, TextId.AckUsage, id => TakeCase.Run(db, actor, id, now));
@@ -34,7 +39,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                 var (outcomeWord, note) = Split(rest);
                 if (!CloseCase.TryParseOutcome(outcomeWord, out var outcome))
                 {
-                    Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.ResolveUsage));
+                    Reply(db, actor, now, new MessageText(TextId.ResolveUsage));
                     return true;
                 }
 
@@ -95,7 +100,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             LogRefused(button.CaseId);
         }
 
-        return new HandledUpdate(query.Id, result is null ? null : Render(actor, button.CaseId, result));
+        return new HandledUpdate(query.Id, result is null || Render(actor, button.CaseId, result) is not { } answer ? null : Wording.Render(answer, Reader.Of(actor)));
     }
 
     /// <summary>The plain message after a bare /plan Alias: see <see cref="SetResponsePlan.Finish"/>.</summary>
@@ -116,14 +121,13 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     private static void RenderPlan(DataSession db, Person coordinator, string alias, PlanResult result, DateTimeOffset now)
     {
-        var language = coordinator.Language;
         var reply = result switch
         {
-            { Outcome: PlanOutcome.Usage } => TextCatalogue.Format(language, TextId.PlanUsage),
-            { Outcome: PlanOutcome.SubjectNotFound } => TextCatalogue.Format(language, TextId.SubjectNotFound, TextCut.End(alias, 32)),
+            { Outcome: PlanOutcome.Usage } => new MessageText(TextId.PlanUsage),
+            { Outcome: PlanOutcome.SubjectNotFound } => new MessageText(TextId.SubjectNotFound, TextCut.End(alias, 32)),
             { Outcome: PlanOutcome.Asked, Subject: { } subject } =>
-                TextCatalogue.Format(language, TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan),
-            { Outcome: PlanOutcome.Saved, Subject: { } subject } => TextCatalogue.Format(language, TextId.PlanSaved, subject.Name),
+                new MessageText(TextId.PlanAsk, subject.Name, string.IsNullOrWhiteSpace(subject.ResponsePlan) ? "—" : subject.ResponsePlan),
+            { Outcome: PlanOutcome.Saved, Subject: { } subject } => new MessageText(TextId.PlanSaved, subject.Name),
             _ => null,
         };
         if (reply is not null)
@@ -135,25 +139,23 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
     private static void MissingReport(DataSession db, Person coordinator, string arguments, DateTimeOffset now)
     {
         var result = ReportMissing.Run(db, coordinator, arguments, now);
-        var language = coordinator.Language;
         Reply(db, coordinator, now, result switch
         {
-            { Outcome: MissingOutcome.Opened, Case: { } opened, Subject: { } subject } => TextCatalogue.Format(language, TextId.MissingOpened, opened.Id, subject.Name),
-            { Outcome: MissingOutcome.Usage } => TextCatalogue.Format(language, TextId.MissingUsage),
-            _ => TextCatalogue.Format(language, TextId.SubjectNotFound, arguments.Split('\n')[0]),
+            { Outcome: MissingOutcome.Opened, Case: { } opened, Subject: { } subject } => new MessageText(TextId.MissingOpened, opened.Id, subject.Name),
+            { Outcome: MissingOutcome.Usage } => new MessageText(TextId.MissingUsage),
+            _ => new MessageText(TextId.SubjectNotFound, arguments.Split('\n')[0]),
         });
     }
 
     private static void Drill(DataSession db, Person coordinator, string alias, DateTimeOffset now)
     {
         var result = StartDrill.Run(db, coordinator, alias, now);
-        var language = coordinator.Language;
         Reply(db, coordinator, now, result switch
         {
-            { Outcome: DrillOutcome.Started, Case: { } drill, Subject: { } subject } => TextCatalogue.Format(language, TextId.DrillStarted, drill.Id, subject.Name),
-            { Outcome: DrillOutcome.AlreadyRunning, Subject: { } subject } => TextCatalogue.Format(language, TextId.DrillAlreadyRunning, subject.Name),
-            { Outcome: DrillOutcome.Usage } => TextCatalogue.Format(language, TextId.DrillUsage),
-            _ => TextCatalogue.Format(language, TextId.SubjectNotFound, TextCut.End(alias.Trim(), 32)),
+            { Outcome: DrillOutcome.Started, Case: { } drill, Subject: { } subject } => new MessageText(TextId.DrillStarted, drill.Id, subject.Name),
+            { Outcome: DrillOutcome.AlreadyRunning, Subject: { } subject } => new MessageText(TextId.DrillAlreadyRunning, subject.Name),
+            { Outcome: DrillOutcome.Usage } => new MessageText(TextId.DrillUsage),
+            _ => new MessageText(TextId.SubjectNotFound, TextCut.End(alias.Trim(), 32)),
         });
     }
 
@@ -161,7 +163,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
     {
         if (caseId.Length == 0)
         {
-            Reply(db, actor, now, TextCatalogue.Format(actor.Language, usage));
+            Reply(db, actor, now, new MessageText(usage));
             return;
         }
 
@@ -171,43 +173,48 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             Refused(caseId);
         }
 
-        Reply(db, actor, now, Render(actor, TextCut.End(caseId, 16), result)!);
+        if (Render(actor, TextCut.End(caseId, 16), result) is { } answer)
+        {
+            Reply(db, actor, now, answer);
+        }
     }
 
-    private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), string> view)
+    private void OnCase(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<(Case Case, Person Subject), MessageText?> act)
     {
         if (caseId.Length == 0)
         {
-            Reply(db, actor, now, TextCatalogue.Format(actor.Language, usage));
+            Reply(db, actor, now, new MessageText(usage));
             return;
         }
 
         if (CaseAccess.FindCase(db, actor, caseId) is not { } found)
         {
             Refused(caseId);
-            Reply(db, actor, now, TextCatalogue.Format(actor.Language, TextId.CaseNotFound, TextCut.End(caseId, 16)));
+            Reply(db, actor, now, new MessageText(TextId.CaseNotFound, TextCut.End(caseId, 16)));
             return;
         }
 
-        Reply(db, actor, now, view(found));
+        if (act(found) is { } text)
+        {
+            Reply(db, actor, now, text);
+        }
     }
 
-    // The answer to an action on a case, in the actor's words; null when the action queued its own message (the outcomes to choose).
-    private static string? Render(Person actor, string typedId, CaseActionResult result)
+    // The answer to an action on a case, as data worded for the actor when sent (or at once for a button press); null when the action queued its own message (the outcomes to choose).
+    private static MessageText? Render(Person actor, string typedId, CaseActionResult result)
     {
-        var language = actor.Language;
         var @case = result.Case;
         return result.Outcome switch
         {
-            CaseActionOutcome.NotFound => TextCatalogue.Format(language, TextId.CaseNotFound, typedId),
+            CaseActionOutcome.NotFound => new MessageText(TextId.CaseNotFound, typedId),
             CaseActionOutcome.OutcomesOffered => null,
-            CaseActionOutcome.NoteMissing => TextCatalogue.Format(language, TextId.NoteUsage),
-            CaseActionOutcome.Closed => TextCatalogue.Format(language, TextId.CaseAlreadyResolved, @case!.Id),
-            CaseActionOutcome.Acknowledged or CaseActionOutcome.AlreadyYours => TextCatalogue.Format(language, TextId.CaseAcknowledgedByYou, @case!.Id),
-            CaseActionOutcome.TakenByOther => TextCatalogue.Format(language, TextId.CaseAlreadyAcknowledged, @case!.Id, result.Taker?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, actor.TimeZone)),
-            CaseActionOutcome.OtherNeedsNote => TextCatalogue.Format(language, TextId.ResolveOtherNeedsNote, @case!.Id),
-            CaseActionOutcome.Noted => TextCatalogue.Format(language, TextId.NoteAdded, @case!.Id),
-            CaseActionOutcome.Resolved => TextCatalogue.Format(language, TextId.CaseResolvedByYou, @case!.Id, CaseAlerts.OutcomeWord(@case.Outcome!.Value, language)),
+            CaseActionOutcome.NoteMissing => new MessageText(TextId.NoteUsage),
+            CaseActionOutcome.Closed => new MessageText(TextId.CaseAlreadyResolved, @case!.Id),
+            CaseActionOutcome.Acknowledged or CaseActionOutcome.AlreadyYours => new MessageText(TextId.CaseAcknowledgedByYou, @case!.Id),
+            CaseActionOutcome.TakenByOther => new MessageText(TextId.CaseAlreadyAcknowledged, @case!.Id, result.Taker?.Name ?? "?", MessageArg.Clock(@case.AcknowledgedAt!.Value)),
+            CaseActionOutcome.OtherNeedsNote => new MessageText(TextId.ResolveOtherNeedsNote, @case!.Id),
+            CaseActionOutcome.Noted => new MessageText(TextId.NoteAdded, @case!.Id),
+            CaseActionOutcome.Resolved => new MessageText(TextId.CaseResolvedByYou, @case!.Id, CaseAlerts.OutcomeText(@case.Outcome!.Value)),
             _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "A case action outcome without words."),
         };
     }
@@ -226,8 +233,8 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         return space < 0 ? (text, "") : (text[..space], text[(space + 1)..].Trim());
     }
 
-    private static void Reply(DataSession db, Person to, DateTimeOffset now, string text) =>
-        Notify.Text(db, to, MessagePriority.Reply, now, text);
+    private static void Reply(DataSession db, Person to, DateTimeOffset now, MessageText text) =>
+        Notify.Send(db, to, MessagePriority.Reply, now, MessageContent.Of(text));
 
     [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Refused a case action on {CaseId}: not the caller's case, or no such case")]
     private partial void LogRefused(string caseId);

@@ -2,6 +2,7 @@ using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
+using DistressBot.Messages;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,14 +14,17 @@ namespace DistressBot.Telegram;
 
 /// <summary>Sends what the domain queued in the outbox: alarms first, within Telegram's limits, retried until Telegram accepts or refuses for good.</summary>
 /// <remarks>
-/// A row leaves the outbox when Telegram accepted it, refused it for good, or when its case no longer needs it (resolved,
-/// an edit the copy already shows, a case record that no longer opens; each written into the case or the log). A crash
+/// A row leaves the outbox when Telegram accepted it, refused it for good, or when it can no longer be worded or is no
+/// longer needed (its case resolved, an edit the copy already shows, a case record that no longer opens, its reader
+/// removed, content this version cannot word; each written into the case or the log). Words are chosen here, at send time
+/// (<see cref="OutboxRenderer"/>), from the state as it stands. A crash
 /// between sending and recording may send one message twice (alerts carry the case number, so a duplicate is
 /// recognisable) but never loses one.
 /// </remarks>
 public sealed partial class OutboxDispatcher(
     ITelegramBotClient bot,
     BotStore store,
+    BotRules rules,
     OutboxSignal signal,
     SendPacer pacer,
     TimeProvider time,
@@ -110,35 +114,52 @@ public sealed partial class OutboxDispatcher(
         return wait;
     }
 
-    // A case message's words are chosen now, from the case as it stands; one the case no longer needs is dropped here.
+    // The words are chosen now, from the state as it stands; a row that is no longer needed or cannot be worded is dropped here.
     private async Task<ReadyMessage?> PrepareAsync(OutgoingMessage message, CancellationToken ct)
     {
-        if (message.CaseId is null)
+        if (message.Content is null && message.CaseId is null)
         {
-            return ReadyMessage.AsQueued(message);
+            return ReadyMessage.AsQueued(message); // its words were final when queued (rows of an earlier version)
         }
 
-        ReadyMessage? ready;
-        DropReason dropped;
+        PreparedMessage prepared;
         try
         {
-            (ready, dropped) = await store.RunAsync(db => CaseMessages.Prepare(db, message.Id, time.GetUtcNow()), ct);
+            prepared = await store.RunAsync(db => OutboxRenderer.Prepare(db, message.Id, time.GetUtcNow(), rules.DefaultLanguage), ct);
         }
         catch (RecordIntegrityException)
         {
             // Its case (or reader) no longer opens: purged meanwhile, or damaged. It cannot be worded, and it must not
             // block every row queued after it, alarms about other cases among them.
             await store.RunAsync(db => db.RemoveFromOutbox(message.Id), ct);
-            LogUnreadableCase(message.Id, message.CaseId);
+            if (message.CaseId is null)
+            {
+                LogUnreadableReader(message.Id);
+            }
+            else
+            {
+                LogUnreadableCase(message.Id, message.CaseId);
+            }
+
             return null;
         }
 
-        if (ready is null)
+        switch (prepared.Dropped)
         {
-            LogDropped(message.Id, message.CaseId, dropped);
+            case DropReason.None:
+                break;
+            case DropReason.ReaderGone:
+                LogReaderGone(message.Id);
+                break;
+            case DropReason.Unrenderable:
+                LogUnrenderable(message.Id, prepared.Problem ?? "");
+                break;
+            default:
+                LogDropped(message.Id, message.CaseId ?? "", prepared.Dropped);
+                break;
         }
 
-        return ready;
+        return prepared.Ready;
     }
 
     private async Task SendOneAsync(OutgoingMessage message, ReadyMessage ready, CancellationToken ct)
@@ -283,4 +304,13 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Outbox message {MessageId} about case {CaseId} not sent ({Reason})")]
     private partial void LogDropped(string messageId, string caseId, DropReason reason);
+
+    [LoggerMessage(EventId = 3400, Level = LogLevel.Warning, Message = "Outbox message {MessageId} not sent: its reader was removed from the bot after it was queued")]
+    private partial void LogReaderGone(string messageId);
+
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Error, Message = "Outbox message {MessageId} was taken out of the outbox: its stored content cannot be worded by this version ({Problem}); the rows after it are sent")]
+    private partial void LogUnrenderable(string messageId, string problem);
+
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Error, Message = "Outbox message {MessageId} was dropped: it or its reader's record does not open (damaged)")]
+    private partial void LogUnreadableReader(string messageId);
 }

@@ -237,7 +237,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 break;
             default:
                 LogInviteCreated();
-                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.InviteCreated, result.Invite!.Name, result.Code, LocalTime.Format(result.Invite.ExpiresAt, coordinator.TimeZone));
+                Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.InviteCreated, result.Invite!.Name, result.Code, result.Invite.ExpiresAt);
                 break;
         }
     }
@@ -270,7 +270,8 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             ChatId = chatId,
             Priority = MessagePriority.Stranger,
             QueuedAt = now,
-            Text = TextCatalogue.Format(language, id),
+            Text = "",
+            Content = new MessageContent { Kind = MessageKind.Texts, Parts = [new MessageText(id)], Language = language },
         });
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Update {UpdateId} ignored: {Reason}")]

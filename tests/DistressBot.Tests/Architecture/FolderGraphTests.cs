@@ -18,7 +18,7 @@ public sealed partial class FolderGraphTests
     private static readonly Lazy<FolderGraph> Graph = new(() => FolderGraph.Of(
         new ArchLoader().LoadAssemblies(typeof(CommandLine).Assembly).Build()));
 
-    private static readonly string[] DomainFolders = ["Domain", "Checkins", "Escalation", "Enrollment", "Localization"];
+    private static readonly string[] DomainFolders = ["Domain", "Checkins", "Escalation", "Enrollment", "Messages", "Localization"];
 
     private static readonly string[] AdapterFolders = ["Hosting", "Cli", "Telegram", "Storage.LiteDb"];
 

@@ -99,7 +99,7 @@ public sealed class CloseCaseTests
 
         Assert.Equal([actor], w.Told());
         var offer = Assert.Single(w.World.Queued(w.People[actor]));
-        Assert.StartsWith("C-0001 (Salek): how did it end?", offer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("C-0001 (Salek): how did it end?", Assert.Single(w.World.TextsTo(w.People[actor])), StringComparison.Ordinal);
         Assert.Equal<CaseButton>(
             [.. ChooseOutcome.Offered.Select(o => new ChooseOutcome(OpenCaseWorld.CaseId, o))],
             offer.InlineButtons!.Select(row => Assert.Single(row).Action));

@@ -6,6 +6,7 @@ using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
 using DistressBot.Localization;
+using DistressBot.Messages;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DistressBot.Tests.Fakes;
@@ -164,8 +165,20 @@ public sealed class DomainWorld
     /// <summary>Queued rows for <paramref name="person"/>, oldest first.</summary>
     public List<OutgoingMessage> Queued(Person person) => Run(db => db.Outbox().Where(m => m.PersonId == person.Id).ToList());
 
-    /// <summary>Texts queued to <paramref name="person"/>, oldest first.</summary>
-    public IReadOnlyList<string> TextsTo(Person person) => [.. Queued(person).Select(m => m.Text)];
+    /// <summary>
+    /// Texts queued to <paramref name="person"/>, oldest first, worded as the dispatcher would word them now for the person as
+    /// stored now, views from the state now (a case alert or status edit, worded from its case when delivered, reads as its stored text).
+    /// </summary>
+    public IReadOnlyList<string> TextsTo(Person person)
+    {
+        var reader = Reader.Of(Fresh(person));
+        return [.. Queued(person).Select(m => m.Content switch
+        {
+            { Kind: MessageKind.Texts } content => OutgoingMessage.Fit(Wording.Render(content, reader)),
+            { Kind: MessageKind.CaseView or MessageKind.OpenCases } => Run(db => OutboxRenderer.Prepare(db, m.Id, Now, Rules.DefaultLanguage)).Ready?.Text ?? "",
+            _ => m.Text,
+        })];
+    }
 
     /// <summary>
     /// What the dispatcher does at <paramref name="now"/> when Telegram accepts everything: every due row in send order,
@@ -177,7 +190,7 @@ public sealed class DomainWorld
         var skip = unreachable.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         while (Db.Outbox().Where(m => !skip.Contains(m.PersonId ?? "")).OrderBy(m => m.Priority).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() is { } row)
         {
-            var (ready, _) = CaseMessages.Prepare(Db, row.Id, now);
+            var (ready, _, _) = OutboxRenderer.Prepare(Db, row.Id, now, Rules.DefaultLanguage);
             if (ready is null)
             {
                 continue;

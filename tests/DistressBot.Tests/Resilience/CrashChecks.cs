@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DistressBot.Domain;
 using DistressBot.Escalation;
+using DistressBot.Localization;
+using DistressBot.Messages;
 using DistressBot.Telegram.FakeApi;
 
 namespace DistressBot.Tests.Resilience;
@@ -45,7 +47,8 @@ internal static partial class CrashChecks
             : null;
     }
 
-    // Whether outbox row `row` is the one Telegram accepted as `sent`. A row worded when queued has its words; an alert is worded
+    // Whether outbox row `row` is the one Telegram accepted as `sent`. A row of texts is worded as the dispatcher words it; an
+    // earlier version's row has its words; an alert is worded
     // when it is sent (its row holds none), so it is known by its chat and case, and by the case not recording `sent` as delivered
     // (the dispatcher records an alert in the commit that deletes its row, so a recorded one was not caught in flight).
     private static bool IsRowOf(DataSnapshot data, OutgoingMessage row, FakeChatEntry sent)
@@ -53,6 +56,15 @@ internal static partial class CrashChecks
         if (row.ChatId != sent.ChatId || row.QueuedAt > sent.SentAt || row.EditMessageId is not null)
         {
             return false;
+        }
+
+        if (row.Content is { Kind: MessageKind.Texts } content)
+        {
+            // Worded when sent, for the reader as stored (a stranger reads the language chosen when queued, else the default).
+            var readers = data.People.FirstOrDefault(p => p.Id == row.PersonId) is { } person
+                ? [Reader.Of(person)]
+                : Enum.GetValues<Language>().Select(l => new Reader(content.Language ?? l, "UTC"));
+            return readers.Any(reader => OutgoingMessage.Fit(Wording.Render(content, reader)) == sent.Text);
         }
 
         if (row.Content is not { Kind: MessageKind.CaseAlert })

@@ -3,6 +3,7 @@ using DistressBot.Domain;
 using DistressBot.Enrollment;
 using DistressBot.Hosting;
 using DistressBot.Localization;
+using DistressBot.Messages;
 using DistressBot.Telegram;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -114,7 +115,8 @@ public sealed class InboundBatchTests : IDisposable
 
         var replies = Db.Outbox();
         Assert.Equal(4, replies.Count);
-        Assert.All(replies, m => Assert.Equal(Neutral, m.Text));
+        Assert.All(replies, m => Assert.Equal(Neutral, OutboxRenderer.Prepare(Db, m.Id, T0, Language.En).Ready?.Text));
+        Assert.All(replies, m => Assert.Equal("", m.Text)); // worded when sent, not stored worded
         Assert.All(replies, m => Assert.Equal(MessagePriority.Stranger, m.Priority));
         Assert.All(replies, m => Assert.Null(m.PersonId));
         Assert.Equal(MessagePriority.Stranger, Enum.GetValues<MessagePriority>().Max());
