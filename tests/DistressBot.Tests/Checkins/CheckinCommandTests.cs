@@ -10,20 +10,14 @@ namespace DistressBot.Tests.Checkins;
 /// </summary>
 public sealed class CheckinCommandTests
 {
-    private readonly BotChat _chat;
+    private readonly BotChat _chat = new();
     private readonly Person _nina;
     private readonly Person _salek;
 
     public CheckinCommandTests()
-        : this(new BotChat())
     {
-    }
-
-    private CheckinCommandTests(BotChat chat)
-    {
-        _chat = chat;
-        _nina = chat.EnrolCoordinator(101, "Nina");
-        _salek = chat.EnrolSubject(_nina, 201, "Salek");
+        _nina = _chat.EnrolCoordinator(101, "Nina");
+        _salek = _chat.EnrolSubject(_nina, 201, "Salek");
     }
 
     [Fact]

@@ -131,14 +131,13 @@ public sealed class EnrollmentCommandTests
     [Fact]
     public void Assign_ASecondCoordinator_IsAlertedToo_InTheirLanguage()
     {
-        var chat = _chat;
-        var nina = chat.EnrolCoordinator(NinaId, "Nina");
-        var olga = chat.EnrolCoordinator(OlgaId, "Olga", "ru");
-        var salek = chat.EnrolSubject(nina, SalekId, "Salek");
+        var nina = _chat.EnrolCoordinator(NinaId, "Nina");
+        var olga = _chat.EnrolCoordinator(OlgaId, "Olga", "ru");
+        var salek = _chat.EnrolSubject(nina, SalekId, "Salek");
 
-        Assert.True(chat.World.Run(db => EnrollmentService.Assign(db, db.Person(salek.Id)!, db.Person(olga.Id)!)));
-        chat.Say(salek, "/schedule every 2h grace 30m");
-        var alarm = chat.Tick(TimeSpan.FromHours(2.5));
+        Assert.True(_chat.World.Run(db => EnrollmentService.Assign(db, db.Person(salek.Id)!, db.Person(olga.Id)!)));
+        _chat.Say(salek, "/schedule every 2h grace 30m");
+        var alarm = _chat.Tick(TimeSpan.FromHours(2.5));
 
         Assert.Equal([NinaId, OlgaId], alarm.Select(m => m.ChatId).Order());
         Assert.Contains("missed a check-in", Assert.Single(alarm, m => m.ChatId == NinaId).Text, StringComparison.Ordinal);
