@@ -135,7 +135,7 @@ public sealed class EnrollmentCommandTests
         var olga = _chat.EnrolCoordinator(OlgaId, "Olga", "ru");
         var salek = _chat.EnrolSubject(nina, SalekId, "Salek");
 
-        Assert.True(_chat.World.Run(db => EnrollmentService.Assign(db, db.Person(salek.Id)!, db.Person(olga.Id)!)));
+        Assert.True(_chat.World.Run(db => AssignCoordinator.ToSubject(db, db.Person(salek.Id)!, db.Person(olga.Id)!, CoordinatorLevel.Primary)));
         _chat.Say(salek, "/schedule every 2h grace 30m");
         var alarm = _chat.Tick(TimeSpan.FromHours(2.5));
 

@@ -46,7 +46,7 @@ public sealed partial class BotChat
 
     /// <summary>An invite the admin makes (no coordinator), as `distressbot invite` does; returns the code.</summary>
     public string AdminInvite(Role role, string name) =>
-        World.Run(db => EnrollmentService.CreateInvite(db, role, name, null, Now, World.Rules.InviteLifetime).Code!);
+        World.Run(db => CreateInvite.Run(db, role, name, null, Now, World.Rules.InviteLifetime).Code!);
 
     /// <summary>A subject invited by <paramref name="coordinator"/> with /invite, who redeems the code from Telegram user <paramref name="userId"/>.</summary>
     public Person EnrolSubject(Person coordinator, long userId, string alias, string languageCode = "ru")
