@@ -1,3 +1,4 @@
+using DistressBot.Cli;
 using DistressBot.Crypto;
 using DistressBot.Telegram.FakeApi;
 using Microsoft.Extensions.Configuration;
@@ -111,7 +112,7 @@ public sealed class BotSandbox : IAsyncDisposable
         using var secret = KeyEncryptionSecret.FromKeyFile(settings.Crypto.KeyFile!);
         _runtime = await BotRuntime.OpenAsync(settings, secret, loggers, _options.Time);
         var polled = Server.WaitForGetUpdatesAsync(TimeSpan.FromSeconds(30));
-        _host = BotHostFactory.Build(_runtime, Configuration, _options.Time, _options.Logging ?? (b => b.ClearProviders()), new TransportClock(_options.TransportTime));
+        _host = BotHostFactory.Build(_runtime, Configuration, _options.Time, _options.Logging ?? (b => b.ClearProviders()), new TransportClock(_options.TransportTime), CommandLine.AddAdapters);
         await _host.StartAsync(ct);
         await polled;
     }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using DistressBot.Checkins;
-using DistressBot.Cli;
 using DistressBot.Domain;
 using DistressBot.Localization;
 using Microsoft.Extensions.Configuration;

@@ -41,10 +41,6 @@ public sealed partial class FolderGraphTests
         // dates with MessageDates. Fix: CheckinState, Schedule and MessageDates move to Domain with the subject's record.
         ("Escalation", "Checkins"),
 
-        // Hosting ⇄ Cli. Cli builds the host (Cli → Hosting, intended); BotHostFactory registers Cli's AdminSocketServer.
-        // Fix: the caller (CommandLine, the sandbox) hands its adapters to BotHostFactory.Build.
-        ("Hosting", "Cli"),
-
         // Hosting ⇄ Telegram. Hosting wires and watches Telegram's services (intended: it is the composition root); the
         // way back is UpdatePump and OutboxDispatcher using Hosting's AsyncSignal, OutboxSignal, InboundCatchUp, Backoff,
         // DowntimeLog and TelegramOptions. Fix: those transport pieces leave Hosting, which keeps only the composition.
