@@ -1,6 +1,7 @@
 using DistressBot.Cli;
 using DistressBot.Crypto;
 using DistressBot.Telegram.FakeApi;
+using DistressBot.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Hosting;
+using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Telegram;
+using DistressBot.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

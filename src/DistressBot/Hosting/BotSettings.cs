@@ -3,6 +3,7 @@ using System.Text;
 using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
+using DistressBot.Telegram;
 using Microsoft.Extensions.Configuration;
 
 namespace DistressBot.Hosting;

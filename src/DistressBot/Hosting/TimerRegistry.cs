@@ -1,4 +1,5 @@
 using DistressBot.Domain;
+using DistressBot.Transport;
 
 namespace DistressBot.Hosting;
 

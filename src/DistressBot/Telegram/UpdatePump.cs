@@ -3,6 +3,7 @@ using DistressBot.Domain;
 using DistressBot.Enrollment;
 using DistressBot.Hosting;
 using DistressBot.Localization;
+using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
