@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using DistressBot.Crypto;
-using DistressBot.Escalation;
 using DistressBot.Storage;
 
 namespace DistressBot.Domain;

@@ -1,4 +1,3 @@
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
@@ -59,12 +58,13 @@ public static class CaseActions
         return TextCatalogue.Format(actor.Language, TextId.NoteAdded, @case.Id);
     }
 
-    /// <summary>Closes the case with an outcome ("other" needs a note); the subject is free for a new case.</summary>
-    public static string Resolve(DataSession db, Person actor, Case @case, CaseOutcome outcome, string note, DateTimeOffset now)
+    /// <summary>Closes the case with an outcome ("other" needs a note); the subject is free for a new case and <paramref name="watchAgain"/> (the check-in feature's <c>CheckinService.ResumeAfterResolution</c>) runs their schedule again from <paramref name="now"/>.</summary>
+    public static string Resolve(DataSession db, Person actor, Case @case, CaseOutcome outcome, string note, DateTimeOffset now, Action<Person, DateTimeOffset> watchAgain)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(watchAgain);
         if (@case.Status == CaseStatus.Resolved)
         {
             return TextCatalogue.Format(actor.Language, TextId.CaseAlreadyResolved, @case.Id);
@@ -89,8 +89,9 @@ public static class CaseActions
                 state.OpenCaseId = null;
 
                 // A closed case must not leave the person unwatched: a miss it covered is settled by the resolution, and
-                // the schedule runs again from now (otherwise no alarm would come until they happened to check in).
-                CheckinService.ResumeAfterResolution(subject, now);
+                // the schedule runs again from now (otherwise no alarm would come until they happened to check in). The deadline
+                // math is the check-in feature's, handed in: Escalation comes after Checkins and does not call it.
+                watchAgain(subject, now);
             }
 
             if (state.OpenDrillCaseId == @case.Id)

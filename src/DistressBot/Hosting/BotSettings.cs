@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 using DistressBot.Telegram;
@@ -128,7 +127,7 @@ public sealed class BotSettings
             Bot.InviteLifetime,
             new ScheduleRules(Checkins.MinimumInterval, Checkins.EffectiveDefaultGrace),
             Checkins.ReminderLead,
-            new DistressBot.Escalation.EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
+            new EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
     }
 
     private (string Name, object Section)[] Sections() =>

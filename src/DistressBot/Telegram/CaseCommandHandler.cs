@@ -1,3 +1,4 @@
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Localization;
@@ -38,7 +39,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                     return true;
                 }
 
-                OnCase(db, actor, first, now, TextId.ResolveUsage, found => CaseActions.Resolve(db, actor, found.Case, outcome, note, now));
+                OnCase(db, actor, first, now, TextId.ResolveUsage, found => CaseActions.Resolve(db, actor, found.Case, outcome, note, now, CheckinService.ResumeAfterResolution));
                 return true;
         }
 
@@ -105,7 +106,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                     [.. ChooseOutcome.Offered.Select(o => new List<InlineButton> { new(CaseAlerts.OutcomeWord(o, actor.Language), new ChooseOutcome(found.Case.Id, o)) })]);
                 return new HandledUpdate(query.Id);
             case ChooseOutcome choice:
-                return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, choice.Outcome, "", now));
+                return new HandledUpdate(query.Id, CaseActions.Resolve(db, actor, found.Case, choice.Outcome, "", now, CheckinService.ResumeAfterResolution));
             default:
                 return new HandledUpdate(query.Id);
         }

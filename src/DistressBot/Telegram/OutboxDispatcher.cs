@@ -1,7 +1,6 @@
 using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
-using DistressBot.Hosting;
 using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DistressBot.Domain;
 using DistressBot.Enrollment;
-using DistressBot.Hosting;
 using DistressBot.Localization;
 using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;

@@ -187,7 +187,7 @@ public sealed class OwedDeadlineTests
         Do(db =>
         {
             var coordinator = db.Person(Me(db).CoordinatorIds[0])!;
-            CaseActions.Resolve(db, coordinator, db.Case(first)!, CaseOutcome.Safe, "", Now);
+            CaseActions.Resolve(db, coordinator, db.Case(first)!, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution);
         });
 
         Assert.False(State().Missed);

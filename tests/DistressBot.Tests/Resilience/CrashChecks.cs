@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DistressBot.Domain;
-using DistressBot.Escalation;
 using DistressBot.Telegram.FakeApi;
 
 namespace DistressBot.Tests.Resilience;
