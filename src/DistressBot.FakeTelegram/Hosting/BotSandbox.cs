@@ -1,5 +1,7 @@
+using DistressBot.Cli;
 using DistressBot.Crypto;
 using DistressBot.Telegram.FakeApi;
+using DistressBot.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -111,7 +113,7 @@ public sealed class BotSandbox : IAsyncDisposable
         using var secret = KeyEncryptionSecret.FromKeyFile(settings.Crypto.KeyFile!);
         _runtime = await BotRuntime.OpenAsync(settings, secret, loggers, _options.Time);
         var polled = Server.WaitForGetUpdatesAsync(TimeSpan.FromSeconds(30));
-        _host = BotHostFactory.Build(_runtime, Configuration, _options.Time, _options.Logging ?? (b => b.ClearProviders()), new TransportClock(_options.TransportTime));
+        _host = BotHostFactory.Build(_runtime, Configuration, _options.Time, _options.Logging ?? (b => b.ClearProviders()), new TransportClock(_options.TransportTime), CommandLine.AddAdapters);
         await _host.StartAsync(ct);
         await polled;
     }

@@ -1,3 +1,5 @@
+using DistressBot.Domain;
+
 namespace DistressBot.Checkins;
 
 /// <summary>Pure deadline math for check-in schedules: first deadline, effect of a check-in, windows, states and reminders.</summary>

@@ -1,3 +1,5 @@
+using DistressBot.Domain;
+
 namespace DistressBot.Checkins;
 
 /// <summary>Why a schedule command was refused; the Localization catalogue turns each into a text.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using DistressBot.Domain;
 
 namespace DistressBot.Checkins;
 

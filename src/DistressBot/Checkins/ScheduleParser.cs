@@ -1,3 +1,5 @@
+using DistressBot.Domain;
+
 namespace DistressBot.Checkins;
 
 /// <summary>Parses the arguments of the schedule command: "every 12h [grace 30m]" or "daily 09:00 21:00 [grace 45m]".</summary>

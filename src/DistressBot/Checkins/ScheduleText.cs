@@ -1,3 +1,4 @@
+using DistressBot.Domain;
 using DistressBot.Localization;
 
 namespace DistressBot.Checkins;

@@ -172,7 +172,7 @@ public static class AdminCommands
                 return null;
             }
 
-            if (Checkins.DurationParser.TryParse(text, out var value))
+            if (DurationParser.TryParse(text, out var value))
             {
                 return value;
             }
@@ -202,8 +202,8 @@ public static class AdminCommands
 
                 var effective = reset
                     ? Escalation.SetPolicy.Reset(db, subject, rules.Escalation)
-                    : Escalation.SetPolicy.Run(db, subject, new Escalation.EscalationPolicyOverride(ack, repeat, acked), rules.Escalation);
-                return new AdminResult(0, "", $"'{subject.Name}': level 2 after {Checkins.DurationToken.Format(effective.AcknowledgeTimeout)}, repeats every {Checkins.DurationToken.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {Checkins.DurationToken.Format(effective.AcknowledgedReminder)}.\n");
+                    : Escalation.SetPolicy.Run(db, subject, new EscalationPolicyOverride(ack, repeat, acked), rules.Escalation);
+                return new AdminResult(0, "", $"'{subject.Name}': level 2 after {DurationToken.Format(effective.AcknowledgeTimeout)}, repeats every {DurationToken.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {DurationToken.Format(effective.AcknowledgedReminder)}.\n");
             },
             ct);
     }

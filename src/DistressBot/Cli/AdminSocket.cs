@@ -4,20 +4,11 @@ using System.Text.Json;
 using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Hosting;
+using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Cli;
-
-/// <summary>Where the running bot listens for admin commands: a Unix socket in the data directory, owner-only.</summary>
-public static class AdminSocketPath
-{
-    /// <summary>The longest socket path a Unix socket address takes, in UTF-8 bytes (sun_path is 108 bytes with its terminating zero).</summary>
-    public const int MaxBytes = 107;
-
-    /// <summary>The socket file's path for <paramref name="dataDirectory"/>.</summary>
-    public static string For(string dataDirectory) => Path.Combine(dataDirectory, "admin.sock");
-}
 
 /// <summary>One request or answer on the admin socket, a single JSON line each way.</summary>
 internal sealed record AdminRequest(string[] Args, Dictionary<string, string>? Secrets = null);

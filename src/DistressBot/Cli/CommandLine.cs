@@ -146,11 +146,14 @@ public static class CommandLine
         using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
         using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddBotConsole(Environment.GetEnvironmentVariable));
         await using var runtime = await BotRuntime.OpenAsync(settings, secret, loggers, TimeProvider.System);
-        using var host = BotHostFactory.Build(runtime, configuration, TimeProvider.System);
+        using var host = BotHostFactory.Build(runtime, configuration, TimeProvider.System, adapters: AddAdapters);
         var parts = BackgroundParts(host);
         await host.RunAsync(ct);
         return ExitCodeAfterRun(parts);
     }
+
+    /// <summary>The command line's own services in the running bot (the admin socket), handed to <see cref="BotHostFactory.Build"/>: Hosting does not know Cli.</summary>
+    public static void AddAdapters(IServiceCollection services) => BotHostFactory.AddService<AdminSocketServer>(services);
 
     /// <summary>The host's background services, taken before it runs (RunAsync disposes its services).</summary>
     public static IReadOnlyList<BackgroundService> BackgroundParts(IHost host)

@@ -1,4 +1,3 @@
-using DistressBot.Checkins;
 using DistressBot.Localization;
 
 namespace DistressBot.Domain;
@@ -16,4 +15,4 @@ public sealed record BotRules(
     TimeSpan InviteLifetime,
     ScheduleRules Schedules,
     TimeSpan ReminderLead,
-    Escalation.EscalationPolicy Escalation);
+    EscalationPolicy Escalation);

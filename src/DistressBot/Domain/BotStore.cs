@@ -2,14 +2,14 @@ using DistressBot.Storage;
 
 namespace DistressBot.Domain;
 
-/// <summary>What a committed unit of work changed that services outside the store must react to.</summary>
-/// <param name="Deadlines">Subjects saved, with their next deadline event (null: none).</param>
-/// <param name="Escalations">Cases saved, with their next escalation event (null: none).</param>
+/// <summary>What a committed unit of work changed that services outside the store must react to; the observer works out what follows (timer instants).</summary>
+/// <param name="Subjects">Subjects (people with a check-in record) saved, as saved.</param>
+/// <param name="Cases">Cases saved, and the open cases of saved subjects, each with its subject's escalation overrides (null: none).</param>
 /// <param name="Queued">Messages were queued in the outbox.</param>
 /// <param name="Events">What happened, in order (for the log).</param>
 public sealed record StoreChanges(
-    IReadOnlyList<(string SubjectId, DateTimeOffset? At)> Deadlines,
-    IReadOnlyList<(string CaseId, DateTimeOffset? At)> Escalations,
+    IReadOnlyList<Person> Subjects,
+    IReadOnlyList<(Case Case, EscalationPolicyOverride? Policy)> Cases,
     bool Queued,
     IReadOnlyList<DomainEvent> Events);
 
@@ -35,7 +35,7 @@ public sealed class StoreObservers(params IStoreObserver[] observers) : IStoreOb
 }
 
 /// <summary>The store as the domain sees it: units of work over sealed, typed records.</summary>
-public sealed class BotStore(IRecordStore store, CryptoContext crypto, BotRules rules)
+public sealed class BotStore(IRecordStore store, CryptoContext crypto)
 {
     /// <summary>Told after each commit (timers, outbox); null when nothing runs (an admin command with the bot stopped).</summary>
     public IStoreObserver? Observer { get; set; }
@@ -49,12 +49,12 @@ public sealed class BotStore(IRecordStore store, CryptoContext crypto, BotRules 
             {
                 var db = new DataSession(session, crypto);
                 var value = work(db);
-                changes = db.Changes(rules);
+                changes = db.Changes();
                 return value;
             },
             cancellationToken);
         // Only after the commit: a unit that rolled back (or is run again after a storage fault) tells nothing of its own.
-        if (changes is { } committed && (committed.Queued || committed.Deadlines.Count > 0 || committed.Escalations.Count > 0 || committed.Events.Count > 0))
+        if (changes is { } committed && (committed.Queued || committed.Subjects.Count > 0 || committed.Cases.Count > 0 || committed.Events.Count > 0))
         {
             Observer?.Committed(committed);
         }

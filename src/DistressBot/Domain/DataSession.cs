@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using DistressBot.Crypto;
-using DistressBot.Escalation;
 using DistressBot.Storage;
 
 namespace DistressBot.Domain;
@@ -213,13 +212,11 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
     /// <summary>Stores the report on enrollment codes that did not work (one small record, replaced in place).</summary>
     public void Save(RedemptionReport report) => Seal(Collections.Meta, Domain.RedemptionReport.StoreKey, report, null);
 
-    /// <summary>What this unit of work changed: subjects' and cases' next timer events (computed from what was saved), and whether it queued messages.</summary>
-    public StoreChanges Changes(BotRules rules)
+    /// <summary>What this unit of work saved: subjects, cases with their subject's escalation overrides, whether it queued messages, and what happened.</summary>
+    public StoreChanges Changes()
     {
-        ArgumentNullException.ThrowIfNull(rules);
-        var deadlines = _savedSubjects.Values.Select(p => (p.Id, Checkins.DeadlineProcessor.NextEventAt(p, rules))).ToList();
-        var escalations = _savedCases.Values
-            .Select(c => (c.Id, EscalationProcessor.NextEventAt(c, rules.Escalation.With((_savedSubjects.GetValueOrDefault(c.SubjectId) ?? Person(c.SubjectId))?.Policy))))
+        var cases = _savedCases.Values
+            .Select(c => (Case: c, (_savedSubjects.GetValueOrDefault(c.SubjectId) ?? Person(c.SubjectId))?.Policy))
             .ToList();
 
         // A subject's policy times its open cases: a subject saved without its case (an admin's `policy`) moves their timers too.
@@ -229,12 +226,12 @@ public sealed class DataSession(IRecordSession session, CryptoContext crypto)
             {
                 if (!_savedCases.ContainsKey(caseId) && Case(caseId) is { } @case)
                 {
-                    escalations.Add((caseId, EscalationProcessor.NextEventAt(@case, rules.Escalation.With(subject.Policy))));
+                    cases.Add((@case, subject.Policy));
                 }
             }
         }
 
-        return new StoreChanges(deadlines, escalations, _queued, [.. _events]);
+        return new StoreChanges([.. _savedSubjects.Values], cases, _queued, [.. _events]);
     }
 
     private static string InboxId(long updateId) => updateId.ToString("D19", CultureInfo.InvariantCulture);

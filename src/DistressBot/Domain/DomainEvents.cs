@@ -1,5 +1,3 @@
-using DistressBot.Escalation;
-
 namespace DistressBot.Domain;
 
 /// <summary>Something that happened in a unit of work, told to the store's observer (the log) only after the commit: case numbers, kinds, roles and counts, never a name, id of a person, text or place.</summary>

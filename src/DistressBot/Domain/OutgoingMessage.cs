@@ -1,4 +1,3 @@
-using DistressBot.Escalation;
 using DistressBot.Localization;
 
 namespace DistressBot.Domain;

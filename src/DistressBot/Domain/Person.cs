@@ -1,4 +1,3 @@
-using DistressBot.Checkins;
 using DistressBot.Localization;
 
 namespace DistressBot.Domain;
@@ -68,7 +67,7 @@ public sealed class Person
     public SharedLocation? LastLocation { get; set; }
 
     /// <summary>For subjects: escalation timings that differ from the deployment's.</summary>
-    public Escalation.EscalationPolicyOverride? Policy { get; set; }
+    public EscalationPolicyOverride? Policy { get; set; }
 
     /// <summary>Since when Telegram refuses messages to this person for good (blocked the bot, deactivated); cleared when they write again.</summary>
     public DateTimeOffset? UnreachableSince { get; set; }

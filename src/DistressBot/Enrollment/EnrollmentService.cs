@@ -83,7 +83,7 @@ public static class EnrollmentService
         };
         if (invite.Role == Role.Subject)
         {
-            person.Checkin = new Checkins.CheckinState();
+            person.Checkin = new CheckinState();
             person.CoordinatorIds.Add(coordinator!.Id);
             coordinator.SubjectIds.Add(person.Id);
             db.Save(coordinator);

@@ -1,26 +1,9 @@
 using System.Globalization;
 using System.Text;
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
 namespace DistressBot.Escalation;
-
-/// <summary>Why an alert about a case goes out now.</summary>
-public enum AlertReason
-{
-    /// <summary>The alarm that opened or joined the case.</summary>
-    Alarm,
-
-    /// <summary>Nobody acknowledged in time: level 2 is brought in.</summary>
-    Escalated,
-
-    /// <summary>Still unacknowledged: told again.</summary>
-    Repeat,
-
-    /// <summary>Acknowledged, then nothing: escalated again.</summary>
-    Reopened,
-}
 
 /// <summary>Composes and queues the alerts about a case: who is told at each level, what each reads, and the edits after a press.</summary>
 public static class CaseAlerts

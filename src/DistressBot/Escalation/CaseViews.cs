@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 

@@ -1,4 +1,3 @@
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
@@ -12,13 +11,18 @@ namespace DistressBot.Escalation;
 /// </summary>
 public static class CloseCase
 {
-    /// <summary>Resolves case <paramref name="caseId"/> (as typed or pressed) with <paramref name="outcome"/> and <paramref name="note"/> (may be empty) for <paramref name="actor"/>.</summary>
-    public static CaseActionResult Run(DataSession db, Person actor, string caseId, CaseOutcome outcome, string note, DateTimeOffset now)
+    /// <summary>
+    /// Resolves case <paramref name="caseId"/> (as typed or pressed) with <paramref name="outcome"/> and <paramref name="note"/> (may be
+    /// empty) for <paramref name="actor"/>; <paramref name="watchAgain"/> restarts the subject's schedule at <c>now</c> when this was
+    /// their open case (the check-in feature's rule, passed in so cases never depend on check-ins).
+    /// </summary>
+    public static CaseActionResult Run(DataSession db, Person actor, string caseId, CaseOutcome outcome, string note, DateTimeOffset now, Action<Person, DateTimeOffset> watchAgain)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(caseId);
         ArgumentNullException.ThrowIfNull(note);
+        ArgumentNullException.ThrowIfNull(watchAgain);
         if (CaseAccess.FindCase(db, actor, caseId) is not { Case: var @case })
         {
             return CaseActionResult.NotFound;
@@ -49,7 +53,7 @@ public static class CloseCase
 
                 // A closed case must not leave the person unwatched: a miss it covered is settled by the resolution, and
                 // the schedule runs again from now (otherwise no alarm would come until they happened to check in).
-                CheckinService.ResumeAfterResolution(subject, now);
+                watchAgain(subject, now);
             }
 
             if (state.OpenDrillCaseId == @case.Id)

@@ -1,6 +1,6 @@
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Telegram;
+using DistressBot.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,8 +12,8 @@ namespace DistressBot.Hosting;
 /// <summary>Builds the Generic Host that runs the bot over an opened <see cref="BotRuntime"/>; the same for `run`, the demo and the tests.</summary>
 public static class BotHostFactory
 {
-    /// <summary>The host: update pump, outbox dispatcher, deadline monitor and admin socket, with <paramref name="time"/> as the domain's clock and <paramref name="transport"/> (default: the system clock) as the transport's.</summary>
-    public static IHost Build(BotRuntime runtime, IConfiguration configuration, TimeProvider time, Action<ILoggingBuilder>? logging = null, TransportClock? transport = null)
+    /// <summary>The host: update pump, outbox dispatcher, timer monitors and whatever the caller's <paramref name="adapters"/> register (the command line's admin socket), with <paramref name="time"/> as the domain's clock and <paramref name="transport"/> (default: the system clock) as the transport's.</summary>
+    public static IHost Build(BotRuntime runtime, IConfiguration configuration, TimeProvider time, Action<ILoggingBuilder>? logging = null, TransportClock? transport = null, Action<IServiceCollection>? adapters = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -63,7 +63,7 @@ public static class BotHostFactory
         AddService<DeadlineMonitor>(services);
         AddService<EscalationMonitor>(services);
         AddService<ReencryptionService>(services);
-        AddService<Cli.AdminSocketServer>(services);
+        adapters?.Invoke(services);
         AddService<HealthService>(services);
         var host = builder.Build();
 
@@ -73,10 +73,11 @@ public static class BotHostFactory
         return host;
     }
 
-    // Registered once as itself, so tests and the demo can reach its signals, and once as the hosted service.
-    private static void AddService<T>(IServiceCollection services)
+    /// <summary>Registers <typeparamref name="T"/> once as itself, so tests and the demo can reach its signals, and once as a hosted service.</summary>
+    public static void AddService<T>(IServiceCollection services)
         where T : class, IHostedService
     {
+        ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<T>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<T>());
     }

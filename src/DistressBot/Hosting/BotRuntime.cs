@@ -18,7 +18,7 @@ public sealed class BotRuntime : IAsyncDisposable
         CaseKeys = caseKeys;
         Records = records;
         Settings = settings;
-        Store = new BotStore(records, new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create), settings.ToRules());
+        Store = new BotStore(records, new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create));
     }
 
     /// <summary>The keyring (data keys, lookup key).</summary>

@@ -1,9 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using DistressBot.Checkins;
-using DistressBot.Cli;
 using DistressBot.Domain;
 using DistressBot.Localization;
+using DistressBot.Telegram;
 using Microsoft.Extensions.Configuration;
 
 namespace DistressBot.Hosting;
@@ -128,7 +127,7 @@ public sealed class BotSettings
             Bot.InviteLifetime,
             new ScheduleRules(Checkins.MinimumInterval, Checkins.EffectiveDefaultGrace),
             Checkins.ReminderLead,
-            new DistressBot.Escalation.EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
+            new EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
     }
 
     private (string Name, object Section)[] Sections() =>

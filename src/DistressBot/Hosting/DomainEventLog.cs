@@ -1,5 +1,4 @@
 using DistressBot.Domain;
-using DistressBot.Escalation;
 using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Hosting;

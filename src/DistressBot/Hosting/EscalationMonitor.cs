@@ -1,6 +1,6 @@
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Escalation;
+using DistressBot.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Hosting;

@@ -1,7 +1,7 @@
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Telegram;
+using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,6 @@
 using DistressBot.Crypto;
 using DistressBot.Domain;
+using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

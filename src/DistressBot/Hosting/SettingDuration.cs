@@ -1,5 +1,5 @@
 using System.Globalization;
-using DistressBot.Checkins;
+using DistressBot.Domain;
 
 namespace DistressBot.Hosting;
 

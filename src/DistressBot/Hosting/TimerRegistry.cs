@@ -1,9 +1,12 @@
+using DistressBot.Checkins;
 using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Transport;
 
 namespace DistressBot.Hosting;
 
-/// <summary>After each commit, moves the changed subjects' and cases' timers and rings the outbox: no code path has to remember to.</summary>
-public sealed class TimerRegistry(DeadlineIndex deadlines, EscalationIndex escalations, OutboxSignal outbox) : IStoreObserver
+/// <summary>After each commit, moves the saved subjects' and cases' timers to their next instants under <see cref="BotRules"/> and rings the outbox: no code path has to remember to.</summary>
+public sealed class TimerRegistry(DeadlineIndex deadlines, EscalationIndex escalations, OutboxSignal outbox, BotRules rules) : IStoreObserver
 {
     /// <inheritdoc/>
     public void Committed(StoreChanges changes)
@@ -11,14 +14,14 @@ public sealed class TimerRegistry(DeadlineIndex deadlines, EscalationIndex escal
         ArgumentNullException.ThrowIfNull(changes);
         // Commits can be reported out of order: only ever bring a look earlier. A look that finds nothing due
         // re-reads the record and sets the true next instant, so an early one is harmless and a lost one is not.
-        foreach (var (id, at) in changes.Deadlines)
+        foreach (var subject in changes.Subjects)
         {
-            deadlines.Offer(id, at);
+            deadlines.Offer(subject.Id, DeadlineProcessor.NextEventAt(subject, rules));
         }
 
-        foreach (var (id, at) in changes.Escalations)
+        foreach (var (@case, policy) in changes.Cases)
         {
-            escalations.Offer(id, at);
+            escalations.Offer(@case.Id, EscalationProcessor.NextEventAt(@case, rules.Escalation.With(policy)));
         }
 
         if (changes.Queued)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace DistressBot.Localization;
 
-/// <summary>The one formatter of durations for people, in the reader's language: "1 ч 30 мин" / "1 h 30 min" (command syntax is <see cref="Checkins.DurationToken"/>).</summary>
+/// <summary>The one formatter of durations for people, in the reader's language: "1 ч 30 мин" / "1 h 30 min" (command syntax is <see cref="Domain.DurationToken"/>).</summary>
 public static class HumanDuration
 {
     /// <summary>Every non-zero unit of <paramref name="value"/> down to seconds ("1 ч 30 мин 15 с"; "0 с" for less than a second), for values people set themselves.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using DistressBot.Domain;
-using DistressBot.Escalation;
 
 namespace DistressBot.Telegram;
 

@@ -1,3 +1,4 @@
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Localization;
@@ -43,7 +44,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                     return true;
                 }
 
-                Act(db, actor, first, now, TextId.ResolveUsage, id => CloseCase.Run(db, actor, id, outcome, note, now));
+                Act(db, actor, first, now, TextId.ResolveUsage, id => CloseCase.Run(db, actor, id, outcome, note, now, CheckinService.ResumeAfterResolution));
                 return true;
         }
 
@@ -92,7 +93,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         {
             AcknowledgeCase => TakeCase.Run(db, actor, button.CaseId, now),
             ResolveCase => CloseCase.Ask(db, actor, button.CaseId, now),
-            ChooseOutcome choice => CloseCase.Run(db, actor, button.CaseId, choice.Outcome, "", now),
+            ChooseOutcome choice => CloseCase.Run(db, actor, button.CaseId, choice.Outcome, "", now, CheckinService.ResumeAfterResolution),
             _ => null,
         };
         if (result is { Outcome: CaseActionOutcome.NotFound })

@@ -1,8 +1,8 @@
 using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
-using DistressBot.Hosting;
 using DistressBot.Messages;
+using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using DistressBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot;
 

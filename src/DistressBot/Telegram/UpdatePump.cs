@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DistressBot.Domain;
 using DistressBot.Enrollment;
-using DistressBot.Hosting;
 using DistressBot.Localization;
+using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

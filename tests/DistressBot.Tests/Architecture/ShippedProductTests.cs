@@ -3,6 +3,7 @@ using DistressBot.Cli;
 using DistressBot.Hosting;
 using DistressBot.Telegram.FakeApi;
 using DistressBot.Tests.EndToEnd;
+using DistressBot.Transport;
 
 namespace DistressBot.Tests.Architecture;
 

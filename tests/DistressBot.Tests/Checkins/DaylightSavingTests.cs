@@ -1,4 +1,5 @@
 using DistressBot.Checkins;
+using DistressBot.Domain;
 using DistressBot.Localization;
 using static DistressBot.Tests.Checkins.Instants;
 

@@ -1,4 +1,5 @@
 using DistressBot.Checkins;
+using DistressBot.Domain;
 using static DistressBot.Tests.Checkins.Instants;
 
 namespace DistressBot.Tests.Checkins;

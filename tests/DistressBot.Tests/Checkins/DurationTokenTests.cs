@@ -1,4 +1,4 @@
-using DistressBot.Checkins;
+using DistressBot.Domain;
 
 namespace DistressBot.Tests.Checkins;
 

@@ -187,7 +187,7 @@ public sealed class OwedDeadlineTests
         Do(db =>
         {
             var coordinator = db.Person(Me(db).CoordinatorIds[0])!;
-            CloseCase.Run(db, coordinator, first, CaseOutcome.Safe, "", Now);
+            CloseCase.Run(db, coordinator, first, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution);
         });
 
         Assert.False(State().Missed);

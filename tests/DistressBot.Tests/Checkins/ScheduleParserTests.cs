@@ -1,4 +1,5 @@
 using DistressBot.Checkins;
+using DistressBot.Domain;
 
 namespace DistressBot.Tests.Checkins;
 

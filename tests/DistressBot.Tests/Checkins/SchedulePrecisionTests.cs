@@ -1,4 +1,4 @@
-using DistressBot.Checkins;
+using DistressBot.Domain;
 using DistressBot.Localization;
 
 namespace DistressBot.Tests.Checkins;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DistressBot.Checkins;
+using DistressBot.Domain;
 
 namespace DistressBot.Tests.Checkins;
 

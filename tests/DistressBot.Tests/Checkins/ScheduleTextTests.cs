@@ -1,4 +1,5 @@
 using DistressBot.Checkins;
+using DistressBot.Domain;
 using DistressBot.Localization;
 
 namespace DistressBot.Tests.Checkins;

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using DistressBot.Cli;
+using DistressBot.Hosting;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,5 @@
 using DistressBot.Domain;
 using DistressBot.Enrollment;
-using DistressBot.Escalation;
 using DistressBot.Localization;
 using DistressBot.Tests.Fakes;
 

@@ -73,7 +73,7 @@ public sealed class CaseEventLogTests
         await _store.RunAsync(db => Alarms.Sos(db, db.Person("p3")!, _start.AddMinutes(16), _start.AddMinutes(16)));
         await _store.RunAsync(db => Alarms.MissingReport(db, db.Person("p3")!, db.Person("p1")!, ReportText, _start.AddMinutes(17)));
         await _store.RunAsync(db => TakeCase.Run(db, db.Person("p2")!, "C-0001", _start.AddMinutes(18)));
-        await _store.RunAsync(db => CloseCase.Run(db, db.Person("p1")!, "C-0001", CaseOutcome.Detained, ReportText, _start.AddMinutes(30)));
+        await _store.RunAsync(db => CloseCase.Run(db, db.Person("p1")!, "C-0001", CaseOutcome.Detained, ReportText, _start.AddMinutes(30), CheckinService.ResumeAfterResolution));
 
         Assert.Equal([3303, 3300, 3305, 3304, 3301, 3301, 3306, 3308], _log.Entries.Select(e => e.EventId));
         var entries = _log.Entries.ToList();

@@ -59,7 +59,7 @@ public sealed class CaseMessagesTests
         w.Deliver(CaseChain.Opening + 20 * Minute, w.Chain.Boris);
         Assert.Equal(2, w.Queued(w.Chain.Boris).Count);
 
-        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 30 * Minute);
+        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 30 * Minute, CheckinService.ResumeAfterResolution);
         var sent = w.Deliver(CaseChain.Opening + 35 * Minute);
 
         var borises = Assert.Single(sent, s => s.Row.PersonId == w.Chain.Boris.Id);
@@ -81,7 +81,7 @@ public sealed class CaseMessagesTests
         w.Deliver(CaseChain.Opening);
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 10 * Minute, w.Rules); // repeat queued, not yet sent
 
-        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Detained, "", CaseChain.Opening + 11 * Minute);
+        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Detained, "", CaseChain.Opening + 11 * Minute, CheckinService.ResumeAfterResolution);
         var sent = w.Deliver(CaseChain.Opening + 11 * Minute);
 
         Assert.All(sent, s => Assert.True(s.IsEdit));
@@ -196,7 +196,7 @@ public sealed class CaseMessagesTests
         var @case = w.MissDeadline(w.Chain.Salek);
         w.Deliver(CaseChain.Opening);
         TakeCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseChain.Opening + 5 * Minute);
-        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 6 * Minute); // before the first edits went
+        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 6 * Minute, CheckinService.ResumeAfterResolution); // before the first edits went
 
         var sent = w.Deliver(CaseChain.Opening + 6 * Minute);
 

@@ -247,7 +247,7 @@ public sealed class CaseViewsTests
         var borisAlert = w.Deliver(CaseChain.Opening + 15 * Minute).Single(s => s.Row.PersonId == w.Chain.Boris.Id);
         CheckinService.CheckIn(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 19.5 * Minute, CaseChain.Opening + 20 * Minute, w.Rules);
         var ninaNotice = w.Deliver(CaseChain.Opening + 20 * Minute).Single(s => s.Row.PersonId == w.Chain.Nina.Id);
-        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Safe, Note, CaseChain.Opening + 30 * Minute);
+        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Safe, Note, CaseChain.Opening + 30 * Minute, CheckinService.ResumeAfterResolution);
         return (w, borisAlert.MessageId, ninaNotice.MessageId);
     }
 

@@ -1,3 +1,5 @@
+using DistressBot.Checkins;
+using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Tests.Fakes;
 
@@ -31,7 +33,7 @@ public sealed class CloseCaseTests
         var w = OpenCaseWorld.Start();
         var owedBefore = w.World.Fresh(w.People["Salek"]).Checkin!.OwedDeadline;
 
-        var done = w.Act(actor, (db, person) => CloseCase.Run(db, person, typed, outcome, note, Now));
+        var done = w.Act(actor, (db, person) => CloseCase.Run(db, person, typed, outcome, note, Now, CheckinService.ResumeAfterResolution));
 
         Assert.Equal(result, done.Outcome);
         var @case = w.Case;
@@ -60,11 +62,11 @@ public sealed class CloseCaseTests
     public void Run_OnAResolvedCase_IsClosedAndKeepsTheFirstOutcome()
     {
         var w = OpenCaseWorld.Start();
-        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now));
+        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
         var queued = w.World.Run(db => db.Outbox().Count);
         var timeline = w.Case.Timeline.Count;
 
-        var result = w.Act("Olga", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Detained, "", Now + TimeSpan.FromMinutes(1)));
+        var result = w.Act("Olga", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Detained, "", Now + TimeSpan.FromMinutes(1), CheckinService.ResumeAfterResolution));
 
         Assert.Equal(CaseActionOutcome.Closed, result.Outcome);
         Assert.Equal((CaseOutcome.Safe, w.People["Nina"].Id), (w.Case.Outcome!.Value, w.Case.ResolvedBy));
@@ -109,7 +111,7 @@ public sealed class CloseCaseTests
     public void Ask_OnAResolvedCase_IsClosedAndOffersNothing()
     {
         var w = OpenCaseWorld.Start();
-        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now));
+        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
         var queued = w.World.Run(db => db.Outbox().Count);
 
         var result = w.Act("Olga", (db, person) => CloseCase.Ask(db, person, OpenCaseWorld.CaseId, Now));

@@ -22,7 +22,7 @@ public sealed partial class BotChat
     /// <summary>Over <paramref name="world"/>, or a new world at 2 Nov 2026 09:00 UTC under the default settings (Moscow, reminders 15 min ahead).</summary>
     public BotChat(DomainWorld? world = null)
     {
-        World = world ?? new DomainWorld(rules: new Hosting.BotSettings().ToRules());
+        World = world ?? new DomainWorld(rules: new DistressBot.Hosting.BotSettings().ToRules());
         Router = new UpdateRouter(World.Rules, new CaseCommandHandler(NullLogger<CaseCommandHandler>.Instance), NullLogger<UpdateRouter>.Instance);
     }
 

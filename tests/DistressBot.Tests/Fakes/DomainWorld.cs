@@ -129,7 +129,7 @@ public sealed class DomainWorld
 
     /// <summary>The store as the host sees it, over <see cref="Store"/>: a unit that throws leaves nothing, <paramref name="observer"/> hears each commit.</summary>
     public BotStore Bot(IStoreObserver? observer = null) =>
-        new(new InMemoryRecordStore(Store), Crypto, Rules) { Observer = observer };
+        new(new InMemoryRecordStore(Store), Crypto) { Observer = observer };
 
     /// <summary>Enrols a coordinator.</summary>
     public Person Coordinator(string name = "Nina") => Run(db => Enrol(db, Role.Coordinator, name, "UTC"));

@@ -50,7 +50,7 @@ public sealed partial class TextCatalogueTests
     [Fact]
     public void StepWord_EveryTimelineKind_HasAText()
     {
-        foreach (var kind in Enum.GetValues<DistressBot.Escalation.CaseEntryKind>())
+        foreach (var kind in Enum.GetValues<DistressBot.Domain.CaseEntryKind>())
         {
             Assert.False(string.IsNullOrWhiteSpace(DistressBot.Escalation.CaseViews.StepWord(kind, Language.Ru)));
         }

@@ -1,5 +1,4 @@
 using DistressBot.Domain;
-using DistressBot.Escalation;
 using DistressBot.Telegram.FakeApi;
 
 namespace DistressBot.Tests.Resilience;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using DistressBot.Escalation;
+using DistressBot.Domain;
 using DistressBot.Telegram.FakeApi;
 using Xunit.Abstractions;
 

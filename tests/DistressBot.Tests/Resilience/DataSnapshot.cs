@@ -1,6 +1,5 @@
 using DistressBot.Crypto;
 using DistressBot.Domain;
-using DistressBot.Escalation;
 using DistressBot.Hosting;
 using DistressBot.Storage;
 using Microsoft.Extensions.Configuration;

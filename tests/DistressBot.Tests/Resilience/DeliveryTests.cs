@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using DistressBot.Telegram.FakeApi;
 using DistressBot.Tests.EndToEnd;
+using DistressBot.Transport;
 
 namespace DistressBot.Tests.Resilience;
 
@@ -216,7 +217,7 @@ public sealed partial class DeliveryTests
     private static async Task AliveNotedAsync(Scenario s)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (await s.Sandbox.Runtime.Store.RunAsync(db => db.MetaNumber(Hosting.DowntimeLog.AliveKey)) is null)
+        while (await s.Sandbox.Runtime.Store.RunAsync(db => db.MetaNumber(DowntimeLog.AliveKey)) is null)
         {
             if (DateTime.UtcNow > deadline)
             {

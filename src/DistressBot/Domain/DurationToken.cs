@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DistressBot.Checkins;
+namespace DistressBot.Domain;
 
 /// <summary>A duration in command and settings syntax ("1h30m", "45m", "2d3h"), the inverse of <see cref="DurationParser"/>; texts for people use <see cref="Localization.HumanDuration"/>.</summary>
 /// <remarks>Sub-second parts are dropped: no schedule or setting has them, and "0s" is written for less than a second.</remarks>

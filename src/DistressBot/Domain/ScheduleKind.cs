@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DistressBot.Checkins;
+namespace DistressBot.Domain;
 
 /// <summary>The two forms a check-in schedule takes.</summary>
 // Stored by name, so reordering or adding members never changes what a stored schedule means.

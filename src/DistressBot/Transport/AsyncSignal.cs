@@ -1,4 +1,4 @@
-namespace DistressBot.Hosting;
+namespace DistressBot.Transport;
 
 /// <summary>A wake-up call between services: waiters get a task that completes at the next <see cref="Notify"/>.</summary>
 public class AsyncSignal

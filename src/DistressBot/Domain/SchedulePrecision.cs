@@ -1,6 +1,6 @@
 using DistressBot.Localization;
 
-namespace DistressBot.Checkins;
+namespace DistressBot.Domain;
 
 /// <summary>How finely times about a subject are shown, from their schedule.</summary>
 public static class SchedulePrecision

@@ -1,4 +1,4 @@
-namespace DistressBot.Checkins;
+namespace DistressBot.Domain;
 
 /// <summary>How the date Telegram gave a message was judged before the domain used it.</summary>
 public enum DateJudgement

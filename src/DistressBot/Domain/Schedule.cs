@@ -3,14 +3,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 
-namespace DistressBot.Checkins;
+namespace DistressBot.Domain;
 
 /// <summary>A subject's check-in schedule: an interval or a set of daily wall-clock times, plus a grace period.</summary>
 /// <remarks>
 /// One flat record rather than a hierarchy keeps the JSON shape plain (no type discriminator to version). The
 /// constructor enforces every invariant, so a tampered or hand-edited stored schedule fails to load instead of
 /// producing nonsense deadlines. Policy limits that may change over time (the minimum interval) are checked by
-/// <see cref="ScheduleParser"/> only, so a schedule accepted once keeps loading.
+/// <c>Checkins/ScheduleParser</c> only, so a schedule accepted once keeps loading.
 /// </remarks>
 public sealed record Schedule
 {

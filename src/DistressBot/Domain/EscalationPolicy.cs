@@ -1,4 +1,4 @@
-namespace DistressBot.Escalation;
+namespace DistressBot.Domain;
 
 /// <summary>How fast a case widens: level 2 after <see cref="AcknowledgeTimeout"/>, repeats every <see cref="RepeatEvery"/>, a quiet acknowledgement reminded after <see cref="AcknowledgedReminder"/>.</summary>
 /// <param name="AcknowledgeTimeout">Level 1 alone for this long before level 2 is brought in.</param>

@@ -1,4 +1,4 @@
-namespace DistressBot.Hosting;
+namespace DistressBot.Transport;
 
 /// <summary>Doubling delays with jitter, from <c>first</c> up to <c>max</c>.</summary>
 public sealed class Backoff(TimeSpan first, TimeSpan max)

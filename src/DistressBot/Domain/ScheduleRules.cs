@@ -1,6 +1,6 @@
-namespace DistressBot.Checkins;
+namespace DistressBot.Domain;
 
-/// <summary>The limits <see cref="ScheduleParser"/> applies to what a person asks for.</summary>
+/// <summary>The limits <c>Checkins/ScheduleParser</c> applies to what a person asks for.</summary>
 public sealed record ScheduleRules
 {
     /// <summary>Creates rules; the default grace must be shorter than the minimum interval so an omitted grace is always valid.</summary>

@@ -1,4 +1,4 @@
-namespace DistressBot.Checkins;
+namespace DistressBot.Domain;
 
 /// <summary>Parses compact durations such as "90m", "1h30m" or "2d" (units d, h, m, s; case-insensitive).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DistressBot.Escalation;
+namespace DistressBot.Domain;
 
 /// <summary>What pressing an alert button asks for; <c>Telegram/CallbackData</c> turns it into callback data and back.</summary>
 /// <param name="CaseId">The case the button belongs to ("C-0042").</param>

@@ -1,4 +1,4 @@
-namespace DistressBot.Hosting;
+namespace DistressBot.Transport;
 
 /// <summary>The wall clock of the transport: pacing, retry backoff, poll floors and liveness; apart from the domain's <see cref="TimeProvider"/>.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace DistressBot.Checkins;
+namespace DistressBot.Domain;
 
 /// <summary>A subject's check-in state; part of their sealed <see cref="Domain.Person"/> record.</summary>
 public sealed class CheckinState

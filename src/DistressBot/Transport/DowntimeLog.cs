@@ -1,7 +1,7 @@
 using DistressBot.Domain;
 using Microsoft.Extensions.Logging;
 
-namespace DistressBot.Hosting;
+namespace DistressBot.Transport;
 
 /// <summary>When the bot was down (a gap in its "alive" notes) or cut off from Telegram, so alarms in those windows can say so.</summary>
 public sealed partial class DowntimeLog(BotStore store, TimeProvider time, ILogger<DowntimeLog> logger)

@@ -1,4 +1,4 @@
-namespace DistressBot.Escalation;
+namespace DistressBot.Domain;
 
 /// <summary>Why a case was opened or joined.</summary>
 public enum CaseTrigger
@@ -129,7 +129,7 @@ public sealed class CaseEntry
 /// <param name="Text">The text as sent, without a status line (edits append the status line to it).</param>
 public sealed record AlertCopy(string PersonId, long ChatId, int MessageId, string Text)
 {
-    /// <summary>The case state the copy shows (<see cref="CaseAlerts.StateShown"/>); null for an open case's copy.</summary>
+    /// <summary>The case state the copy shows (<c>Escalation/CaseAlerts.StateShown</c>); null for an open case's copy.</summary>
     public string? Shows { get; init; }
 }
 
