@@ -216,6 +216,22 @@ public sealed class AlarmsTests
         Assert.Contains("open, level 2", CaseViews.OpenCases(w.Db, w.Fresh(w.Chain.Nina), CaseChain.Opening + 20 * Minute), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SubjectUnreachable_TelegramRefusesTheSubjectForGood_OpensACaseAtBothLevels_Once()
+    {
+        var w = DomainWorld.WithCaseChain();
+
+        w.Run(db => PersonReachability.Unreachable(db, db.Person(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", null, CaseChain.Opening));
+        w.Run(db => PersonReachability.Unreachable(db, db.Person(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", null, CaseChain.Opening + Minute));
+
+        Assert.Equal("Boris:Alarm Nina:Alarm Olga:Alarm", CaseSteps.Told(w));
+        Assert.Equal(CaseTrigger.SubjectUnreachable, w.Case("C-0001").Trigger);
+        Assert.Equal(CaseChain.Opening, w.Fresh(w.Chain.Salek).UnreachableSince);
+        var nina = Text(w.Deliver(CaseChain.Opening + Minute), w.Chain.Nina);
+        Assert.Contains("C-0001", nina, StringComparison.Ordinal);
+        Assert.Contains("no longer delivers messages to Salek", nina, StringComparison.Ordinal);
+    }
+
     private static Case Raise(DomainWorld w, string alarm, DateTimeOffset now) => alarm switch
     {
         "missed check-in" => w.MissDeadline(w.Chain.Salek),
