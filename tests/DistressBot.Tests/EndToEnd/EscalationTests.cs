@@ -99,8 +99,13 @@ public sealed partial class EscalationTests
         Assert.Equal("C-0001 уже закрыто.", await s.AnswerAsync(s.Press(Scenario.Olga, Alerts(s, Scenario.Olga)[0].MessageId, "ack:C-0001")));
         Assert.Equal("No open cases.", await s.SayAsync(Scenario.Nina, "/cases"));
         var timeline = (await s.SayAsync(Scenario.Nina, "/case C-0001", "C-0001 ·")).Split('\n');
+        Assert.StartsWith("C-0001 · Salek · missed check-in · resolv", timeline[0], StringComparison.Ordinal);
+        Assert.Contains("taken after: 16 min · lawyer told after: 15 min", timeline[0], StringComparison.Ordinal);
         Assert.Equal("02.11 14:30 UTC+3 Opened: missed check-in, deadline 02.11 14:00 UTC+3", timeline[1]);
+        Assert.Contains("02.11 14:45 UTC+3 Escalated: nobody acknowledged", timeline);
+        Assert.Contains("02.11 14:45 UTC+3 Alert queued — Alexander: escalation", timeline);
         Assert.Contains("02.11 14:45 UTC+3 Alert delivered — Alexander: message " + Alerts(s, Scenario.Alexander)[0].MessageId, timeline);
+        Assert.Contains("02.11 14:46 UTC+3 Acknowledged — Olga", timeline);
 
         // Resolved means over: no repeat; a check-in (15:31) tells nobody; the next miss (18:01 Moscow) opens a new case.
         before = Counts(s);

@@ -33,6 +33,7 @@ public sealed class CaseAlertsTests
         { AlertReason.Alarm, "Nina", null, 0 },
         { AlertReason.Repeat, "Nina", "Reminder: nobody has acknowledged for 10 min.", 10 },
         { AlertReason.Repeat, "Olga", "Повтор: никто не принял тревогу уже 10 мин.", 10 },
+        { AlertReason.Repeat, "Nina", "Reminder: nobody has acknowledged for 16 min.", 16 }, // told late (the bot was down): the time at sending
         { AlertReason.Escalated, "Alexander", "Level 2: the coordinators have not acknowledged for 15 min.", 15 },
         { AlertReason.Escalated, "Boris", "Level 2: the coordinators have not acknowledged for 16 min.", 16 },
     };
