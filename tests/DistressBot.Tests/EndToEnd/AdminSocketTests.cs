@@ -14,9 +14,12 @@ public sealed class AdminSocketTests
     private static readonly string[] ChangePassphrase = ["keys", "change-passphrase"];
 
     [Fact]
-    public async Task AdminCommand_WhileTwentyIdleConnectionsAreOpen_IsAnswered()
+    public async Task AdminSocket_IdleConnections_AnOversizedRequest_AndACommandThatThrows_NeverStopItServingTheNextCommand()
     {
-        await using var s = await Scenario.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        await using var s = await Scenario.StartAsync(logging: b => b.AddProvider(logs));
+
+        // Twenty connections that send nothing do not hold up a command.
         var idle = new List<Socket>();
         try
         {
@@ -34,46 +37,39 @@ public sealed class AdminSocketTests
         {
             idle.ForEach(socket => socket.Dispose());
         }
-    }
-
-    [Fact]
-    public async Task Request_LargerThanTheCap_IsRefusedWithAClearErrorAndTheBotServesTheNextCommand()
-    {
-        await using var s = await Scenario.StartAsync();
-        using var socket = await ConnectAsync(s);
-        await using var stream = new NetworkStream(socket);
 
         // 64 MiB offered with no newline: the bot answers after the cap and closes, so the sender is cut off long before the end.
-        var sending = SendUntilRefusedAsync(stream, 64 * 1024 * 1024);
-        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-        var answer = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        var sent = await sending.WaitAsync(TimeSpan.FromSeconds(20));
+        using (var socket = await ConnectAsync(s))
+        await using (var stream = new NetworkStream(socket))
+        {
+            var sending = SendUntilRefusedAsync(stream, 64 * 1024 * 1024);
+            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+            var answer = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            var sent = await sending.WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.NotNull(answer);
-        Assert.Contains("larger than 64 KiB", answer, StringComparison.Ordinal);
-        Assert.Contains("\"ExitCode\":2", answer, StringComparison.Ordinal);
-        Assert.True(sent < 64 * 1024 * 1024, $"the bot read all {sent} bytes");
+            Assert.NotNull(answer);
+            Assert.Contains("larger than 64 KiB", answer, StringComparison.Ordinal);
+            Assert.Contains("\"ExitCode\":2", answer, StringComparison.Ordinal);
+            Assert.True(sent < 64 * 1024 * 1024, $"the bot read all {sent} bytes");
+        }
+
         Assert.Equal(0, (await s.AdminAsync("people")).ExitCode);
-    }
-
-    [Fact]
-    public async Task Command_ThatThrowsAnUnexpectedException_IsAnsweredWithAFailure_AndLoggedByItsTypeOnly()
-    {
-        var logs = new CapturingLoggerProvider();
-        await using var s = await Scenario.StartAsync(logging: b => b.AddProvider(logs));
-        var missing = Path.Combine(s.Sandbox.DataDirectory, "no-such-folder-Salek", "key");
-        using var socket = await ConnectAsync(s);
-        await using var stream = new NetworkStream(socket);
 
         // A key file that is not there makes the keyring throw its own exception type, which the handler did not expect.
-        var request = JsonSerializer.Serialize(new { Args = ChangePassphrase, Secrets = new Dictionary<string, string> { [KeyCommands.NewKeyFile] = missing } });
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(request + "\n"));
-        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-        var answer = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        var missing = Path.Combine(s.Sandbox.DataDirectory, "no-such-folder-Salek", "key");
+        using (var socket = await ConnectAsync(s))
+        await using (var stream = new NetworkStream(socket))
+        {
+            var request = JsonSerializer.Serialize(new { Args = ChangePassphrase, Secrets = new Dictionary<string, string> { [KeyCommands.NewKeyFile] = missing } });
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(request + "\n"));
+            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+            var answer = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
-        Assert.NotNull(answer);
-        Assert.Contains("\"ExitCode\":1", answer, StringComparison.Ordinal);
-        Assert.Contains("KeyringException", answer, StringComparison.Ordinal);
+            Assert.NotNull(answer);
+            Assert.Contains("\"ExitCode\":1", answer, StringComparison.Ordinal);
+            Assert.Contains("KeyringException", answer, StringComparison.Ordinal);
+        }
+
         var failed = Assert.Single(logs.Entries, e => e.EventId == 2503);
         Assert.Equal("KeyringException", failed["Kind"]);
         Assert.All(logs.Entries, e => Assert.DoesNotContain("no-such-folder-Salek", e.Everything, StringComparison.Ordinal));

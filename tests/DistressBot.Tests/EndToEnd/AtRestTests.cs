@@ -65,119 +65,75 @@ public sealed class AtRestTests
     }
 
     [Fact]
-    public async Task PurgedCase_IsUnreadableEvenFromAnOldCopyOfItsRecord()
+    public async Task Start_WithAWrongSecret_OrWhileAnotherProcessHoldsTheData_FailsCleanly_AndWritesNothing()
     {
-        await using var s = await Scenario.StartAsync(settings: new Dictionary<string, string?> { ["Checkins:ReminderLead"] = "00:00:00" });
-        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
-        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
-        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
-        s.Advance(TimeSpan.FromMinutes(151));
-        await s.ExpectAsync(Scenario.Nina, "C-0001");
-        await s.SettleAsync();
-        var old = await s.Sandbox.Runtime.Records.ExecuteAsync(session => session.Find(Collections.Cases, "C-0001"));
-        Assert.NotNull(old);
-        var address = new RecordAddress(Collections.Cases, "C-0001", Collections.DataField);
-        Assert.NotEmpty(s.Sandbox.Runtime.Keyring.Cipher.Open(old.Blob, address));
+        var root = Directory.CreateTempSubdirectory("distressbot-keys-").FullName;
+        try
+        {
+            // A key-file keyring: a wrong key file, a passphrase, or no bot token fail at start and write nothing.
+            var keys = Path.Combine(root, "k");
+            var baseEnv = new Dictionary<string, string>
+            {
+                ["DISTRESSBOT_Telegram__BotToken"] = "123456:NOT-USED",
+                ["DISTRESSBOT_Telegram__ApiBaseUrl"] = "http://127.0.0.1:9",
+                ["DISTRESSBOT_Storage__DataDirectory"] = Path.Combine(keys, "data"),
+                ["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(keys, "keys", "keyring.json"),
+            };
+            var init = await DistressbotProcess.RunAsync(baseEnv, "init", "--key-file", Path.Combine(keys, "keys", "key"));
+            Assert.True(init.ExitCode == 0, init.Error);
+            KeyFile.Create(Path.Combine(keys, "wrong-key"));
+            var snapshot = Snapshot(keys);
 
-        var refused = await s.AdminAsync("cases", "purge", "C-0001");
-        var purged = await s.AdminAsync("cases", "purge", "C-0001", "--yes");
-        var again = await s.AdminAsync("cases", "purge", "C-0001", "--yes");
+            var wrongKey = await DistressbotProcess.RunAsync(
+                new Dictionary<string, string>(baseEnv) { ["DISTRESSBOT_Crypto__KeyFile"] = Path.Combine(keys, "wrong-key") }, "run");
+            Assert.Equal(Cli.CommandLine.ExitKeys, wrongKey.ExitCode);
+            Assert.Contains("could not be opened with this key file", wrongKey.Error, StringComparison.Ordinal);
 
-        Assert.Equal(2, refused.ExitCode);
-        Assert.Equal(0, purged.ExitCode);
-        Assert.Equal(1, again.ExitCode);
-        Assert.Throws<RecordIntegrityException>(() => s.Sandbox.Runtime.Keyring.Cipher.Open(old.Blob, address));
-        Assert.Null(await s.Sandbox.Runtime.Records.ExecuteAsync(session => session.Find(Collections.Cases, "C-0001")));
+            var passphrase = await DistressbotProcess.RunAsync(
+                new Dictionary<string, string>(baseEnv) { ["DISTRESSBOT_PASSPHRASE"] = "correct horse battery staple" }, "people");
+            Assert.Equal(Cli.CommandLine.ExitKeys, passphrase.ExitCode);
+            Assert.Contains("was made with a key file", passphrase.Error, StringComparison.Ordinal);
 
-        // The subject is free of the purged case: the next miss opens a new one.
-        await s.SayAsync(Scenario.Salek, "/checkin", "Отметка принята");
-        s.Advance(TimeSpan.FromMinutes(151));
-        await s.ExpectAsync(Scenario.Nina, "C-0002");
-    }
+            var missing = await DistressbotProcess.RunAsync(
+                new Dictionary<string, string>(baseEnv) { ["DISTRESSBOT_Telegram__BotToken"] = "" }, "run");
+            Assert.Equal(Cli.CommandLine.ExitUsage, missing.ExitCode);
+            Assert.Contains("DISTRESSBOT_Telegram__BotToken", missing.Error, StringComparison.Ordinal);
 
-    [Fact]
-    public async Task Rotation_InterruptedHalfWay_IsResumedAtStartAndEverythingStaysReadable()
-    {
+            Assert.Equal(snapshot, Snapshot(keys));
+
+            // A passphrase keyring opens only with its passphrase.
+            var pass = Path.Combine(root, "p");
+            var env = new Dictionary<string, string>
+            {
+                ["DISTRESSBOT_Storage__DataDirectory"] = Path.Combine(pass, "data"),
+                ["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(pass, "keys", "keyring.json"),
+                ["DISTRESSBOT_PASSPHRASE"] = "a long passphrase for the test",
+            };
+            Assert.Equal(0, (await DistressbotProcess.RunAsync(env, "init")).ExitCode);
+            var good = await DistressbotProcess.RunAsync(env, "invite", "coordinator", "--name", "Nina");
+            Assert.Equal(0, good.ExitCode);
+            Assert.Matches("^[0-9A-Z]{20}\n$", good.Output);
+            var after = Snapshot(pass);
+
+            var bad = await DistressbotProcess.RunAsync(new Dictionary<string, string>(env) { ["DISTRESSBOT_PASSPHRASE"] = "a wrong passphrase for the test" }, "people");
+
+            Assert.Equal(Cli.CommandLine.ExitKeys, bad.ExitCode);
+            Assert.Contains("could not be opened with this passphrase", bad.Error, StringComparison.Ordinal);
+            Assert.Equal("", bad.Output);
+            Assert.Equal(after, Snapshot(pass));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        // A second process on the data directory of a running bot is refused; the bot goes on serving.
         await using var s = await Scenario.StartAsync();
-        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
-        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
-        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Timur, "Timur");
-        await s.SayAsync(Scenario.Salek, "/schedule every 12h grace 30m", "Расписание");
-        await s.SettleAsync();
         var settings = BotSettings.Bind(s.Sandbox.Configuration);
-        await s.Sandbox.StopBotAsync();
-
-        // A rotation that "crashes" after re-sealing two records: the rest are still under the old key.
         using (var secret = KeyEncryptionSecret.FromKeyFile(settings.Crypto.KeyFile!))
         {
-            await using var runtime = await BotRuntime.OpenAsync(settings, secret, NullLoggerFactory.Instance, s.Time);
-            runtime.Keyring.Rotate();
-            var fields = Collections.All.Select(c => (c, Collections.DataField)).ToList();
-            Assert.Equal(2, await runtime.Records.ExecuteAsync(session => RecordReencryptor.Reencrypt(session, runtime.Keyring.Cipher, fields, 2)));
+            await Assert.ThrowsAsync<DataDirectoryLockedException>(() => BotRuntime.OpenAsync(settings, secret, NullLoggerFactory.Instance, s.Time));
         }
-
-        await s.Sandbox.StartBotAsync();
-
-        // The pass at start may be over already or still running: ask for one more and wait for the first full pass that ends after.
-        var reencryption = s.Sandbox.Get<ReencryptionService>();
-        var passed = reencryption.PassCompleted.NextAsync();
-        reencryption.Wake.Notify();
-        await passed.WaitAsync(TimeSpan.FromSeconds(10));
-
-        var status = await s.AdminAsync("keys", "status");
-        Assert.Contains("current data key: k2", status.Output, StringComparison.Ordinal);
-        Assert.Contains("records under older keys: 0", status.Output, StringComparison.Ordinal);
-        Assert.Contains("раз в 12 ч", await s.SayAsync(Scenario.Salek, "/status", "Расписание"), StringComparison.Ordinal);
-        var overview = await s.SayAsync(Scenario.Nina, "/subjects", "Your people");
-        Assert.Contains("Timur", overview, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task RotateNow_ThroughTheRunningBot_LeavesNothingUnderOldKey()
-    {
-        await using var s = await Scenario.StartAsync();
-        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
-        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
-
-        var rotated = await s.AdminAsync("keys", "rotate", "--now");
-
-        Assert.Equal("k2\n", rotated.Output);
-        Assert.Contains("records under older keys: 0", (await s.AdminAsync("keys", "status")).Output, StringComparison.Ordinal);
-        Assert.Contains("Salek", await s.SayAsync(Scenario.Nina, "/subjects", "Your people"), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ChangePassphrase_ToNewKeyFile_OldKeyFileNoLongerOpens()
-    {
-        await using var s = await Scenario.StartAsync();
-        var settings = BotSettings.Bind(s.Sandbox.Configuration);
-        var newKey = Path.Combine(s.Sandbox.Root, "keys", "new-key");
-        KeyFile.Create(newKey);
-        var before = await File.ReadAllBytesAsync(settings.KeyringPath);
-
-        var changed = await Cli.AdminSocketClient.TryExecuteAsync(
-            s.Sandbox.DataDirectory, ["keys", "change-passphrase"], CancellationToken.None, new Dictionary<string, string> { [Cli.KeyCommands.NewKeyFile] = newKey });
-
-        Assert.Equal(0, changed!.ExitCode);
-        Assert.NotEqual(before, await File.ReadAllBytesAsync(settings.KeyringPath));
-        using (var oldSecret = KeyEncryptionSecret.FromKeyFile(settings.Crypto.KeyFile!))
-        {
-            Assert.Throws<KeyringException>(() => Keyring.Open(settings.KeyringPath, oldSecret));
-        }
-
-        using var newSecret = KeyEncryptionSecret.FromKeyFile(newKey);
-        using var reopened = Keyring.Open(settings.KeyringPath, newSecret);
-        Assert.Equal("k1", reopened.CurrentKeyId);
-    }
-
-    [Fact]
-    public async Task SecondProcess_OnTheSameDataDirectory_IsRefused()
-    {
-        await using var s = await Scenario.StartAsync();
-        var settings = BotSettings.Bind(s.Sandbox.Configuration);
-        using var secret = KeyEncryptionSecret.FromKeyFile(settings.Crypto.KeyFile!);
-
-        await Assert.ThrowsAsync<DataDirectoryLockedException>(() => BotRuntime.OpenAsync(settings, secret, NullLoggerFactory.Instance, s.Time));
 
         var run = await DistressbotProcess.RunAsync(
             new Dictionary<string, string>
@@ -192,81 +148,6 @@ public sealed class AtRestTests
         Assert.Equal(Cli.CommandLine.ExitData, run.ExitCode);
         Assert.Contains("another distressbot process", run.Error, StringComparison.Ordinal);
         Assert.Contains("Salek", await EnrolAndListAsync(s), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task WrongKeyFile_AndWrongPassphrase_FailCleanlyAtStart_NothingWritten()
-    {
-        var root = Directory.CreateTempSubdirectory("distressbot-keys-").FullName;
-        try
-        {
-            var baseEnv = new Dictionary<string, string>
-            {
-                ["DISTRESSBOT_Telegram__BotToken"] = "123456:NOT-USED",
-                ["DISTRESSBOT_Telegram__ApiBaseUrl"] = "http://127.0.0.1:9",
-                ["DISTRESSBOT_Storage__DataDirectory"] = Path.Combine(root, "data"),
-                ["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(root, "keys", "keyring.json"),
-            };
-            var init = await DistressbotProcess.RunAsync(baseEnv, "init", "--key-file", Path.Combine(root, "keys", "key"));
-            Assert.True(init.ExitCode == 0, init.Error);
-            KeyFile.Create(Path.Combine(root, "wrong-key"));
-            var snapshot = Snapshot(root);
-
-            var wrongKey = await DistressbotProcess.RunAsync(
-                new Dictionary<string, string>(baseEnv) { ["DISTRESSBOT_Crypto__KeyFile"] = Path.Combine(root, "wrong-key") }, "run");
-            Assert.Equal(Cli.CommandLine.ExitKeys, wrongKey.ExitCode);
-            Assert.Contains("could not be opened with this key file", wrongKey.Error, StringComparison.Ordinal);
-
-            var passphrase = await DistressbotProcess.RunAsync(
-                new Dictionary<string, string>(baseEnv) { ["DISTRESSBOT_PASSPHRASE"] = "correct horse battery staple" }, "people");
-            Assert.Equal(Cli.CommandLine.ExitKeys, passphrase.ExitCode);
-            Assert.Contains("was made with a key file", passphrase.Error, StringComparison.Ordinal);
-
-            var missing = await DistressbotProcess.RunAsync(
-                new Dictionary<string, string>(baseEnv) { ["DISTRESSBOT_Telegram__BotToken"] = "" }, "run");
-            Assert.Equal(Cli.CommandLine.ExitUsage, missing.ExitCode);
-            Assert.Contains("DISTRESSBOT_Telegram__BotToken", missing.Error, StringComparison.Ordinal);
-
-            Assert.Equal(snapshot, Snapshot(root));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
-
-    [Fact]
-    public async Task PassphraseKeyring_OpensOnlyWithItsPassphrase()
-    {
-        var root = Directory.CreateTempSubdirectory("distressbot-pass-").FullName;
-        try
-        {
-            var env = new Dictionary<string, string>
-            {
-                ["DISTRESSBOT_Storage__DataDirectory"] = Path.Combine(root, "data"),
-                ["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(root, "keys", "keyring.json"),
-                ["DISTRESSBOT_PASSPHRASE"] = "a long passphrase for the test",
-            };
-            Assert.Equal(0, (await DistressbotProcess.RunAsync(env, "init")).ExitCode);
-            var snapshot = Snapshot(root);
-
-            var good = await DistressbotProcess.RunAsync(env, "invite", "coordinator", "--name", "Nina");
-            var bad = await DistressbotProcess.RunAsync(new Dictionary<string, string>(env) { ["DISTRESSBOT_PASSPHRASE"] = "a wrong passphrase for the test" }, "people");
-
-            Assert.Equal(0, good.ExitCode);
-            Assert.Matches("^[0-9A-Z]{20}\n$", good.Output);
-            Assert.Equal(Cli.CommandLine.ExitKeys, bad.ExitCode);
-            Assert.Contains("could not be opened with this passphrase", bad.Error, StringComparison.Ordinal);
-            Assert.Equal("", bad.Output);
-            Assert.NotEqual(snapshot, Snapshot(root)); // the good invite wrote; the bad attempt is checked by the next line
-            var after = Snapshot(root);
-            await DistressbotProcess.RunAsync(new Dictionary<string, string>(env) { ["DISTRESSBOT_PASSPHRASE"] = "a wrong passphrase for the test" }, "people");
-            Assert.Equal(after, Snapshot(root));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
     }
 
     private static async Task<string> EnrolAndListAsync(Scenario s)

@@ -26,7 +26,7 @@ public sealed class FilePermissionTests : IDisposable
     private string KeyFile => Path.Combine(_root, "secret", "kek.key");
 
     [Fact]
-    public async Task InitRunAndBackup_CreateOnlyOwnerOnlyFilesAndFolders()
+    public async Task InitRunAndBackup_CreateOnlyOwnerOnlyFiles_AndFoldersOthersCanOpenAreRefusedUnchanged()
     {
         await using var telegram = await FakeBotApiServer.StartAsync(new FakeBotApiOptions());
         var environment = Environment(telegram);
@@ -60,77 +60,64 @@ public sealed class FilePermissionTests : IDisposable
         }
 
         AssertOwnerOnly("after the bot stopped");
-    }
 
-    [Theory]
-    [InlineData("people")]
-    [InlineData("run")]
-    public async Task DataDirectoryOpenToOthers_IsRefusedAtStartWithTheChmodThatFixesIt(string command)
-    {
-        var environment = Environment(null);
-        Assert.Equal(0, (await DistressbotProcess.RunAsync(environment, "init", "--key-file", KeyFile)).ExitCode);
+        // Folders others can open are refused at start, with the chmod that fixes them, and nothing is changed.
         File.SetUnixFileMode(DataDirectory, Open755);
-        var before = Snapshot();
+        foreach (var command in new[] { "people", "run" })
+        {
+            var before = Snapshot();
+            var refused = await DistressbotProcess.RunAsync(environment, command);
 
-        var refused = await DistressbotProcess.RunAsync(environment, command);
+            Assert.Equal(CommandLine.ExitData, refused.ExitCode);
+            Assert.Contains($"The data directory {DataDirectory} is open to group or others (mode 0755)", refused.Error, StringComparison.Ordinal);
+            Assert.Contains($"run 'chmod 700 {DataDirectory}'", refused.Error, StringComparison.Ordinal);
+            Assert.Equal(before, Snapshot());
+            Assert.Equal(Open755, File.GetUnixFileMode(DataDirectory));
+        }
 
-        Assert.Equal(CommandLine.ExitData, refused.ExitCode);
-        Assert.Contains($"The data directory {DataDirectory} is open to group or others (mode 0755)", refused.Error, StringComparison.Ordinal);
-        Assert.Contains($"run 'chmod 700 {DataDirectory}'", refused.Error, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot());
-        Assert.Equal(Open755, File.GetUnixFileMode(DataDirectory));
-    }
-
-    [Fact]
-    public async Task KeyringFolderOpenToOthers_IsRefusedAtStartWithTheChmodThatFixesIt()
-    {
-        var environment = Environment(null);
-        Assert.Equal(0, (await DistressbotProcess.RunAsync(environment, "init", "--key-file", KeyFile)).ExitCode);
+        File.SetUnixFileMode(DataDirectory, OwnerOnly.FolderMode);
         File.SetUnixFileMode(KeyringFolder, Open755);
-        var before = Snapshot();
+        var beforeKeys = Snapshot();
+        var keysRefused = await DistressbotProcess.RunAsync(environment, "run");
+        Assert.Equal(CommandLine.ExitKeys, keysRefused.ExitCode);
+        Assert.Contains($"run 'chmod 700 {KeyringFolder}'", keysRefused.Error, StringComparison.Ordinal);
+        Assert.Equal(beforeKeys, Snapshot());
 
-        var refused = await DistressbotProcess.RunAsync(environment, "run");
+        // init refuses the same folders, changes no mode and creates nothing: a data directory open to others…
+        var openData = Path.Combine(_root, "open", "data");
+        var newKey = Path.Combine(_root, "secret2", "kek.key");
+        Directory.CreateDirectory(openData);
+        File.SetUnixFileMode(openData, Open755);
+        var fresh = Environment(null);
+        fresh["DISTRESSBOT_Storage__DataDirectory"] = openData;
+        fresh["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(_root, "open", "keys", "keyring.json");
 
-        Assert.Equal(CommandLine.ExitKeys, refused.ExitCode);
-        Assert.Contains($"run 'chmod 700 {KeyringFolder}'", refused.Error, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot());
-    }
+        var initRefused = await DistressbotProcess.RunAsync(fresh, "init", "--key-file", newKey);
 
-    [Fact]
-    public async Task Init_OnADataDirectoryOpenToOthers_IsRefusedLikeRun_ChangesNoMode_AndCreatesNothing()
-    {
-        Directory.CreateDirectory(DataDirectory);
-        File.SetUnixFileMode(DataDirectory, Open755);
+        Assert.Equal(CommandLine.ExitData, initRefused.ExitCode);
+        Assert.Contains($"run 'chmod 700 {openData}'", initRefused.Error, StringComparison.Ordinal);
+        Assert.Equal(Open755, File.GetUnixFileMode(openData));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(openData));
+        Assert.False(Directory.Exists(Path.Combine(_root, "open", "keys")));
+        Assert.False(File.Exists(newKey));
 
-        var init = await DistressbotProcess.RunAsync(Environment(null), "init", "--key-file", KeyFile);
-
-        Assert.Equal(CommandLine.ExitData, init.ExitCode);
-        Assert.Contains($"run 'chmod 700 {DataDirectory}'", init.Error, StringComparison.Ordinal);
-        Assert.Equal(Open755, File.GetUnixFileMode(DataDirectory));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(DataDirectory));
-        Assert.False(Directory.Exists(KeyringFolder));
-        Assert.False(File.Exists(KeyFile));
-    }
-
-    [Fact]
-    public async Task Init_WithTheKeyringInASharedStickyFolder_IsRefusedLikeRun_AndLeavesThatFolder1777()
-    {
+        // …and the keyring in a shared sticky folder (/tmp-like), with a data directory that does not exist yet.
         const UnixFileMode Shared1777 = UnixFileMode.StickyBit | OwnerOnly.FolderMode |
             UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
             UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
         var shared = Directory.CreateDirectory(Path.Combine(_root, "tmp")).FullName;
         File.SetUnixFileMode(shared, Shared1777);
-        var environment = Environment(null);
-        environment["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(shared, "keyring.json");
+        fresh["DISTRESSBOT_Storage__DataDirectory"] = Path.Combine(_root, "other", "data");
+        fresh["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(shared, "keyring.json");
 
-        var init = await DistressbotProcess.RunAsync(environment, "init", "--key-file", KeyFile);
+        var sticky = await DistressbotProcess.RunAsync(fresh, "init", "--key-file", newKey);
 
-        Assert.Equal(CommandLine.ExitKeys, init.ExitCode);
-        Assert.Contains($"run 'chmod 700 {shared}'", init.Error, StringComparison.Ordinal);
+        Assert.Equal(CommandLine.ExitKeys, sticky.ExitCode);
+        Assert.Contains($"run 'chmod 700 {shared}'", sticky.Error, StringComparison.Ordinal);
         Assert.Equal(Shared1777, File.GetUnixFileMode(shared));
         Assert.Empty(Directory.EnumerateFileSystemEntries(shared));
-        Assert.False(Directory.Exists(Path.Combine(_root, "srv")));
-        Assert.False(File.Exists(KeyFile));
+        Assert.False(Directory.Exists(Path.Combine(_root, "other")));
+        Assert.False(File.Exists(newKey));
     }
 
     /// <inheritdoc/>

@@ -2,9 +2,10 @@ using DistressBot.Cli;
 using DistressBot.Storage;
 using DistressBot.Tests.Settings;
 
-namespace DistressBot.Tests.EndToEnd;
+namespace DistressBot.Tests.Admin;
 
-/// <summary>The real executable, run as an admin runs it: bad settings and arguments are named, never crash, and leave nothing half-made.</summary>
+/// <summary>The command line, run in process as an admin runs it: bad settings and arguments are named, never crash, and leave nothing half-made.</summary>
+[Collection(ProcessStateGroup.Name)]
 public sealed class AdminInputTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("distressbot-admin-").FullName;
@@ -22,9 +23,9 @@ public sealed class AdminInputTests : IDisposable
     {
         var env = Locations(("DISTRESSBOT_Checkins__ReminderLead", "5m"), ("DISTRESSBOT_Checkins__MinimumInterval", "5s"));
 
-        var init = await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath);
+        var init = await InProcessCommandLine.RunAsync(env, "init", "--key-file", KeyFilePath);
         env["DISTRESSBOT_Crypto__KeyFile"] = KeyFilePath;
-        var people = await DistressbotProcess.RunAsync(env, "people");
+        var people = await InProcessCommandLine.RunAsync(env, "people");
 
         Assert.True(init.ExitCode == 0, init.Error);
         Assert.True(people.ExitCode == 0, people.Error);
@@ -36,7 +37,7 @@ public sealed class AdminInputTests : IDisposable
     [InlineData("15")]
     public async Task DurationThatDoesNotRead_IsNamedWithItsFix_Exit2_NoStackTrace_NothingCreated(string value)
     {
-        var run = await DistressbotProcess.RunAsync(Locations(("DISTRESSBOT_Checkins__ReminderLead", value)), "people");
+        var run = await InProcessCommandLine.RunAsync(Locations(("DISTRESSBOT_Checkins__ReminderLead", value)), "people");
 
         Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
         Assert.Contains("Checkins:ReminderLead", run.Error, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public sealed class AdminInputTests : IDisposable
             await File.WriteAllTextAsync(file, content);
         }
 
-        var run = await DistressbotProcess.RunAsync(Locations(("DISTRESSBOT_CONFIG", file)), "people");
+        var run = await InProcessCommandLine.RunAsync(Locations(("DISTRESSBOT_CONFIG", file)), "people");
 
         Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
         Assert.Contains("settings.json", run.Error, StringComparison.Ordinal);
@@ -71,7 +72,7 @@ public sealed class AdminInputTests : IDisposable
     {
         var env = Locations(("DISTRESSBOT_PASSPHRASE", "eleven char"));
 
-        var init = await DistressbotProcess.RunAsync(env, "init");
+        var init = await InProcessCommandLine.RunAsync(env, "init");
 
         Assert.Equal(CommandLine.ExitUsage, init.ExitCode);
         Assert.Contains("at least 12 characters", init.Error, StringComparison.Ordinal);
@@ -90,7 +91,7 @@ public sealed class AdminInputTests : IDisposable
             ["DISTRESSBOT_Crypto__KeyringPath"] = Path.Combine(_root, "not-a-folder", "keys", "keyring.json"),
         };
 
-        var init = await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath);
+        var init = await InProcessCommandLine.RunAsync(env, "init", "--key-file", KeyFilePath);
 
         Assert.Equal(CommandLine.ExitUsage, init.ExitCode);
         Assert.Contains("what it had made was removed", init.Error, StringComparison.Ordinal);
@@ -103,7 +104,7 @@ public sealed class AdminInputTests : IDisposable
         var home = Directory.CreateDirectory(Path.Combine(_root, "home")).FullName;
         var work = Directory.CreateDirectory(Path.Combine(_root, "work")).FullName;
 
-        var init = await DistressbotProcess.RunInAsync(work, new Dictionary<string, string> { ["HOME"] = home }, "init", "--key-file", Path.Combine(_root, "key"));
+        var init = await InProcessCommandLine.RunInAsync(work, new Dictionary<string, string> { ["HOME"] = home }, "init", "--key-file", Path.Combine(_root, "key"));
 
         var keyring = Path.Combine(home, ".config", "distressbot", "keyring.json");
         var data = Path.Combine(home, ".local", "share", "distressbot");
@@ -120,10 +121,10 @@ public sealed class AdminInputTests : IDisposable
     public async Task Init_OnAnExistingKeyring_IsRefusedWithTheReadmesCode_AndChangesNothing()
     {
         var env = Locations();
-        Assert.Equal(0, (await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath)).ExitCode);
+        Assert.Equal(0, (await InProcessCommandLine.RunAsync(env, "init", "--key-file", KeyFilePath)).ExitCode);
         var before = Snapshot();
 
-        var again = await DistressbotProcess.RunAsync(env, "init", "--key-file", Path.Combine(_root, "other-key"));
+        var again = await InProcessCommandLine.RunAsync(env, "init", "--key-file", Path.Combine(_root, "other-key"));
 
         Assert.Equal(ReadmeTablesTests.DocumentedExitCode("refused"), again.ExitCode);
         Assert.Equal(CommandLine.ExitRefused, again.ExitCode);
@@ -141,7 +142,7 @@ public sealed class AdminInputTests : IDisposable
         await File.WriteAllTextAsync(Keyring, "the winner's keyring");
         var before = Snapshot();
 
-        var loser = await DistressbotProcess.RunAsync(Locations(), "init", "--key-file", Path.Combine(_root, "loser-key"));
+        var loser = await InProcessCommandLine.RunAsync(Locations(), "init", "--key-file", Path.Combine(_root, "loser-key"));
 
         Assert.Equal(CommandLine.ExitData, loser.ExitCode);
         Assert.Contains("another distressbot process is using", loser.Error, StringComparison.Ordinal);
@@ -159,13 +160,13 @@ public sealed class AdminInputTests : IDisposable
     public async Task PathArgumentThatIsEmpty_OrAFileWhereAFolderIsWanted_Exit2_WithTheReason_NoStackTrace_NothingChanged(params string[] args)
     {
         var env = Locations();
-        Assert.Equal(0, (await DistressbotProcess.RunAsync(env, "init", "--key-file", KeyFilePath)).ExitCode);
+        Assert.Equal(0, (await InProcessCommandLine.RunAsync(env, "init", "--key-file", KeyFilePath)).ExitCode);
         env["DISTRESSBOT_Crypto__KeyFile"] = KeyFilePath;
         var existing = Path.Combine(_root, "existing-file");
         await File.WriteAllTextAsync(existing, "not a folder");
         var before = Snapshot();
 
-        var run = await DistressbotProcess.RunAsync(env, [.. args.Select(a => a.Replace("{existing file}", existing, StringComparison.Ordinal))]);
+        var run = await InProcessCommandLine.RunAsync(env, [.. args.Select(a => a.Replace("{existing file}", existing, StringComparison.Ordinal))]);
 
         Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
         Assert.Contains(args.Contains("{existing file}") ? existing : "Usage", run.Error, StringComparison.Ordinal);
@@ -178,7 +179,7 @@ public sealed class AdminInputTests : IDisposable
     [Fact]
     public async Task Init_WithTheNewKeyFileInsideTheDataDirectory_Exit2_NamesIt_AndCreatesNothing()
     {
-        var init = await DistressbotProcess.RunAsync(Locations(), "init", "--key-file", Path.Combine(Data, "key"));
+        var init = await InProcessCommandLine.RunAsync(Locations(), "init", "--key-file", Path.Combine(Data, "key"));
 
         Assert.Equal(CommandLine.ExitUsage, init.ExitCode);
         Assert.Contains($"The key file {Path.Combine(Data, "key")} would be inside the data directory", init.Error, StringComparison.Ordinal);

@@ -1,0 +1,177 @@
+using DistressBot.Checkins;
+using DistressBot.Cli;
+using DistressBot.Crypto;
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Hosting;
+using DistressBot.Storage;
+using DistressBot.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DistressBot.Tests.Admin;
+
+/// <summary>
+/// The admin commands that touch the data, run in process against real files (LiteDB, keyring, case keys) as the running bot
+/// or the stopped command line runs them: purge, key rotation and passphrase change, re-encryption resumed at start, policy.
+/// </summary>
+public sealed class AdminDataCommandsTests : IAsyncLifetime
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("distressbot-admin-data-").FullName;
+    private readonly FakeTimeProvider _time = new(CaseChain.Opening);
+    private BotSettings _settings = null!;
+    private BotRuntime _runtime = null!;
+
+    private string KeyFilePath => Path.Combine(_root, "keys", "key");
+
+    public async Task InitializeAsync()
+    {
+        _settings = BotSettings.Bind(
+            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataDirectory"] = Path.Combine(_root, "data"),
+                ["Crypto:KeyringPath"] = Path.Combine(_root, "keys", "keyring.json"),
+                ["Crypto:KeyFile"] = KeyFilePath,
+            }).Build(),
+            _ => null);
+
+        // What `init --key-file` makes.
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(_settings.KeyringPath)!);
+        KeyFile.Create(KeyFilePath);
+        using (var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
+        using (var keyring = Keyring.Create(_settings.KeyringPath, secret, _time))
+        using (CaseKeyStore.Open(_settings.CaseKeysPath, keyring))
+        {
+        }
+
+        _runtime = await OpenAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _runtime.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task CasesPurge_NeedsYes_ThenLeavesTheCaseUnreadableEvenFromAnOldCopy_AndFreesTheSubject()
+    {
+        var salek = await EnrolAsync();
+        await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.Person(salek)!, _time.GetUtcNow(), _time.GetUtcNow()));
+        var old = await _runtime.Records.ExecuteAsync(session => session.Find(Collections.Cases, "C-0001"));
+        Assert.NotNull(old);
+        var address = new RecordAddress(Collections.Cases, "C-0001", Collections.DataField);
+        Assert.NotEmpty(_runtime.Keyring.Cipher.Open(old.Blob, address));
+
+        var refused = await AdminAsync("cases", "purge", "C-0001");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.NotEmpty(_runtime.Keyring.Cipher.Open(old.Blob, address)); // refused: nothing destroyed
+        var purged = await AdminAsync("cases", "purge", "C-0001", "--yes");
+        var again = await AdminAsync("cases", "purge", "C-0001", "--yes");
+
+        Assert.Equal(0, purged.ExitCode);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Throws<RecordIntegrityException>(() => _runtime.Keyring.Cipher.Open(old.Blob, address));
+        Assert.Null(await _runtime.Records.ExecuteAsync(session => session.Find(Collections.Cases, "C-0001")));
+        var next = await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.Person(salek)!, _time.GetUtcNow(), _time.GetUtcNow()));
+        Assert.Equal("C-0002", next.Id);
+    }
+
+    [Fact]
+    public async Task KeysRotateNow_SaysTheNewKey_AndLeavesNothingUnderTheOldOne()
+    {
+        var salek = await EnrolAsync();
+
+        var rotated = await AdminAsync("keys", "rotate", "--now");
+
+        Assert.Equal(0, rotated.ExitCode);
+        Assert.Equal("k2\n", rotated.Output);
+        var status = (await AdminAsync("keys", "status")).Output;
+        Assert.Contains("current data key: k2", status, StringComparison.Ordinal);
+        Assert.Contains("records under older keys: 0", status, StringComparison.Ordinal);
+        Assert.Equal("Salek", await _runtime.Store.RunAsync(db => db.Person(salek)!.Name));
+    }
+
+    [Fact]
+    public async Task Rotation_InterruptedHalfWay_IsFinishedByThePassAtStart_AndEverythingStaysReadable()
+    {
+        var salek = await EnrolAsync();
+        await EnrolAsync("Timur");
+        await EnrolAsync("Anna");
+        await EnrolAsync("Dana");
+        _runtime.Keyring.Rotate();
+        var fields = Collections.All.Select(c => (c, Collections.DataField)).ToList();
+        Assert.Equal(2, await _runtime.Records.ExecuteAsync(session => RecordReencryptor.Reencrypt(session, _runtime.Keyring.Cipher, fields, 2)));
+        await _runtime.DisposeAsync(); // the "crash": the rest is still under the old key
+        _runtime = await OpenAsync();
+        Assert.DoesNotContain("records under older keys: 0", (await AdminAsync("keys", "status")).Output, StringComparison.Ordinal);
+
+        var service = new ReencryptionService(_runtime, NullLogger<ReencryptionService>.Instance);
+        var passed = service.PassCompleted.NextAsync();
+        await service.StartAsync(CancellationToken.None);
+        await passed.WaitAsync(TimeSpan.FromSeconds(10));
+        await service.StopAsync(CancellationToken.None);
+
+        var status = (await AdminAsync("keys", "status")).Output;
+        Assert.Contains("current data key: k2", status, StringComparison.Ordinal);
+        Assert.Contains("records under older keys: 0", status, StringComparison.Ordinal);
+        Assert.Equal(["Anna", "Dana", "Salek", "Timur"], await _runtime.Store.RunAsync(db => db.People().Select(p => p.Name).Order(StringComparer.Ordinal).ToList()));
+        Assert.Equal(TimeSpan.FromHours(12), await _runtime.Store.RunAsync(db => db.Person(salek)!.Checkin!.Schedule!.Every));
+    }
+
+    [Fact]
+    public async Task KeysChangePassphrase_ToANewKeyFile_TheOldKeyFileNoLongerOpensTheKeyring()
+    {
+        var newKey = Path.Combine(_root, "keys", "new-key");
+        KeyFile.Create(newKey);
+        var before = await File.ReadAllBytesAsync(_settings.KeyringPath);
+
+        var changed = await AdminAsync(new Dictionary<string, string> { [KeyCommands.NewKeyFile] = newKey }, "keys", "change-passphrase");
+
+        Assert.Equal(0, changed.ExitCode);
+        Assert.NotEqual(before, await File.ReadAllBytesAsync(_settings.KeyringPath));
+        using (var oldSecret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
+        {
+            Assert.Throws<KeyringException>(() => Keyring.Open(_settings.KeyringPath, oldSecret));
+        }
+
+        using var newSecret = KeyEncryptionSecret.FromKeyFile(newKey);
+        using var reopened = Keyring.Open(_settings.KeyringPath, newSecret);
+        Assert.Equal("k1", reopened.CurrentKeyId);
+    }
+
+    [Fact]
+    public async Task Policy_ForOneSubject_SaysTheTimingsNowInForce_AndLeavesOthersOnTheDeployments()
+    {
+        var salek = await EnrolAsync();
+        var timur = await EnrolAsync("Timur");
+
+        var policy = await AdminAsync("policy", "Salek", "--ack-timeout", "5m");
+
+        Assert.Equal(0, policy.ExitCode);
+        Assert.Equal("'Salek': level 2 after 5m, repeats every 10m, quiet acknowledgement reminded after 30m.\n", policy.Error);
+        Assert.Equal(TimeSpan.FromMinutes(5), await _runtime.Store.RunAsync(db => db.Person(salek)!.Policy!.AcknowledgeTimeout));
+        Assert.Null(await _runtime.Store.RunAsync(db => db.Person(timur)!.Policy));
+    }
+
+    private async Task<BotRuntime> OpenAsync()
+    {
+        using var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath);
+        return await BotRuntime.OpenAsync(_settings, secret, NullLoggerFactory.Instance, _time);
+    }
+
+    // A subject with a 12-hour schedule, as enrolment leaves one; returns their id.
+    private Task<string> EnrolAsync(string name = "Salek") => _runtime.Store.RunAsync(db =>
+    {
+        var person = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, name.Length * 1000 + 7, name, "UTC", _time.GetUtcNow());
+        person.Checkin = new CheckinState { Schedule = Schedule.Interval(TimeSpan.FromHours(12), TimeSpan.FromMinutes(30)), ScheduleSetAt = _time.GetUtcNow() };
+        db.Save(person);
+        return person.Id;
+    });
+
+    private Task<AdminResult> AdminAsync(params string[] args) => AdminAsync(new Dictionary<string, string>(), args);
+
+    private Task<AdminResult> AdminAsync(IReadOnlyDictionary<string, string> secrets, params string[] args) =>
+        AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _settings.ToRules(), _time, secrets), CancellationToken.None);
+}
