@@ -1,5 +1,6 @@
 using DistressBot.Domain;
 using DistressBot.Escalation;
+using DistressBot.Localization;
 using DistressBot.Tests.Fakes;
 
 namespace DistressBot.Tests.Escalation;
@@ -123,7 +124,7 @@ public sealed class CaseAlertsTests
         var @case = w.MissDeadline(w.Chain.Salek);
         w.Deliver(CaseChain.Opening);
 
-        CaseAlerts.TellRecipients(w.Db, w.Case(@case.Id), CaseChain.Opening + Minute, reader => "news for " + reader.Name);
+        CaseAlerts.TellRecipients(w.Db, w.Case(@case.Id), CaseChain.Opening + Minute, new MessageText(TextId.LocationShared, @case.Id, "Salek", "55.75, 37.61", CaseChain.Opening));
 
         Assert.Equal("Nina:Message Olga:Message", CaseSteps.Told(w));
     }

@@ -1,3 +1,4 @@
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Tests.Fakes;
@@ -10,17 +11,17 @@ namespace DistressBot.Tests.Escalation;
 /// </summary>
 internal static class CaseSteps
 {
-    /// <summary><paramref name="actor"/> takes case C-0001 at <paramref name="at"/>; returns their answer.</summary>
-    public static string Acknowledge(DomainWorld w, Person actor, DateTimeOffset at) =>
-        CaseActions.Acknowledge(w.Db, w.Fresh(actor), w.Case("C-0001"), at);
+    /// <summary><paramref name="actor"/> takes case C-0001 at <paramref name="at"/>; returns what the use case decided.</summary>
+    public static CaseActionResult Acknowledge(DomainWorld w, Person actor, DateTimeOffset at) =>
+        TakeCase.Run(w.Db, w.Fresh(actor), "C-0001", at);
 
     /// <summary><paramref name="actor"/> adds a note to case C-0001 at <paramref name="at"/>.</summary>
-    public static string Note(DomainWorld w, Person actor, string text, DateTimeOffset at) =>
-        CaseActions.Note(w.Db, w.Fresh(actor), w.Case("C-0001"), text, at);
+    public static CaseActionResult Note(DomainWorld w, Person actor, string text, DateTimeOffset at) =>
+        AddCaseNote.Run(w.Db, w.Fresh(actor), "C-0001", text, at);
 
     /// <summary><paramref name="actor"/> resolves case C-0001 at <paramref name="at"/>.</summary>
-    public static string Resolve(DomainWorld w, Person actor, CaseOutcome outcome, DateTimeOffset at) =>
-        CaseActions.Resolve(w.Db, w.Fresh(actor), w.Case("C-0001"), outcome, "", at);
+    public static CaseActionResult Resolve(DomainWorld w, Person actor, CaseOutcome outcome, DateTimeOffset at) =>
+        CloseCase.Run(w.Db, w.Fresh(actor), "C-0001", outcome, "", at, CheckinService.ResumeAfterResolution);
 
     /// <summary>"Name:Reason" for each row queued to the chain (and the subject), sorted; a row that is not an alert reads "Name:Message".</summary>
     public static string Told(DomainWorld w) => string.Join(' ', new[] { w.Chain.Nina, w.Chain.Olga, w.Chain.Boris, w.Chain.Salek }
