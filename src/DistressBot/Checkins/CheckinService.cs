@@ -41,7 +41,7 @@ public static class CheckinService
             // The deadline that has come is owed until a check-in pays it, and a change may bring the alarm closer but never
             // push it away (a phone in other hands must not be able to silence it): the new schedule starts after that check-in.
             state.NextSchedule = parsed.Schedule;
-            db.Save(subject);
+            db.People.Save(subject);
             Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, parsed.Schedule, DeadlineText(subject, now), subject.TimeZone);
             return;
         }
@@ -51,7 +51,7 @@ public static class CheckinService
         state.ScheduleSetAt = now;
         state.OwedDeadline = first;
         ResetReminders(state);
-        db.Save(subject);
+        db.People.Save(subject);
         Reply(db, subject, now, TextId.ScheduleSet, parsed.Schedule, DeadlineText(subject, now), subject.TimeZone);
     }
 
@@ -122,7 +122,7 @@ public static class CheckinService
             state.DeadlineReminderSent = false;
         }
 
-        db.Save(person);
+        db.People.Save(person);
         Reply(db, person, now, TextId.TimezoneSet, zone.Id, now);
     }
 
@@ -154,7 +154,7 @@ public static class CheckinService
 
         if (state.Schedule is not { } schedule || state.OwedDeadline is not { } owed)
         {
-            db.Save(subject);
+            db.People.Save(subject);
             Reply(db, subject, now, TextId.CheckinNoSchedule);
             return judgement;
         }
@@ -164,7 +164,7 @@ public static class CheckinService
         {
             EndMiss(db, subject, at, now);
             Pay(state, DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).OwedDeadline, at, zone);
-            db.Save(subject);
+            db.People.Save(subject);
             ReplyRecorded(db, subject, now);
             return judgement;
         }
@@ -172,13 +172,13 @@ public static class CheckinService
         var effect = DeadlineCalculator.ApplyCheckin(schedule, owed, at, zone);
         if (!effect.Counts)
         {
-            db.Save(subject);
+            db.People.Save(subject);
             Reply(db, subject, now, TextId.CheckinTooEarly, MessageArg.Instant(owed, Precision(subject)), MessageArg.Instant(effect.WindowOpens ?? owed, Precision(subject)));
             return judgement;
         }
 
         Pay(state, effect.OwedDeadline, at, zone);
-        db.Save(subject);
+        db.People.Save(subject);
         ReplyRecorded(db, subject, now);
         return judgement;
     }
@@ -244,7 +244,7 @@ public static class CheckinService
         var late = at - missedDeadline;
         state.Missed = false;
         state.MissedDeadline = null;
-        if (state.OpenCaseId is null || db.Case(state.OpenCaseId) is not { Status: not CaseStatus.Resolved } @case)
+        if (state.OpenCaseId is null || db.Cases.Find(state.OpenCaseId) is not { Status: not CaseStatus.Resolved } @case)
         {
             return;
         }
@@ -257,25 +257,25 @@ public static class CheckinService
             MessageArg.Clock(at, Precision(subject)),
             late > TimeSpan.Zero ? late : TimeSpan.Zero,
             @case.Id));
-        db.Save(@case);
+        db.Cases.Save(@case);
     }
 
     private static void TellOpenCase(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now)
     {
-        if (subject.Checkin?.OpenCaseId is not { } caseId || db.Case(caseId) is not { Status: not CaseStatus.Resolved } @case)
+        if (subject.Checkin?.OpenCaseId is not { } caseId || db.Cases.Find(caseId) is not { Status: not CaseStatus.Resolved } @case)
         {
             return;
         }
 
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
         CaseAlerts.TellRecipients(db, @case, now, new MessageText(TextId.CheckinDuringCase, subject.Name, MessageArg.Clock(at, Precision(subject)), @case.Id));
-        db.Save(@case);
+        db.Cases.Save(@case);
     }
 
     private static void ReplyRecorded(DataSession db, Person subject, DateTimeOffset now)
     {
         var owed = subject.Checkin!.OwedDeadline!.Value;
-        db.Enqueue(new OutgoingMessage
+        db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = subject.ChatId,
             PersonId = subject.Id,

@@ -31,7 +31,7 @@ public static class DeadlineProcessor
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rules);
-        var subject = db.Person(subjectId);
+        var subject = db.People.Find(subjectId);
         if (subject?.Checkin is not { Schedule: { } schedule, OwedDeadline: { } deadline, Missed: false } state)
         {
             return null;
@@ -53,13 +53,13 @@ public static class DeadlineProcessor
             state.LeadReminderSent = true;
             state.DeadlineReminderSent = true;
             Remind(db, subject, now, TextId.ReminderAtDeadline, MessageArg.Instant(deadline + schedule.Grace, SchedulePrecision.For(schedule)));
-            db.Save(subject);
+            db.People.Save(subject);
         }
         else if (now >= deadline - rules.ReminderLead && !state.LeadReminderSent && LeadReminderApplies(state, deadline, rules))
         {
             state.LeadReminderSent = true;
             Remind(db, subject, now, TextId.ReminderBefore, MessageArg.Instant(deadline, SchedulePrecision.For(schedule)), deadline - now);
-            db.Save(subject);
+            db.People.Save(subject);
         }
 
         return NextEventAt(subject, rules);
@@ -81,7 +81,7 @@ public static class DeadlineProcessor
         a is null ? b : b is null ? a : a > b ? a : b;
 
     private static void Remind(DataSession db, Person subject, DateTimeOffset now, TextId id, params object?[] args) =>
-        db.Enqueue(new OutgoingMessage
+        db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = subject.ChatId,
             PersonId = subject.Id,

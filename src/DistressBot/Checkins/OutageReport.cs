@@ -10,7 +10,7 @@ public static class OutageReport
     public static void Queue(DataSession db, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var people = db.People().ToList();
+        var people = db.People.All().ToList();
         var byId = people.ToDictionary(p => p.Id);
         foreach (var coordinator in people.Where(p => p.Role == Role.Coordinator))
         {
@@ -39,10 +39,10 @@ public static class OutageReport
 
         foreach (var subject in people.Where(p => p.Checkin?.OpenCaseId is not null))
         {
-            if (db.Case(subject.Checkin!.OpenCaseId!) is { Status: not CaseStatus.Resolved } @case)
+            if (db.Cases.Find(subject.Checkin!.OpenCaseId!) is { Status: not CaseStatus.Resolved } @case)
             {
                 @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Outage, Detail = $"Telegram unreachable from {from:O} to {to:O}" });
-                db.Save(@case);
+                db.Cases.Save(@case);
             }
         }
     }

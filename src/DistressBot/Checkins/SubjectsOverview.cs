@@ -11,7 +11,7 @@ public static class SubjectsOverview
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(coordinator);
-        var subjects = coordinator.SubjectIds.Select(db.Person).OfType<Person>()
+        var subjects = coordinator.SubjectIds.Select(db.People.Find).OfType<Person>()
             .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if (subjects.Count == 0)
         {

@@ -221,7 +221,7 @@ public static class AdminCommands
         var (text, codes) = await store.RunAsync(
             db =>
             {
-                var people = db.People().ToList();
+                var people = db.People.All().ToList();
                 var byId = people.ToDictionary(p => p.Id);
                 var output = new StringBuilder();
                 foreach (var person in people.OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
@@ -243,7 +243,7 @@ public static class AdminCommands
                     output.Append('\n');
                 }
 
-                return (output.ToString(), Describe(db.RedemptionReport(), now));
+                return (output.ToString(), Describe(db.Meta.RedemptionReport(), now));
             },
             ct);
         return new AdminResult(0, text, (text.Length == 0 ? "Nobody is enrolled yet.\n" : "") + codes);

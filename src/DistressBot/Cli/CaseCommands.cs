@@ -29,8 +29,8 @@ public static class CaseCommands
         var recordExisted = await runtime.Store.RunAsync(
             db =>
             {
-                var existed = db.Raw.Delete(Collections.Cases, caseId);
-                foreach (var subject in db.People().Where(p => p.Checkin?.OpenCaseId == caseId || p.Checkin?.OpenDrillCaseId == caseId))
+                var existed = db.Cases.Delete(caseId);
+                foreach (var subject in db.People.All().Where(p => p.Checkin?.OpenCaseId == caseId || p.Checkin?.OpenDrillCaseId == caseId))
                 {
                     if (subject.Checkin!.OpenCaseId == caseId)
                     {
@@ -42,13 +42,13 @@ public static class CaseCommands
                         subject.Checkin.OpenDrillCaseId = null;
                     }
 
-                    db.Save(subject);
+                    db.People.Save(subject);
                 }
 
                 // Its unsent alerts go too: they are sealed under the key about to be destroyed.
-                foreach (var message in db.Outbox().Where(m => m.CaseId == caseId))
+                foreach (var message in db.Outbox.All().Where(m => m.CaseId == caseId))
                 {
-                    db.RemoveFromOutbox(message.Id);
+                    db.Outbox.Remove(message.Id);
                 }
 
                 return existed;

@@ -1,6 +1,6 @@
 namespace DistressBot.Domain;
 
-/// <summary>Case numbers as the bot makes them (<see cref="DataSession.NewCaseId"/>): "C-" and four digits, or more digits without a leading zero.</summary>
+/// <summary>Case numbers as the bot makes them (<see cref="CaseStore.NewId"/>): "C-" and four digits, or more digits without a leading zero.</summary>
 public static class CaseNumber
 {
     /// <summary>The longest case number: "C-" and a 19-digit sequence (a <see cref="long"/>).</summary>

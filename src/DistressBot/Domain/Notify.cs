@@ -21,7 +21,7 @@ public static class Notify
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(content);
-        db.Enqueue(new OutgoingMessage
+        db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = to.ChatId,
             PersonId = to.Id,
@@ -37,7 +37,7 @@ public static class Notify
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(to);
-        db.Enqueue(new OutgoingMessage
+        db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = to.ChatId,
             PersonId = to.Id,

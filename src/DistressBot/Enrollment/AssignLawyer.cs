@@ -79,14 +79,14 @@ public static class AssignLawyer
             throw new ArgumentException("Only a lawyer can be a coordinator's default lawyer.");
         }
 
-        var added = coordinator.SubjectIds.Select(db.Person).OfType<Person>().Count(subject => EnrollmentService.AssignLawyer(db, subject, lawyer));
+        var added = coordinator.SubjectIds.Select(db.People.Find).OfType<Person>().Count(subject => EnrollmentService.AssignLawyer(db, subject, lawyer));
         if (coordinator.DefaultLawyerIds.Contains(lawyer.Id))
         {
             return new LawyerAssignment(added, BecameDefault: false);
         }
 
         coordinator.DefaultLawyerIds.Add(lawyer.Id);
-        db.Save(coordinator);
+        db.People.Save(coordinator);
         return new LawyerAssignment(added, BecameDefault: true);
     }
 }

@@ -71,7 +71,7 @@ public static class CreateInvite
             CreatedAt = now,
             ExpiresAt = now + lifetime,
         };
-        db.Insert(invite, code);
+        db.Invites.Insert(invite, code);
         return new InviteResult(InviteRefusal.None, name, code, invite);
     }
 
@@ -79,14 +79,14 @@ public static class CreateInvite
     // their pending invites); a coordinator's or a lawyer's name with everyone of that role and their pending invites.
     private static IEnumerable<string> NamesInScope(DataSession db, Role role, Person? coordinator, DateTimeOffset now)
     {
-        var pendingInvites = db.Invites().Where(i => i.UsedAt is null && i.ExpiresAt > now);
+        var pendingInvites = db.Invites.All().Where(i => i.UsedAt is null && i.ExpiresAt > now);
         if (role == Role.Subject)
         {
-            return coordinator!.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>().Select(s => s.Name)
+            return coordinator!.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.People.Find).OfType<Person>().Select(s => s.Name)
                 .Concat(pendingInvites.Where(i => i.CoordinatorId == coordinator.Id).Select(i => i.Name));
         }
 
-        return db.People().Where(p => p.Role == role).Select(p => p.Name)
+        return db.People.All().Where(p => p.Role == role).Select(p => p.Name)
             .Concat(pendingInvites.Where(i => i.Role == role).Select(i => i.Name));
     }
 }

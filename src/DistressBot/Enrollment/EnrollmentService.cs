@@ -41,22 +41,22 @@ public static class EnrollmentService
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(senders);
-        if (db.PersonByTelegramUser(userId) is { } existing)
+        if (db.People.FindByTelegramUser(userId) is { } existing)
         {
             return (RedeemOutcome.AlreadyEnrolled, existing);
         }
 
-        var report = db.RedemptionReport();
+        var report = db.Meta.RedemptionReport();
         if (senders.IsHeldBack(userId) || (report.PausedUntil(now) is not null && senders.HasFailed(userId)))
         {
             report.RefusedUnchecked++;
-            db.Save(report);
+            db.Meta.Save(report);
             return (RedeemOutcome.RefusedUnchecked, null);
         }
 
         var code = InviteCodes.Normalize(typedCode);
-        var invite = code is null ? null : db.InviteByCode(code);
-        var coordinator = invite?.CoordinatorId is null ? null : db.Person(invite.CoordinatorId);
+        var invite = code is null ? null : db.Invites.FindByCode(code);
+        var coordinator = invite?.CoordinatorId is null ? null : db.People.Find(invite.CoordinatorId);
         if (invite is null || invite.UsedAt is not null || now >= invite.ExpiresAt || (invite.Role == Role.Subject && coordinator is null))
         {
             var heldBack = senders.Failed(userId);
@@ -66,7 +66,7 @@ public static class EnrollmentService
             }
 
             var limitReached = report.CountFailure(now);
-            db.Save(report);
+            db.Meta.Save(report);
             return (limitReached ? RedeemOutcome.LimitReached : heldBack ? RedeemOutcome.SenderHeldBack : RedeemOutcome.InvalidCode, null);
         }
 
@@ -86,19 +86,19 @@ public static class EnrollmentService
             person.Checkin = new CheckinState();
             person.CoordinatorIds.Add(coordinator!.Id);
             coordinator.SubjectIds.Add(person.Id);
-            db.Save(coordinator);
-            foreach (var lawyer in coordinator.DefaultLawyerIds.Select(db.Person).OfType<Person>())
+            db.People.Save(coordinator);
+            foreach (var lawyer in coordinator.DefaultLawyerIds.Select(db.People.Find).OfType<Person>())
             {
                 person.LawyerIds.Add(lawyer.Id);
                 lawyer.SubjectIds.Add(person.Id);
-                db.Save(lawyer);
+                db.People.Save(lawyer);
             }
         }
 
-        db.Save(person);
+        db.People.Save(person);
         invite.UsedAt = now;
         invite.UsedBy = person.Id;
-        db.Update(invite);
+        db.Invites.Update(invite);
         return (RedeemOutcome.Enrolled, person);
     }
 
@@ -137,8 +137,8 @@ public static class EnrollmentService
             helperSide.Add(subject.Id);
         }
 
-        db.Save(subject);
-        db.Save(helper);
+        db.People.Save(subject);
+        db.People.Save(helper);
         return true;
     }
 }

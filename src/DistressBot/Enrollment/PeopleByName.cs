@@ -36,7 +36,7 @@ public static class PeopleByName
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(name);
-        return db.People().SingleOrDefault(p => p.Role == role && PersonNames.Same(p.Name, name));
+        return db.People.All().SingleOrDefault(p => p.Role == role && PersonNames.Same(p.Name, name));
     }
 
     /// <summary>The subject called <paramref name="alias"/>, among the subjects of the coordinator called <paramref name="ofCoordinator"/> when given.</summary>
@@ -44,7 +44,7 @@ public static class PeopleByName
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(alias);
-        var people = db.People().ToList();
+        var people = db.People.All().ToList();
         var coordinator = ofCoordinator is null ? null : people.SingleOrDefault(p => p.Role == Role.Coordinator && PersonNames.Same(p.Name, ofCoordinator));
         if (ofCoordinator is not null && coordinator is null)
         {

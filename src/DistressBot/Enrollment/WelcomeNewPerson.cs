@@ -28,7 +28,7 @@ public static class WelcomeNewPerson
             return [];
         }
 
-        List<Person> coordinators = [.. person.CoordinatorIds.Select(db.Person).OfType<Person>()];
+        List<Person> coordinators = [.. person.CoordinatorIds.Select(db.People.Find).OfType<Person>()];
         foreach (var coordinator in coordinators)
         {
             Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.SubjectJoined, person.Name);

@@ -33,7 +33,7 @@ public static class AddCaseNote
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Note, PersonId = actor.Id, Detail = Cut(text) });
         @case.LastActivityAt = now;
         @case.ActivityReminderAt = null;
-        db.Save(@case);
+        db.Cases.Save(@case);
         return new CaseActionResult(CaseActionOutcome.Noted, @case);
     }
 

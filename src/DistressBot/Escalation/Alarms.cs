@@ -49,7 +49,7 @@ public static class Alarms
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(starter);
         var state = subject.Checkin!;
-        if (state.OpenDrillCaseId is { } open && db.Case(open) is { Status: not CaseStatus.Resolved })
+        if (state.OpenDrillCaseId is { } open && db.Cases.Find(open) is { Status: not CaseStatus.Resolved })
         {
             return null;
         }
@@ -59,8 +59,8 @@ public static class Alarms
         state.OpenDrillCaseId = @case.Id;
         AlertLevels(db, @case, subject, bothLevels: false, now, CaseTrigger.Drill);
         db.Record(new AlarmRaised(@case.Id, CaseTrigger.Drill, NewCase: true, @case.Level));
-        db.Save(@case);
-        db.Save(subject);
+        db.Cases.Save(@case);
+        db.People.Save(subject);
         return @case;
     }
 
@@ -71,7 +71,7 @@ public static class Alarms
         var state = subject.Checkin ?? throw new ArgumentException("Only subjects have cases.", nameof(subject));
         Case @case;
         var joined = false;
-        if (state.OpenCaseId is { } openId && db.Case(openId) is { Status: not CaseStatus.Resolved } open)
+        if (state.OpenCaseId is { } openId && db.Cases.Find(openId) is { Status: not CaseStatus.Resolved } open)
         {
             joined = true;
             @case = open;
@@ -86,8 +86,8 @@ public static class Alarms
         describe?.Invoke(@case);
         AlertLevels(db, @case, subject, bothLevels, now, trigger);
         db.Record(new AlarmRaised(@case.Id, trigger, NewCase: !joined, @case.Level));
-        db.Save(@case);
-        db.Save(subject);
+        db.Cases.Save(@case);
+        db.People.Save(subject);
         return @case;
     }
 
@@ -95,7 +95,7 @@ public static class Alarms
     {
         var @case = new Case
         {
-            Id = db.NewCaseId(),
+            Id = db.Cases.NewId(),
             SubjectId = subject.Id,
             Trigger = trigger,
             IsDrill = drill,

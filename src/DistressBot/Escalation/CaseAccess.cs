@@ -24,7 +24,7 @@ public static class CaseAccess
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reader);
-        return [.. reader.SubjectIds.Concat(reader.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>().Where(s => MayActOnCases(reader, s))];
+        return [.. reader.SubjectIds.Concat(reader.BackupSubjectIds).Distinct().Select(db.People.Find).OfType<Person>().Where(s => MayActOnCases(reader, s))];
     }
 
     /// <summary>The subjects a coordinator looks after, as primary or backup, each once; empty for anyone else.</summary>
@@ -53,14 +53,14 @@ public static class CaseAccess
         Case? @case;
         try
         {
-            @case = db.Case(id);
+            @case = db.Cases.Find(id);
         }
         catch (Crypto.RecordIntegrityException)
         {
             return null; // a purged or damaged case is as good as none to a person in Telegram
         }
 
-        var subject = @case is null ? null : db.Person(@case.SubjectId);
+        var subject = @case is null ? null : db.People.Find(@case.SubjectId);
         return @case is not null && subject is not null && MayActOnCases(actor, subject) ? (@case, subject) : null;
     }
 }

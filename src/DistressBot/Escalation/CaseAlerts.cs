@@ -13,7 +13,7 @@ public static class CaseAlerts
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subject);
-        return [.. subject.CoordinatorIds.Distinct().Select(db.Person).OfType<Person>()];
+        return [.. subject.CoordinatorIds.Distinct().Select(db.People.Find).OfType<Person>()];
     }
 
     /// <summary>Backup coordinators and lawyers (anyone already at level 1 is not counted twice).</summary>
@@ -22,7 +22,7 @@ public static class CaseAlerts
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subject);
         return [.. subject.BackupCoordinatorIds.Concat(subject.LawyerIds).Distinct()
-            .Where(id => !subject.CoordinatorIds.Contains(id)).Select(db.Person).OfType<Person>()];
+            .Where(id => !subject.CoordinatorIds.Contains(id)).Select(db.People.Find).OfType<Person>()];
     }
 
     /// <summary>
@@ -56,7 +56,7 @@ public static class CaseAlerts
                 continue;
             }
 
-            db.Enqueue(new OutgoingMessage
+            db.Outbox.Enqueue(new OutgoingMessage
             {
                 ChatId = reader.ChatId,
                 PersonId = reader.Id,
@@ -79,7 +79,7 @@ public static class CaseAlerts
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var reader in @case.Recipients.Select(db.Person).OfType<Person>())
+        foreach (var reader in @case.Recipients.Select(db.People.Find).OfType<Person>())
         {
             Queue(db, @case, reader, now, text);
         }
@@ -92,7 +92,7 @@ public static class CaseAlerts
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(text);
-        db.Enqueue(new OutgoingMessage
+        db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = reader.ChatId,
             PersonId = reader.Id,
@@ -126,12 +126,12 @@ public static class CaseAlerts
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(copy);
-        if (!NeedsEdit(@case, copy) || db.Person(copy.PersonId) is not { } reader)
+        if (!NeedsEdit(@case, copy) || db.People.Find(copy.PersonId) is not { } reader)
         {
             return;
         }
 
-        db.Enqueue(new OutgoingMessage
+        db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = copy.ChatId,
             PersonId = reader.Id,
@@ -180,10 +180,10 @@ public static class CaseAlerts
         }
 
         var actorId = @case.Status == CaseStatus.Resolved ? @case.ResolvedBy : @case.AcknowledgedBy;
-        var actor = actorId is null ? null : db.Person(actorId);
+        var actor = actorId is null ? null : db.People.Find(actorId);
         return @case.Status == CaseStatus.Resolved
-            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone, SchedulePrecision.For(db.Person(@case.SubjectId)?.Checkin?.Schedule)), OutcomeWord(@case.Outcome!.Value, reader.Language))
-            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone, SchedulePrecision.For(db.Person(@case.SubjectId)?.Checkin?.Schedule)));
+            ? TextCatalogue.Format(reader.Language, TextId.StatusResolvedBy, actor?.Name ?? "?", LocalTime.Format(@case.ResolvedAt!.Value, reader.TimeZone, SchedulePrecision.For(db.People.Find(@case.SubjectId)?.Checkin?.Schedule)), OutcomeWord(@case.Outcome!.Value, reader.Language))
+            : TextCatalogue.Format(reader.Language, TextId.StatusAcknowledgedBy, actor?.Name ?? "?", LocalTime.FormatClock(@case.AcknowledgedAt!.Value, reader.TimeZone, SchedulePrecision.For(db.People.Find(@case.SubjectId)?.Checkin?.Schedule)));
     }
 
     /// <summary>The buttons an alert carries in the case's present state: Acknowledge and Resolve while open, Resolve once taken, none once resolved.</summary>
@@ -221,7 +221,7 @@ public static class CaseAlerts
     private static Dictionary<string, OutgoingMessage> WaitingAlerts(DataSession db, string caseId)
     {
         var waiting = new Dictionary<string, OutgoingMessage>(StringComparer.Ordinal);
-        foreach (var row in db.Outbox())
+        foreach (var row in db.Outbox.All())
         {
             if (row.CaseId == caseId && row.TrackCopy && row.EditMessageId is null && row.PersonId is { } personId)
             {
@@ -263,7 +263,7 @@ public static class CaseAlerts
 
         if (changed)
         {
-            db.Update(pending);
+            db.Outbox.Update(pending);
         }
     }
 
@@ -291,7 +291,7 @@ public static class CaseAlerts
         var zone = reader.TimeZone;
         var precision = SchedulePrecision.For(subject.Checkin?.Schedule);
         var text = new StringBuilder();
-        var reporter = @case.ReportedBy is null ? null : db.Person(@case.ReportedBy);
+        var reporter = @case.ReportedBy is null ? null : db.People.Find(@case.ReportedBy);
         text.Append((headline ?? @case.Trigger) switch
         {
             CaseTrigger.MissedCheckin => TextCatalogue.Format(
@@ -324,7 +324,7 @@ public static class CaseAlerts
                 break;
             case AlertReason.Reopened:
                 var taken = QuietAcknowledgement(@case);
-                var taker = taken?.PersonId is { } takerId ? db.Person(takerId) : null;
+                var taker = taken?.PersonId is { } takerId ? db.People.Find(takerId) : null;
                 text.Append('\n').Append(TextCatalogue.Format(language, TextId.AlertReopened, taker?.Name ?? "?", taken is { } entry ? LocalTime.FormatClock(entry.At, zone, precision) : "?"));
                 break;
         }

@@ -20,17 +20,17 @@ public static class CaseMessages
     public static (ReadyMessage? Ready, DropReason Dropped) Prepare(DataSession db, string messageId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.OutboxMessage(messageId) is not { } row)
+        if (db.Outbox.Find(messageId) is not { } row)
         {
             return (null, DropReason.Gone);
         }
 
-        if (row.CaseId is not { } caseId || db.Case(caseId) is not { } @case)
+        if (row.CaseId is not { } caseId || db.Cases.Find(caseId) is not { } @case)
         {
             return (ReadyMessage.AsQueued(row), DropReason.None);
         }
 
-        var reader = row.PersonId is null ? null : db.Person(row.PersonId);
+        var reader = row.PersonId is null ? null : db.People.Find(row.PersonId);
         if (row.EditMessageId is { } editId)
         {
             return PrepareEdit(db, row, @case, reader, editId);
@@ -67,7 +67,7 @@ public static class CaseMessages
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(ready);
-        if (message.CaseId is not { } caseId || db.Case(caseId) is not { } @case)
+        if (message.CaseId is not { } caseId || db.Cases.Find(caseId) is not { } @case)
         {
             return;
         }
@@ -82,7 +82,7 @@ public static class CaseMessages
             CaseAlerts.UpdateCopy(db, @case, copy, now);
         }
 
-        db.Save(@case);
+        db.Cases.Save(@case);
     }
 
     /// <summary>Records that an edit of a copy went through (or was already there): the copy now shows what the edit said.</summary>
@@ -91,7 +91,7 @@ public static class CaseMessages
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(ready);
-        if (ready.Shows is null || message.CaseId is not { } caseId || db.Case(caseId) is not { } @case)
+        if (ready.Shows is null || message.CaseId is not { } caseId || db.Cases.Find(caseId) is not { } @case)
         {
             return;
         }
@@ -100,7 +100,7 @@ public static class CaseMessages
         if (index >= 0)
         {
             @case.Copies[index] = @case.Copies[index] with { Shows = ready.Shows };
-            db.Save(@case);
+            db.Cases.Save(@case);
         }
     }
 
@@ -114,7 +114,7 @@ public static class CaseMessages
         var copy = @case.Copies.Find(c => c.ChatId == row.ChatId && c.MessageId == editId);
         if (copy is null || reader is null || !CaseAlerts.NeedsEdit(@case, copy))
         {
-            db.RemoveFromOutbox(row.Id);
+            db.Outbox.Remove(row.Id);
             return (null, DropReason.EditNotNeeded);
         }
 
@@ -123,7 +123,7 @@ public static class CaseMessages
 
     private static string AlertText(DataSession db, OutgoingMessage row, Case @case, Person reader, DateTimeOffset now)
     {
-        if (row.Content is not { Kind: MessageKind.CaseAlert } content || db.Person(@case.SubjectId) is not { } subject)
+        if (row.Content is not { Kind: MessageKind.CaseAlert } content || db.People.Find(@case.SubjectId) is not { } subject)
         {
             return row.Text;
         }
@@ -133,9 +133,9 @@ public static class CaseMessages
 
     private static (ReadyMessage? Ready, DropReason Dropped) Drop(DataSession db, OutgoingMessage row, Case @case, DateTimeOffset now)
     {
-        db.RemoveFromOutbox(row.Id);
+        db.Outbox.Remove(row.Id);
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AlertDropped, PersonId = row.PersonId, Detail = row.Content?.Reason?.ToString() });
-        db.Save(@case);
+        db.Cases.Save(@case);
         return (null, DropReason.CaseClosed);
     }
 }

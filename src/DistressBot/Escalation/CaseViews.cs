@@ -24,7 +24,7 @@ public static partial class CaseViews
         {
             foreach (var caseId in new[] { subject.Checkin?.OpenCaseId, subject.Checkin?.OpenDrillCaseId }.OfType<string>())
             {
-                if (db.Case(caseId) is { Status: not CaseStatus.Resolved } @case)
+                if (db.Cases.Find(caseId) is { Status: not CaseStatus.Resolved } @case)
                 {
                     lines.Add(Summary(db, @case, subject, reader, now));
                 }
@@ -47,7 +47,7 @@ public static partial class CaseViews
         var state = @case.Status switch
         {
             CaseStatus.Open => TextCatalogue.Format(language, TextId.CaseStateOpen, @case.Level),
-            CaseStatus.Acknowledged => TextCatalogue.Format(language, TextId.CaseStateAcknowledged, db.Person(@case.AcknowledgedBy ?? "")?.Name ?? "?"),
+            CaseStatus.Acknowledged => TextCatalogue.Format(language, TextId.CaseStateAcknowledged, db.People.Find(@case.AcknowledgedBy ?? "")?.Name ?? "?"),
             _ => TextCatalogue.Format(language, TextId.CaseStateResolved, CaseAlerts.OutcomeWord(@case.Outcome ?? CaseOutcome.Other, language)),
         };
         // FirstAcknowledgedAt is also set by a resolution without acknowledgement: the header calls it "taken".
@@ -94,7 +94,7 @@ public static partial class CaseViews
         var language = reader.Language;
         var precision = Precision(subject);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Name(string id) => names.TryGetValue(id, out var name) ? name : names[id] = db.Person(id)?.Name ?? id;
+        string Name(string id) => names.TryGetValue(id, out var name) ? name : names[id] = db.People.Find(id)?.Name ?? id;
         string Time(DateTimeOffset at) => LocalTime.Format(at, reader.TimeZone, precision);
         var steps = @case.Timeline.Select(e => (Entry: e, Step: Step(@case, e))).ToList();
         var repeated = steps

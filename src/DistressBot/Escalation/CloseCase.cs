@@ -45,7 +45,7 @@ public static class CloseCase
         @case.FirstAcknowledgedAt ??= now;
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Resolved, PersonId = actor.Id, Detail = outcome + (string.IsNullOrWhiteSpace(note) ? "" : ": " + AddCaseNote.Cut(note)) });
         db.Record(new CaseResolved(@case.Id, outcome, actor.Role, now - @case.OpenedAt));
-        if (db.Person(@case.SubjectId) is { Checkin: { } state } subject)
+        if (db.People.Find(@case.SubjectId) is { Checkin: { } state } subject)
         {
             if (state.OpenCaseId == @case.Id)
             {
@@ -61,11 +61,11 @@ public static class CloseCase
                 state.OpenDrillCaseId = null;
             }
 
-            db.Save(subject);
+            db.People.Save(subject);
         }
 
         CaseAlerts.UpdateCopies(db, @case, now);
-        db.Save(@case);
+        db.Cases.Save(@case);
         return new CaseActionResult(CaseActionOutcome.Resolved, @case);
     }
 

@@ -35,8 +35,8 @@ public static class EscalationProcessor
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rules);
-        var @case = db.Case(caseId);
-        var subject = @case is null ? null : db.Person(@case.SubjectId);
+        var @case = db.Cases.Find(caseId);
+        var subject = @case is null ? null : db.People.Find(@case.SubjectId);
         if (@case is null || subject is null || @case.Status == CaseStatus.Resolved)
         {
             return null;
@@ -72,7 +72,7 @@ public static class EscalationProcessor
         else if (@case.ActivityReminderAt is null)
         {
             // Acknowledged but quiet: remind the taker first.
-            if (@case.AcknowledgedBy is { } takerId && db.Person(takerId) is { } taker)
+            if (@case.AcknowledgedBy is { } takerId && db.People.Find(takerId) is { } taker)
             {
                 CaseAlerts.Queue(
                     db,
@@ -105,7 +105,7 @@ public static class EscalationProcessor
             @case.ActivityReminderAt = null;
         }
 
-        db.Save(@case);
+        db.Cases.Save(@case);
         return NextEventAt(@case, policy);
     }
 }

@@ -19,7 +19,7 @@ public static class PersonReachability
         {
             person.UnreachableSince = now;
             person.UnreachableReason = reason;
-            db.Save(person);
+            db.People.Save(person);
             db.Record(new PersonUnreachable(person.Role, caseId));
         }
 
@@ -33,7 +33,7 @@ public static class PersonReachability
             return;
         }
 
-        if (caseId is not null && db.Case(caseId) is { Status: not CaseStatus.Resolved } @case && db.Person(@case.SubjectId) is { } subject)
+        if (caseId is not null && db.Cases.Find(caseId) is { Status: not CaseStatus.Resolved } @case && db.People.Find(@case.SubjectId) is { } subject)
         {
             @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.RecipientUnreachable, PersonId = person.Id, Detail = reason });
             if (@case.Level < 2)
@@ -46,7 +46,7 @@ public static class PersonReachability
                 CaseAlerts.Send(db, @case, subject, CaseAlerts.LevelTwo(db, subject).Where(p => p.UnreachableSince is null), AlertReason.Escalated, now);
             }
 
-            db.Save(@case);
+            db.Cases.Save(@case);
         }
 
         if (first)
@@ -65,7 +65,7 @@ public static class PersonReachability
         {
             person.UnreachableSince = null;
             person.UnreachableReason = null;
-            db.Save(person);
+            db.People.Save(person);
         }
     }
 
@@ -73,7 +73,7 @@ public static class PersonReachability
     public static IReadOnlyList<Person> CheckCoverage(DataSession db, DateTimeOffset now, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var people = db.People().ToList();
+        var people = db.People.All().ToList();
         var byId = people.ToDictionary(p => p.Id);
         var gaps = people
             .Where(p => p.Role == Role.Subject)
@@ -113,7 +113,7 @@ public static class PersonReachability
         foreach (var subject in due)
         {
             subject.CoverageGapReportedAt = now;
-            db.Save(subject);
+            db.People.Save(subject);
         }
 
         return gaps;
@@ -121,12 +121,12 @@ public static class PersonReachability
 
     private static void TellColleagues(DataSession db, Person person, DateTimeOffset now)
     {
-        var subjects = person.SubjectIds.Concat(person.BackupSubjectIds).Distinct().Select(db.Person).OfType<Person>().ToList();
+        var subjects = person.SubjectIds.Concat(person.BackupSubjectIds).Distinct().Select(db.People.Find).OfType<Person>().ToList();
         var colleagues = subjects
             .SelectMany(s => s.CoordinatorIds.Concat(s.BackupCoordinatorIds).Concat(s.LawyerIds))
             .Distinct()
             .Where(id => id != person.Id)
-            .Select(db.Person)
+            .Select(db.People.Find)
             .OfType<Person>()
             .Where(p => p.UnreachableSince is null);
         foreach (var colleague in colleagues)

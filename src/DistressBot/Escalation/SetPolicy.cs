@@ -19,7 +19,7 @@ public static class SetPolicy
             change.AcknowledgeTimeout ?? subject.Policy?.AcknowledgeTimeout,
             change.RepeatEvery ?? subject.Policy?.RepeatEvery,
             change.AcknowledgedReminder ?? subject.Policy?.AcknowledgedReminder);
-        db.Save(subject);
+        db.People.Save(subject);
         return deployment.With(subject.Policy);
     }
 
@@ -29,7 +29,7 @@ public static class SetPolicy
     {
         Check(db, subject, deployment);
         subject.Policy = null;
-        db.Save(subject);
+        db.People.Save(subject);
         return deployment;
     }
 

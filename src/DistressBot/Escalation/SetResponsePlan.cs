@@ -61,7 +61,7 @@ public static class SetResponsePlan
         }
 
         coordinator.PendingPlanFor = subject.Id;
-        db.Save(coordinator);
+        db.People.Save(coordinator);
         return new PlanResult(PlanOutcome.Asked, subject);
     }
 
@@ -80,8 +80,8 @@ public static class SetResponsePlan
         ArgumentNullException.ThrowIfNull(text);
         var subjectId = coordinator.PendingPlanFor;
         coordinator.PendingPlanFor = null;
-        db.Save(coordinator);
-        return subjectId is not null && db.Person(subjectId) is { } subject && CaseAccess.MayManage(coordinator, subject)
+        db.People.Save(coordinator);
+        return subjectId is not null && db.People.Find(subjectId) is { } subject && CaseAccess.MayManage(coordinator, subject)
             ? Save(db, subject, text)
             : new PlanResult(PlanOutcome.Dropped);
     }
@@ -89,7 +89,7 @@ public static class SetResponsePlan
     private static PlanResult Save(DataSession db, Person subject, string text)
     {
         subject.ResponsePlan = TextCut.End(text, MaxPlanLength);
-        db.Save(subject);
+        db.People.Save(subject);
         return new PlanResult(PlanOutcome.Saved, subject);
     }
 }

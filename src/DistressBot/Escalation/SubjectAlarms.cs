@@ -38,9 +38,9 @@ public static class SubjectAlarms
         if (!older)
         {
             subject.LastLocation = shared;
-            db.Save(subject);
+            db.People.Save(subject);
         }
-        if (subject.Checkin?.OpenCaseId is { } caseId && db.Case(caseId) is { Status: not CaseStatus.Resolved } @case)
+        if (subject.Checkin?.OpenCaseId is { } caseId && db.Cases.Find(caseId) is { Status: not CaseStatus.Resolved } @case)
         {
             @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Location, Detail = CaseAlerts.FormatLocation(shared) });
             if (notify)
@@ -48,7 +48,7 @@ public static class SubjectAlarms
                 CaseAlerts.TellRecipients(db, @case, now, new MessageText(TextId.LocationShared, @case.Id, subject.Name, CaseAlerts.FormatLocation(shared), at));
             }
 
-            db.Save(@case);
+            db.Cases.Save(@case);
         }
 
         if (notify)

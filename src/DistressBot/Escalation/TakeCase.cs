@@ -27,7 +27,7 @@ public static class TakeCase
             case CaseStatus.Acknowledged when @case.AcknowledgedBy == actor.Id:
                 return new CaseActionResult(CaseActionOutcome.AlreadyYours, @case);
             case CaseStatus.Acknowledged:
-                return new CaseActionResult(CaseActionOutcome.TakenByOther, @case, @case.AcknowledgedBy is null ? null : db.Person(@case.AcknowledgedBy));
+                return new CaseActionResult(CaseActionOutcome.TakenByOther, @case, @case.AcknowledgedBy is null ? null : db.People.Find(@case.AcknowledgedBy));
         }
 
         @case.Status = CaseStatus.Acknowledged;
@@ -39,7 +39,7 @@ public static class TakeCase
         @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Acknowledged, PersonId = actor.Id });
         db.Record(new CaseAcknowledged(@case.Id, actor.Role, now - @case.OpenedAt));
         CaseAlerts.UpdateCopies(db, @case, now);
-        db.Save(@case);
+        db.Cases.Save(@case);
         return new CaseActionResult(CaseActionOutcome.Acknowledged, @case);
     }
 }

@@ -25,7 +25,7 @@ public sealed class DeadlineMonitor(
     {
         // Read when the bot was last alive before anything is judged, so alarms from the catch-up can say it was down.
         await downtime.LoadAsync(DowntimeTolerance, ct);
-        return await store.RunAsync(db => db.People().Where(p => p.Checkin is not null).Select(p => (p.Id, DeadlineProcessor.NextEventAt(p, rules))).ToList(), ct);
+        return await store.RunAsync(db => db.People.All().Where(p => p.Checkin is not null).Select(p => (p.Id, DeadlineProcessor.NextEventAt(p, rules))).ToList(), ct);
     }
 
     /// <inheritdoc/>

@@ -22,11 +22,11 @@ public sealed class EscalationMonitor(
             db =>
             {
                 var open = new List<(string, DateTimeOffset?)>();
-                foreach (var subject in db.People().Where(p => p.Checkin is not null))
+                foreach (var subject in db.People.All().Where(p => p.Checkin is not null))
                 {
                     foreach (var caseId in new[] { subject.Checkin!.OpenCaseId, subject.Checkin.OpenDrillCaseId }.OfType<string>())
                     {
-                        if (db.Case(caseId) is { } @case)
+                        if (db.Cases.Find(caseId) is { } @case)
                         {
                             open.Add((caseId, EscalationProcessor.NextEventAt(@case, rules.Escalation.With(subject.Policy))));
                         }

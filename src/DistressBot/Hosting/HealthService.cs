@@ -55,7 +55,7 @@ public sealed partial class HealthService(
                 await store.RunAsync(
                     db =>
                     {
-                        db.SetMetaNumber(DowntimeLog.AliveKey, now.UtcTicks);
+                        db.Meta.SetNumber(DowntimeLog.AliveKey, now.UtcTicks);
                         if (checkCoverage)
                         {
                             PersonReachability.CheckCoverage(db, now);

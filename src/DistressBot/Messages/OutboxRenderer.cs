@@ -28,7 +28,7 @@ public static class OutboxRenderer
     public static PreparedMessage Prepare(DataSession db, string messageId, DateTimeOffset now, Language defaultLanguage)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.OutboxMessage(messageId) is not { } row)
+        if (db.Outbox.Find(messageId) is not { } row)
         {
             return new PreparedMessage(null, DropReason.Gone);
         }
@@ -40,9 +40,9 @@ public static class OutboxRenderer
         }
 
         Person? person = null;
-        if (row.PersonId is { } personId && (person = db.Person(personId)) is null)
+        if (row.PersonId is { } personId && (person = db.People.Find(personId)) is null)
         {
-            db.RemoveFromOutbox(row.Id);
+            db.Outbox.Remove(row.Id);
             return new PreparedMessage(null, DropReason.ReaderGone);
         }
 
@@ -57,7 +57,7 @@ public static class OutboxRenderer
         }
         catch (UnrenderableMessageException ex)
         {
-            db.RemoveFromOutbox(row.Id);
+            db.Outbox.Remove(row.Id);
             return new PreparedMessage(null, DropReason.Unrenderable, ex.Message);
         }
 

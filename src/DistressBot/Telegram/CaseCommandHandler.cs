@@ -74,7 +74,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
-        var actor = db.PersonByTelegramUser(query.From.Id);
+        var actor = db.People.FindByTelegramUser(query.From.Id);
         if (!CallbackData.TryDecode(query.Data, out var button))
         {
             LogForgedCallback(CallbackData.ForLog(query.Data));

@@ -29,7 +29,7 @@ public static class InboundBatch
             // A malformed update is kept too: the inbox sets it aside for the admin.
             if (received.Update is not { } update || IsFromEnrolled(db, update))
             {
-                db.SaveInbound(received.Id, received.Json);
+                db.Inbox.Save(received.Id, received.Json);
             }
             else
             {
@@ -44,6 +44,6 @@ public static class InboundBatch
     private static bool IsFromEnrolled(DataSession db, Update update)
     {
         var sender = update.Message?.From ?? update.EditedMessage?.From ?? update.CallbackQuery?.From;
-        return sender is not null && db.PersonByTelegramUser(sender.Id) is not null;
+        return sender is not null && db.People.FindByTelegramUser(sender.Id) is not null;
     }
 }

@@ -74,7 +74,7 @@ public sealed partial class OutboxDispatcher(
     // One pass over what is due; returns how long until something else may be sendable.
     private async Task<TimeSpan> PassAsync(Task woken, CancellationToken ct)
     {
-        var queued = await store.RunAsync(db => db.Outbox(), ct);
+        var queued = await store.RunAsync(db => db.Outbox.All(), ct);
         var now = _clock.GetUtcNow();
         var wait = IdleRescan;
         var sent = 0;
@@ -131,7 +131,7 @@ public sealed partial class OutboxDispatcher(
         {
             // Its case (or reader) no longer opens: purged meanwhile, or damaged. It cannot be worded, and it must not
             // block every row queued after it, alarms about other cases among them.
-            await store.RunAsync(db => db.RemoveFromOutbox(message.Id), ct);
+            await store.RunAsync(db => db.Outbox.Remove(message.Id), ct);
             if (message.CaseId is null)
             {
                 LogUnreadableReader(message.Id);
@@ -194,8 +194,8 @@ public sealed partial class OutboxDispatcher(
         await store.RunAsync(
             db =>
             {
-                db.RemoveFromOutbox(message.Id);
-                if (message.PersonId is { } recipientId && db.Person(recipientId) is { UnreachableSince: not null } recipient)
+                db.Outbox.Remove(message.Id);
+                if (message.PersonId is { } recipientId && db.People.Find(recipientId) is { UnreachableSince: not null } recipient)
                 {
                     PersonReachability.Reached(db, recipient);
                 }
@@ -207,7 +207,7 @@ public sealed partial class OutboxDispatcher(
 
     private static void Edited(DataSession db, OutgoingMessage message, ReadyMessage ready)
     {
-        db.RemoveFromOutbox(message.Id);
+        db.Outbox.Remove(message.Id);
         CaseMessages.Edited(db, message, ready);
     }
 
@@ -222,9 +222,9 @@ public sealed partial class OutboxDispatcher(
             await store.RunAsync(
                 db =>
                 {
-                    db.RemoveFromOutbox(message.Id);
+                    db.Outbox.Remove(message.Id);
                     AddToCase(db, message, CaseEntryKind.AlertFailed, ex.Message);
-                    if (kind == SendFailureKind.Permanent && message.EditMessageId is null && message.PersonId is { } personId && db.Person(personId) is { } person)
+                    if (kind == SendFailureKind.Permanent && message.EditMessageId is null && message.PersonId is { } personId && db.People.Find(personId) is { } person)
                     {
                         PersonReachability.Unreachable(db, person, ex.Message, message.CaseId, at);
                     }
@@ -250,7 +250,7 @@ public sealed partial class OutboxDispatcher(
         await store.RunAsync(
             db =>
             {
-                if (db.OutboxMessage(message.Id) is not { } row)
+                if (db.Outbox.Find(message.Id) is not { } row)
                 {
                     return; // purged with its case meanwhile
                 }
@@ -258,17 +258,17 @@ public sealed partial class OutboxDispatcher(
                 row.Attempts = message.Attempts;
                 row.LastError = message.LastError;
                 row.NotBefore = message.NotBefore;
-                db.Update(row);
+                db.Outbox.Update(row);
             },
             ct);
     }
 
     private void AddToCase(DataSession db, OutgoingMessage message, CaseEntryKind kind, string detail)
     {
-        if (message.CaseId is { } caseId && db.Case(caseId) is { } @case)
+        if (message.CaseId is { } caseId && db.Cases.Find(caseId) is { } @case)
         {
             @case.Timeline.Add(new CaseEntry { At = time.GetUtcNow(), Kind = kind, PersonId = message.PersonId, Detail = detail });
-            db.Save(@case);
+            db.Cases.Save(@case);
         }
     }
 

@@ -71,7 +71,7 @@ public sealed partial class UpdatePump(
             async ct =>
             {
                 await HandleInboxAsync(ct);
-                return await store.RunAsync(db => db.MetaNumber(OffsetKey) ?? 0, ct);
+                return await store.RunAsync(db => db.Meta.Number(OffsetKey) ?? 0, ct);
             },
             LogStoreError,
             options.Value.RetryBase,
@@ -179,7 +179,7 @@ public sealed partial class UpdatePump(
         var since = _failingSince.Value;
         try
         {
-            await store.RunAsync(db => db.SetMetaNumber(DowntimeLog.OutageKey, since.UtcTicks), ct);
+            await store.RunAsync(db => db.Meta.SetNumber(DowntimeLog.OutageKey, since.UtcTicks), ct);
             downtime.OutageStarted(since);
             _outageRecorded = true;
             LogOutage();
@@ -202,14 +202,14 @@ public sealed partial class UpdatePump(
         var since = await store.RunAsync(
             db =>
             {
-                if (db.MetaNumber(DowntimeLog.OutageKey) is not { } ticks)
+                if (db.Meta.Number(DowntimeLog.OutageKey) is not { } ticks)
                 {
                     return (DateTimeOffset?)null;
                 }
 
                 var from = new DateTimeOffset(ticks, TimeSpan.Zero);
                 Checkins.OutageReport.Queue(db, from, now, now);
-                db.DeleteMeta(DowntimeLog.OutageKey);
+                db.Meta.Delete(DowntimeLog.OutageKey);
                 return from;
             },
             ct);
@@ -261,7 +261,7 @@ public sealed partial class UpdatePump(
                 {
                     var draft = _strangers.Begin(now);
                     var handled = InboundBatch.Take(db, parsed, router, draft, now);
-                    db.SetMetaNumber(OffsetKey, next);
+                    db.Meta.SetNumber(OffsetKey, next);
                     return (draft, handled);
                 },
                 ct);
@@ -276,10 +276,10 @@ public sealed partial class UpdatePump(
                 {
                     foreach (var received in parsed)
                     {
-                        db.SaveInbound(received.Id, received.Json);
+                        db.Inbox.Save(received.Id, received.Json);
                     }
 
-                    db.SetMetaNumber(OffsetKey, next);
+                    db.Meta.SetNumber(OffsetKey, next);
                 },
                 ct);
             return next;
@@ -297,13 +297,13 @@ public sealed partial class UpdatePump(
 
     private async Task HandleInboxAsync(CancellationToken ct)
     {
-        var pending = await store.RunAsync(db => db.Inbound(), ct);
+        var pending = await store.RunAsync(db => db.Inbox.All(), ct);
         foreach (var (updateId, json) in pending)
         {
             var update = Parse(updateId, json);
             if (update is null)
             {
-                await store.RunAsync(db => db.MoveInboundToFailed(updateId, json, "malformed update"), ct);
+                await store.RunAsync(db => db.Inbox.MoveToFailed(updateId, json, "malformed update"), ct);
                 continue;
             }
 
@@ -317,7 +317,7 @@ public sealed partial class UpdatePump(
                     {
                         draft = _strangers.Begin(now);
                         var result = router.Handle(db, update, now, draft);
-                        db.RemoveInbound(updateId);
+                        db.Inbox.Remove(updateId);
                         return result;
                     },
                     ct);
@@ -366,10 +366,10 @@ public sealed partial class UpdatePump(
         await store.RunAsync(
             db =>
             {
-                db.MoveInboundToFailed(updateId, json, ex.GetType().Name);
+                db.Inbox.MoveToFailed(updateId, json, ex.GetType().Name);
                 // Only enrolled people hear of it: a stranger learns nothing, not even that something failed.
                 if (update.Message is { Chat.Type: global::Telegram.Bot.Types.Enums.ChatType.Private } message
-                    && db.PersonByTelegramUser(message.Chat.Id) is { } sender)
+                    && db.People.FindByTelegramUser(message.Chat.Id) is { } sender)
                 {
                     Notify.Send(db, sender, MessagePriority.Reply, now, TextId.InternalError);
 
@@ -377,7 +377,7 @@ public sealed partial class UpdatePump(
                     // need no case record (a damaged one may be what failed).
                     if (sender.Role == Role.Subject)
                     {
-                        foreach (var coordinator in sender.CoordinatorIds.Select(db.Person).OfType<Person>())
+                        foreach (var coordinator in sender.CoordinatorIds.Select(db.People.Find).OfType<Person>())
                         {
                             Notify.Send(db, coordinator, MessagePriority.Alarm, now, TextId.SubjectMessageFailed, sender.Name);
                         }

@@ -43,7 +43,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
     private HandledUpdate HandleEdit(DataSession db, long updateId, Message edited, DateTimeOffset now)
     {
-        if (edited.Chat.Type != ChatType.Private || edited.From is not { } editor || db.PersonByTelegramUser(editor.Id) is not { } person)
+        if (edited.Chat.Type != ChatType.Private || edited.From is not { } editor || db.People.FindByTelegramUser(editor.Id) is not { } person)
         {
             LogIgnored(updateId, "edited message");
             return HandledUpdate.Nothing;
@@ -71,7 +71,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         }
 
         var language = LanguagePicker.FromTelegramCode(from.LanguageCode, rules.DefaultLanguage);
-        var person = db.PersonByTelegramUser(from.Id);
+        var person = db.People.FindByTelegramUser(from.Id);
         var command = BotCommand.TryParse(message.Text);
 
         if (person is null)
@@ -82,7 +82,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         if (person.Language != language && from.LanguageCode is not null)
         {
             person.Language = language;
-            db.Save(person);
+            db.People.Save(person);
         }
 
         // Writing to the bot proves the chat works again (the person unblocked it).
@@ -153,7 +153,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                     LogSenderHeldBack(StrangerLedger.FailuresPerSender, StrangerLedger.FailureWindow);
                     break;
                 case RedeemOutcome.LimitReached:
-                    LogGuessingPaused(RedemptionReport.OverallLimit, db.RedemptionReport().PausedUntil(now) ?? now);
+                    LogGuessingPaused(RedemptionReport.OverallLimit, db.Meta.RedemptionReport().PausedUntil(now) ?? now);
                     break;
                 case RedeemOutcome.RefusedUnchecked:
                     LogCodeRefusedUnchecked();
@@ -265,7 +265,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         Enum.GetValues<Language>().Any(l => string.Equals(text.Trim(), TextCatalogue.Format(l, TextId.CheckinButton), StringComparison.Ordinal));
 
     private static void ReplyTo(DataSession db, long chatId, Language language, DateTimeOffset now, TextId id) =>
-        db.Enqueue(new OutgoingMessage
+        db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = chatId,
             Priority = MessagePriority.Stranger,

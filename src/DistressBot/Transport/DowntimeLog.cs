@@ -75,7 +75,7 @@ public sealed partial class DowntimeLog(BotStore store, TimeProvider time, ILogg
 
     private async Task LoadOnceAsync(TimeSpan tolerance, CancellationToken ct)
     {
-        var (alive, outage) = await store.RunAsync(db => (db.MetaNumber(AliveKey), db.MetaNumber(OutageKey)), ct);
+        var (alive, outage) = await store.RunAsync(db => (db.Meta.Number(AliveKey), db.Meta.Number(OutageKey)), ct);
         var now = time.GetUtcNow();
         lock (_gate)
         {

@@ -58,7 +58,7 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
     public async Task CasesPurge_NeedsYes_ThenLeavesTheCaseUnreadableEvenFromAnOldCopy_AndFreesTheSubject()
     {
         var salek = await EnrolAsync();
-        await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.Person(salek)!, _time.GetUtcNow(), _time.GetUtcNow()));
+        await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.People.Find(salek)!, _time.GetUtcNow(), _time.GetUtcNow()));
         var old = await _runtime.Records.ExecuteAsync(session => session.Find(Collections.Cases, "C-0001"));
         Assert.NotNull(old);
         var address = new RecordAddress(Collections.Cases, "C-0001", Collections.DataField);
@@ -74,7 +74,7 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         Assert.Equal(1, again.ExitCode);
         Assert.Throws<RecordIntegrityException>(() => _runtime.Keyring.Cipher.Open(old.Blob, address));
         Assert.Null(await _runtime.Records.ExecuteAsync(session => session.Find(Collections.Cases, "C-0001")));
-        var next = await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.Person(salek)!, _time.GetUtcNow(), _time.GetUtcNow()));
+        var next = await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.People.Find(salek)!, _time.GetUtcNow(), _time.GetUtcNow()));
         Assert.Equal("C-0002", next.Id);
     }
 
@@ -90,7 +90,7 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         var status = (await AdminAsync("keys", "status")).Output;
         Assert.Contains("current data key: k2", status, StringComparison.Ordinal);
         Assert.Contains("records under older keys: 0", status, StringComparison.Ordinal);
-        Assert.Equal("Salek", await _runtime.Store.RunAsync(db => db.Person(salek)!.Name));
+        Assert.Equal("Salek", await _runtime.Store.RunAsync(db => db.People.Find(salek)!.Name));
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         var status = (await AdminAsync("keys", "status")).Output;
         Assert.Contains("current data key: k2", status, StringComparison.Ordinal);
         Assert.Contains("records under older keys: 0", status, StringComparison.Ordinal);
-        Assert.Equal(["Anna", "Dana", "Salek", "Timur"], await _runtime.Store.RunAsync(db => db.People().Select(p => p.Name).Order(StringComparer.Ordinal).ToList()));
-        Assert.Equal(TimeSpan.FromHours(12), await _runtime.Store.RunAsync(db => db.Person(salek)!.Checkin!.Schedule!.Every));
+        Assert.Equal(["Anna", "Dana", "Salek", "Timur"], await _runtime.Store.RunAsync(db => db.People.All().Select(p => p.Name).Order(StringComparer.Ordinal).ToList()));
+        Assert.Equal(TimeSpan.FromHours(12), await _runtime.Store.RunAsync(db => db.People.Find(salek)!.Checkin!.Schedule!.Every));
     }
 
     [Fact]
@@ -151,8 +151,8 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
 
         Assert.Equal(0, policy.ExitCode);
         Assert.Equal("'Salek': level 2 after 5m, repeats every 10m, quiet acknowledgement reminded after 30m.\n", policy.Error);
-        Assert.Equal(TimeSpan.FromMinutes(5), await _runtime.Store.RunAsync(db => db.Person(salek)!.Policy!.AcknowledgeTimeout));
-        Assert.Null(await _runtime.Store.RunAsync(db => db.Person(timur)!.Policy));
+        Assert.Equal(TimeSpan.FromMinutes(5), await _runtime.Store.RunAsync(db => db.People.Find(salek)!.Policy!.AcknowledgeTimeout));
+        Assert.Null(await _runtime.Store.RunAsync(db => db.People.Find(timur)!.Policy));
     }
 
     private async Task<BotRuntime> OpenAsync()
@@ -166,7 +166,7 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
     {
         var person = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, name.Length * 1000 + 7, name, "UTC", _time.GetUtcNow());
         person.Checkin = new CheckinState { Schedule = Schedule.Interval(TimeSpan.FromHours(12), TimeSpan.FromMinutes(30)), ScheduleSetAt = _time.GetUtcNow() };
-        db.Save(person);
+        db.People.Save(person);
         return person.Id;
     });
 

@@ -114,7 +114,7 @@ public sealed class CheckinCommandTests
         Assert.Equal(2, alerts.Count);
         Assert.All(alerts, a => Assert.Equal(_nina.ChatId, a.ChatId));
         Assert.All(alerts, a => Assert.StartsWith("🚨 C-0001:", a.Text, StringComparison.Ordinal));
-        Assert.Null(_chat.World.Run(db => db.Case("C-0002")));
+        Assert.Null(_chat.World.Run(db => db.Cases.Find("C-0002")));
     }
 
     [Fact]

@@ -71,20 +71,20 @@ public sealed class DeadlineProcessorTests
         switch (expect)
         {
             case Expect.Nothing:
-                Assert.Empty(w.Run(db => db.Outbox()));
+                Assert.Empty(w.Run(db => db.Outbox.All()));
                 Assert.Equal((before.LeadReminderSent, before.DeadlineReminderSent, before.Missed), (state.LeadReminderSent, state.DeadlineReminderSent, state.Missed));
                 Assert.Null(state.OpenCaseId);
                 break;
             case Expect.LeadReminder:
                 AssertStartsLike(TextId.ReminderBefore, Assert.Single(toSalek));
                 Assert.Equal(MessagePriority.Reminder, Assert.Single(w.Queued(w.Chain.Salek)).Priority);
-                Assert.Single(w.Run(db => db.Outbox()));
+                Assert.Single(w.Run(db => db.Outbox.All()));
                 Assert.Equal((true, false, false), (state.LeadReminderSent, state.DeadlineReminderSent, state.Missed));
                 break;
             case Expect.DeadlineReminder:
                 AssertStartsLike(TextId.ReminderAtDeadline, Assert.Single(toSalek));
                 Assert.Equal(MessagePriority.Reminder, Assert.Single(w.Queued(w.Chain.Salek)).Priority);
-                Assert.Single(w.Run(db => db.Outbox()));
+                Assert.Single(w.Run(db => db.Outbox.All()));
                 Assert.Equal((true, true, false), (state.LeadReminderSent, state.DeadlineReminderSent, state.Missed));
                 Assert.Null(state.OpenCaseId);
                 break;
@@ -99,7 +99,7 @@ public sealed class DeadlineProcessorTests
                 Assert.Single(w.Queued(w.Chain.Nina));
                 Assert.Single(w.Queued(w.Chain.Olga));
                 Assert.Empty(w.Queued(w.Chain.Boris)); // level 2 only after the acknowledge timeout
-                Assert.All(w.Run(db => db.Outbox()), m => Assert.Equal(MessagePriority.Alarm, m.Priority));
+                Assert.All(w.Run(db => db.Outbox.All()), m => Assert.Equal(MessagePriority.Alarm, m.Priority));
                 break;
         }
     }
@@ -112,18 +112,18 @@ public sealed class DeadlineProcessorTests
         var w = DomainWorld.WithCaseChain();
         w.Run(db =>
         {
-            var salek = db.Person(w.Chain.Salek.Id)!;
+            var salek = db.People.Find(w.Chain.Salek.Id)!;
             salek.Checkin = what == "no schedule"
                 ? new CheckinState()
                 : new CheckinState { Schedule = Schedule.Interval(TimeSpan.FromHours(2), Grace) };
-            db.Save(salek);
+            db.People.Save(salek);
         });
 
         var next = w.Run(db => DeadlineProcessor.Process(db, w.Chain.Salek.Id, w.Now + TimeSpan.FromDays(3), w.Rules));
 
         Assert.Null(next);
         Assert.Null(DeadlineProcessor.NextEventAt(w.Fresh(w.Chain.Salek), w.Rules));
-        Assert.Empty(w.Run(db => db.Outbox()));
+        Assert.Empty(w.Run(db => db.Outbox.All()));
         Assert.Null(w.Fresh(w.Chain.Salek).Checkin!.OpenCaseId);
     }
 
@@ -135,9 +135,9 @@ public sealed class DeadlineProcessorTests
         var deadline = w.Now + TimeSpan.FromHours(2);
         w.Run(db =>
         {
-            var s = db.Person(salek.Id)!;
+            var s = db.People.Find(salek.Id)!;
             s.Checkin = new CheckinState { Schedule = Schedule.Interval(TimeSpan.FromHours(2), Grace), ScheduleSetAt = w.Now, OwedDeadline = deadline };
-            db.Save(s);
+            db.People.Save(s);
         });
 
         Assert.Equal(deadline, DeadlineProcessor.NextEventAt(w.Fresh(salek), w.Rules));
@@ -156,9 +156,9 @@ public sealed class DeadlineProcessorTests
         Owe(w, deadline, w.Now - TimeSpan.FromMinutes(105), false, false, false);
         w.Run(db =>
         {
-            var salek = db.Person(w.Chain.Salek.Id)!;
+            var salek = db.People.Find(w.Chain.Salek.Id)!;
             salek.Language = Language.Ru;
-            db.Save(salek);
+            db.People.Save(salek);
         });
 
         w.Run(db => DeadlineProcessor.Process(db, w.Chain.Salek.Id, w.Now, w.Rules));
@@ -168,7 +168,7 @@ public sealed class DeadlineProcessorTests
 
     private static CheckinState Owe(DomainWorld w, DateTimeOffset deadline, DateTimeOffset setAt, bool leadSent, bool deadlineSent, bool missed) => w.Run(db =>
     {
-        var salek = db.Person(w.Chain.Salek.Id)!;
+        var salek = db.People.Find(w.Chain.Salek.Id)!;
         salek.Checkin = new CheckinState
         {
             Schedule = Schedule.Interval(TimeSpan.FromHours(2), Grace),
@@ -179,7 +179,7 @@ public sealed class DeadlineProcessorTests
             Missed = missed,
             MissedDeadline = missed ? deadline : null,
         };
-        db.Save(salek);
+        db.People.Save(salek);
         return salek.Checkin;
     });
 

@@ -186,7 +186,7 @@ public sealed class OwedDeadlineTests
         var first = State().OpenCaseId!;
         Do(db =>
         {
-            var coordinator = db.Person(Me(db).CoordinatorIds[0])!;
+            var coordinator = db.People.Find(Me(db).CoordinatorIds[0])!;
             CloseCase.Run(db, coordinator, first, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution);
         });
 
@@ -300,7 +300,7 @@ public sealed class OwedDeadlineTests
 
     private DateTimeOffset Now => _world.Now;
 
-    private Person Me(DataSession db) => db.Person(_subject.Id)!;
+    private Person Me(DataSession db) => db.People.Find(_subject.Id)!;
 
     private CheckinState State() => _world.Person(_subject.Id).Checkin!;
 

@@ -29,7 +29,7 @@ public sealed partial class EscalationTests
         s.Telegram.EnqueueMessage(Scenario.Salek.Id, "/checkin", Scenario.Salek);
         await s.ExpectAsync(Scenario.Alexander, "Salek checked in at 15:05 UTC+3");
         await QuietButForAsync(s, Scenario.Boris);
-        var waiting = await s.Sandbox.Runtime.Store.RunAsync(db => db.Outbox().Where(m => m.ChatId == Scenario.Boris.Id).ToList());
+        var waiting = await s.Sandbox.Runtime.Store.RunAsync(db => db.Outbox.All().Where(m => m.ChatId == Scenario.Boris.Id).ToList());
         Assert.Single(waiting, m => m.TrackCopy); // one alert waits for Boris, however often the case repeated
         Assert.Equal(2, waiting.Count); // and the news of the check-in
 
@@ -57,7 +57,7 @@ public sealed partial class EscalationTests
     {
         await s.Telegram.WaitUntilUpdatesConsumedAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (await s.Sandbox.Runtime.Store.RunAsync(db => db.Inbound().Count + db.Outbox().Count(m => m.ChatId != blocked.Id)) > 0
+        while (await s.Sandbox.Runtime.Store.RunAsync(db => db.Inbox.All().Count + db.Outbox.All().Count(m => m.ChatId != blocked.Id)) > 0
             || s.Sandbox.Get<DistressBot.Hosting.EscalationIndex>().Peek().Earliest is { } due && due <= s.Time.GetUtcNow())
         {
             if (DateTime.UtcNow > deadline)

@@ -59,20 +59,20 @@ public sealed class FloodMeasurements(ITestOutputHelper output)
         var flood = await Task.WhenAll(waits);
         await s.Telegram.WaitUntilUpdatesConsumedAsync(TimeSpan.FromMinutes(5));
         var intake = clock.Elapsed;
-        var outboxAfterIntake = await s.Sandbox.Runtime.Store.RunAsync(db => db.Outbox().Count(m => m.Priority == MessagePriority.Stranger));
+        var outboxAfterIntake = await s.Sandbox.Runtime.Store.RunAsync(db => db.Outbox.All().Count(m => m.Priority == MessagePriority.Stranger));
 
         // Phase 2: strangers' replies still queued (the lowest priority, paced at Telegram's 30/s): people write again.
         var during = new List<(string Kind, int Position, TimeSpan Latency)>();
         for (var k = 0; k < Samples; k++)
         {
-            var strangerRepliesLeft = await s.Sandbox.Runtime.Store.RunAsync(db => db.Outbox().Count(m => m.Priority == MessagePriority.Stranger));
+            var strangerRepliesLeft = await s.Sandbox.Runtime.Store.RunAsync(db => db.Outbox.All().Count(m => m.Priority == MessagePriority.Stranger));
             during.Add(await Measure(s, subjects[k], "/checkin", "checkin", strangerRepliesLeft, Stopwatch.StartNew()));
             during.Add(await Measure(s, coordinators[k], "/cases", "coordinator", strangerRepliesLeft, Stopwatch.StartNew()));
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
 
         var drained = Stopwatch.StartNew();
-        while (await s.Sandbox.Runtime.Store.RunAsync(db => db.Outbox().Count) > 0 && drained.Elapsed < TimeSpan.FromMinutes(5))
+        while (await s.Sandbox.Runtime.Store.RunAsync(db => db.Outbox.All().Count) > 0 && drained.Elapsed < TimeSpan.FromMinutes(5))
         {
             await Task.Delay(200);
         }

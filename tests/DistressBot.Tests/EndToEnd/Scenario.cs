@@ -186,7 +186,7 @@ internal sealed partial class Scenario : IAsyncDisposable
         await Telegram.WaitUntilUpdatesConsumedAsync();
         var store = Sandbox.Runtime.Store;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (await store.RunAsync(db => db.Inbound().Count + db.Outbox().Count) > 0)
+        while (await store.RunAsync(db => db.Inbox.All().Count + db.Outbox.All().Count) > 0)
         {
             if (DateTime.UtcNow > deadline)
             {

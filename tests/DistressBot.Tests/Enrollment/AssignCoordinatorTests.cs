@@ -30,14 +30,14 @@ public sealed class AssignCoordinatorTests
         CoordinatorLevel level, string coordinator, string alias, string? of, AssignOutcome outcome, SubjectLookupOutcome? lookup)
     {
         var (w, people) = World();
-        var before = w.Run(db => db.People().ToDictionary(p => p.Name, p => Links(p)));
+        var before = w.Run(db => db.People.All().ToDictionary(p => p.Name, p => Links(p)));
 
         var result = w.Run(db => AssignCoordinator.Run(db, level, coordinator, alias, of));
 
         Assert.Equal(outcome, result.Outcome);
         Assert.Equal(lookup, result.Outcome == AssignOutcome.SubjectNotFound ? result.Lookup!.Outcome : null);
-        Assert.Empty(w.Run(db => db.Outbox().ToList()));
-        var after = w.Run(db => db.People().ToDictionary(p => p.Name, p => Links(p)));
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList()));
+        var after = w.Run(db => db.People.All().ToDictionary(p => p.Name, p => Links(p)));
         if (outcome != AssignOutcome.Added)
         {
             Assert.Equal(before, after);
@@ -78,11 +78,11 @@ public sealed class AssignCoordinatorTests
     public void ToSubject_WrongRoles_ThrowsAndChangesNothing(string subject, string coordinator)
     {
         var (w, people) = World();
-        var before = w.Run(db => db.People().ToDictionary(p => p.Name, p => Links(p)));
+        var before = w.Run(db => db.People.All().ToDictionary(p => p.Name, p => Links(p)));
 
-        Assert.Throws<ArgumentException>(() => w.Run(db => AssignCoordinator.ToSubject(db, db.Person(people[subject].Id)!, db.Person(people[coordinator].Id)!, CoordinatorLevel.Primary)));
+        Assert.Throws<ArgumentException>(() => w.Run(db => AssignCoordinator.ToSubject(db, db.People.Find(people[subject].Id)!, db.People.Find(people[coordinator].Id)!, CoordinatorLevel.Primary)));
 
-        Assert.Equal(before, w.Run(db => db.People().ToDictionary(p => p.Name, p => Links(p))));
+        Assert.Equal(before, w.Run(db => db.People.All().ToDictionary(p => p.Name, p => Links(p))));
     }
 
     // Everything that says who is in whose chain, as one comparable line.
@@ -94,7 +94,7 @@ public sealed class AssignCoordinatorTests
     {
         var w = DomainWorld.WithCaseChain();
         w.Coordinator("Zoe");
-        w.Run(db => db.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now)));
-        return (w, w.Run(db => db.People().ToDictionary(p => p.Name)));
+        w.Run(db => db.People.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now)));
+        return (w, w.Run(db => db.People.All().ToDictionary(p => p.Name)));
     }
 }

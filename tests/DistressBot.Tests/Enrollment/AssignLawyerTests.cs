@@ -26,21 +26,21 @@ public sealed class AssignLawyerTests
         var (w, people) = World();
         w.Run(db =>
         {
-            var lev = db.Person(people["Lev"].Id)!;
+            var lev = db.People.Find(people["Lev"].Id)!;
             if (alreadySaleks)
             {
-                AssignLawyer.ToSubject(db, db.Person(people["Salek"].Id)!, lev);
+                AssignLawyer.ToSubject(db, db.People.Find(people["Salek"].Id)!, lev);
             }
 
             if (alreadyDefault)
             {
-                var c = db.Person(people[coordinator].Id)!;
+                var c = db.People.Find(people[coordinator].Id)!;
                 c.DefaultLawyerIds.Add(lev.Id);
-                db.Save(c);
+                db.People.Save(c);
             }
         });
 
-        var result = w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.Person(people[coordinator].Id)!, db.Person(people["Lev"].Id)!));
+        var result = w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.People.Find(people[coordinator].Id)!, db.People.Find(people["Lev"].Id)!));
 
         Assert.Equal(new LawyerAssignment(added, becameDefault), result);
         Assert.Equal([people["Lev"].Id], w.Fresh(people[coordinator]).DefaultLawyerIds);
@@ -51,18 +51,18 @@ public sealed class AssignLawyerTests
             Assert.Equal(withLev.Contains(name) ? [lev.Id] : Array.Empty<string>(), w.Fresh(people[name]).LawyerIds);
         }
 
-        Assert.Empty(w.Run(db => db.Outbox().ToList())); // nobody is told: not the lawyer, not the subjects, not the coordinators
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList())); // nobody is told: not the lawyer, not the subjects, not the coordinators
     }
 
     [Fact]
     public void ToCoordinatorsSubjects_ASubjectEnrolledLater_GetsTheDefaultLawyer()
     {
         var (w, people) = World();
-        w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.Person(people["Nina"].Id)!, db.Person(people["Lev"].Id)!));
+        w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.People.Find(people["Nina"].Id)!, db.People.Find(people["Lev"].Id)!));
 
         var later = w.Run(db =>
         {
-            var code = CreateInvite.Run(db, Role.Subject, "Vera", db.Person(people["Nina"].Id)!, w.Now, TimeSpan.FromDays(1)).Code;
+            var code = CreateInvite.Run(db, Role.Subject, "Vera", db.People.Find(people["Nina"].Id)!, w.Now, TimeSpan.FromDays(1)).Code;
             return EnrollmentService.Redeem(db, code, 7001, 7001, Language.En, w.Now, w.Rules, new StrangerLedger().Begin(w.Now)).Person!;
         });
 
@@ -75,14 +75,14 @@ public sealed class AssignLawyerTests
     {
         var (w, people) = World();
 
-        var first = w.Run(db => AssignLawyer.ToSubject(db, db.Person(people["Salek"].Id)!, db.Person(people["Lev"].Id)!));
-        var second = w.Run(db => AssignLawyer.ToSubject(db, db.Person(people["Salek"].Id)!, db.Person(people["Lev"].Id)!));
+        var first = w.Run(db => AssignLawyer.ToSubject(db, db.People.Find(people["Salek"].Id)!, db.People.Find(people["Lev"].Id)!));
+        var second = w.Run(db => AssignLawyer.ToSubject(db, db.People.Find(people["Salek"].Id)!, db.People.Find(people["Lev"].Id)!));
 
         Assert.True(first);
         Assert.False(second);
         Assert.Equal([people["Lev"].Id], w.Fresh(people["Salek"]).LawyerIds);
         Assert.Empty(w.Fresh(people["Dana"]).LawyerIds);
-        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList()));
     }
 
     [Theory]
@@ -93,10 +93,10 @@ public sealed class AssignLawyerTests
     {
         var (w, people) = World();
 
-        Assert.Throws<ArgumentException>(() => w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.Person(people[coordinator].Id)!, db.Person(people[lawyer].Id)!)));
+        Assert.Throws<ArgumentException>(() => w.Run(db => AssignLawyer.ToCoordinatorsSubjects(db, db.People.Find(people[coordinator].Id)!, db.People.Find(people[lawyer].Id)!)));
 
-        Assert.All(w.Run(db => db.People().ToList()), p => Assert.Empty(p.DefaultLawyerIds));
-        Assert.All(w.Run(db => db.People().ToList()), p => Assert.Empty(p.LawyerIds));
+        Assert.All(w.Run(db => db.People.All().ToList()), p => Assert.Empty(p.DefaultLawyerIds));
+        Assert.All(w.Run(db => db.People.All().ToList()), p => Assert.Empty(p.LawyerIds));
     }
 
     /// <summary>The lawyer's name, the subject's alias, --of, the outcome, whether Salek has Lev afterwards.</summary>
@@ -122,8 +122,8 @@ public sealed class AssignLawyerTests
         Assert.Equal(saleksAfter ? [people["Lev"].Id] : [], w.Fresh(people["Salek"]).LawyerIds);
         Assert.Equal(saleksAfter ? [people["Salek"].Id] : [], w.Fresh(people["Lev"]).SubjectIds);
         Assert.Empty(w.Fresh(people["Dana"]).LawyerIds);
-        Assert.All(w.Run(db => db.People().ToList()), p => Assert.Empty(p.DefaultLawyerIds));
-        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+        Assert.All(w.Run(db => db.People.All().ToList()), p => Assert.Empty(p.DefaultLawyerIds));
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList()));
     }
 
     /// <summary>The lawyer's name, the coordinator's name, the outcome, subjects added.</summary>
@@ -148,8 +148,8 @@ public sealed class AssignLawyerTests
         Assert.Equal(outcome == AssignOutcome.Added ? AssignOutcome.AlreadyAssigned : outcome, second.Outcome);
         Assert.Equal(0, second.SubjectsAdded);
         Assert.Equal(outcome == AssignOutcome.Added ? [people["Lev"].Id] : [], w.Fresh(people["Nina"]).DefaultLawyerIds);
-        Assert.Equal(added, w.Run(db => db.People().Count(p => p.LawyerIds.Count > 0)));
-        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+        Assert.Equal(added, w.Run(db => db.People.All().Count(p => p.LawyerIds.Count > 0)));
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList()));
     }
 
     // Salek's chain; Nina also has Dana; Lev is a lawyer of nobody yet.
@@ -157,7 +157,7 @@ public sealed class AssignLawyerTests
     {
         var w = DomainWorld.WithCaseChain();
         w.Subject(w.Chain.Nina, "Dana");
-        w.Run(db => db.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now)));
-        return (w, w.Run(db => db.People().ToDictionary(p => p.Name)));
+        w.Run(db => db.People.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now)));
+        return (w, w.Run(db => db.People.All().ToDictionary(p => p.Name)));
     }
 }

@@ -43,7 +43,7 @@ public sealed class CreateInviteNameTests : IDisposable
 
         Assert.Equal(InviteRefusal.None, result.Refusal);
         Assert.NotNull(result.Code);
-        Assert.Equal(alias.Normalize(System.Text.NormalizationForm.FormC), Assert.Single(_db.Invites()).Name);
+        Assert.Equal(alias.Normalize(System.Text.NormalizationForm.FormC), Assert.Single(_db.Invites.All()).Name);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CreateInviteNameTests : IDisposable
 
         Assert.Equal(InviteRefusal.NameTaken, result.Refusal);
         Assert.Null(result.Code);
-        Assert.Single(_db.Invites());
+        Assert.Single(_db.Invites.All());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class CreateInviteNameTests : IDisposable
         Assert.Equal(InviteRefusal.NameConfusable, result.Refusal);
         Assert.Equal(salek.Name, result.LooksLike);
         Assert.Null(result.Code);
-        Assert.Empty(_db.Invites());
+        Assert.Empty(_db.Invites.All());
         Assert.Contains("Salek", TextCatalogue.Format(Language.En, TextId.AliasConfusable, "\u0405alek", result.LooksLike), StringComparison.Ordinal);
     }
 
@@ -116,13 +116,13 @@ public sealed class CreateInviteNameTests : IDisposable
 
         Assert.Equal(InviteRefusal.NameInvalid, result.Refusal);
         Assert.Null(result.Code);
-        Assert.Empty(_db.Invites());
+        Assert.Empty(_db.Invites.All());
     }
 
     private Person Enrol(Role role, string name, long telegramId)
     {
         var person = new Person { Id = _db.NewId("p"), Role = role, TelegramUserId = telegramId, ChatId = telegramId, Name = name, TimeZone = "UTC" };
-        _db.Save(person);
+        _db.People.Save(person);
         return person;
     }
 
@@ -131,8 +131,8 @@ public sealed class CreateInviteNameTests : IDisposable
         var subject = Enrol(Role.Subject, alias, telegramId);
         subject.CoordinatorIds.Add(coordinator.Id);
         coordinator.SubjectIds.Add(subject.Id);
-        _db.Save(subject);
-        _db.Save(coordinator);
+        _db.People.Save(subject);
+        _db.People.Save(coordinator);
         return subject;
     }
 }

@@ -34,26 +34,26 @@ public sealed class CreateInviteTests
         string? inviter, Role role, string name, InviteRefusal refusal, string? looksLike)
     {
         var (w, people) = World();
-        var invitesBefore = w.Run(db => db.Invites().Count());
+        var invitesBefore = w.Run(db => db.Invites.All().Count());
 
-        var result = w.Run(db => CreateInvite.Run(db, role, name, inviter is null ? null : db.Person(people[inviter].Id), w.Now, Lifetime));
+        var result = w.Run(db => CreateInvite.Run(db, role, name, inviter is null ? null : db.People.Find(people[inviter].Id), w.Now, Lifetime));
 
         Assert.Equal((refusal, looksLike), (result.Refusal, result.LooksLike));
         Assert.Equal(PersonNames.Normalize(name), result.Name);
-        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList()));
         if (refusal != InviteRefusal.None)
         {
             Assert.Null(result.Code);
             Assert.Null(result.Invite);
-            Assert.Equal(invitesBefore, w.Run(db => db.Invites().Count()));
+            Assert.Equal(invitesBefore, w.Run(db => db.Invites.All().Count()));
             return;
         }
 
-        var stored = w.Run(db => db.InviteByCode(result.Code!));
+        var stored = w.Run(db => db.Invites.FindByCode(result.Code!));
         Assert.NotNull(stored);
         Assert.Equal((role, result.Name, inviter is null ? null : people[inviter].Id, w.Now + Lifetime), (stored.Role, stored.Name, stored.CoordinatorId, stored.ExpiresAt));
         Assert.Null(stored.UsedAt);
-        Assert.Equal(invitesBefore + 1, w.Run(db => db.Invites().Count()));
+        Assert.Equal(invitesBefore + 1, w.Run(db => db.Invites.All().Count()));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CreateInviteTests
         var (w, people) = World();
         w.Time.Advance(Lifetime);
 
-        var result = w.Run(db => CreateInvite.Run(db, Role.Subject, "Mila", db.Person(people["Nina"].Id), w.Now, Lifetime));
+        var result = w.Run(db => CreateInvite.Run(db, Role.Subject, "Mila", db.People.Find(people["Nina"].Id), w.Now, Lifetime));
 
         Assert.Equal(InviteRefusal.None, result.Refusal);
     }
@@ -82,11 +82,11 @@ public sealed class CreateInviteTests
     public void Run_WrongInviterForTheRole_ThrowsAndStoresNothing(string? inviter, Role role)
     {
         var (w, people) = World();
-        var invitesBefore = w.Run(db => db.Invites().Count());
+        var invitesBefore = w.Run(db => db.Invites.All().Count());
 
-        Assert.Throws<ArgumentException>(() => w.Run(db => CreateInvite.Run(db, role, "Vera", inviter is null ? null : db.Person(people[inviter].Id), w.Now, Lifetime)));
+        Assert.Throws<ArgumentException>(() => w.Run(db => CreateInvite.Run(db, role, "Vera", inviter is null ? null : db.People.Find(people[inviter].Id), w.Now, Lifetime)));
 
-        Assert.Equal(invitesBefore, w.Run(db => db.Invites().Count()));
+        Assert.Equal(invitesBefore, w.Run(db => db.Invites.All().Count()));
     }
 
     // Salek's chain (Nina, Olga; backup Boris); Zoe coordinates nobody; Lev is a lawyer; Nina has a pending invite for Mila.
@@ -94,9 +94,9 @@ public sealed class CreateInviteTests
     {
         var w = DomainWorld.WithCaseChain();
         w.Coordinator("Zoe");
-        w.Run(db => db.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now)));
-        var people = w.Run(db => db.People().ToDictionary(p => p.Name));
-        Assert.Equal(InviteRefusal.None, w.Run(db => CreateInvite.Run(db, Role.Subject, "Mila", db.Person(people["Nina"].Id), w.Now - TimeSpan.FromHours(1), Lifetime)).Refusal);
+        w.Run(db => db.People.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now)));
+        var people = w.Run(db => db.People.All().ToDictionary(p => p.Name));
+        Assert.Equal(InviteRefusal.None, w.Run(db => CreateInvite.Run(db, Role.Subject, "Mila", db.People.Find(people["Nina"].Id), w.Now - TimeSpan.FromHours(1), Lifetime)).Refusal);
         return (w, people);
     }
 }

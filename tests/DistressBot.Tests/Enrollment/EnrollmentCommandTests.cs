@@ -36,7 +36,7 @@ public sealed class EnrollmentCommandTests
         var code = BotChat.CodeIn(_chat.Reply(nina, "/invite Salek"));
 
         var sent = _chat.Say(SalekId, "/start " + code, "ru");
-        var salek = _chat.World.Run(db => db.PersonByTelegramUser(SalekId))!;
+        var salek = _chat.World.Run(db => db.People.FindByTelegramUser(SalekId))!;
         var help = _chat.Reply(salek, "/help");
 
         Assert.Equal(Role.Subject, salek.Role);
@@ -57,9 +57,9 @@ public sealed class EnrollmentCommandTests
         var sent = _chat.Say(OlgaId, "/start " + code, "ru");
 
         Assert.Equal([(OlgaId, "Бот недоступен.")], sent.Select(m => (m.ChatId, m.Text)));
-        Assert.Null(_chat.World.Run(db => db.PersonByTelegramUser(OlgaId)));
-        Assert.Equal(["Nina"], _chat.World.Run(db => db.People().Select(p => p.Name).ToList()));
-        Assert.Equal(1, _chat.World.Run(db => db.RedemptionReport().Failed));
+        Assert.Null(_chat.World.Run(db => db.People.FindByTelegramUser(OlgaId)));
+        Assert.Equal(["Nina"], _chat.World.Run(db => db.People.All().Select(p => p.Name).ToList()));
+        Assert.Equal(1, _chat.World.Run(db => db.Meta.RedemptionReport().Failed));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class EnrollmentCommandTests
         var sent = _chat.Say(NinaId, "/start " + code);
 
         Assert.Equal([(NinaId, "This bot is not available.")], sent.Select(m => (m.ChatId, m.Text)));
-        Assert.Null(_chat.World.Run(db => db.PersonByTelegramUser(NinaId)));
+        Assert.Null(_chat.World.Run(db => db.People.FindByTelegramUser(NinaId)));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class EnrollmentCommandTests
         var reply = Assert.Single(_chat.Say(NinaId, "/start " + typed));
 
         Assert.Contains("coordinator", reply.Text, StringComparison.Ordinal);
-        Assert.NotNull(_chat.World.Run(db => db.PersonByTelegramUser(NinaId)));
+        Assert.NotNull(_chat.World.Run(db => db.People.FindByTelegramUser(NinaId)));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class EnrollmentCommandTests
 
         Assert.Contains("“\u0405alek” looks almost like “Salek”", reply, StringComparison.Ordinal);
         Assert.DoesNotContain(_chat.MessagesTo(nina), m => m.Contains("Code for \u0405alek", StringComparison.Ordinal));
-        Assert.Single(_chat.World.Run(db => db.People().Where(p => p.Role == Role.Subject).ToList()));
+        Assert.Single(_chat.World.Run(db => db.People.All().Where(p => p.Role == Role.Subject).ToList()));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class EnrollmentCommandTests
         var olga = _chat.EnrolCoordinator(OlgaId, "Olga", "ru");
         var salek = _chat.EnrolSubject(nina, SalekId, "Salek");
 
-        Assert.True(_chat.World.Run(db => AssignCoordinator.ToSubject(db, db.Person(salek.Id)!, db.Person(olga.Id)!, CoordinatorLevel.Primary)));
+        Assert.True(_chat.World.Run(db => AssignCoordinator.ToSubject(db, db.People.Find(salek.Id)!, db.People.Find(olga.Id)!, CoordinatorLevel.Primary)));
         _chat.Say(salek, "/schedule every 2h grace 30m");
         var alarm = _chat.Tick(TimeSpan.FromHours(2.5));
 

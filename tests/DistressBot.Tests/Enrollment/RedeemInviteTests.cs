@@ -23,25 +23,25 @@ public sealed class RedeemInviteTests
     public void Run_ByCodeAndSender_EnrolsAndWelcomesOnlyForAValidCode(string code, long sender, RedeemOutcome outcome)
     {
         var (w, people, codes) = World();
-        var enrolledBefore = w.Run(db => db.People().Count());
+        var enrolledBefore = w.Run(db => db.People.All().Count());
 
         var (result, person) = w.Run(db => RedeemInvite.Run(db, codes[code], sender, sender, Language.En, w.Now, w.Rules, new StrangerLedger().Begin(w.Now)));
 
         Assert.Equal(outcome, result);
-        var told = w.Run(db => db.Outbox().Select(m => m.PersonId).ToHashSet());
+        var told = w.Run(db => db.Outbox.All().Select(m => m.PersonId).ToHashSet());
         if (outcome != RedeemOutcome.Enrolled)
         {
             Assert.Equal(outcome == RedeemOutcome.AlreadyEnrolled ? people["Nina"].Id : null, person?.Id);
-            Assert.Equal(enrolledBefore, w.Run(db => db.People().Count()));
+            Assert.Equal(enrolledBefore, w.Run(db => db.People.All().Count()));
             Assert.Empty(told);
-            Assert.Null(w.Run(db => db.InviteByCode(codes["valid"]))!.UsedAt);
+            Assert.Null(w.Run(db => db.Invites.FindByCode(codes["valid"]))!.UsedAt);
             return;
         }
 
         var dana = w.Fresh(person!);
         Assert.Equal(("Dana", Role.Subject), (dana.Name, dana.Role));
         Assert.Equal([people["Nina"].Id], dana.CoordinatorIds);
-        Assert.Equal(w.Now, w.Run(db => db.InviteByCode(codes["valid"]))!.UsedAt);
+        Assert.Equal(w.Now, w.Run(db => db.Invites.FindByCode(codes["valid"]))!.UsedAt);
         Assert.Equal(new HashSet<string?> { dana.Id, people["Nina"].Id }, told); // not Olga, Boris or Salek
         Assert.Equal([TextCatalogue.Format(Language.En, TextId.SubjectJoined, "Dana")], w.TextsTo(people["Nina"]));
         Assert.StartsWith(TextCatalogue.Format(Language.En, TextId.EnrolledSubject), Assert.Single(w.TextsTo(dana)), StringComparison.Ordinal);
@@ -51,10 +51,10 @@ public sealed class RedeemInviteTests
     private static (DomainWorld World, Dictionary<string, Person> People, Dictionary<string, string> Codes) World()
     {
         var w = DomainWorld.WithCaseChain();
-        var people = w.Run(db => db.People().ToDictionary(p => p.Name));
+        var people = w.Run(db => db.People.All().ToDictionary(p => p.Name));
         var codes = w.Run(db =>
         {
-            var nina = db.Person(people["Nina"].Id);
+            var nina = db.People.Find(people["Nina"].Id);
             var valid = CreateInvite.Run(db, Role.Subject, "Dana", nina, w.Now, TimeSpan.FromDays(1)).Code!;
             var used = CreateInvite.Run(db, Role.Subject, "Vera", nina, w.Now - TimeSpan.FromHours(2), TimeSpan.FromDays(1)).Code!;
             var expired = CreateInvite.Run(db, Role.Subject, "Mila", nina, w.Now - TimeSpan.FromDays(2), TimeSpan.FromDays(1)).Code!;

@@ -35,7 +35,7 @@ public sealed class RedeemLimitTests : IDisposable
         Redeem("AAAAABBBBBCCCCCDDDDD", 501, T0);
         Redeem("ABCDEFGH", 502, T0 + TimeSpan.FromMinutes(1));
 
-        var report = Db.RedemptionReport();
+        var report = Db.Meta.RedemptionReport();
         Assert.Equal(2, report.Failed);
         Assert.Equal(T0 + TimeSpan.FromMinutes(1), report.LastFailedAt);
         Assert.Equal(0, report.SendersHeldBack);
@@ -60,7 +60,7 @@ public sealed class RedeemLimitTests : IDisposable
         Assert.Equal(RedeemOutcome.RefusedUnchecked, refused);
         Assert.Equal(RedeemOutcome.Enrolled, otherSender);
         Assert.Equal(RedeemOutcome.Enrolled, later);
-        var report = Db.RedemptionReport();
+        var report = Db.Meta.RedemptionReport();
         Assert.Equal(1, report.SendersHeldBack);
         Assert.Equal(1, report.RefusedUnchecked);
         Assert.Equal(StrangerLedger.FailuresPerSender, report.Failed);
@@ -77,7 +77,7 @@ public sealed class RedeemLimitTests : IDisposable
 
         // A guesser who already failed is refused unchecked, even with the right code; a real invitee's first try is not.
         var guesserDuringPause = Redeem(valid, 1000, T0 + TimeSpan.FromMinutes(30));
-        var report = Db.RedemptionReport();
+        var report = Db.Meta.RedemptionReport();
         var inviteeDuringPause = Redeem(valid, 7, T0 + TimeSpan.FromMinutes(31));
         var guesserAfterPause = Redeem(later, 1000, T0 + RedemptionReport.Window);
 
@@ -88,7 +88,7 @@ public sealed class RedeemLimitTests : IDisposable
         Assert.Equal(1, report.Pauses);
         Assert.Equal(RedeemOutcome.Enrolled, inviteeDuringPause);
         Assert.Equal(RedeemOutcome.Enrolled, guesserAfterPause);
-        Assert.Null(Db.RedemptionReport().PausedUntil(T0 + RedemptionReport.Window));
+        Assert.Null(Db.Meta.RedemptionReport().PausedUntil(T0 + RedemptionReport.Window));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class RedeemLimitTests : IDisposable
         var outcome = Redeem(NewCoordinatorCode("Nina"), 501, T0);
 
         Assert.Equal(RedeemOutcome.Enrolled, outcome);
-        Assert.Equal(0, Db.RedemptionReport().Failed);
+        Assert.Equal(0, Db.Meta.RedemptionReport().Failed);
         Assert.Empty(_data.Records.All(Collections.Meta));
     }
 }

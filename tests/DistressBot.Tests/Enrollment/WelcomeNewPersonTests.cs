@@ -62,7 +62,7 @@ public sealed class WelcomeNewPersonTests
     // Dana redeems an invite as role (a subject's from Nina) at 11:30 UTC and is welcomed in the same unit of work.
     private static (Person Dana, IReadOnlyList<Person> Told) Enrol(DomainWorld w, Role role, Language language) => w.Run(db =>
     {
-        var nina = db.Person(w.Chain.Nina.Id)!;
+        var nina = db.People.Find(w.Chain.Nina.Id)!;
         var code = CreateInvite.Run(db, role, "Dana", role == Role.Subject ? nina : null, w.Now, TimeSpan.FromDays(7)).Code;
         var (outcome, dana) = EnrollmentService.Redeem(db, code, 5001, 5001, language, w.Now, w.Rules, new StrangerLedger().Begin(w.Now));
         Assert.Equal(RedeemOutcome.Enrolled, outcome);
@@ -76,12 +76,12 @@ public sealed class WelcomeNewPersonTests
         w.Run(db =>
         {
             var lev = DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now);
-            var nina = db.Person(w.Chain.Nina.Id)!;
+            var nina = db.People.Find(w.Chain.Nina.Id)!;
             nina.DefaultLawyerIds.Add(lev.Id);
-            db.Save(lev);
-            db.Save(nina);
+            db.People.Save(lev);
+            db.People.Save(nina);
         });
         w.Coordinator("Zoe");
-        return (w, w.Run(db => db.People().ToDictionary(p => p.Name)));
+        return (w, w.Run(db => db.People.All().ToDictionary(p => p.Name)));
     }
 }

@@ -57,14 +57,14 @@ public sealed class AddCaseNoteTests
     {
         var w = OpenCaseWorld.Start();
         w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
-        var queued = w.World.Run(db => db.Outbox().Count);
+        var queued = w.World.Run(db => db.Outbox.All().Count);
 
         var result = w.Act("Olga", (db, person) => AddCaseNote.Run(db, person, OpenCaseWorld.CaseId, "he called back", Now + TimeSpan.FromMinutes(1)));
 
         Assert.Equal(CaseActionOutcome.Noted, result.Outcome);
         Assert.Equal(CaseStatus.Resolved, w.Case.Status);
         Assert.Equal("he called back", w.Case.Timeline[^1].Detail);
-        Assert.Equal(queued, w.World.Run(db => db.Outbox().Count));
+        Assert.Equal(queued, w.World.Run(db => db.Outbox.All().Count));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class AlarmsTests
         var w = DomainWorld.WithCaseChain();
         CaseSteps.OlgaReadsRussian(w);
 
-        w.Run(db => SubjectAlarms.Sos(db, db.Person(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening));
+        w.Run(db => SubjectAlarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening));
         var sent = w.Deliver(CaseChain.Opening);
 
         Assert.Equal("🆘 C-0001: Salek sent SOS (02.11 14:30 UTC+3).", Text(sent, w.Chain.Nina));
@@ -65,7 +65,7 @@ public sealed class AlarmsTests
         var w = DomainWorld.WithCaseChain();
         CaseSteps.OlgaReadsRussian(w);
 
-        w.Run(db => Alarms.MissingReport(db, db.Person(w.Chain.Salek.Id)!, db.Person(w.Chain.Nina.Id)!, "call, screaming in the background", CaseChain.Opening));
+        w.Run(db => Alarms.MissingReport(db, db.People.Find(w.Chain.Salek.Id)!, db.People.Find(w.Chain.Nina.Id)!, "call, screaming in the background", CaseChain.Opening));
         var sent = w.Deliver(CaseChain.Opening);
 
         Assert.Equal("🚨 C-0001: Nina reports Salek missing (02.11 14:30 UTC+3).\n“call, screaming in the background”", Text(sent, w.Chain.Boris));
@@ -81,10 +81,10 @@ public sealed class AlarmsTests
         w.MissDeadline(w.Chain.Salek);
         w.Deliver(CaseChain.Opening);
 
-        var joined = w.Run(db => Alarms.Sos(db, db.Person(w.Chain.Salek.Id)!, CaseChain.Opening + 2 * Minute, CaseChain.Opening + 2 * Minute));
+        var joined = w.Run(db => Alarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening + 2 * Minute, CaseChain.Opening + 2 * Minute));
 
         Assert.Equal("C-0001", joined.Id);
-        Assert.Null(w.Run(db => db.Case("C-0002")));
+        Assert.Null(w.Run(db => db.Cases.Find("C-0002")));
         Assert.Equal("Boris:Alarm Nina:Alarm Olga:Alarm", CaseSteps.Told(w));
         var stored = w.Case("C-0001");
         Assert.Equal(2, stored.Level);
@@ -101,7 +101,7 @@ public sealed class AlarmsTests
         var w = DomainWorld.WithCaseChain();
         w.MissDeadline(w.Chain.Salek);
 
-        w.Run(db => Alarms.Sos(db, db.Person(w.Chain.Salek.Id)!, CaseChain.Opening + Minute, CaseChain.Opening + Minute));
+        w.Run(db => Alarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening + Minute, CaseChain.Opening + Minute));
 
         Assert.Single(w.Queued(w.Chain.Nina));
         Assert.Equal(CaseTrigger.Sos, Assert.Single(w.Queued(w.Chain.Olga)).Content!.Headline);
@@ -118,7 +118,7 @@ public sealed class AlarmsTests
         CaseSteps.Resolve(w, w.Chain.Nina, CaseOutcome.Safe, CaseChain.Opening + 5 * Minute);
         w.Deliver(CaseChain.Opening + 5 * Minute);
 
-        var next = w.Run(db => Alarms.Sos(db, db.Person(w.Chain.Salek.Id)!, CaseChain.Opening + 10 * Minute, CaseChain.Opening + 10 * Minute));
+        var next = w.Run(db => Alarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening + 10 * Minute, CaseChain.Opening + 10 * Minute));
 
         Assert.Equal("C-0002", next.Id);
         Assert.Equal("C-0002", w.Fresh(w.Chain.Salek).Checkin!.OpenCaseId);
@@ -132,7 +132,7 @@ public sealed class AlarmsTests
         var w = DomainWorld.WithCaseChain();
         var salek = w.Fresh(w.Chain.Salek);
         salek.CoordinatorIds.Clear();
-        w.Db.Save(salek);
+        w.Db.People.Save(salek);
 
         w.MissDeadline(w.Chain.Salek);
 
@@ -145,20 +145,20 @@ public sealed class AlarmsTests
     {
         var w = DomainWorld.WithCaseChain();
 
-        Assert.Throws<ArgumentException>(() => w.Run(db => Alarms.Sos(db, db.Person(w.Chain.Nina.Id)!, CaseChain.Opening, CaseChain.Opening)));
+        Assert.Throws<ArgumentException>(() => w.Run(db => Alarms.Sos(db, db.People.Find(w.Chain.Nina.Id)!, CaseChain.Opening, CaseChain.Opening)));
 
-        Assert.Null(w.Run(db => db.Case("C-0001")));
-        Assert.Empty(w.Db.Outbox());
+        Assert.Null(w.Run(db => db.Cases.Find("C-0001")));
+        Assert.Empty(w.Db.Outbox.All());
     }
 
     [Fact]
     public void Location_DuringAnOpenCase_IsToldToEveryoneOnIt_KeptOnTheTimeline_AndComesWithTheNextRepeat()
     {
         var w = DomainWorld.WithCaseChain();
-        w.Run(db => SubjectAlarms.Sos(db, db.Person(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening));
+        w.Run(db => SubjectAlarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening));
         w.Deliver(CaseChain.Opening);
 
-        w.Run(db => SubjectAlarms.Location(db, db.Person(w.Chain.Salek.Id)!, new LocationShare(43.3179, 45.6981, false), CaseChain.Opening + 2 * Minute, CaseChain.Opening + 2 * Minute, notify: true));
+        w.Run(db => SubjectAlarms.Location(db, db.People.Find(w.Chain.Salek.Id)!, new LocationShare(43.3179, 45.6981, false), CaseChain.Opening + 2 * Minute, CaseChain.Opening + 2 * Minute, notify: true));
         var told = w.Deliver(CaseChain.Opening + 2 * Minute);
 
         Assert.Equal(
@@ -185,8 +185,8 @@ public sealed class AlarmsTests
         var w = DomainWorld.WithCaseChain();
         var salek = w.Fresh(w.Chain.Salek);
         salek.Checkin!.OwedDeadline = CaseChain.Opening + 90 * Minute; // the 14:00 check-in was made: nothing is owed but the SOS
-        w.Db.Save(salek);
-        w.Run(db => SubjectAlarms.Sos(db, db.Person(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening));
+        w.Db.People.Save(salek);
+        w.Run(db => SubjectAlarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening));
         w.Deliver(CaseChain.Opening);
 
         CheckinService.CheckIn(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + Minutes * Minute, CaseChain.Opening + Minutes * Minute, w.Rules);
@@ -221,8 +221,8 @@ public sealed class AlarmsTests
     {
         var w = DomainWorld.WithCaseChain();
 
-        w.Run(db => PersonReachability.Unreachable(db, db.Person(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", null, CaseChain.Opening));
-        w.Run(db => PersonReachability.Unreachable(db, db.Person(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", null, CaseChain.Opening + Minute));
+        w.Run(db => PersonReachability.Unreachable(db, db.People.Find(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", null, CaseChain.Opening));
+        w.Run(db => PersonReachability.Unreachable(db, db.People.Find(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", null, CaseChain.Opening + Minute));
 
         Assert.Equal("Boris:Alarm Nina:Alarm Olga:Alarm", CaseSteps.Told(w));
         Assert.Equal(CaseTrigger.SubjectUnreachable, w.Case("C-0001").Trigger);
@@ -237,11 +237,11 @@ public sealed class AlarmsTests
         "missed check-in" => w.MissDeadline(w.Chain.Salek),
         "SOS" => w.Run(db =>
         {
-            SubjectAlarms.Sos(db, db.Person(w.Chain.Salek.Id)!, now, now);
-            return db.Case("C-0001")!;
+            SubjectAlarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, now, now);
+            return db.Cases.Find("C-0001")!;
         }),
-        "missing report" => w.Run(db => Alarms.MissingReport(db, db.Person(w.Chain.Salek.Id)!, db.Person(w.Chain.Nina.Id)!, "", now)),
-        _ => w.Run(db => Alarms.SubjectUnreachable(db, db.Person(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", now)),
+        "missing report" => w.Run(db => Alarms.MissingReport(db, db.People.Find(w.Chain.Salek.Id)!, db.People.Find(w.Chain.Nina.Id)!, "", now)),
+        _ => w.Run(db => Alarms.SubjectUnreachable(db, db.People.Find(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", now)),
     };
 
     private static string Text(List<DomainWorld.Sent> sent, Person reader) => Assert.Single(sent, s => s.Row.PersonId == reader.Id).Ready.Text;

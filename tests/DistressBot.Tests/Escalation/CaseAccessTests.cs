@@ -83,14 +83,14 @@ public sealed class CaseAccessTests
         {
             var lev = DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "UTC", w.Now);
             var mark = DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9002, "Mark", "UTC", w.Now);
-            var salek = db.Person(w.Chain.Salek.Id)!;
+            var salek = db.People.Find(w.Chain.Salek.Id)!;
             salek.LawyerIds.Add(lev.Id);
-            db.Save(lev);
-            db.Save(mark);
-            db.Save(salek);
+            db.People.Save(lev);
+            db.People.Save(mark);
+            db.People.Save(salek);
         });
         w.Coordinator("Zoe");
-        var people = w.Run(db => db.People().ToDictionary(p => p.Name));
+        var people = w.Run(db => db.People.All().ToDictionary(p => p.Name));
         return (w, people);
     }
 }

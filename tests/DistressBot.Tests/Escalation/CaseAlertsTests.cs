@@ -22,7 +22,7 @@ public sealed class CaseAlertsTests
         var salek = w.Fresh(w.Chain.Salek);
         salek.BackupCoordinatorIds.Add(w.Chain.Olga.Id); // also a coordinator: counted at level 1 only
         salek.CoordinatorIds.Add(w.Chain.Nina.Id); // listed twice
-        w.Db.Save(salek);
+        w.Db.People.Save(salek);
 
         Assert.Equal([w.Chain.Nina.Id, w.Chain.Olga.Id], CaseAlerts.LevelOne(w.Db, salek).Select(p => p.Id));
         Assert.Equal([w.Chain.Boris.Id, alexander.Id], CaseAlerts.LevelTwo(w.Db, salek).Select(p => p.Id));
@@ -108,7 +108,7 @@ public sealed class CaseAlertsTests
 
         var stored = w.Case(@case.Id);
         CaseAlerts.Send(w.Db, stored, w.Fresh(w.Chain.Salek), [w.Fresh(w.Chain.Boris), w.Fresh(w.Chain.Nina)], next, CaseChain.Opening + 2 * Minute);
-        w.Db.Save(stored);
+        w.Db.People.Save(stored);
 
         Assert.Equal(merged, Assert.Single(w.Queued(w.Chain.Boris)).Content!.Reason);
         Assert.Equal(next, Assert.Single(w.Queued(w.Chain.Nina)).Content!.Reason); // Nina's earlier alert went: she gets a new one
@@ -138,7 +138,7 @@ public sealed class CaseAlertsTests
         w.Deliver(CaseChain.Opening);
 
         CaseAlerts.UpdateCopies(w.Db, w.Case(@case.Id), CaseChain.Opening + Minute);
-        Assert.Empty(w.Db.Outbox());
+        Assert.Empty(w.Db.Outbox.All());
 
         CaseSteps.Acknowledge(w, w.Chain.Nina, CaseChain.Opening + 5 * Minute);
         var edits = w.Deliver(CaseChain.Opening + 5 * Minute);
@@ -179,9 +179,9 @@ public sealed class CaseAlertsTests
         var w = DomainWorld.WithCaseChain();
         var salek = w.Fresh(w.Chain.Salek);
         salek.ResponsePlan = new string('p', 3000);
-        w.Db.Save(salek);
+        w.Db.People.Save(salek);
 
-        w.Run(db => Alarms.MissingReport(db, db.Person(w.Chain.Salek.Id)!, db.Person(w.Chain.Nina.Id)!, new string('r', 3500), CaseChain.Opening));
+        w.Run(db => Alarms.MissingReport(db, db.People.Find(w.Chain.Salek.Id)!, db.People.Find(w.Chain.Nina.Id)!, new string('r', 3500), CaseChain.Opening));
         var sent = w.Deliver(CaseChain.Opening);
 
         Assert.Equal(3, sent.Count);
@@ -194,7 +194,7 @@ public sealed class CaseAlertsTests
     {
         var w = DomainWorld.WithCaseChain();
 
-        w.Run(db => Alarms.SubjectUnreachable(db, db.Person(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", CaseChain.Opening));
+        w.Run(db => Alarms.SubjectUnreachable(db, db.People.Find(w.Chain.Salek.Id)!, "Forbidden: user is deactivated", CaseChain.Opening));
 
         Assert.StartsWith("🚨 C-0001: Telegram no longer delivers messages to Salek (02.11 14:30 UTC+3).", Text(w.Deliver(CaseChain.Opening), w.Chain.Nina), StringComparison.Ordinal);
     }

@@ -39,9 +39,9 @@ public sealed class CaseEventLogTests
             subject.Checkin = new CheckinState();
             coordinator.SubjectIds.Add(subject.Id);
             lawyer.SubjectIds.Add(subject.Id);
-            db.Save(coordinator);
-            db.Save(lawyer);
-            db.Save(subject);
+            db.People.Save(coordinator);
+            db.People.Save(lawyer);
+            db.People.Save(subject);
         });
     }
 
@@ -50,18 +50,18 @@ public sealed class CaseEventLogTests
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => _store.RunAsync(db =>
         {
-            Alarms.Sos(db, db.Person("p3")!, _start, _start);
+            Alarms.Sos(db, db.People.Find("p3")!, _start, _start);
             throw new InvalidOperationException("rolled back on purpose");
         }));
 
         Assert.Empty(_log.Entries);
-        Assert.Null(await _store.RunAsync(db => db.Person("p3")!.Checkin!.OpenCaseId));
+        Assert.Null(await _store.RunAsync(db => db.People.Find("p3")!.Checkin!.OpenCaseId));
     }
 
     [Fact]
     public async Task CaseFromOpeningToResolution_IsOneTimestampableEventPerStep_WithItsId()
     {
-        await _store.RunAsync(db => Alarms.MissedCheckin(db, db.Person("p3")!, _start.AddMinutes(-30), TimeSpan.FromMinutes(30), _start, (_start.AddMinutes(-40), _start)));
+        await _store.RunAsync(db => Alarms.MissedCheckin(db, db.People.Find("p3")!, _start.AddMinutes(-30), TimeSpan.FromMinutes(30), _start, (_start.AddMinutes(-40), _start)));
         Assert.Equal([3303, 3300], _log.Entries.Select(e => e.EventId));
         var opened = _log.Entries.Last();
         Assert.Equal("C-0001", opened["CaseId"]);
@@ -70,10 +70,10 @@ public sealed class CaseEventLogTests
 
         await _store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", _start.AddMinutes(10), _world.Rules));
         await _store.RunAsync(db => EscalationProcessor.Process(db, "C-0001", _start.AddMinutes(15), _world.Rules));
-        await _store.RunAsync(db => Alarms.Sos(db, db.Person("p3")!, _start.AddMinutes(16), _start.AddMinutes(16)));
-        await _store.RunAsync(db => Alarms.MissingReport(db, db.Person("p3")!, db.Person("p1")!, ReportText, _start.AddMinutes(17)));
-        await _store.RunAsync(db => TakeCase.Run(db, db.Person("p2")!, "C-0001", _start.AddMinutes(18)));
-        await _store.RunAsync(db => CloseCase.Run(db, db.Person("p1")!, "C-0001", CaseOutcome.Detained, ReportText, _start.AddMinutes(30), CheckinService.ResumeAfterResolution));
+        await _store.RunAsync(db => Alarms.Sos(db, db.People.Find("p3")!, _start.AddMinutes(16), _start.AddMinutes(16)));
+        await _store.RunAsync(db => Alarms.MissingReport(db, db.People.Find("p3")!, db.People.Find("p1")!, ReportText, _start.AddMinutes(17)));
+        await _store.RunAsync(db => TakeCase.Run(db, db.People.Find("p2")!, "C-0001", _start.AddMinutes(18)));
+        await _store.RunAsync(db => CloseCase.Run(db, db.People.Find("p1")!, "C-0001", CaseOutcome.Detained, ReportText, _start.AddMinutes(30), CheckinService.ResumeAfterResolution));
 
         Assert.Equal([3303, 3300, 3305, 3304, 3301, 3301, 3306, 3308], _log.Entries.Select(e => e.EventId));
         var entries = _log.Entries.ToList();
@@ -92,9 +92,9 @@ public sealed class CaseEventLogTests
     [Fact]
     public async Task UnreachablePeople_AndTheCoverageGap_AreLogged_WithRolesOnly()
     {
-        await _store.RunAsync(db => Alarms.MissedCheckin(db, db.Person("p3")!, _start.AddMinutes(-30), TimeSpan.FromMinutes(30), _start));
+        await _store.RunAsync(db => Alarms.MissedCheckin(db, db.People.Find("p3")!, _start.AddMinutes(-30), TimeSpan.FromMinutes(30), _start));
 
-        await _store.RunAsync(db => PersonReachability.Unreachable(db, db.Person("p1")!, "Forbidden: bot was blocked by the user", "C-0001", _start.AddMinutes(1)));
+        await _store.RunAsync(db => PersonReachability.Unreachable(db, db.People.Find("p1")!, "Forbidden: bot was blocked by the user", "C-0001", _start.AddMinutes(1)));
 
         var entries = _log.Entries.ToList();
         Assert.Equal([3300, 3309, 3304, 3310], entries.Select(e => e.EventId));
@@ -108,7 +108,7 @@ public sealed class CaseEventLogTests
     [Fact]
     public async Task ADrill_IsLoggedAsADrill_NotAsAnAlarm()
     {
-        await _store.RunAsync(db => Alarms.Drill(db, db.Person("p3")!, db.Person("p1")!, _start));
+        await _store.RunAsync(db => Alarms.Drill(db, db.People.Find("p3")!, db.People.Find("p1")!, _start));
 
         var drill = Assert.Single(_log.Entries);
         Assert.Equal(3302, drill.EventId);

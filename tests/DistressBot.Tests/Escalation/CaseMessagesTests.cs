@@ -150,7 +150,7 @@ public sealed class CaseMessagesTests
         var w = DomainWorld.WithCaseChain();
         var salek = w.Fresh(w.Chain.Salek);
         salek.ResponsePlan = "x" + string.Concat(Enumerable.Repeat("😀", 2500));
-        w.Db.Save(salek);
+        w.Db.People.Save(salek);
         w.MissDeadline(w.Chain.Salek);
 
         var alert = w.Deliver(CaseChain.Opening).First(s => s.Row.PersonId == w.Chain.Nina.Id);
@@ -180,7 +180,7 @@ public sealed class CaseMessagesTests
         TakeCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseChain.Opening + 51 * Minute);
         CheckinService.Status(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 51 * Minute, w.Rules); // a reply queued after the edits
 
-        var edits = w.Db.Outbox().Where(m => m.EditMessageId is not null).ToList();
+        var edits = w.Db.Outbox.All().Where(m => m.EditMessageId is not null).ToList();
         Assert.Equal(3, edits.Count); // Nina, Olga, Boris: one each
         Assert.All(edits, e => Assert.Equal(MessagePriority.Edit, e.Priority));
         Assert.All(edits, e => Assert.Equal(copies.Last(c => c.PersonId == e.PersonId).MessageId, e.EditMessageId));
@@ -204,6 +204,6 @@ public sealed class CaseMessagesTests
         Assert.All(sent, s => Assert.True(s.IsEdit));
         Assert.All(sent, s => Assert.EndsWith("✔ Resolved by Nina, 02.11 14:36 UTC+3: safe", s.Ready.Text, StringComparison.Ordinal));
         Assert.All(sent, s => Assert.Null(s.Ready.Buttons));
-        Assert.Empty(w.Db.Outbox());
+        Assert.Empty(w.Db.Outbox.All());
     }
 }

@@ -32,11 +32,11 @@ internal static class CaseSteps
     public static Person AddLawyer(DomainWorld w) => w.Run(db =>
     {
         var lawyer = DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 2000, "Alexander", "Europe/Moscow", w.Now);
-        var salek = db.Person(w.Chain.Salek.Id)!;
+        var salek = db.People.Find(w.Chain.Salek.Id)!;
         salek.LawyerIds.Add(lawyer.Id);
         lawyer.SubjectIds.Add(salek.Id);
-        db.Save(lawyer);
-        db.Save(salek);
+        db.People.Save(lawyer);
+        db.People.Save(salek);
         return lawyer;
     });
 
@@ -45,6 +45,6 @@ internal static class CaseSteps
     {
         var olga = w.Fresh(w.Chain.Olga);
         olga.Language = global::DistressBot.Localization.Language.Ru;
-        w.Db.Save(olga);
+        w.Db.People.Save(olga);
     }
 }

@@ -208,9 +208,9 @@ public sealed class CaseViewsTests
     {
         var w = DomainWorld.WithCaseChain();
         w.MissDeadline(w.Chain.Salek);
-        var salek = w.Db.Person(w.Chain.Salek.Id)!;
+        var salek = w.Db.People.Find(w.Chain.Salek.Id)!;
         salek.Checkin!.Schedule = Schedule.Interval(TimeSpan.FromHours(1), TimeSpan.FromSeconds(90));
-        w.Db.Save(salek);
+        w.Db.People.Save(salek);
 
         var cases = CaseViews.OpenCases(w.Db, w.Chain.Nina, CaseChain.Opening + TimeSpan.FromSeconds(5));
         var lines = CaseViews.Timeline(w.Db, w.Case("C-0001"), salek, w.Chain.Nina, CaseChain.Opening + TimeSpan.FromSeconds(5)).Split('\n');
@@ -227,9 +227,9 @@ public sealed class CaseViewsTests
     {
         var w = DomainWorld.WithCaseChain();
         w.MissDeadline(w.Chain.Salek);
-        var @case = w.Db.Case("C-0001")!;
+        var @case = w.Db.Cases.Find("C-0001")!;
         @case.Timeline.Add(new CaseEntry { At = CaseChain.Opening + Minute, Kind = kind, Detail = detail });
-        w.Db.Save(@case);
+        w.Db.Cases.Save(@case);
 
         var lines = CaseViews.Timeline(w.Db, w.Case("C-0001"), w.Chain.Salek, w.Chain.Nina, CaseChain.Opening + Minute).Split('\n');
 

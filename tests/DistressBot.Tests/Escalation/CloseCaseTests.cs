@@ -63,7 +63,7 @@ public sealed class CloseCaseTests
     {
         var w = OpenCaseWorld.Start();
         w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
-        var queued = w.World.Run(db => db.Outbox().Count);
+        var queued = w.World.Run(db => db.Outbox.All().Count);
         var timeline = w.Case.Timeline.Count;
 
         var result = w.Act("Olga", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Detained, "", Now + TimeSpan.FromMinutes(1), CheckinService.ResumeAfterResolution));
@@ -71,7 +71,7 @@ public sealed class CloseCaseTests
         Assert.Equal(CaseActionOutcome.Closed, result.Outcome);
         Assert.Equal((CaseOutcome.Safe, w.People["Nina"].Id), (w.Case.Outcome!.Value, w.Case.ResolvedBy));
         Assert.Equal(timeline, w.Case.Timeline.Count);
-        Assert.Equal(queued, w.World.Run(db => db.Outbox().Count));
+        Assert.Equal(queued, w.World.Run(db => db.Outbox.All().Count));
     }
 
     /// <summary>Who presses "Close", the outcome.</summary>
@@ -112,12 +112,12 @@ public sealed class CloseCaseTests
     {
         var w = OpenCaseWorld.Start();
         w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
-        var queued = w.World.Run(db => db.Outbox().Count);
+        var queued = w.World.Run(db => db.Outbox.All().Count);
 
         var result = w.Act("Olga", (db, person) => CloseCase.Ask(db, person, OpenCaseWorld.CaseId, Now));
 
         Assert.Equal(CaseActionOutcome.Closed, result.Outcome);
-        Assert.Equal(queued, w.World.Run(db => db.Outbox().Count));
+        Assert.Equal(queued, w.World.Run(db => db.Outbox.All().Count));
     }
 
     /// <summary>Words as typed after /resolve, and the outcome they name (none: not an outcome).</summary>

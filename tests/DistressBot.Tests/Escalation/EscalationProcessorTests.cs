@@ -158,7 +158,7 @@ public sealed class EscalationProcessorTests
         var w = DomainWorld.WithCaseChain();
 
         Assert.Null(EscalationProcessor.Process(w.Db, "C-0099", CaseChain.Opening, w.Rules));
-        Assert.Empty(w.Db.Outbox());
+        Assert.Empty(w.Db.Outbox.All());
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class EscalationProcessorTests
         SetPolicy.Run(w.Db, w.Fresh(w.Chain.Salek), new EscalationPolicyOverride(TimeSpan.FromMinutes(5), null, null), w.Rules.Escalation);
         var timur = w.Subject(w.Chain.Nina, "Timur");
         var @case = w.MissDeadline(w.Chain.Salek);
-        var timurs = w.Run(db => Alarms.MissedCheckin(db, db.Person(timur.Id)!, CaseChain.Opening - 30 * Minute, 30 * Minute, CaseChain.Opening));
+        var timurs = w.Run(db => Alarms.MissedCheckin(db, db.People.Find(timur.Id)!, CaseChain.Opening - 30 * Minute, 30 * Minute, CaseChain.Opening));
         w.Deliver(CaseChain.Opening);
 
         Assert.Equal(CaseChain.Opening + 5 * Minute, EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 4 * Minute, w.Rules));

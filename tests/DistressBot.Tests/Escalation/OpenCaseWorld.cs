@@ -38,19 +38,19 @@ internal sealed class OpenCaseWorld
         {
             var lev = DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9001, "Lev", "Europe/Moscow", w.Now);
             var mark = DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 9002, "Mark", "UTC", w.Now);
-            db.Save(lev);
-            db.Save(mark);
-            AssignLawyer.ToSubject(db, db.Person(w.Chain.Salek.Id)!, lev);
+            db.People.Save(lev);
+            db.People.Save(mark);
+            AssignLawyer.ToSubject(db, db.People.Find(w.Chain.Salek.Id)!, lev);
         });
         w.MissDeadline(w.Chain.Salek);
         w.Deliver(CaseChain.Opening);
-        var people = w.Run(db => db.People().ToDictionary(p => p.Name));
+        var people = w.Run(db => db.People.All().ToDictionary(p => p.Name));
         return new OpenCaseWorld(w, people);
     }
 
     /// <summary>Runs <paramref name="act"/> by <paramref name="actor"/> as stored now, in one unit of work.</summary>
     public CaseActionResult Act(string actor, Func<DataSession, Person, CaseActionResult> act) =>
-        World.Run(db => act(db, db.Person(People[actor].Id)!));
+        World.Run(db => act(db, db.People.Find(People[actor].Id)!));
 
     /// <summary>The case as stored now.</summary>
     public Case Case => World.Case(CaseId);

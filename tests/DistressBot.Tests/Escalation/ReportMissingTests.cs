@@ -28,15 +28,15 @@ public sealed class ReportMissingTests
     {
         var (w, people) = World();
 
-        var result = w.Run(db => ReportMissing.Run(db, db.Person(people[reporter].Id)!, typed, CaseChain.Opening));
+        var result = w.Run(db => ReportMissing.Run(db, db.People.Find(people[reporter].Id)!, typed, CaseChain.Opening));
 
         Assert.Equal(outcome, result.Outcome);
         Assert.Equal(subjectName, result.Subject?.Name);
-        var opened = w.Run(db => db.Case("C-0001"));
+        var opened = w.Run(db => db.Cases.Find("C-0001"));
         if (subjectName is null)
         {
             Assert.Null(opened);
-            Assert.Empty(w.Run(db => db.Outbox().ToList()));
+            Assert.Empty(w.Run(db => db.Outbox.All().ToList()));
             return;
         }
 
@@ -54,9 +54,9 @@ public sealed class ReportMissingTests
     {
         var (w, people) = World();
 
-        w.Run(db => ReportMissing.Run(db, db.Person(people["Nina"].Id)!, "Salek not answering", CaseChain.Opening));
+        w.Run(db => ReportMissing.Run(db, db.People.Find(people["Nina"].Id)!, "Salek not answering", CaseChain.Opening));
 
-        var told = w.Run(db => db.Outbox().Select(m => m.PersonId).ToHashSet());
+        var told = w.Run(db => db.Outbox.All().Select(m => m.PersonId).ToHashSet());
         Assert.Equal(new HashSet<string?> { people["Nina"].Id, people["Olga"].Id, people["Boris"].Id }, told);
         Assert.DoesNotContain(people["Salek"].Id, told);
         Assert.DoesNotContain(people["Zoe"].Id, told);
@@ -68,7 +68,7 @@ public sealed class ReportMissingTests
     {
         var (w, people) = World();
 
-        var result = w.Run(db => ReportMissing.Run(db, db.Person(people["Nina"].Id)!, "Salek " + new string('x', 5000), CaseChain.Opening));
+        var result = w.Run(db => ReportMissing.Run(db, db.People.Find(people["Nina"].Id)!, "Salek " + new string('x', 5000), CaseChain.Opening));
 
         var text = w.Case(result.Case!.Id).ReportText!;
         Assert.Equal(ReportMissing.MaxReportLength, text.Length);
@@ -82,6 +82,6 @@ public sealed class ReportMissingTests
         w.Subject(w.Chain.Nina, "Anna");
         w.Subject(w.Chain.Nina, "Anna Maria");
         w.Coordinator("Zoe");
-        return (w, w.Run(db => db.People().ToDictionary(p => p.Name)));
+        return (w, w.Run(db => db.People.All().ToDictionary(p => p.Name)));
     }
 }

@@ -29,19 +29,19 @@ public sealed class SetPolicyTests
         var w = DomainWorld.WithCaseChain();
         w.Run(db =>
         {
-            var salek = db.Person(w.Chain.Salek.Id)!;
+            var salek = db.People.Find(w.Chain.Salek.Id)!;
             salek.Policy = Override(before);
-            db.Save(salek);
+            db.People.Save(salek);
         });
 
         var effective = w.Run(db => change == "reset"
-            ? SetPolicy.Reset(db, db.Person(w.Chain.Salek.Id)!, Deployment)
-            : SetPolicy.Run(db, db.Person(w.Chain.Salek.Id)!, Override(change)!, Deployment));
+            ? SetPolicy.Reset(db, db.People.Find(w.Chain.Salek.Id)!, Deployment)
+            : SetPolicy.Run(db, db.People.Find(w.Chain.Salek.Id)!, Override(change)!, Deployment));
 
         Assert.Equal(Override(after), w.Fresh(w.Chain.Salek).Policy);
         var (ack, repeat, acked) = Fields(inForce);
         Assert.Equal(new EscalationPolicy(ack!.Value, repeat!.Value, acked!.Value), effective);
-        Assert.Empty(w.Run(db => db.Outbox().ToList())); // nobody is told
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList())); // nobody is told
         Assert.All(new[] { w.Chain.Nina, w.Chain.Olga, w.Chain.Boris }, p => Assert.Null(w.Fresh(p).Policy));
     }
 
@@ -50,7 +50,7 @@ public sealed class SetPolicyTests
     {
         var w = DomainWorld.WithCaseChain();
 
-        Assert.Throws<ArgumentException>(() => w.Run(db => SetPolicy.Run(db, db.Person(w.Chain.Nina.Id)!, new EscalationPolicyOverride(Minutes(5), null, null), Deployment)));
+        Assert.Throws<ArgumentException>(() => w.Run(db => SetPolicy.Run(db, db.People.Find(w.Chain.Nina.Id)!, new EscalationPolicyOverride(Minutes(5), null, null), Deployment)));
 
         Assert.Null(w.Fresh(w.Chain.Nina).Policy);
     }

@@ -26,48 +26,48 @@ public sealed class SetResponsePlanTests
     {
         var (w, people) = World();
 
-        var result = w.Run(db => SetResponsePlan.Run(db, db.Person(people[actor].Id)!, alias, text));
+        var result = w.Run(db => SetResponsePlan.Run(db, db.People.Find(people[actor].Id)!, alias, text));
 
         Assert.Equal(outcome, result.Outcome);
         Assert.Equal(plan, w.Fresh(people["Salek"]).ResponsePlan);
         Assert.Equal(waiting ? people["Salek"].Id : null, w.Fresh(people[actor]).PendingPlanFor);
         Assert.Equal(waiting, SetResponsePlan.IsWaitingFor(w.Fresh(people[actor])));
-        Assert.Empty(w.Run(db => db.Outbox().ToList())); // nobody is told: not the subject, not the chain
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList())); // nobody is told: not the subject, not the chain
     }
 
     [Fact]
     public void Finish_AfterABarePlan_SavesTheNextMessageAndStopsWaiting()
     {
         var (w, people) = World();
-        w.Run(db => SetResponsePlan.Run(db, db.Person(people["Nina"].Id)!, "Salek", ""));
+        w.Run(db => SetResponsePlan.Run(db, db.People.Find(people["Nina"].Id)!, "Salek", ""));
 
-        var result = w.Run(db => SetResponsePlan.Finish(db, db.Person(people["Nina"].Id)!, "Call Lev at once"));
+        var result = w.Run(db => SetResponsePlan.Finish(db, db.People.Find(people["Nina"].Id)!, "Call Lev at once"));
 
         Assert.Equal(PlanOutcome.Saved, result.Outcome);
         Assert.Equal(people["Salek"].Id, result.Subject?.Id);
         Assert.Equal("Call Lev at once", w.Fresh(people["Salek"]).ResponsePlan);
         Assert.False(SetResponsePlan.IsWaitingFor(w.Fresh(people["Nina"])));
-        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList()));
     }
 
     [Fact]
     public void Finish_SubjectLeftTheChainMeanwhile_DropsThePlanAndStopsWaiting()
     {
         var (w, people) = World();
-        w.Run(db => SetResponsePlan.Run(db, db.Person(people["Nina"].Id)!, "Salek", ""));
+        w.Run(db => SetResponsePlan.Run(db, db.People.Find(people["Nina"].Id)!, "Salek", ""));
         w.Run(db =>
         {
-            var salek = db.Person(people["Salek"].Id)!;
+            var salek = db.People.Find(people["Salek"].Id)!;
             salek.CoordinatorIds.Remove(people["Nina"].Id);
-            db.Save(salek);
+            db.People.Save(salek);
         });
 
-        var result = w.Run(db => SetResponsePlan.Finish(db, db.Person(people["Nina"].Id)!, "a plan nobody asked for"));
+        var result = w.Run(db => SetResponsePlan.Finish(db, db.People.Find(people["Nina"].Id)!, "a plan nobody asked for"));
 
         Assert.Equal(PlanOutcome.Dropped, result.Outcome);
         Assert.Null(w.Fresh(people["Salek"]).ResponsePlan);
         Assert.Null(w.Fresh(people["Nina"]).PendingPlanFor);
-        Assert.Empty(w.Run(db => db.Outbox().ToList()));
+        Assert.Empty(w.Run(db => db.Outbox.All().ToList()));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class SetResponsePlanTests
     {
         var (w, people) = World();
 
-        w.Run(db => SetResponsePlan.Run(db, db.Person(people["Nina"].Id)!, "Salek", string.Concat(Enumerable.Repeat("👩🏽‍⚖️", SetResponsePlan.MaxPlanLength))));
+        w.Run(db => SetResponsePlan.Run(db, db.People.Find(people["Nina"].Id)!, "Salek", string.Concat(Enumerable.Repeat("👩🏽‍⚖️", SetResponsePlan.MaxPlanLength))));
 
         const string Lawyer = "👩🏽‍⚖️";
         var plan = w.Fresh(people["Salek"]).ResponsePlan!;
@@ -102,6 +102,6 @@ public sealed class SetResponsePlanTests
     {
         var w = DomainWorld.WithCaseChain();
         w.Coordinator("Zoe");
-        return (w, w.Run(db => db.People().ToDictionary(p => p.Name)));
+        return (w, w.Run(db => db.People.All().ToDictionary(p => p.Name)));
     }
 }

@@ -24,10 +24,10 @@ public sealed class StartDrillTests
     {
         var (w, people) = World();
 
-        var result = w.Run(db => StartDrill.Run(db, db.Person(people[actor].Id)!, alias, CaseChain.Opening));
+        var result = w.Run(db => StartDrill.Run(db, db.People.Find(people[actor].Id)!, alias, CaseChain.Opening));
 
         Assert.Equal(outcome, result.Outcome);
-        var told = w.Run(db => db.Outbox().Select(m => m.PersonId).ToHashSet());
+        var told = w.Run(db => db.Outbox.All().Select(m => m.PersonId).ToHashSet());
         var salek = w.Fresh(people["Salek"]);
         if (outcome != DrillOutcome.Started)
         {
@@ -51,14 +51,14 @@ public sealed class StartDrillTests
     public void Run_WhileTheLastDrillIsOpen_IsAlreadyRunningAndQueuesNothingMore()
     {
         var (w, people) = World();
-        var first = w.Run(db => StartDrill.Run(db, db.Person(people["Nina"].Id)!, "Salek", CaseChain.Opening));
-        var queued = w.Run(db => db.Outbox().Count);
+        var first = w.Run(db => StartDrill.Run(db, db.People.Find(people["Nina"].Id)!, "Salek", CaseChain.Opening));
+        var queued = w.Run(db => db.Outbox.All().Count);
 
-        var second = w.Run(db => StartDrill.Run(db, db.Person(people["Olga"].Id)!, "Salek", CaseChain.Opening + TimeSpan.FromMinutes(1)));
+        var second = w.Run(db => StartDrill.Run(db, db.People.Find(people["Olga"].Id)!, "Salek", CaseChain.Opening + TimeSpan.FromMinutes(1)));
 
         Assert.Equal(DrillOutcome.AlreadyRunning, second.Outcome);
         Assert.Null(second.Case);
-        Assert.Equal(queued, w.Run(db => db.Outbox().Count));
+        Assert.Equal(queued, w.Run(db => db.Outbox.All().Count));
         Assert.Equal(first.Case!.Id, w.Fresh(people["Salek"]).Checkin!.OpenDrillCaseId);
     }
 
@@ -67,6 +67,6 @@ public sealed class StartDrillTests
     {
         var w = DomainWorld.WithCaseChain();
         w.Coordinator("Zoe");
-        return (w, w.Run(db => db.People().ToDictionary(p => p.Name)));
+        return (w, w.Run(db => db.People.All().ToDictionary(p => p.Name)));
     }
 }

@@ -70,7 +70,7 @@ public sealed class TakeCaseTests
         var w = OpenCaseWorld.Start();
         w.Act(first, (db, person) => TakeCase.Run(db, person, OpenCaseWorld.CaseId, Now));
         var before = w.Case;
-        var queued = w.World.Run(db => db.Outbox().Count);
+        var queued = w.World.Run(db => db.Outbox.All().Count);
 
         var result = w.Act(second, (db, person) => TakeCase.Run(db, person, OpenCaseWorld.CaseId, Now + TimeSpan.FromMinutes(1)));
 
@@ -81,7 +81,7 @@ public sealed class TakeCaseTests
         Assert.Equal(w.People[first].Id, after.AcknowledgedBy);
         Assert.Equal(before.AcknowledgedAt, after.AcknowledgedAt);
         Assert.Equal(before.Timeline.Count, after.Timeline.Count);
-        Assert.Equal(queued, w.World.Run(db => db.Outbox().Count));
+        Assert.Equal(queued, w.World.Run(db => db.Outbox.All().Count));
     }
 
     [Fact]
@@ -89,13 +89,13 @@ public sealed class TakeCaseTests
     {
         var w = OpenCaseWorld.Start();
         w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
-        var queued = w.World.Run(db => db.Outbox().Count);
+        var queued = w.World.Run(db => db.Outbox.All().Count);
 
         var result = w.Act("Olga", (db, person) => TakeCase.Run(db, person, OpenCaseWorld.CaseId, Now + TimeSpan.FromMinutes(1)));
 
         Assert.Equal(CaseActionOutcome.Closed, result.Outcome);
         Assert.Equal(CaseStatus.Resolved, w.Case.Status);
         Assert.Null(w.Case.AcknowledgedBy);
-        Assert.Equal(queued, w.World.Run(db => db.Outbox().Count));
+        Assert.Equal(queued, w.World.Run(db => db.Outbox.All().Count));
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class BotChat
     {
         var code = CodeIn(string.Join("\n", Say(coordinator, "/invite " + alias).Select(m => m.Text)));
         Say(userId, "/start " + code, languageCode);
-        return World.Run(db => db.PersonByTelegramUser(userId)) ?? throw new InvalidOperationException("Not enrolled.");
+        return World.Run(db => db.People.FindByTelegramUser(userId)) ?? throw new InvalidOperationException("Not enrolled.");
     }
 
     /// <summary><paramref name="from"/> writes <paramref name="text"/> (Telegram's date <paramref name="sentAt"/>, default now); returns what the bot sent because of it.</summary>
@@ -92,7 +92,7 @@ public sealed partial class BotChat
     public IReadOnlyList<Delivered> Tick(TimeSpan by)
     {
         World.Time.Advance(by);
-        foreach (var id in World.Run(db => db.People().Where(p => p.Role == Role.Subject).Select(p => p.Id).ToList()))
+        foreach (var id in World.Run(db => db.People.All().Where(p => p.Role == Role.Subject).Select(p => p.Id).ToList()))
         {
             World.Run(db => DeadlineProcessor.Process(db, id, Now, World.Rules));
         }
@@ -138,7 +138,7 @@ public sealed partial class BotChat
     private Person EnrolByAdmin(Role role, long userId, string name, string languageCode)
     {
         Say(userId, "/start " + AdminInvite(role, name), languageCode);
-        return World.Run(db => db.PersonByTelegramUser(userId)) ?? throw new InvalidOperationException("Not enrolled.");
+        return World.Run(db => db.People.FindByTelegramUser(userId)) ?? throw new InvalidOperationException("Not enrolled.");
     }
 
     private List<Delivered> DeliverAll()

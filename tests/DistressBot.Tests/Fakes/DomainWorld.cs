@@ -88,7 +88,7 @@ public sealed class DomainWorld
             boris.BackupSubjectIds.Add(salek.Id);
             foreach (var person in new[] { nina, olga, boris, salek })
             {
-                db.Save(person);
+                db.People.Save(person);
             }
 
             return new CaseChain(nina, olga, boris, salek);
@@ -138,22 +138,22 @@ public sealed class DomainWorld
     public Person Subject(Person coordinator, string name = "Salek") => Run(db =>
     {
         var subject = Enrol(db, Role.Subject, name, "UTC");
-        var stored = db.Person(coordinator.Id)!;
+        var stored = db.People.Find(coordinator.Id)!;
         subject.CoordinatorIds.Add(stored.Id);
         stored.SubjectIds.Add(subject.Id);
-        db.Save(stored);
-        db.Save(subject);
+        db.People.Save(stored);
+        db.People.Save(subject);
         return subject;
     });
 
     /// <summary>The person as stored now.</summary>
-    public Person Person(string id) => Run(db => db.Person(id)) ?? throw new InvalidOperationException("No person " + id);
+    public Person Person(string id) => Run(db => db.People.Find(id)) ?? throw new InvalidOperationException("No person " + id);
 
     /// <summary>The person as stored now.</summary>
     public Person Fresh(Person person) => Person(person.Id);
 
     /// <summary>The case as stored now.</summary>
-    public Case Case(string id) => Run(db => db.Case(id)) ?? throw new InvalidOperationException("No case " + id);
+    public Case Case(string id) => Run(db => db.Cases.Find(id)) ?? throw new InvalidOperationException("No case " + id);
 
     /// <summary><paramref name="subject"/>'s owed deadline is missed at the clock's now: the deadline monitor's step opens (or joins) their case, which is returned.</summary>
     public Case MissDeadline(Person subject)
@@ -163,7 +163,7 @@ public sealed class DomainWorld
     }
 
     /// <summary>Queued rows for <paramref name="person"/>, oldest first.</summary>
-    public List<OutgoingMessage> Queued(Person person) => Run(db => db.Outbox().Where(m => m.PersonId == person.Id).ToList());
+    public List<OutgoingMessage> Queued(Person person) => Run(db => db.Outbox.All().Where(m => m.PersonId == person.Id).ToList());
 
     /// <summary>
     /// Texts queued to <paramref name="person"/>, oldest first, worded as the dispatcher would word them now for the person as
@@ -188,7 +188,7 @@ public sealed class DomainWorld
     {
         var sent = new List<Sent>();
         var skip = unreachable.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        while (Db.Outbox().Where(m => !skip.Contains(m.PersonId ?? "")).OrderBy(m => m.Priority).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() is { } row)
+        while (Db.Outbox.All().Where(m => !skip.Contains(m.PersonId ?? "")).OrderBy(m => m.Priority).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() is { } row)
         {
             var (ready, _, _) = OutboxRenderer.Prepare(Db, row.Id, now, Rules.DefaultLanguage);
             if (ready is null)
@@ -196,7 +196,7 @@ public sealed class DomainWorld
                 continue;
             }
 
-            Db.RemoveFromOutbox(row.Id);
+            Db.Outbox.Remove(row.Id);
             if (row.EditMessageId is { } edited)
             {
                 CaseMessages.Edited(Db, row, ready);
@@ -222,7 +222,7 @@ public sealed class DomainWorld
             person.Checkin = new CheckinState();
         }
 
-        db.Save(person);
+        db.People.Save(person);
         return person;
     }
 

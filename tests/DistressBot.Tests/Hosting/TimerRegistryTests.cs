@@ -53,7 +53,7 @@ public sealed class TimerRegistryTests
         _world.MissDeadline(_world.Chain.Salek);
         var store = _world.Bot(Registry());
 
-        await store.RunAsync(db => db.Person(_world.Chain.Salek.Id));
+        await store.RunAsync(db => db.People.Find(_world.Chain.Salek.Id));
 
         Assert.Equal(0, _escalations.Count);
         Assert.Equal(0, _deadlines.Count);
@@ -61,9 +61,9 @@ public sealed class TimerRegistryTests
 
     private static void SetPolicy(DataSession db, string subjectId)
     {
-        var subject = db.Person(subjectId)!;
+        var subject = db.People.Find(subjectId)!;
         subject.Policy = ThreeMinutesToLevelTwo;
-        db.Save(subject);
+        db.People.Save(subject);
     }
 
     private TimerRegistry Registry() => new(_deadlines, _escalations, new OutboxSignal(), _world.Rules);

@@ -34,7 +34,7 @@ public sealed class OutboxRendererTests
     {
         var w = new DomainWorld();
         var salek = w.Subject(w.Coordinator());
-        w.Run(db => CheckinService.SetSchedule(db, db.Person(salek.Id)!, "every 12h grace 45m", w.Now, w.Rules));
+        w.Run(db => CheckinService.SetSchedule(db, db.People.Find(salek.Id)!, "every 12h grace 45m", w.Now, w.Rules));
         var owed = w.Fresh(salek).Checkin!.OwedDeadline!.Value;
 
         SetPerson(w, salek, p => p.TimeZone = "Europe/Moscow");
@@ -63,7 +63,7 @@ public sealed class OutboxRendererTests
 
         Assert.Equal(DropReason.ReaderGone, dropped.Dropped);
         Assert.Null(dropped.Ready);
-        Assert.Null(w.Run(db => db.OutboxMessage(ninasRow)));
+        Assert.Null(w.Run(db => db.Outbox.Find(ninasRow)));
         Assert.Equal([olga.Id], sent.Select(s => s.Row.PersonId));
     }
 
@@ -83,7 +83,7 @@ public sealed class OutboxRendererTests
         var nina = w.Coordinator();
         w.Run(db =>
         {
-            db.Enqueue(new OutgoingMessage { ChatId = nina.ChatId, PersonId = nina.Id, Priority = MessagePriority.Alarm, QueuedAt = w.Now, Text = "", Content = MessageContent.Of(stored) });
+            db.Outbox.Enqueue(new OutgoingMessage { ChatId = nina.ChatId, PersonId = nina.Id, Priority = MessagePriority.Alarm, QueuedAt = w.Now, Text = "", Content = MessageContent.Of(stored) });
             Notify.Send(db, nina, MessagePriority.Reply, w.Now, TextId.SubjectJoined, "Dana");
         });
         var bad = w.Queued(nina)[0].Id;
@@ -94,7 +94,7 @@ public sealed class OutboxRendererTests
         Assert.Equal(DropReason.Unrenderable, prepared.Dropped);
         Assert.Null(prepared.Ready);
         Assert.Contains(named, prepared.Problem, StringComparison.Ordinal);
-        Assert.Null(w.Run(db => db.OutboxMessage(bad)));
+        Assert.Null(w.Run(db => db.Outbox.Find(bad)));
         Assert.Equal([TextCatalogue.Format(Language.En, TextId.SubjectJoined, "Dana")], sent.Select(s => s.Ready.Text));
     }
 
@@ -107,10 +107,10 @@ public sealed class OutboxRendererTests
         SetPerson(w, nina, p => p.Language = Language.Ru);
         w.Run(db =>
         {
-            db.Enqueue(new OutgoingMessage { ChatId = nina.ChatId, PersonId = nina.Id, Priority = MessagePriority.Alarm, QueuedAt = w.Now, Text = "⚠ Salek missed a check-in (words of v1)" });
-            db.Enqueue(new OutgoingMessage { ChatId = 555, Priority = MessagePriority.Stranger, QueuedAt = w.Now, Text = "Stranger line of v1" });
+            db.Outbox.Enqueue(new OutgoingMessage { ChatId = nina.ChatId, PersonId = nina.Id, Priority = MessagePriority.Alarm, QueuedAt = w.Now, Text = "⚠ Salek missed a check-in (words of v1)" });
+            db.Outbox.Enqueue(new OutgoingMessage { ChatId = 555, Priority = MessagePriority.Stranger, QueuedAt = w.Now, Text = "Stranger line of v1" });
         });
-        var ids = w.Run(db => db.Outbox().Select(m => m.Id).ToList());
+        var ids = w.Run(db => db.Outbox.All().Select(m => m.Id).ToList());
 
         var prepared = w.Run(db => ids.Select(id => OutboxRenderer.Prepare(db, id, w.Now, Language.En)).ToList());
         var sent = w.Deliver(w.Now);
@@ -127,7 +127,7 @@ public sealed class OutboxRendererTests
     public void Prepare_StrangerRow_ReadsTheLanguageChosenWhenQueuedElseTheBotsDefault(Language? chosen, Language botDefault, Language expected)
     {
         var w = new DomainWorld();
-        w.Run(db => db.Enqueue(new OutgoingMessage
+        w.Run(db => db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = 555,
             Priority = MessagePriority.Stranger,
@@ -135,7 +135,7 @@ public sealed class OutboxRendererTests
             Text = "",
             Content = new MessageContent { Kind = MessageKind.Texts, Parts = [new MessageText(TextId.StrangerReply)], Language = chosen },
         }));
-        var id = w.Run(db => db.Outbox().Single().Id);
+        var id = w.Run(db => db.Outbox.All().Single().Id);
 
         var prepared = w.Run(db => OutboxRenderer.Prepare(db, id, w.Now, botDefault));
 
@@ -163,10 +163,10 @@ public sealed class OutboxRendererTests
         w.Deliver(w.Now);
         w.Run(db => Notify.Send(db, w.Chain.Nina, MessagePriority.Reply, w.Now, new MessageContent { Kind = MessageKind.CaseView, About = @case.Id }));
 
-        w.Run(db => TakeCase.Run(db, db.Person(w.Chain.Olga.Id)!, @case.Id, w.Now));
+        w.Run(db => TakeCase.Run(db, db.People.Find(w.Chain.Olga.Id)!, @case.Id, w.Now));
         var view = w.Deliver(w.Now).Single(s => s.Row.PersonId == w.Chain.Nina.Id && s.Row.Content?.Kind == MessageKind.CaseView).Ready.Text;
 
-        Assert.Equal(w.Run(db => CaseViews.Timeline(db, db.Case(@case.Id)!, db.Person(w.Chain.Salek.Id)!, db.Person(w.Chain.Nina.Id)!, w.Now)), view);
+        Assert.Equal(w.Run(db => CaseViews.Timeline(db, db.Cases.Find(@case.Id)!, db.People.Find(w.Chain.Salek.Id)!, db.People.Find(w.Chain.Nina.Id)!, w.Now)), view);
         Assert.Contains("Olga", view, StringComparison.Ordinal);
     }
 
@@ -209,23 +209,23 @@ public sealed class OutboxRendererTests
             var newcomer = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, 4242, "Dana", "UTC", w.Now);
             newcomer.Checkin = new CheckinState();
             newcomer.CoordinatorIds.Add(nina.Id);
-            db.Save(newcomer);
+            db.People.Save(newcomer);
             WelcomeNewPerson.Run(db, newcomer, w.Now);
             Notify.Send(db, nina, MessagePriority.Reply, w.Now, CommandList.Help(Role.Coordinator));
-            SubjectsOverview.Reply(db, db.Person(nina.Id)!, w.Now, w.Rules);
-            CheckinService.SetSchedule(db, db.Person(newcomer.Id)!, "every 12h grace 45m", w.Now, w.Rules);
-            CheckinService.SetSchedule(db, db.Person(newcomer.Id)!, "every 1s", w.Now, w.Rules);
-            CheckinService.SetTimeZone(db, db.Person(newcomer.Id)!, "Europe/Berlin", w.Now, w.Rules);
-            CheckinService.SetTimeZone(db, db.Person(newcomer.Id)!, "Mars/Olympus", w.Now, w.Rules);
-            CheckinService.Status(db, db.Person(newcomer.Id)!, w.Now, w.Rules);
-            CheckinService.CheckIn(db, db.Person(newcomer.Id)!, w.Now, w.Now, w.Rules);
+            SubjectsOverview.Reply(db, db.People.Find(nina.Id)!, w.Now, w.Rules);
+            CheckinService.SetSchedule(db, db.People.Find(newcomer.Id)!, "every 12h grace 45m", w.Now, w.Rules);
+            CheckinService.SetSchedule(db, db.People.Find(newcomer.Id)!, "every 1s", w.Now, w.Rules);
+            CheckinService.SetTimeZone(db, db.People.Find(newcomer.Id)!, "Europe/Berlin", w.Now, w.Rules);
+            CheckinService.SetTimeZone(db, db.People.Find(newcomer.Id)!, "Mars/Olympus", w.Now, w.Rules);
+            CheckinService.Status(db, db.People.Find(newcomer.Id)!, w.Now, w.Rules);
+            CheckinService.CheckIn(db, db.People.Find(newcomer.Id)!, w.Now, w.Now, w.Rules);
         });
         var @case = w.MissDeadline(salek);
         w.Run(db =>
         {
-            SubjectAlarms.Location(db, db.Person(salek.Id)!, new LocationShare(55.75, 37.61, false), w.Now, w.Now, notify: true);
-            CheckinService.Status(db, db.Person(salek.Id)!, w.Now, w.Rules);
-            CheckinService.CheckIn(db, db.Person(salek.Id)!, w.Now, w.Now, w.Rules);
+            SubjectAlarms.Location(db, db.People.Find(salek.Id)!, new LocationShare(55.75, 37.61, false), w.Now, w.Now, notify: true);
+            CheckinService.Status(db, db.People.Find(salek.Id)!, w.Now, w.Rules);
+            CheckinService.CheckIn(db, db.People.Find(salek.Id)!, w.Now, w.Now, w.Rules);
             OutageReport.Queue(db, w.Now - TimeSpan.FromHours(3), w.Now, w.Now);
         });
         var next = w.Fresh(salek).Checkin!.OwedDeadline!.Value;
@@ -236,7 +236,7 @@ public sealed class OutboxRendererTests
         w.Run(db =>
         {
             var handler = new DistressBot.Telegram.CaseCommandHandler(Microsoft.Extensions.Logging.Abstractions.NullLogger<DistressBot.Telegram.CaseCommandHandler>.Instance);
-            var actor = db.Person(nina.Id)!;
+            var actor = db.People.Find(nina.Id)!;
             handler.Handle(db, actor, new DistressBot.Telegram.BotCommand("cases", ""), w.Now);
             handler.Handle(db, actor, new DistressBot.Telegram.BotCommand("case", @case.Id), w.Now);
             handler.Handle(db, actor, new DistressBot.Telegram.BotCommand("case", "C-NOPE"), w.Now);
@@ -244,7 +244,7 @@ public sealed class OutboxRendererTests
             handler.Handle(db, actor, new DistressBot.Telegram.BotCommand("drill", "Salek"), w.Now);
         });
 
-        var rows = w.Run(db => db.Outbox().ToList());
+        var rows = w.Run(db => db.Outbox.All().ToList());
 
         Assert.True(rows.Count >= 20, "the journeys queued " + rows.Count + " rows");
         Assert.All(rows, row =>
@@ -262,8 +262,8 @@ public sealed class OutboxRendererTests
 
     private static void SetPerson(DomainWorld w, Person person, Action<Person> change) => w.Run(db =>
     {
-        var stored = db.Person(person.Id)!;
+        var stored = db.People.Find(person.Id)!;
         change(stored);
-        db.Save(stored);
+        db.People.Save(stored);
     });
 }

@@ -67,10 +67,10 @@ internal sealed record DataSnapshot(
         });
 
         return await runtime.Store.RunAsync(db => new DataSnapshot(
-            [.. db.People()],
-            [.. db.Raw.All(Collections.Cases).Select(r => db.Case(r.Id)!)],
-            db.Outbox(),
-            db.Inbound().Count,
+            [.. db.People.All()],
+            [.. db.Cases.All()],
+            db.Outbox.All(),
+            db.Inbox.All().Count,
             db.Raw.NextSequence("outbox") - 1, // a copy: taking one more number harms nothing
             verified));
     }

@@ -189,7 +189,7 @@ public sealed partial class DeliveryTests
     private static async Task AliveNotedAsync(Scenario s)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (await s.Sandbox.Runtime.Store.RunAsync(db => db.MetaNumber(DowntimeLog.AliveKey)) is null)
+        while (await s.Sandbox.Runtime.Store.RunAsync(db => db.Meta.Number(DowntimeLog.AliveKey)) is null)
         {
             if (DateTime.UtcNow > deadline)
             {

@@ -16,7 +16,7 @@ public sealed class CaseCommandLogTests
         var logger = new CapturingLogger<CaseCommandHandler>();
         var handler = new CaseCommandHandler(logger);
 
-        world.Run(db => handler.Handle(db, db.Person(world.Chain.Nina.Id)!, new BotCommand(command, arguments), world.Now));
+        world.Run(db => handler.Handle(db, db.People.Find(world.Chain.Nina.Id)!, new BotCommand(command, arguments), world.Now));
 
         Assert.NotEmpty(logger.Entries);
         Assert.All(logger.Entries, e => Assert.DoesNotContain("Salek", e.Message, StringComparison.OrdinalIgnoreCase));
@@ -29,7 +29,7 @@ public sealed class CaseCommandLogTests
         var world = DomainWorld.WithCaseChain();
         var logger = new CapturingLogger<CaseCommandHandler>();
 
-        world.Run(db => new CaseCommandHandler(logger).Handle(db, db.Person(world.Chain.Nina.Id)!, new BotCommand("case", "c-0042"), world.Now));
+        world.Run(db => new CaseCommandHandler(logger).Handle(db, db.People.Find(world.Chain.Nina.Id)!, new BotCommand("case", "c-0042"), world.Now));
 
         Assert.Contains(logger.Entries, e => e.Message.Contains("C-0042", StringComparison.Ordinal));
     }

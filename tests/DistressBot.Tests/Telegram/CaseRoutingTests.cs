@@ -32,7 +32,7 @@ public sealed class CaseRoutingTests
         _vera = _w.Run(db =>
         {
             var vera = DomainWorld.NewPerson(db.NewId("p"), Role.Coordinator, 3000, "Vera", "Europe/Moscow", _w.Now);
-            db.Save(vera);
+            db.People.Save(vera);
             return vera;
         });
     }
@@ -59,7 +59,7 @@ public sealed class CaseRoutingTests
         Assert.Null(stranger);
         Assert.All(refusals, r => Assert.Equal("There is no case C-0001 among yours.", r));
         Assert.Equal("No open cases.", Say(_vera, "/cases"));
-        Assert.Empty(_w.Db.Outbox()); // nothing for the stranger, no edit of anyone's copy
+        Assert.Empty(_w.Db.Outbox.All()); // nothing for the stranger, no edit of anyone's copy
         AssertUntouched();
     }
 
@@ -77,7 +77,7 @@ public sealed class CaseRoutingTests
         var answer = Press(Chain.Nina.TelegramUserId, forged);
 
         Assert.Equal("The bot never offered this button; nothing was changed. Use the buttons under the bot's messages, or /resolve.", answer);
-        Assert.Empty(_w.Db.Outbox());
+        Assert.Empty(_w.Db.Outbox.All());
         AssertUntouched();
     }
 
@@ -167,7 +167,7 @@ public sealed class CaseRoutingTests
         CaseSteps.OlgaReadsRussian(_w);
         var salek = _w.Fresh(Chain.Salek);
         salek.Checkin!.OwedDeadline = CaseChain.Opening + 6 * 60 * Minute; // nothing real is due during the drill
-        _w.Db.Save(salek);
+        _w.Db.People.Save(salek);
         var about = new List<DomainWorld.Sent>();
 
         var started = Say(Chain.Nina, "/drill Salek");
@@ -182,7 +182,7 @@ public sealed class CaseRoutingTests
         about.AddRange(Deliver(16 * Minute));
         EscalationProcessor.Process(_w.Db, "C-0001", CaseChain.Opening + 46 * Minute, _w.Rules);
         about.AddRange(Deliver(46 * Minute));
-        _w.Run(db => SubjectAlarms.Location(db, db.Person(Chain.Salek.Id)!, new LocationShare(43.3179, 45.6981, false), CaseChain.Opening + 47 * Minute, CaseChain.Opening + 47 * Minute, notify: true));
+        _w.Run(db => SubjectAlarms.Location(db, db.People.Find(Chain.Salek.Id)!, new LocationShare(43.3179, 45.6981, false), CaseChain.Opening + 47 * Minute, CaseChain.Opening + 47 * Minute, notify: true));
         var location = Deliver(47 * Minute);
         Press(Chain.Boris.TelegramUserId, "res:C-0001", 48 * Minute);
         about.AddRange(Deliver(48 * Minute));
@@ -217,7 +217,7 @@ public sealed class CaseRoutingTests
         Assert.Equal(CaseStatus.Open, @case.Status);
         Assert.Equal(1, @case.Level);
         Assert.DoesNotContain(@case.Timeline, e => e.Kind is CaseEntryKind.Note or CaseEntryKind.Acknowledged or CaseEntryKind.Resolved);
-        Assert.DoesNotContain(_w.Db.Outbox(), m => m.EditMessageId is not null);
+        Assert.DoesNotContain(_w.Db.Outbox.All(), m => m.EditMessageId is not null);
     }
 
     private List<DomainWorld.Sent> Deliver(TimeSpan after) => LastSent = _w.Deliver(CaseChain.Opening + after);

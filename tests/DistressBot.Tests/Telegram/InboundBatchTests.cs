@@ -58,9 +58,9 @@ public sealed class InboundBatchTests : IDisposable
     {
         var code = CreateInvite.Run(Db, Role.Coordinator, "Nina", null, T0, TimeSpan.FromDays(1)).Code!;
         EnrollmentService.Redeem(Db, code, userId, userId, Language.En, T0, Rules, _ledger.Begin(T0));
-        foreach (var message in Db.Outbox())
+        foreach (var message in Db.Outbox.All())
         {
-            Db.RemoveFromOutbox(message.Id);
+            Db.Outbox.Remove(message.Id);
         }
 
         return userId;
@@ -73,7 +73,7 @@ public sealed class InboundBatchTests : IDisposable
 
         Assert.Empty(_data.Records.All(Collections.Inbox));
         Assert.Empty(_data.Records.All(Collections.FailedUpdates));
-        Assert.Equal([900L, 901L], Db.Outbox().Select(m => m.ChatId).Order());
+        Assert.Equal([900L, 901L], Db.Outbox.All().Select(m => m.ChatId).Order());
     }
 
     [Fact]
@@ -84,9 +84,9 @@ public sealed class InboundBatchTests : IDisposable
         var handled = Take(T0, Text(900, "hello"), Text(nina, "/subjects"));
 
         Assert.Single(handled);
-        var stored = Assert.Single(Db.Inbound());
+        var stored = Assert.Single(Db.Inbox.All());
         Assert.Equal(2, stored.UpdateId);
-        Assert.DoesNotContain(Db.Outbox(), m => m.ChatId == nina);
+        Assert.DoesNotContain(Db.Outbox.All(), m => m.ChatId == nina);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class InboundBatchTests : IDisposable
     {
         Take(T0, new ReceivedUpdate(41, "{\"update_id\":41,\"message\":7}", null));
 
-        Assert.Equal(41, Assert.Single(Db.Inbound()).UpdateId);
+        Assert.Equal(41, Assert.Single(Db.Inbox.All()).UpdateId);
     }
 
     [Fact]
@@ -104,8 +104,8 @@ public sealed class InboundBatchTests : IDisposable
 
         Take(T0, Text(102, "/start " + code), Text(102, "/subjects"));
 
-        Assert.NotNull(Db.PersonByTelegramUser(102));
-        Assert.Equal(2, Assert.Single(Db.Inbound()).UpdateId);
+        Assert.NotNull(Db.People.FindByTelegramUser(102));
+        Assert.Equal(2, Assert.Single(Db.Inbox.All()).UpdateId);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class InboundBatchTests : IDisposable
     {
         Take(T0, Text(900, "/start ABCDEFGH"), Text(901, "/start AAAAABBBBBCCCCCDDDDD"), Text(902, "hello"), Text(903, "/start"));
 
-        var replies = Db.Outbox();
+        var replies = Db.Outbox.All();
         Assert.Equal(4, replies.Count);
         Assert.All(replies, m => Assert.Equal(Neutral, OutboxRenderer.Prepare(Db, m.Id, T0, Language.En).Ready?.Text));
         Assert.All(replies, m => Assert.Equal("", m.Text)); // worded when sent, not stored worded
@@ -127,11 +127,11 @@ public sealed class InboundBatchTests : IDisposable
     {
         Take(T0, Text(900, "one"), Text(900, "two"), Text(900, "/start ABCDEFGH"));
         Take(T0 + TimeSpan.FromMinutes(59), Text(900, "three"));
-        var withinTheHour = Db.Outbox().Count;
+        var withinTheHour = Db.Outbox.All().Count;
 
         Take(T0 + TimeSpan.FromHours(1), Text(900, "four"));
 
         Assert.Equal(1, withinTheHour);
-        Assert.Equal(2, Db.Outbox().Count);
+        Assert.Equal(2, Db.Outbox.All().Count);
     }
 }

@@ -256,7 +256,7 @@ public sealed class UpdateRouterTests
         Assert.Equal([neutral], anHourLater.Select(m => m.Text));
         Assert.All(chat.MessagesTo(nina), m => Assert.DoesNotContain("Who", m, StringComparison.Ordinal));
         Assert.Single(chat.MessagesTo(nina)); // her welcome only
-        Assert.Equal(4, chat.World.Run(db => db.RedemptionReport().Failed)); // NOTACODE and the well-formed wrong code, twice each
+        Assert.Equal(4, chat.World.Run(db => db.Meta.RedemptionReport().Failed)); // NOTACODE and the well-formed wrong code, twice each
     }
 
     [Fact]
@@ -293,7 +293,7 @@ public sealed class UpdateRouterTests
         var nina = chat.EnrolCoordinator(NinaId, "Nina");
         var salek = chat.EnrolSubject(nina, SalekId, "Salek", "en");
         var lev = chat.EnrolLawyer(LevId, "Lev");
-        chat.World.Run(db => DistressBot.Enrollment.AssignLawyer.ToSubject(db, db.Person(salek.Id)!, db.Person(lev.Id)!));
+        chat.World.Run(db => DistressBot.Enrollment.AssignLawyer.ToSubject(db, db.People.Find(salek.Id)!, db.People.Find(lev.Id)!));
         return (chat, new Dictionary<Role, Person> { [Role.Coordinator] = nina, [Role.Subject] = salek, [Role.Lawyer] = lev });
     }
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+using DistressBot.Crypto;
+using DistressBot.Storage;
+
+namespace DistressBot.Domain;
+
+/// <summary>Enrolled people in one unit of work, sealed, findable by id and by Telegram user id (a keyed hash).</summary>
+public sealed class PeopleStore
+{
+    private readonly SealedCollection<Person> _people;
+    private readonly Action<Person> _saved;
+    private readonly HashSet<long> _notEnrolled = [];
+
+    internal PeopleStore(IRecordSession session, CryptoContext crypto, Action<Person> saved)
+    {
+        _people = new SealedCollection<Person>(session, crypto, Collections.People, Collections.TelegramUserLookup);
+        _saved = saved;
+    }
+
+    /// <summary>The person enrolled with this Telegram user id, or null.</summary>
+    /// <remarks>A miss is remembered until a person is saved: a flood of strangers costs one keyed lookup per sender and unit of work.</remarks>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
+    public Person? FindByTelegramUser(long userId)
+    {
+        if (_notEnrolled.Contains(userId))
+        {
+            return null;
+        }
+
+        var person = _people.FindByLookup(TelegramUserKey(userId));
+        if (person is null)
+        {
+            _notEnrolled.Add(userId);
+        }
+
+        return person;
+    }
+
+    /// <summary>The person with this id, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
+    public Person? Find(string id) => _people.Find(id);
+
+    /// <summary>Every enrolled person, in id order, opened as enumerated.</summary>
+    /// <exception cref="RecordIntegrityException">A stored record does not open (damaged, or its key destroyed); thrown while enumerating.</exception>
+    public IEnumerable<Person> All() => _people.All();
+
+    /// <summary>Stores a person (new or changed), findable by Telegram user id; forgets every remembered miss.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="person"/> is null.</exception>
+    public void Save(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        _notEnrolled.Clear();
+        _people.Put(person.Id, person, TelegramUserKey(person.TelegramUserId));
+        _saved(person);
+    }
+
+    private static string TelegramUserKey(long userId) => userId.ToString(CultureInfo.InvariantCulture);
+}
