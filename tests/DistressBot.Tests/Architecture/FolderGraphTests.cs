@@ -159,7 +159,7 @@ public sealed partial class FolderGraphTests
 
                 foreach (var dependency in type.Dependencies)
                 {
-                    // A generic parameter (T of DataSession.Open<T>) carries its declarer's namespace, not a use of it.
+                    // A generic parameter (T of SealedCollection<T>) carries its declarer's namespace, not a use of it.
                     if (dependency.Target is null or GenericParameter || dependency.Target.Namespace?.FullName is not { Length: > 0 } target)
                     {
                         continue;

@@ -108,7 +108,7 @@ public sealed class CaseAlertsTests
 
         var stored = w.Case(@case.Id);
         CaseAlerts.Send(w.Db, stored, w.Fresh(w.Chain.Salek), [w.Fresh(w.Chain.Boris), w.Fresh(w.Chain.Nina)], next, CaseChain.Opening + 2 * Minute);
-        w.Db.People.Save(stored);
+        w.Db.Cases.Save(stored);
 
         Assert.Equal(merged, Assert.Single(w.Queued(w.Chain.Boris)).Content!.Reason);
         Assert.Equal(next, Assert.Single(w.Queued(w.Chain.Nina)).Content!.Reason); // Nina's earlier alert went: she gets a new one
