@@ -32,7 +32,7 @@ public static class SubjectsOverview
                 { OwedDeadline: { } owed } when state.Schedule is not null => MessageArg.Instant(owed, precision),
                 _ => MessageArg.Of(new MessageText(TextId.NoDeadline)),
             };
-            parts.Add(new MessageText(TextId.SubjectsLine, subject.Name, CheckinService.StateId(subject, now, rules), last, next));
+            parts.Add(new MessageText(TextId.SubjectsLine, subject.Name, ShowStatus.StateId(subject, now, rules), last, next));
         }
 
         Notify.Send(db, coordinator, MessagePriority.Reply, now, parts);

@@ -44,7 +44,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                     return true;
                 }
 
-                Act(db, actor, first, now, TextId.ResolveUsage, id => CloseCase.Run(db, actor, id, outcome, note, now, CheckinService.ResumeAfterResolution));
+                Act(db, actor, first, now, TextId.ResolveUsage, id => CloseCase.Run(db, actor, id, outcome, note, now, OwedDeadlines.ResumeAfterResolution));
                 return true;
         }
 
@@ -93,7 +93,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         {
             AcknowledgeCase => TakeCase.Run(db, actor, button.CaseId, now),
             ResolveCase => CloseCase.Ask(db, actor, button.CaseId, now),
-            ChooseOutcome choice => CloseCase.Run(db, actor, button.CaseId, choice.Outcome, "", now, CheckinService.ResumeAfterResolution),
+            ChooseOutcome choice => CloseCase.Run(db, actor, button.CaseId, choice.Outcome, "", now, OwedDeadlines.ResumeAfterResolution),
             _ => null,
         };
         if (result is { Outcome: CaseActionOutcome.NotFound })

@@ -126,7 +126,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 Notify.Send(db, person, MessagePriority.Reply, now, CommandList.Help(person.Role));
                 return HandledUpdate.Nothing;
             case "timezone":
-                CheckinService.SetTimeZone(db, person, command.Arguments, now, rules);
+                SetTimeZone.Run(db, person, command.Arguments, now, rules);
                 return HandledUpdate.Nothing;
         }
 
@@ -184,13 +184,13 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         switch (command.Name)
         {
             case "checkin":
-                LogJudged(updateId, CheckinService.CheckIn(db, subject, At(message.Date), now, rules));
+                LogJudged(updateId, CheckIn.Run(db, subject, At(message.Date), now, rules));
                 return HandledUpdate.Nothing;
             case "status":
-                CheckinService.Status(db, subject, now, rules);
+                ShowStatus.Run(db, subject, now, rules);
                 return HandledUpdate.Nothing;
             case "schedule":
-                CheckinService.SetSchedule(db, subject, command.Arguments, now, rules);
+                SetSchedule.Run(db, subject, command.Arguments, now, rules);
                 return HandledUpdate.Nothing;
             case "sos":
                 LogJudged(updateId, SubjectAlarms.Sos(db, subject, At(message.Date), now));

@@ -42,10 +42,10 @@ public sealed class MessageDatesTests
         // Seen: a /checkin dated 1970 moved the deadline into the past, opened a case at once and replied "(in 20759 d)".
         var world = new DomainWorld();
         var subject = world.Subject(world.Coordinator());
-        world.Run(db => CheckinService.SetSchedule(db, db.People.Find(subject.Id)!, "every 2h grace 30m", world.Now, world.Rules));
+        world.Run(db => SetSchedule.Run(db, db.People.Find(subject.Id)!, "every 2h grace 30m", world.Now, world.Rules));
         world.Time.Advance(TimeSpan.FromMinutes(30));
 
-        var judgement = world.Run(db => CheckinService.CheckIn(db, db.People.Find(subject.Id)!, DateTimeOffset.UnixEpoch, world.Now, world.Rules));
+        var judgement = world.Run(db => CheckIn.Run(db, db.People.Find(subject.Id)!, DateTimeOffset.UnixEpoch, world.Now, world.Rules));
 
         var state = world.Person(subject.Id).Checkin!;
         Assert.Equal(DateJudgement.BeforeEnrollment, judgement);
@@ -63,9 +63,9 @@ public sealed class MessageDatesTests
     {
         var world = new DomainWorld();
         var subject = world.Subject(world.Coordinator());
-        world.Run(db => CheckinService.SetSchedule(db, db.People.Find(subject.Id)!, "every 2h grace 30m", world.Now, world.Rules));
+        world.Run(db => SetSchedule.Run(db, db.People.Find(subject.Id)!, "every 2h grace 30m", world.Now, world.Rules));
 
-        var judgement = world.Run(db => CheckinService.CheckIn(db, db.People.Find(subject.Id)!, world.Now + TimeSpan.FromDays(3), world.Now, world.Rules));
+        var judgement = world.Run(db => CheckIn.Run(db, db.People.Find(subject.Id)!, world.Now + TimeSpan.FromDays(3), world.Now, world.Rules));
 
         Assert.Equal(DateJudgement.FromTheFuture, judgement);
         Assert.Equal(world.Now + TimeSpan.FromHours(2), world.Person(subject.Id).Checkin!.OwedDeadline);
@@ -76,12 +76,12 @@ public sealed class MessageDatesTests
     {
         var world = new DomainWorld();
         var subject = world.Subject(world.Coordinator());
-        world.Run(db => CheckinService.SetSchedule(db, db.People.Find(subject.Id)!, "every 2h grace 30m", world.Now, world.Rules));
+        world.Run(db => SetSchedule.Run(db, db.People.Find(subject.Id)!, "every 2h grace 30m", world.Now, world.Rules));
         world.Time.Advance(TimeSpan.FromHours(1));
-        world.Run(db => CheckinService.CheckIn(db, db.People.Find(subject.Id)!, world.Now, world.Now, world.Rules));
+        world.Run(db => CheckIn.Run(db, db.People.Find(subject.Id)!, world.Now, world.Now, world.Rules));
         var owed = world.Person(subject.Id).Checkin!.OwedDeadline;
 
-        var judgement = world.Run(db => CheckinService.CheckIn(db, db.People.Find(subject.Id)!, world.Now - TimeSpan.FromMinutes(50), world.Now, world.Rules));
+        var judgement = world.Run(db => CheckIn.Run(db, db.People.Find(subject.Id)!, world.Now - TimeSpan.FromMinutes(50), world.Now, world.Rules));
 
         Assert.Equal(DateJudgement.BeforeLastCheckin, judgement);
         Assert.Equal(owed, world.Person(subject.Id).Checkin!.OwedDeadline);

@@ -28,12 +28,12 @@ public sealed class OwedDeadlineTests
     public void SetSchedule_SameScheduleResentInsideGrace_DoesNotMoveTheDeadlineAndTheAlarmStillFires()
     {
         // Seen: "/schedule every 2h grace 30m" re-sent 5 minutes after the deadline announced a new deadline and no alarm came.
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         var deadline = State().OwedDeadline!.Value;
         _world.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
         Monitor();
 
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
 
         Assert.Equal(deadline, State().OwedDeadline);
         Assert.Contains(_world.TextsTo(_subject), t => t.Contains("starts after your next check-in", StringComparison.Ordinal));
@@ -47,11 +47,11 @@ public sealed class OwedDeadlineTests
     [Fact]
     public void SetSchedule_LongerGraceAfterTheDeadline_DoesNotDelayTheAlarm()
     {
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
         Monitor();
 
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 30d grace 12h", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 30d grace 12h", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromMinutes(29));
         Monitor();
 
@@ -61,12 +61,12 @@ public sealed class OwedDeadlineTests
     [Fact]
     public void SetTimeZone_AfterADailyDeadlineInsideGrace_KeepsItOwed()
     {
-        Do(db => CheckinService.SetSchedule(db, Me(db), "daily 12:00 grace 1h", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "daily 12:00 grace 1h", Now, _world.Rules));
         var deadline = State().OwedDeadline!.Value;
         _world.Time.Advance(deadline - Now + TimeSpan.FromMinutes(10));
         Monitor();
 
-        Do(db => CheckinService.SetTimeZone(db, Me(db), "Pacific/Kiritimati", Now, _world.Rules));
+        Do(db => SetTimeZone.Run(db, Me(db), "Pacific/Kiritimati", Now, _world.Rules));
 
         Assert.Equal(deadline, State().OwedDeadline);
         _world.Time.Advance(TimeSpan.FromMinutes(50));
@@ -77,10 +77,10 @@ public sealed class OwedDeadlineTests
     [Fact]
     public void SetSchedule_BeforeTheDeadline_TakesEffectAtOnce()
     {
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromMinutes(30));
 
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 30m grace 5m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 30m grace 5m", Now, _world.Rules));
 
         Assert.Equal(Now + TimeSpan.FromMinutes(30), State().OwedDeadline);
         Assert.Null(State().NextSchedule);
@@ -89,12 +89,12 @@ public sealed class OwedDeadlineTests
     [Fact]
     public void SetSchedule_WhileADeadlineIsOwed_TakesOverWithTheCheckinThatPaysIt()
     {
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 30m grace 5m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 30m grace 5m", Now, _world.Rules));
         Assert.Equal(TimeSpan.FromHours(2), State().Schedule!.Every);
 
-        Do(db => CheckinService.CheckIn(db, Me(db), Now, Now, _world.Rules));
+        Do(db => CheckIn.Run(db, Me(db), Now, Now, _world.Rules));
 
         Assert.Equal(TimeSpan.FromMinutes(30), State().Schedule!.Every);
         Assert.Null(State().NextSchedule);
@@ -104,16 +104,16 @@ public sealed class OwedDeadlineTests
     [Fact]
     public void SetSchedule_AfterTheAlarm_KeepsTheMissAndTakesOverAfterTheCheckin()
     {
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromHours(3));
         Monitor();
         var caseId = State().OpenCaseId;
 
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 30d grace 1h", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 30d grace 1h", Now, _world.Rules));
 
         Assert.True(State().Missed);
         Assert.Equal(caseId, State().OpenCaseId);
-        Do(db => CheckinService.CheckIn(db, Me(db), Now, Now, _world.Rules));
+        Do(db => CheckIn.Run(db, Me(db), Now, Now, _world.Rules));
         Assert.False(State().Missed);
         Assert.Equal(Now + TimeSpan.FromDays(30), State().OwedDeadline);
     }
@@ -122,11 +122,11 @@ public sealed class OwedDeadlineTests
     public void Status_AfterTheDeadlineInsideGrace_SaysDueNowAndWhenTheGraceEnds()
     {
         // Seen: "State: due … Next check-in due by 11:00 (in 5 min)" at 11:05: a passed deadline read as still to come.
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
         Monitor();
 
-        Do(db => CheckinService.Status(db, Me(db), Now, _world.Rules));
+        Do(db => ShowStatus.Run(db, Me(db), Now, _world.Rules));
 
         var status = _world.TextsTo(_subject)[^1];
         Assert.Contains("State: due now", status, StringComparison.Ordinal);
@@ -137,10 +137,10 @@ public sealed class OwedDeadlineTests
     [Fact]
     public void Status_BeforeTheDeadline_SaysHowLongIsLeft()
     {
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromMinutes(110));
 
-        Do(db => CheckinService.Status(db, Me(db), Now, _world.Rules));
+        Do(db => ShowStatus.Run(db, Me(db), Now, _world.Rules));
 
         var status = _world.TextsTo(_subject)[^1];
         Assert.Contains("State: due soon", status, StringComparison.Ordinal);
@@ -151,26 +151,26 @@ public sealed class OwedDeadlineTests
     public void SetSchedule_LongerScheduleBeforeTheDeadline_DoesNotPushTheAlarmAway()
     {
         // Found in review: ten minutes before the deadline, "/schedule every 30d" moved it a month away, telling nobody.
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         var deadline = State().OwedDeadline;
         _world.Time.Advance(TimeSpan.FromMinutes(110));
 
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 30d grace 1h", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 30d grace 1h", Now, _world.Rules));
 
         Assert.Equal(deadline, State().OwedDeadline);
         Assert.Equal(TimeSpan.FromMinutes(30), State().Schedule!.Grace);
         Assert.Equal(TimeSpan.FromDays(30), State().NextSchedule!.Every);
-        Do(db => CheckinService.CheckIn(db, Me(db), Now, Now, _world.Rules));
+        Do(db => CheckIn.Run(db, Me(db), Now, Now, _world.Rules));
         Assert.Equal(Now + TimeSpan.FromDays(30), State().OwedDeadline);
     }
 
     [Fact]
     public void SetSchedule_ShorterScheduleBeforeTheDeadline_TakesEffectAtOnce()
     {
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 12h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 12h grace 30m", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromHours(1));
 
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
 
         Assert.Equal(Now + TimeSpan.FromHours(2), State().OwedDeadline);
         Assert.Null(State().NextSchedule);
@@ -180,14 +180,14 @@ public sealed class OwedDeadlineTests
     public void ResolvingTheMissedCase_WithoutACheckin_RunsTheScheduleAgain_SoTheNextSilenceAlarmsToo()
     {
         // Found by a fresh trial: after /resolve without a check-in, the subject stayed "MISSED" and no alarm came for hours.
-        Do(db => CheckinService.SetSchedule(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromHours(3));
         Monitor();
         var first = State().OpenCaseId!;
         Do(db =>
         {
             var coordinator = db.People.Find(Me(db).CoordinatorIds[0])!;
-            CloseCase.Run(db, coordinator, first, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution);
+            CloseCase.Run(db, coordinator, first, CaseOutcome.Safe, "", Now, OwedDeadlines.ResumeAfterResolution);
         });
 
         Assert.False(State().Missed);
@@ -235,17 +235,17 @@ public sealed class OwedDeadlineTests
             {
                 case 0:
                     action = "/schedule " + Schedules[random.Next(Schedules.Length)];
-                    Do(db => CheckinService.SetSchedule(db, Me(db), action["/schedule ".Length..], Now, _world.Rules));
+                    Do(db => SetSchedule.Run(db, Me(db), action["/schedule ".Length..], Now, _world.Rules));
                     break;
                 case 1:
                     action = "/timezone " + Zones[random.Next(Zones.Length)];
-                    Do(db => CheckinService.SetTimeZone(db, Me(db), action["/timezone ".Length..], Now, _world.Rules));
+                    Do(db => SetTimeZone.Run(db, Me(db), action["/timezone ".Length..], Now, _world.Rules));
                     break;
                 case 2:
                     var sentAt = Now - TimeSpan.FromSeconds(random.Next(0, 120));
                     action = "/checkin sent " + sentAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
                     var before = State();
-                    Do(db => CheckinService.CheckIn(db, Me(db), sentAt, Now, _world.Rules));
+                    Do(db => CheckIn.Run(db, Me(db), sentAt, Now, _world.Rules));
                     var after = State();
                     if (came is not null && !after.Missed && after.OwedDeadline != came)
                     {
@@ -256,7 +256,7 @@ public sealed class OwedDeadlineTests
                     break;
                 case 3:
                     action = "/status";
-                    Do(db => CheckinService.Status(db, Me(db), Now, _world.Rules));
+                    Do(db => ShowStatus.Run(db, Me(db), Now, _world.Rules));
                     break;
                 default:
                     action = "(restart: the monitor looks again)";

@@ -56,7 +56,7 @@ public sealed class AddCaseNoteTests
     public void Run_OnAResolvedCase_StillAddsTheNote_AndTellsNobody()
     {
         var w = OpenCaseWorld.Start();
-        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
+        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, OwedDeadlines.ResumeAfterResolution));
         var queued = w.World.Run(db => db.Outbox.All().Count);
 
         var result = w.Act("Olga", (db, person) => AddCaseNote.Run(db, person, OpenCaseWorld.CaseId, "he called back", Now + TimeSpan.FromMinutes(1)));

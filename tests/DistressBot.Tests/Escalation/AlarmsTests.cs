@@ -189,7 +189,7 @@ public sealed class AlarmsTests
         w.Run(db => SubjectAlarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening));
         w.Deliver(CaseChain.Opening);
 
-        CheckinService.CheckIn(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + Minutes * Minute, CaseChain.Opening + Minutes * Minute, w.Rules);
+        CheckIn.Run(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + Minutes * Minute, CaseChain.Opening + Minutes * Minute, w.Rules);
         var told = w.Deliver(CaseChain.Opening + Minutes * Minute);
 
         Assert.All(new[] { w.Chain.Nina, w.Chain.Olga, w.Chain.Boris }, p => Assert.Equal(Expected, Text(told, p)));
@@ -208,7 +208,7 @@ public sealed class AlarmsTests
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 15 * Minute, w.Rules);
         w.Deliver(CaseChain.Opening + 15 * Minute);
 
-        CheckinService.CheckIn(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 20 * Minute, CaseChain.Opening + 20 * Minute, w.Rules);
+        CheckIn.Run(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 20 * Minute, CaseChain.Opening + 20 * Minute, w.Rules);
         var told = w.Deliver(CaseChain.Opening + 20 * Minute);
 
         Assert.All(new[] { w.Chain.Nina, w.Chain.Olga, w.Chain.Boris }, p => Assert.Equal("C-0001: Salek checked in at 14:50 UTC+3, 50 min late.", Text(told, p)));

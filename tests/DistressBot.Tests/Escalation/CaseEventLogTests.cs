@@ -73,7 +73,7 @@ public sealed class CaseEventLogTests
         await _store.RunAsync(db => Alarms.Sos(db, db.People.Find("p3")!, _start.AddMinutes(16), _start.AddMinutes(16)));
         await _store.RunAsync(db => Alarms.MissingReport(db, db.People.Find("p3")!, db.People.Find("p1")!, ReportText, _start.AddMinutes(17)));
         await _store.RunAsync(db => TakeCase.Run(db, db.People.Find("p2")!, "C-0001", _start.AddMinutes(18)));
-        await _store.RunAsync(db => CloseCase.Run(db, db.People.Find("p1")!, "C-0001", CaseOutcome.Detained, ReportText, _start.AddMinutes(30), CheckinService.ResumeAfterResolution));
+        await _store.RunAsync(db => CloseCase.Run(db, db.People.Find("p1")!, "C-0001", CaseOutcome.Detained, ReportText, _start.AddMinutes(30), OwedDeadlines.ResumeAfterResolution));
 
         Assert.Equal([3303, 3300, 3305, 3304, 3301, 3301, 3306, 3308], _log.Entries.Select(e => e.EventId));
         var entries = _log.Entries.ToList();

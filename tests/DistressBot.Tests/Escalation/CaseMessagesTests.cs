@@ -55,11 +55,11 @@ public sealed class CaseMessagesTests
         w.Deliver(CaseChain.Opening, w.Chain.Boris);
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 15 * Minute, w.Rules);
         w.Deliver(CaseChain.Opening + 15 * Minute, w.Chain.Boris);
-        CheckinService.CheckIn(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 20 * Minute, CaseChain.Opening + 20 * Minute, w.Rules); // told to Boris too
+        CheckIn.Run(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 20 * Minute, CaseChain.Opening + 20 * Minute, w.Rules); // told to Boris too
         w.Deliver(CaseChain.Opening + 20 * Minute, w.Chain.Boris);
         Assert.Equal(2, w.Queued(w.Chain.Boris).Count);
 
-        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 30 * Minute, CheckinService.ResumeAfterResolution);
+        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 30 * Minute, OwedDeadlines.ResumeAfterResolution);
         var sent = w.Deliver(CaseChain.Opening + 35 * Minute);
 
         var borises = Assert.Single(sent, s => s.Row.PersonId == w.Chain.Boris.Id);
@@ -81,7 +81,7 @@ public sealed class CaseMessagesTests
         w.Deliver(CaseChain.Opening);
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 10 * Minute, w.Rules); // repeat queued, not yet sent
 
-        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Detained, "", CaseChain.Opening + 11 * Minute, CheckinService.ResumeAfterResolution);
+        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Detained, "", CaseChain.Opening + 11 * Minute, OwedDeadlines.ResumeAfterResolution);
         var sent = w.Deliver(CaseChain.Opening + 11 * Minute);
 
         Assert.All(sent, s => Assert.True(s.IsEdit));
@@ -98,7 +98,7 @@ public sealed class CaseMessagesTests
         var first = w.Deliver(CaseChain.Opening).First(s => s.Row.PersonId == w.Chain.Nina.Id);
         Assert.Contains("Last check-in: never", first.Ready.Text, StringComparison.Ordinal);
 
-        CheckinService.CheckIn(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 5 * Minute, CaseChain.Opening + 5 * Minute, w.Rules);
+        CheckIn.Run(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 5 * Minute, CaseChain.Opening + 5 * Minute, w.Rules);
         w.Deliver(CaseChain.Opening + 5 * Minute);
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 10 * Minute, w.Rules);
         var repeat = w.Deliver(CaseChain.Opening + 10 * Minute).First(s => s.Row.PersonId == w.Chain.Nina.Id);
@@ -178,7 +178,7 @@ public sealed class CaseMessagesTests
         var copies = w.Case("C-0001").Copies;
         Assert.Equal(6, copies.Count(c => c.PersonId == w.Chain.Nina.Id));
         TakeCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseChain.Opening + 51 * Minute);
-        CheckinService.Status(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 51 * Minute, w.Rules); // a reply queued after the edits
+        ShowStatus.Run(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 51 * Minute, w.Rules); // a reply queued after the edits
 
         var edits = w.Db.Outbox.All().Where(m => m.EditMessageId is not null).ToList();
         Assert.Equal(3, edits.Count); // Nina, Olga, Boris: one each
@@ -196,7 +196,7 @@ public sealed class CaseMessagesTests
         var @case = w.MissDeadline(w.Chain.Salek);
         w.Deliver(CaseChain.Opening);
         TakeCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseChain.Opening + 5 * Minute);
-        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 6 * Minute, CheckinService.ResumeAfterResolution); // before the first edits went
+        CloseCase.Run(w.Db, w.Chain.Nina, "C-0001", CaseOutcome.Safe, "", CaseChain.Opening + 6 * Minute, OwedDeadlines.ResumeAfterResolution); // before the first edits went
 
         var sent = w.Deliver(CaseChain.Opening + 6 * Minute);
 

@@ -21,7 +21,7 @@ internal static class CaseSteps
 
     /// <summary><paramref name="actor"/> resolves case C-0001 at <paramref name="at"/>.</summary>
     public static CaseActionResult Resolve(DomainWorld w, Person actor, CaseOutcome outcome, DateTimeOffset at) =>
-        CloseCase.Run(w.Db, w.Fresh(actor), "C-0001", outcome, "", at, CheckinService.ResumeAfterResolution);
+        CloseCase.Run(w.Db, w.Fresh(actor), "C-0001", outcome, "", at, OwedDeadlines.ResumeAfterResolution);
 
     /// <summary>"Name:Reason" for each row queued to the chain (and the subject), sorted; a row that is not an alert reads "Name:Message".</summary>
     public static string Told(DomainWorld w) => string.Join(' ', new[] { w.Chain.Nina, w.Chain.Olga, w.Chain.Boris, w.Chain.Salek }

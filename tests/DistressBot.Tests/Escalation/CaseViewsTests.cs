@@ -245,9 +245,9 @@ public sealed class CaseViewsTests
         w.Deliver(CaseChain.Opening);
         EscalationProcessor.Process(w.Db, @case.Id, CaseChain.Opening + 15 * Minute, w.Rules);
         var borisAlert = w.Deliver(CaseChain.Opening + 15 * Minute).Single(s => s.Row.PersonId == w.Chain.Boris.Id);
-        CheckinService.CheckIn(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 19.5 * Minute, CaseChain.Opening + 20 * Minute, w.Rules);
+        CheckIn.Run(w.Db, w.Fresh(w.Chain.Salek), CaseChain.Opening + 19.5 * Minute, CaseChain.Opening + 20 * Minute, w.Rules);
         var ninaNotice = w.Deliver(CaseChain.Opening + 20 * Minute).Single(s => s.Row.PersonId == w.Chain.Nina.Id);
-        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Safe, Note, CaseChain.Opening + 30 * Minute, CheckinService.ResumeAfterResolution);
+        CloseCase.Run(w.Db, w.Chain.Olga, "C-0001", CaseOutcome.Safe, Note, CaseChain.Opening + 30 * Minute, OwedDeadlines.ResumeAfterResolution);
         return (w, borisAlert.MessageId, ninaNotice.MessageId);
     }
 

@@ -33,7 +33,7 @@ public sealed class CloseCaseTests
         var w = OpenCaseWorld.Start();
         var owedBefore = w.World.Fresh(w.People["Salek"]).Checkin!.OwedDeadline;
 
-        var done = w.Act(actor, (db, person) => CloseCase.Run(db, person, typed, outcome, note, Now, CheckinService.ResumeAfterResolution));
+        var done = w.Act(actor, (db, person) => CloseCase.Run(db, person, typed, outcome, note, Now, OwedDeadlines.ResumeAfterResolution));
 
         Assert.Equal(result, done.Outcome);
         var @case = w.Case;
@@ -62,11 +62,11 @@ public sealed class CloseCaseTests
     public void Run_OnAResolvedCase_IsClosedAndKeepsTheFirstOutcome()
     {
         var w = OpenCaseWorld.Start();
-        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
+        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, OwedDeadlines.ResumeAfterResolution));
         var queued = w.World.Run(db => db.Outbox.All().Count);
         var timeline = w.Case.Timeline.Count;
 
-        var result = w.Act("Olga", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Detained, "", Now + TimeSpan.FromMinutes(1), CheckinService.ResumeAfterResolution));
+        var result = w.Act("Olga", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Detained, "", Now + TimeSpan.FromMinutes(1), OwedDeadlines.ResumeAfterResolution));
 
         Assert.Equal(CaseActionOutcome.Closed, result.Outcome);
         Assert.Equal((CaseOutcome.Safe, w.People["Nina"].Id), (w.Case.Outcome!.Value, w.Case.ResolvedBy));
@@ -111,7 +111,7 @@ public sealed class CloseCaseTests
     public void Ask_OnAResolvedCase_IsClosedAndOffersNothing()
     {
         var w = OpenCaseWorld.Start();
-        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
+        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, OwedDeadlines.ResumeAfterResolution));
         var queued = w.World.Run(db => db.Outbox.All().Count);
 
         var result = w.Act("Olga", (db, person) => CloseCase.Ask(db, person, OpenCaseWorld.CaseId, Now));

@@ -88,7 +88,7 @@ public sealed class TakeCaseTests
     public void Run_OnAResolvedCase_IsClosedAndChangesNothing()
     {
         var w = OpenCaseWorld.Start();
-        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, CheckinService.ResumeAfterResolution));
+        w.Act("Nina", (db, person) => CloseCase.Run(db, person, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Now, OwedDeadlines.ResumeAfterResolution));
         var queued = w.World.Run(db => db.Outbox.All().Count);
 
         var result = w.Act("Olga", (db, person) => TakeCase.Run(db, person, OpenCaseWorld.CaseId, Now + TimeSpan.FromMinutes(1)));

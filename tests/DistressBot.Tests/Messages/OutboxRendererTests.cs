@@ -34,7 +34,7 @@ public sealed class OutboxRendererTests
     {
         var w = new DomainWorld();
         var salek = w.Subject(w.Coordinator());
-        w.Run(db => CheckinService.SetSchedule(db, db.People.Find(salek.Id)!, "every 12h grace 45m", w.Now, w.Rules));
+        w.Run(db => SetSchedule.Run(db, db.People.Find(salek.Id)!, "every 12h grace 45m", w.Now, w.Rules));
         var owed = w.Fresh(salek).Checkin!.OwedDeadline!.Value;
 
         SetPerson(w, salek, p => p.TimeZone = "Europe/Moscow");
@@ -213,19 +213,19 @@ public sealed class OutboxRendererTests
             WelcomeNewPerson.Run(db, newcomer, w.Now);
             Notify.Send(db, nina, MessagePriority.Reply, w.Now, CommandList.Help(Role.Coordinator));
             SubjectsOverview.Reply(db, db.People.Find(nina.Id)!, w.Now, w.Rules);
-            CheckinService.SetSchedule(db, db.People.Find(newcomer.Id)!, "every 12h grace 45m", w.Now, w.Rules);
-            CheckinService.SetSchedule(db, db.People.Find(newcomer.Id)!, "every 1s", w.Now, w.Rules);
-            CheckinService.SetTimeZone(db, db.People.Find(newcomer.Id)!, "Europe/Berlin", w.Now, w.Rules);
-            CheckinService.SetTimeZone(db, db.People.Find(newcomer.Id)!, "Mars/Olympus", w.Now, w.Rules);
-            CheckinService.Status(db, db.People.Find(newcomer.Id)!, w.Now, w.Rules);
-            CheckinService.CheckIn(db, db.People.Find(newcomer.Id)!, w.Now, w.Now, w.Rules);
+            SetSchedule.Run(db, db.People.Find(newcomer.Id)!, "every 12h grace 45m", w.Now, w.Rules);
+            SetSchedule.Run(db, db.People.Find(newcomer.Id)!, "every 1s", w.Now, w.Rules);
+            SetTimeZone.Run(db, db.People.Find(newcomer.Id)!, "Europe/Berlin", w.Now, w.Rules);
+            SetTimeZone.Run(db, db.People.Find(newcomer.Id)!, "Mars/Olympus", w.Now, w.Rules);
+            ShowStatus.Run(db, db.People.Find(newcomer.Id)!, w.Now, w.Rules);
+            CheckIn.Run(db, db.People.Find(newcomer.Id)!, w.Now, w.Now, w.Rules);
         });
         var @case = w.MissDeadline(salek);
         w.Run(db =>
         {
             SubjectAlarms.Location(db, db.People.Find(salek.Id)!, new LocationShare(55.75, 37.61, false), w.Now, w.Now, notify: true);
-            CheckinService.Status(db, db.People.Find(salek.Id)!, w.Now, w.Rules);
-            CheckinService.CheckIn(db, db.People.Find(salek.Id)!, w.Now, w.Now, w.Rules);
+            ShowStatus.Run(db, db.People.Find(salek.Id)!, w.Now, w.Rules);
+            CheckIn.Run(db, db.People.Find(salek.Id)!, w.Now, w.Now, w.Rules);
             OutageReport.Queue(db, w.Now - TimeSpan.FromHours(3), w.Now, w.Now);
         });
         var next = w.Fresh(salek).Checkin!.OwedDeadline!.Value;

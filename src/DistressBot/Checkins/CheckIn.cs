@@ -1,0 +1,135 @@
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Localization;
+
+namespace DistressBot.Checkins;
+
+/// <summary>
+/// A subject checks in (/checkin, the reminder's button, a plain "ok"): the message date is judged, the owed deadline is paid
+/// (or the miss ended, the chain told and the case left open: a check-in may be coerced), and the subject is told the next
+/// deadline.
+/// </summary>
+public static class CheckIn
+{
+    /// <summary>Records a check-in Telegram dated <paramref name="sentAt"/> (judged first), tells coordinators if it ends a miss, and replies; returns how the date was judged.</summary>
+    public static DateJudgement Run(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(rules);
+        var state = subject.Checkin!;
+        var (at, judgement) = MessageDates.Judge(sentAt, subject.EnrolledAt, state.LastCheckinAt, now);
+        state.LastCheckinAt = at;
+
+        if (!state.Missed && state.Schedule is { } overdue && state.OwedDeadline is { } unpaid && at >= unpaid + overdue.Grace)
+        {
+            // Sent after deadline + grace, but read before the alarm was raised (the bot was down and handles queued updates
+            // first): the coordinators must still learn of the silence, then of the late check-in below.
+            state.Missed = true;
+            state.MissedDeadline = unpaid;
+            state.LeadReminderSent = true;
+            state.DeadlineReminderSent = true;
+            Alarms.MissedCheckin(db, subject, unpaid, overdue.Grace, now);
+        }
+
+        if (!state.Missed)
+        {
+            TellOpenCase(db, subject, at, now);
+        }
+
+        if (state.Schedule is not { } schedule || state.OwedDeadline is not { } owed)
+        {
+            db.People.Save(subject);
+            OwedDeadlines.Reply(db, subject, now, TextId.CheckinNoSchedule);
+            return judgement;
+        }
+
+        var zone = OwedDeadlines.ZoneOf(subject, rules);
+        if (state.Missed)
+        {
+            EndMiss(db, subject, at, now);
+            Pay(state, DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).OwedDeadline, at, zone);
+            db.People.Save(subject);
+            ReplyRecorded(db, subject, now);
+            return judgement;
+        }
+
+        var effect = DeadlineCalculator.ApplyCheckin(schedule, owed, at, zone);
+        if (!effect.Counts)
+        {
+            db.People.Save(subject);
+            OwedDeadlines.Reply(db, subject, now, TextId.CheckinTooEarly, MessageArg.Instant(owed, OwedDeadlines.Precision(subject)), MessageArg.Instant(effect.WindowOpens ?? owed, OwedDeadlines.Precision(subject)));
+            return judgement;
+        }
+
+        Pay(state, effect.OwedDeadline, at, zone);
+        db.People.Save(subject);
+        ReplyRecorded(db, subject, now);
+        return judgement;
+    }
+
+    // The owed deadline is paid: the next one follows the schedule, or a schedule set while it was owed takes over now.
+    private static void Pay(CheckinState state, DateTimeOffset next, DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (state.NextSchedule is { } change)
+        {
+            state.Schedule = change;
+            state.NextSchedule = null;
+            state.ScheduleSetAt = at;
+            next = DeadlineCalculator.FirstDeadline(change, at, zone);
+        }
+
+        state.OwedDeadline = next;
+        OwedDeadlines.ResetReminders(state);
+    }
+
+    private static void EndMiss(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now)
+    {
+        var state = subject.Checkin!;
+        var missedDeadline = state.MissedDeadline ?? state.OwedDeadline!.Value;
+        var late = at - missedDeadline;
+        state.Missed = false;
+        state.MissedDeadline = null;
+        if (state.OpenCaseId is null || db.Cases.Find(state.OpenCaseId) is not { Status: not CaseStatus.Resolved } @case)
+        {
+            return;
+        }
+
+        // The case stays open until a coordinator resolves it: a check-in may be coerced.
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        CaseAlerts.TellRecipients(db, @case, now, new MessageText(
+            late > TimeSpan.Zero ? TextId.LateCheckin : TextId.CheckinArrivedLate,
+            subject.Name,
+            MessageArg.Clock(at, OwedDeadlines.Precision(subject)),
+            late > TimeSpan.Zero ? late : TimeSpan.Zero,
+            @case.Id));
+        db.Cases.Save(@case);
+    }
+
+    private static void TellOpenCase(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now)
+    {
+        if (subject.Checkin?.OpenCaseId is not { } caseId || db.Cases.Find(caseId) is not { Status: not CaseStatus.Resolved } @case)
+        {
+            return;
+        }
+
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        CaseAlerts.TellRecipients(db, @case, now, new MessageText(TextId.CheckinDuringCase, subject.Name, MessageArg.Clock(at, OwedDeadlines.Precision(subject)), @case.Id));
+        db.Cases.Save(@case);
+    }
+
+    private static void ReplyRecorded(DataSession db, Person subject, DateTimeOffset now)
+    {
+        var owed = subject.Checkin!.OwedDeadline!.Value;
+        db.Outbox.Enqueue(new OutgoingMessage
+        {
+            ChatId = subject.ChatId,
+            PersonId = subject.Id,
+            Priority = MessagePriority.Reply,
+            QueuedAt = now,
+            RemoveReplyKeyboard = true,
+            Text = "",
+            Content = MessageContent.Of(TextId.CheckinRecorded, MessageArg.Instant(owed, OwedDeadlines.Precision(subject)), owed - now),
+        });
+    }
+}

@@ -1,0 +1,48 @@
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Localization;
+
+namespace DistressBot.Checkins;
+
+/// <summary>A subject asks for their status (/status): schedule, state, last check-in and the next deadline, as of <c>now</c>.</summary>
+public static class ShowStatus
+{
+    /// <summary>Replies with the subject's schedule, state, last check-in and next deadline.</summary>
+    public static void Run(DataSession db, Person subject, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(rules);
+        var state = subject.Checkin!;
+        var last = state.LastCheckinAt is { } l ? MessageArg.Instant(l, OwedDeadlines.Precision(subject)) : MessageArg.Of(new MessageText(TextId.Never));
+        if (state.Schedule is null)
+        {
+            OwedDeadlines.Reply(db, subject, now, TextId.StatusNoSchedule, last);
+            return;
+        }
+
+        OwedDeadlines.Reply(db, subject, now, TextId.Status, state.Schedule, StateId(subject, now, rules), last, OwedDeadlines.DeadlineArg(subject, now));
+    }
+
+    /// <summary>The localised state word (ok, due, missed, no schedule) of a subject at <paramref name="now"/>.</summary>
+    public static string StateWord(Person subject, DateTimeOffset now, BotRules rules, Language language) =>
+        TextCatalogue.Format(language, StateId(subject, now, rules));
+
+    /// <summary>The text id of the state word (ok, due, missed, no schedule) of a subject at <paramref name="now"/>.</summary>
+    public static TextId StateId(Person subject, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(rules);
+        var state = subject.Checkin;
+        if (state?.Schedule is not { } schedule || state.OwedDeadline is not { } owed)
+        {
+            return TextId.StateNoSchedule;
+        }
+
+        return DeadlineCalculator.Evaluate(now, owed, schedule.Grace, rules.ReminderLead, state.Missed) switch
+        {
+            SubjectTimingState.Ok => TextId.StateOk,
+            SubjectTimingState.Due => now >= owed ? TextId.StateDueNow : TextId.StateDue,
+            _ => TextId.StateMissed,
+        };
+    }
+}
