@@ -1,5 +1,4 @@
 using DistressBot.Domain;
-using DistressBot.Escalation;
 using DistressBot.Localization;
 
 namespace DistressBot.Checkins;

@@ -2,7 +2,6 @@ using System.Text;
 using DistressBot.Domain;
 using DistressBot.Enrollment;
 using DistressBot.Hosting;
-using DistressBot.Localization;
 
 namespace DistressBot.Cli;
 

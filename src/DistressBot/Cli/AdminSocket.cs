@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Hosting;
 using DistressBot.Transport;

@@ -1,4 +1,3 @@
-using DistressBot.Domain;
 
 namespace DistressBot.Cli;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DistressBot.Crypto;
-using DistressBot.Escalation;
 using DistressBot.Storage;
 
 namespace DistressBot.Domain;

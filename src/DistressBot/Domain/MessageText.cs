@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DistressBot.Checkins;
 using DistressBot.Localization;
 
 namespace DistressBot.Domain;
@@ -92,7 +91,7 @@ public sealed class MessageArg
 
     /// <summary>
     /// The argument for a CLR value: string → verbatim, <see cref="DateTimeOffset"/> → instant, <see cref="TimeSpan"/> →
-    /// duration, <see cref="Checkins.Schedule"/> → schedule, <see cref="TextId"/> or <see cref="MessageText"/> → nested
+    /// duration, <see cref="Schedule"/> → schedule, <see cref="TextId"/> or <see cref="MessageText"/> → nested
     /// text, int or long → number, a <see cref="MessageArg"/> as it is; null → verbatim nothing.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="value"/> is of any other type (its words could not be chosen at send time).</exception>

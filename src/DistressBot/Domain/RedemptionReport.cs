@@ -24,7 +24,7 @@ public sealed class RedemptionReport
     /// <summary>Codes refused without being checked (a sender held back, or the overall limit reached).</summary>
     public long RefusedUnchecked { get; set; }
 
-    /// <summary>Times a sender was held back after <see cref="StrangerLedger.FailuresPerSender"/> wrong codes.</summary>
+    /// <summary>Times a sender was held back after <c>Enrollment.StrangerLedger.FailuresPerSender</c> wrong codes.</summary>
     public long SendersHeldBack { get; set; }
 
     /// <summary>When a sender was last held back.</summary>

@@ -1,5 +1,4 @@
 using DistressBot.Domain;
-using DistressBot.Enrollment;
 
 namespace DistressBot.Escalation;
 

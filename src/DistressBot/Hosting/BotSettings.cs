@@ -113,7 +113,7 @@ public sealed class BotSettings
         return errors;
     }
 
-    /// <summary>The domain rules these settings give (call after <see cref="Validate"/> found nothing).</summary>
+    /// <summary>The domain rules these settings give (call after <see cref="Validate(SettingsUse)"/> found nothing).</summary>
     public BotRules ToRules()
     {
         if (!LanguagePicker.TryParse(Bot.DefaultLanguage, out var language) || !TimeZones.TryFind(Bot.DefaultTimeZone, out var zone))

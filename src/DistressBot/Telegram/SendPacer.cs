@@ -2,7 +2,7 @@ namespace DistressBot.Telegram;
 
 /// <summary>Keeps sends within Telegram's limits: a global and a per-chat token bucket on the transport clock.</summary>
 /// <remarks>
-/// Pacing is about real HTTP traffic, so it runs on the transport clock (<see cref="Hosting.TransportClock"/>), never on domain time. A bucket lets through at
+/// Pacing is about real HTTP traffic, so it runs on the transport clock (<see cref="Transport.TransportClock"/>), never on domain time. A bucket lets through at
 /// most its burst plus its rate in any one second, so the global one keeps a small burst (5 + 25 = 30, Telegram's limit), and
 /// it starts empty: a process restarted after a crash cannot know what its predecessor sent in its last second.
 /// </remarks>

@@ -1,4 +1,3 @@
-using DistressBot.Checkins;
 using DistressBot.Cli;
 using DistressBot.Crypto;
 using DistressBot.Domain;

@@ -1,6 +1,5 @@
 using DistressBot.Checkins;
 using DistressBot.Domain;
-using DistressBot.Escalation;
 using DistressBot.Localization;
 using DistressBot.Tests.Fakes;
 

@@ -1,9 +1,7 @@
 using System.Reflection;
 using System.Text;
-using DistressBot.Checkins;
 using DistressBot.Crypto;
 using DistressBot.Domain;
-using DistressBot.Escalation;
 using DistressBot.Storage;
 using DistressBot.Tests.Crypto;
 using DistressBot.Tests.Fakes;

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using DistressBot.Crypto;
-using DistressBot.Domain;
 using DistressBot.Hosting;
 using DistressBot.Storage;
 using DistressBot.Telegram.FakeApi;

@@ -1,4 +1,3 @@
-using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 using DistressBot.Messages;

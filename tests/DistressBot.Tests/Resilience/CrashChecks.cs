@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DistressBot.Domain;
-using DistressBot.Escalation;
 using DistressBot.Localization;
 using DistressBot.Messages;
 using DistressBot.Telegram.FakeApi;
@@ -79,7 +78,7 @@ internal static partial class CrashChecks
             && !@case.Timeline.Any(e => e.Kind == CaseEntryKind.AlertDelivered && e.PersonId == row.PersonId && e.Detail == delivery);
     }
 
-    /// <summary>The second copies of messages <see cref="CaughtInFlight"/>: the first later message in the chat with the same text.</summary>
+    /// <summary>The second copies of messages <see cref="CaughtInFlight(DataSnapshot, IEnumerable{FakeChatEntry})"/>: the first later message in the chat with the same text.</summary>
     /// <remarks>
     /// When another queued row had the very same text, its message is taken for the resend: so this may count more resends than
     /// there were (harmless where it only narrows what counts as confirmed), never fewer.

@@ -1,7 +1,6 @@
 using DistressBot.Domain;
 using DistressBot.Enrollment;
 using DistressBot.Escalation;
-using DistressBot.Localization;
 using DistressBot.Telegram;
 using DistressBot.Tests.Escalation;
 using DistressBot.Tests.Fakes;

@@ -135,7 +135,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>Completes when every update queued so far has been confirmed by a later getUpdates offset.</summary>
     public Task WaitUntilUpdatesConsumedAsync(TimeSpan? timeout = null) => _updates.WaitUntilConsumedAsync(timeout ?? DefaultWait);
 
-    /// <summary>A readable transcript: "> " for the person, "< " for the bot, buttons in [brackets], edits and deletions marked.</summary>
+    /// <summary>A readable transcript: "&gt; " for the person, "&lt; " for the bot, buttons in [brackets], edits and deletions marked.</summary>
     public string RenderConversation(long chatId, string title)
         => ConversationRenderer.Render(title, _chats.Transcript(chatId), _callbacks.Answers());
 

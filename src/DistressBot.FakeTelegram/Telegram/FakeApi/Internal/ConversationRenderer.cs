@@ -3,7 +3,7 @@ using System.Text;
 
 namespace DistressBot.Telegram.FakeApi.Internal;
 
-/// <summary>Prints a transcript for people: "> " for what the person did, "< " for what the bot sent, buttons in [brackets].</summary>
+/// <summary>Prints a transcript for people: "&gt; " for what the person did, "&lt; " for what the bot sent, buttons in [brackets].</summary>
 internal static class ConversationRenderer
 {
     /// <summary>The whole conversation under a title line.</summary>
