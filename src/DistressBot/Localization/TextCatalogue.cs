@@ -458,6 +458,9 @@ public static class TextCatalogue
         [TextId.ResumedToCoordinators] = (
             "{0} закончил(а) паузу досрочно. Следующая отметка до {1}.",
             "{0} ended their pause early. Next check-in due by {1}."),
+        [TextId.SubjectsPausedUntil] = (
+            "  на паузе до {0}",
+            "  paused until {0}"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

@@ -363,4 +363,6 @@ public enum TextId
     PauseStartedToCoordinators,
     /// <summary>To a subject's coordinators: {0} subject ended their pause early, next deadline {1}.</summary>
     ResumedToCoordinators,
+    /// <summary>In /subjects, under a subject whose pause runs: {0} its end.</summary>
+    SubjectsPausedUntil,
 }

@@ -106,6 +106,10 @@ public sealed class ChangeNoticeTests
 
         Assert.Equal("The pause is over. Next check-in due by 02.11 22:00 UTC (in 12 h).", sent.Single(m => m.ChatId == _salek.ChatId).Text);
         Assert.Equal("Salek ended their pause early. Next check-in due by 02.11 22:00 UTC (in 12 h).", sent.Single(m => m.ChatId == _olga.ChatId).Text);
+        Assert.DoesNotContain("paused until", _chat.Reply(_nina, "/subjects"), StringComparison.Ordinal);
+        _chat.Say(_salek, "/pause 12h");
+        Assert.Contains("Salek — ", _chat.Reply(_nina, "/subjects"), StringComparison.Ordinal);
+        Assert.Contains("\n  paused until 02.11 22:00 UTC", _chat.Reply(_nina, "/subjects"), StringComparison.Ordinal);
         var help = _chat.Reply(_salek, "/help");
         Assert.Contains("/pause 2d", help, StringComparison.Ordinal);
         Assert.Contains("/resume", help, StringComparison.Ordinal);
