@@ -48,7 +48,7 @@ public static class CheckIn
         if (state.Missed)
         {
             EndMiss(db, subject, at, now);
-            Pay(state, DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).OwedDeadline, at, zone);
+            Pay(db, subject, DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).OwedDeadline, at, now, zone);
             db.People.Save(subject);
             ReplyRecorded(db, subject, now);
             return judgement;
@@ -62,15 +62,17 @@ public static class CheckIn
             return judgement;
         }
 
-        Pay(state, effect.OwedDeadline, at, zone);
+        Pay(db, subject, effect.OwedDeadline, at, now, zone);
         db.People.Save(subject);
         ReplyRecorded(db, subject, now);
         return judgement;
     }
 
-    // The owed deadline is paid: the next one follows the schedule, or a schedule set while it was owed takes over now.
-    private static void Pay(CheckinState state, DateTimeOffset next, DateTimeOffset at, TimeZoneInfo zone)
+    // The owed deadline is paid: the next one follows the schedule, or a schedule set while it was owed takes over now; a
+    // pause asked for while it was owed starts now (the coordinators are told), and a running pause keeps the next one after it.
+    private static void Pay(DataSession db, Person subject, DateTimeOffset next, DateTimeOffset at, DateTimeOffset now, TimeZoneInfo zone)
     {
+        var state = subject.Checkin!;
         if (state.NextSchedule is { } change)
         {
             state.Schedule = change;
@@ -81,6 +83,10 @@ public static class CheckIn
 
         state.OwedDeadline = next;
         OwedDeadlines.ResetReminders(state);
+        if (CheckinPause.AfterCheckin(state, at, zone) is { } pausedUntil)
+        {
+            ChangeNotice.Send(db, subject, now, TextId.PauseStartedToCoordinators, MessageArg.Instant(pausedUntil, OwedDeadlines.Precision(subject)));
+        }
     }
 
     private static void EndMiss(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now)
@@ -121,6 +127,7 @@ public static class CheckIn
     private static void ReplyRecorded(DataSession db, Person subject, DateTimeOffset now)
     {
         var owed = subject.Checkin!.OwedDeadline!.Value;
+        MessageText recorded = new(TextId.CheckinRecorded, MessageArg.Instant(owed, OwedDeadlines.Precision(subject)), owed - now);
         db.Outbox.Enqueue(new OutgoingMessage
         {
             ChatId = subject.ChatId,
@@ -129,7 +136,9 @@ public static class CheckIn
             QueuedAt = now,
             RemoveReplyKeyboard = true,
             Text = "",
-            Content = MessageContent.Of(TextId.CheckinRecorded, MessageArg.Instant(owed, OwedDeadlines.Precision(subject)), owed - now),
+            Content = CheckinPause.IsRunning(subject.Checkin, now)
+                ? MessageContent.Of([recorded, new MessageText(TextId.PausedUntil, MessageArg.Instant(subject.Checkin.PausedUntil!.Value, OwedDeadlines.Precision(subject)))])
+                : MessageContent.Of([recorded]),
         });
     }
 }

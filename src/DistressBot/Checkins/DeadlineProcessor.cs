@@ -4,7 +4,7 @@ using DistressBot.Localization;
 
 namespace DistressBot.Checkins;
 
-/// <summary>Acts on a subject's timing at one frozen <c>now</c>: reminders, then the missed-check-in alarm.</summary>
+/// <summary>Acts on a subject's timing at one frozen <c>now</c>: the end of a pause (the next deadline announced), reminders, then the missed-check-in alarm.</summary>
 public static class DeadlineProcessor
 {
     /// <summary>The next instant at which <see cref="Process"/> has something to do for this person, or null.</summary>
@@ -15,6 +15,12 @@ public static class DeadlineProcessor
         if (person.Checkin is not { Schedule: { } schedule, OwedDeadline: { } deadline, Missed: false } state)
         {
             return null;
+        }
+
+        if (state.PausedUntil is { } until)
+        {
+            // While paused, the owed deadline lies after the end: ending the pause is the next thing to do.
+            return until;
         }
 
         if (LeadReminderApplies(state, deadline, rules) && !state.LeadReminderSent)
@@ -35,6 +41,21 @@ public static class DeadlineProcessor
         if (subject?.Checkin is not { Schedule: { } schedule, OwedDeadline: { } deadline, Missed: false } state)
         {
             return null;
+        }
+
+        if (state.PausedUntil is { } until)
+        {
+            if (now < until)
+            {
+                return until;
+            }
+
+            // The pause ended by itself (at its end, even when the bot was down then): the schedule runs from there and the
+            // subject learns the next deadline; one that has meanwhile passed with its grace is a miss, judged below.
+            CheckinPause.End(state, until, OwedDeadlines.ZoneOf(subject, rules));
+            deadline = state.OwedDeadline!.Value;
+            db.People.Save(subject);
+            Notify.Send(db, subject, MessagePriority.Reminder, now, TextId.PauseOver, OwedDeadlines.DeadlineArg(subject, now));
         }
 
         if (now >= deadline + schedule.Grace)

@@ -34,4 +34,7 @@ public enum ScheduleParseError
 
     /// <summary>More than <see cref="Schedule.MaxDailyTimes"/> distinct daily times.</summary>
     TooManyTimes,
+
+    /// <summary>The interval is longer than the maximum interval, or a daily schedule (one day) is and the maximum is shorter than a day.</summary>
+    TooRare,
 }

@@ -12,6 +12,7 @@ public static class ScheduleParser
     private const string EveryKeyword = "every";
     private const string DailyKeyword = "daily";
     private const string GraceKeyword = "grace";
+    private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
     /// <summary>Parses <paramref name="arguments"/> under <paramref name="rules"/>; never throws for bad input, only for null arguments.</summary>
     public static ScheduleParseResult Parse(string arguments, ScheduleRules rules)
@@ -55,6 +56,11 @@ public static class ScheduleParser
             return ScheduleParseResult.Failure(ScheduleParseError.TooFrequent, tokens[1]);
         }
 
+        if (every > rules.MaximumInterval)
+        {
+            return ScheduleParseResult.Failure(ScheduleParseError.TooRare, tokens[1]);
+        }
+
         var grace = ParseGrace(tokens, 2, rules);
         if (grace.Failure is not null)
         {
@@ -96,6 +102,12 @@ public static class ScheduleParser
         if (gap < rules.MinimumInterval)
         {
             return ScheduleParseResult.Failure(ScheduleParseError.TooFrequent, Schedule.FormatTime(later));
+        }
+
+        // A daily schedule owes a check-in at least once a day: it counts as an interval of one day.
+        if (OneDay > rules.MaximumInterval)
+        {
+            return ScheduleParseResult.Failure(ScheduleParseError.TooRare, tokens[0]);
         }
 
         var grace = ParseGrace(tokens, index, rules);

@@ -6,8 +6,10 @@ namespace DistressBot.Checkins;
 /// <summary>
 /// A subject sets their schedule (/schedule) at <c>now</c>: a change that would bring the alarm closer takes effect at once; a
 /// change sent after the owed deadline has come, or one that would push the alarm away, waits for the check-in that pays
-/// that deadline (a phone in other hands must not be able to silence the alarm). Bad input is answered with what was wrong
-/// and the usage; nothing changes.
+/// that deadline (a phone in other hands must not be able to silence the alarm). During a pause the new schedule runs from
+/// the pause's end. Every accepted change, at once or waiting, is told to the subject's coordinators at once. Bad input
+/// (and an interval longer than <see cref="ScheduleRules.MaximumInterval"/>) is answered with what was wrong and the usage;
+/// nothing changes and nobody else is told.
 /// </summary>
 public static class SetSchedule
 {
@@ -25,6 +27,7 @@ public static class SetSchedule
                 ScheduleParseError.BadDuration => (TextId.ScheduleBadDuration, (object?)parsed.Token),
                 ScheduleParseError.BadTime => (TextId.ScheduleBadTime, parsed.Token),
                 ScheduleParseError.TooFrequent => (TextId.ScheduleTooFrequent, rules.Schedules.MinimumInterval),
+                ScheduleParseError.TooRare => (TextId.ScheduleTooRare, rules.Schedules.MaximumInterval),
                 ScheduleParseError.GraceTooLong => (TextId.ScheduleGraceTooLong, null),
                 ScheduleParseError.TooManyTimes => (TextId.ScheduleTooManyTimes, null),
                 _ => (TextId.ScheduleUsage, null),
@@ -38,24 +41,35 @@ public static class SetSchedule
             return;
         }
 
+        Change(db, subject, parsed.Schedule, now, rules);
+    }
+
+    // The change itself, once the input is read and the change may be made.
+    private static void Change(DataSession db, Person subject, Schedule schedule, DateTimeOffset now, BotRules rules)
+    {
+        var state = subject.Checkin!;
         var zone = OwedDeadlines.ZoneOf(subject, rules);
-        var first = DeadlineCalculator.FirstDeadline(parsed.Schedule, now, zone);
-        if (OwedDeadlines.HasCome(state, now) || OwedDeadlines.WouldDelayTheAlarm(state, first, parsed.Schedule.Grace))
+        var first = DeadlineCalculator.FirstDeadline(schedule, CheckinPause.RunsFrom(state, now), zone);
+        if (OwedDeadlines.HasCome(state, now) || OwedDeadlines.WouldDelayTheAlarm(state, first, schedule.Grace))
         {
             // The deadline that has come is owed until a check-in pays it, and a change may bring the alarm closer but never
             // push it away (a phone in other hands must not be able to silence it): the new schedule starts after that check-in.
-            state.NextSchedule = parsed.Schedule;
+            state.NextSchedule = schedule;
             db.People.Save(subject);
-            OwedDeadlines.Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, parsed.Schedule, OwedDeadlines.DeadlineArg(subject, now), subject.TimeZone);
+            var owed = OwedDeadlines.DeadlineArg(subject, now);
+            OwedDeadlines.Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, schedule, owed, subject.TimeZone);
+            ChangeNotice.Send(db, subject, now, TextId.ScheduleChangedAfterCheckinToCoordinators, schedule, owed);
             return;
         }
 
-        state.Schedule = parsed.Schedule;
+        state.Schedule = schedule;
         state.NextSchedule = null;
         state.ScheduleSetAt = now;
         state.OwedDeadline = first;
         OwedDeadlines.ResetReminders(state);
         db.People.Save(subject);
-        OwedDeadlines.Reply(db, subject, now, TextId.ScheduleSet, parsed.Schedule, OwedDeadlines.DeadlineArg(subject, now), subject.TimeZone);
+        var next = OwedDeadlines.DeadlineArg(subject, now);
+        OwedDeadlines.Reply(db, subject, now, TextId.ScheduleSet, schedule, next, subject.TimeZone);
+        ChangeNotice.Send(db, subject, now, TextId.ScheduleChangedToCoordinators, schedule, next);
     }
 }

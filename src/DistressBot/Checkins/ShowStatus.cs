@@ -19,7 +19,23 @@ public static class ShowStatus
             return;
         }
 
-        OwedDeadlines.Reply(db, subject, now, TextId.Status, state.Schedule, StateId(subject, now, rules), last, OwedDeadlines.DeadlineArg(subject, now));
+        MessageText status = new(TextId.Status, state.Schedule, StateId(subject, now, rules), last, OwedDeadlines.DeadlineArg(subject, now));
+        Notify.Send(db, subject, MessagePriority.Reply, now, [status, .. PauseLines(subject, now)]);
+    }
+
+    // A running pause, or one waiting for the next check-in.
+    private static IEnumerable<MessageText> PauseLines(Person subject, DateTimeOffset now)
+    {
+        var state = subject.Checkin!;
+        if (CheckinPause.IsRunning(state, now))
+        {
+            yield return new MessageText(TextId.PausedUntil, MessageArg.Instant(state.PausedUntil!.Value, OwedDeadlines.Precision(subject)));
+        }
+
+        if (state.PauseAfterCheckin is { } length)
+        {
+            yield return new MessageText(TextId.PauseWaitsForCheckin, length);
+        }
     }
 
     /// <summary>The localised state word (ok, due, missed, no schedule) of a subject at <paramref name="now"/>.</summary>

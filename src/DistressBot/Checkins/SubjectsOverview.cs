@@ -3,7 +3,7 @@ using DistressBot.Localization;
 
 namespace DistressBot.Checkins;
 
-/// <summary>/subjects: a coordinator's people with state, last check-in and next deadline.</summary>
+/// <summary>/subjects: a coordinator's people with state, last check-in, next deadline and a running pause.</summary>
 public static class SubjectsOverview
 {
     /// <summary>Queues the overview for <paramref name="coordinator"/>.</summary>
@@ -33,6 +33,10 @@ public static class SubjectsOverview
                 _ => MessageArg.Of(new MessageText(TextId.NoDeadline)),
             };
             parts.Add(new MessageText(TextId.SubjectsLine, subject.Name, ShowStatus.StateId(subject, now, rules), last, next));
+            if (state is not null && CheckinPause.IsRunning(state, now))
+            {
+                parts.Add(new MessageText(TextId.SubjectsPausedUntil, MessageArg.Instant(state.PausedUntil!.Value, precision)));
+            }
         }
 
         Notify.Send(db, coordinator, MessagePriority.Reply, now, parts);

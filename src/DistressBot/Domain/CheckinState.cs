@@ -36,4 +36,10 @@ public sealed class CheckinState
 
     /// <summary>An open drill about the subject (kept apart from real alarms).</summary>
     public string? OpenDrillCaseId { get; set; }
+
+    /// <summary>While a pause runs: when it ends. No deadline falls before it; the monitor announces the next one when it comes.</summary>
+    public DateTimeOffset? PausedUntil { get; set; }
+
+    /// <summary>A pause asked for after <see cref="OwedDeadline"/> had come: it starts, for this long, at the check-in that pays that deadline.</summary>
+    public TimeSpan? PauseAfterCheckin { get; set; }
 }

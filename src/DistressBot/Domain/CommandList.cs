@@ -26,6 +26,8 @@ public static class CommandList
         ["resolve"] = CaseWorkers,
         ["timezone"] = Everyone,
         ["help"] = Everyone,
+        ["pause"] = [Role.Subject],
+        ["resume"] = [Role.Subject],
     };
 
     /// <summary>Every command name (without the slash), in no particular order; /start is not listed: it is how anyone enrols.</summary>

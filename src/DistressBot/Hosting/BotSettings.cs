@@ -125,7 +125,7 @@ public sealed class BotSettings
             language,
             zone.Id,
             Bot.InviteLifetime,
-            new ScheduleRules(Checkins.MinimumInterval, Checkins.EffectiveDefaultGrace),
+            new ScheduleRules(Checkins.MinimumInterval, Checkins.EffectiveDefaultGrace, Checkins.MaximumInterval, Checkins.MaximumPause),
             Checkins.ReminderLead,
             new EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
     }
@@ -226,6 +226,17 @@ public sealed class BotSettings
         {
             errors.Add($"Checkins:DefaultGrace ({Show(grace)}) must be positive and shorter than Checkins:MinimumInterval ({Show(Checkins.MinimumInterval)}): " +
                 "lower it, or leave it unset to get 30m or half the minimum interval, whichever is shorter.");
+        }
+
+        if (Checkins.MaximumInterval < Checkins.MinimumInterval || Checkins.MaximumInterval > DurationParser.Maximum)
+        {
+            errors.Add($"Checkins:MaximumInterval ({Show(Checkins.MaximumInterval)}) must be at least Checkins:MinimumInterval ({Show(Checkins.MinimumInterval)}) " +
+                $"and at most {Show(DurationParser.Maximum)}, e.g. 7d (a daily schedule counts as 1d).");
+        }
+
+        if (Checkins.MaximumPause <= TimeSpan.Zero || Checkins.MaximumPause > DurationParser.Maximum)
+        {
+            errors.Add($"Checkins:MaximumPause ({Show(Checkins.MaximumPause)}) must be positive and at most {Show(DurationParser.Maximum)}, e.g. 7d.");
         }
 
         if (Checkins.ReminderLead < TimeSpan.Zero)

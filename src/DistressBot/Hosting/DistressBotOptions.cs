@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DistressBot.Domain;
 
 namespace DistressBot.Hosting;
 
@@ -30,6 +31,12 @@ public sealed class CheckinOptions
 
     /// <summary>How long before a deadline the first reminder goes out.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The loosest schedule a subject may set (a daily schedule counts as one day).</summary>
+    public TimeSpan MaximumInterval { get; set; } = ScheduleRules.DefaultMaximum;
+
+    /// <summary>The longest pause a subject may ask for (/pause).</summary>
+    public TimeSpan MaximumPause { get; set; } = ScheduleRules.DefaultMaximum;
 
     /// <summary>The grace actually used: the one set, or <see cref="DerivedGrace"/>.</summary>
     public TimeSpan EffectiveDefaultGrace => DefaultGrace ?? DerivedGrace(MinimumInterval);

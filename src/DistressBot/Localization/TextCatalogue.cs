@@ -27,8 +27,8 @@ public static class TextCatalogue
             "{0} подключился(-ась). Когда он(а) задаст расписание, вы увидите его в /subjects.",
             "{0} has joined. Once they set a schedule you will see it in /subjects."),
         [TextId.HelpSubject] = (
-            "/checkin — отметиться\n/status — когда следующая отметка\n/sos — тревога координаторам и юристам сразу\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/help — эта справка",
-            "/checkin — check in\n/status — when the next check-in is due\n/sos — alarm to coordinators and lawyers at once\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/help — this help"),
+            "/checkin — отметиться\n/status — когда следующая отметка\n/sos — тревога координаторам и юристам сразу\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/pause 2d — пауза в отметках на 2 дня\n/resume — закончить паузу раньше\n/help — эта справка",
+            "/checkin — check in\n/status — when the next check-in is due\n/sos — alarm to coordinators and lawyers at once\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/pause 2d — pause check-ins for 2 days\n/resume — end the pause early\n/help — this help"),
         [TextId.HelpCoordinator] = (
             "/invite Псевдоним — код для подключения нового человека под этим псевдонимом\n/subjects — ваши люди: состояние, последняя отметка, следующий срок\n/cases — открытые дела; /case C-0042 — ход дела\n/ack C-0042 — взять дело; /note C-0042 текст — заметка\n/resolve C-0042 safe|detained|missing|hospitalised|other — закрыть\n/missing Псевдоним что известно — сообщить о пропаже (тревога всем сразу)\n/plan Псевдоним — план действий, он приходит с каждой тревогой\n/drill Псевдоним — учебная тревога (человеку ничего не придёт)\n/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка",
             "/invite Alias — a code to enrol a new person under this alias\n/subjects — your people: state, last check-in, next deadline\n/cases — open cases; /case C-0042 — a case's timeline\n/ack C-0042 — take a case; /note C-0042 text — add a note\n/resolve C-0042 safe|detained|missing|hospitalised|other — close it\n/missing Alias what you know — report someone missing (everyone is alerted at once)\n/plan Alias — the response plan sent with every alert\n/drill Alias — a rehearsal alarm (nothing is sent to them)\n/timezone Europe/Moscow — your time zone for times in messages\n/help — this help"),
@@ -407,6 +407,60 @@ public static class TextCatalogue
         [TextId.SubjectMessageFailed] = (
             "⚠ Сообщение от {0} не удалось обработать (это могла быть тревога /sos или отметка). Свяжитесь с человеком; /cases — открытые дела.",
             "⚠ A message from {0} could not be handled (it may have been an SOS or a check-in). Check on them; /cases shows open cases."),
+        [TextId.ScheduleTooRare] = (
+            "Слишком редко: отметки должны быть не реже, чем раз в {0}.",
+            "Too far apart: check-ins must be at most {0} apart."),
+        [TextId.PauseUsage] = (
+            "Пауза: /pause 2d — отметки не нужны 2 дня (не дольше {0}). /resume — закончить паузу раньше.",
+            "Pause: /pause 2d — no check-ins needed for 2 days (at most {0}). /resume ends the pause early."),
+        [TextId.PauseTooLong] = (
+            "Пауза не может быть дольше {0}.",
+            "A pause can last at most {0}."),
+        [TextId.PauseNoSchedule] = (
+            "Ставить на паузу нечего: расписания пока нет.",
+            "There is nothing to pause: there is no schedule yet."),
+        [TextId.PauseSet] = (
+            "Пауза до {0}.\nСледующая отметка до {1}.",
+            "Paused until {0}.\nNext check-in due by {1}."),
+        [TextId.PauseSetAfterCheckin] = (
+            "Пауза ({0}) начнётся после вашей следующей отметки, а она всё ещё нужна: {1}.",
+            "The pause ({0}) starts after your next check-in, which is still needed: {1}."),
+        [TextId.PausedUntil] = (
+            "Пауза до {0}.",
+            "Paused until {0}."),
+        [TextId.PauseWaitsForCheckin] = (
+            "После следующей отметки — пауза ({0}).",
+            "After your next check-in: a pause ({0})."),
+        [TextId.PauseOver] = (
+            "Пауза окончена. Следующая отметка до {0}.",
+            "The pause is over. Next check-in due by {0}."),
+        [TextId.ResumeNotPaused] = (
+            "Паузы нет.",
+            "Nothing is paused."),
+        [TextId.ScheduleChangedToCoordinators] = (
+            "{0} изменил(а) расписание: {1}. Следующая отметка до {2}.",
+            "{0} changed their schedule to {1}. Next check-in due by {2}."),
+        [TextId.ScheduleChangedAfterCheckinToCoordinators] = (
+            "{0} изменил(а) расписание: {1}. Оно начнёт действовать только после следующей отметки, а она по-прежнему нужна: {2}.",
+            "{0} changed their schedule to {1}. It starts only after their next check-in, which is still due: {2}."),
+        [TextId.TimezoneChangedToCoordinators] = (
+            "{0} изменил(а) часовой пояс: {1}. Следующая отметка до {2}.",
+            "{0} changed their time zone to {1}. Next check-in due by {2}."),
+        [TextId.PausedToCoordinators] = (
+            "{0} поставил(а) отметки на паузу ({1}), до {2}. До тех пор нет ни напоминаний, ни тревоги о пропущенной отметке; открытое дело идёт как шло.",
+            "{0} paused their check-ins ({1}) until {2}. Until then there are no reminders and no missed check-in alarm; an open case goes on as before."),
+        [TextId.PausedAfterCheckinToCoordinators] = (
+            "{0} попросил(а) паузу ({1}). Она начнётся только после отметки за срок, который уже наступил ({2}); пропуск этого срока поднимет тревогу как обычно.",
+            "{0} asked for a pause ({1}). It starts only after the check-in for the deadline that has already come ({2}); missing that deadline raises the alarm as usual."),
+        [TextId.PauseStartedToCoordinators] = (
+            "{0} отметился(-ась); пауза, о которой он(а) просил(а), идёт до {1}.",
+            "{0} checked in; the pause they asked for runs until {1}."),
+        [TextId.ResumedToCoordinators] = (
+            "{0} закончил(а) паузу досрочно. Следующая отметка до {1}.",
+            "{0} ended their pause early. Next check-in due by {1}."),
+        [TextId.SubjectsPausedUntil] = (
+            "  на паузе до {0}",
+            "  paused until {0}"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

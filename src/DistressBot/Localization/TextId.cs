@@ -329,4 +329,40 @@ public enum TextId
     InternalError,
     /// <summary>To a subject's coordinators: a message from {0} could not be handled (it may have been an SOS).</summary>
     SubjectMessageFailed,
+    /// <summary>{0} the longest interval allowed: a schedule too far apart.</summary>
+    ScheduleTooRare,
+    /// <summary>Usage of /pause: {0} the longest pause.</summary>
+    PauseUsage,
+    /// <summary>{0} the longest pause: the pause asked for is longer.</summary>
+    PauseTooLong,
+    /// <summary>/pause without a schedule.</summary>
+    PauseNoSchedule,
+    /// <summary>Pause started: {0} its end, {1} the next deadline.</summary>
+    PauseSet,
+    /// <summary>Pause saved for after the owed check-in: {0} its length, {1} the deadline still owed.</summary>
+    PauseSetAfterCheckin,
+    /// <summary>A running pause, in /status and after the check-in that starts it: {0} its end.</summary>
+    PausedUntil,
+    /// <summary>A pause waiting for the next check-in, in /status: {0} its length.</summary>
+    PauseWaitsForCheckin,
+    /// <summary>The pause ended (by /resume or by itself): {0} the next deadline.</summary>
+    PauseOver,
+    /// <summary>/resume with nothing paused.</summary>
+    ResumeNotPaused,
+    /// <summary>To a subject's coordinators: {0} subject changed their schedule to {1}, next deadline {2}.</summary>
+    ScheduleChangedToCoordinators,
+    /// <summary>To a subject's coordinators: {0} subject set schedule {1} to start after the check-in still owed for {2}.</summary>
+    ScheduleChangedAfterCheckinToCoordinators,
+    /// <summary>To a subject's coordinators: {0} subject changed their time zone to {1}, next deadline {2}.</summary>
+    TimezoneChangedToCoordinators,
+    /// <summary>To a subject's coordinators: {0} subject paused for {1}, until {2}.</summary>
+    PausedToCoordinators,
+    /// <summary>To a subject's coordinators: {0} subject asked for a pause of {1} that waits for the check-in owed for {2}.</summary>
+    PausedAfterCheckinToCoordinators,
+    /// <summary>To a subject's coordinators: {0} subject checked in and the pause they asked for runs until {1}.</summary>
+    PauseStartedToCoordinators,
+    /// <summary>To a subject's coordinators: {0} subject ended their pause early, next deadline {1}.</summary>
+    ResumedToCoordinators,
+    /// <summary>In /subjects, under a subject whose pause runs: {0} its end.</summary>
+    SubjectsPausedUntil,
 }

@@ -192,6 +192,12 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             case "schedule":
                 SetSchedule.Run(db, subject, command.Arguments, now, rules);
                 return HandledUpdate.Nothing;
+            case "pause":
+                PauseCheckins.Run(db, subject, command.Arguments, now, rules);
+                return HandledUpdate.Nothing;
+            case "resume":
+                ResumeCheckins.Run(db, subject, now, rules);
+                return HandledUpdate.Nothing;
             case "sos":
                 LogJudged(updateId, SubjectAlarms.Sos(db, subject, At(message.Date), now));
                 return HandledUpdate.Nothing;

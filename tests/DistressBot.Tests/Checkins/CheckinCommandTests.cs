@@ -23,7 +23,7 @@ public sealed class CheckinCommandTests
     [Fact]
     public void Schedule_Every_ConfirmsInTheSubjectsLanguageAndZone_AndSetsTheFirstDeadline()
     {
-        var reply = _chat.Reply(_salek, "/schedule every 12h grace 30m");
+        var reply = _chat.OwnReply(_salek, "/schedule every 12h grace 30m");
 
         // 09:00 UTC is 12:00 in Moscow; the first deadline is 12 hours later. The schedule is said in Russian, the time carries its zone.
         Assert.Contains("Расписание сохранено: раз в 12 ч, запас 30 мин (часовой пояс Europe/Moscow)", reply, StringComparison.Ordinal);
@@ -184,9 +184,9 @@ public sealed class CheckinCommandTests
     [Fact]
     public void Daily_InTheSubjectsZone_ACheckinTooEarlyDoesNotCoverTheNextDeadline()
     {
-        Assert.Contains("Tbilisi", _chat.Reply(_salek, "/timezone Asia/Tbilisi"), StringComparison.Ordinal);
+        Assert.Contains("Tbilisi", _chat.OwnReply(_salek, "/timezone Asia/Tbilisi"), StringComparison.Ordinal);
 
-        var set = _chat.Reply(_salek, "/schedule daily 09:00 21:00 grace 45m");
+        var set = _chat.OwnReply(_salek, "/schedule daily 09:00 21:00 grace 45m");
         var early = _chat.Reply(_salek, "/checkin");
         _chat.World.Time.Advance(TimeSpan.FromHours(3));
         var counted = _chat.Reply(_salek, "/checkin");
@@ -224,7 +224,7 @@ public sealed class CheckinCommandTests
         _chat.Say(_salek, "/schedule every 2h grace 30m");
         _chat.Tick(TimeSpan.FromMinutes(125));
 
-        var reply = _chat.Reply(_salek, "/schedule every 2h grace 30m");
+        var reply = _chat.OwnReply(_salek, "/schedule every 2h grace 30m");
         var alarm = _chat.Tick(TimeSpan.FromMinutes(25));
 
         Assert.Contains("после вашей следующей отметки", reply, StringComparison.Ordinal);
@@ -251,8 +251,8 @@ public sealed class CheckinCommandTests
         var chat = new BotChat(new DomainWorld(new DateTimeOffset(2026, 3, 27, 12, 0, 0, TimeSpan.Zero), Settings(reminderLead: TimeSpan.Zero)));
         var nina = chat.EnrolCoordinator(101, "Nina");
         var salek = chat.EnrolSubject(nina, 201, "Salek");
-        Assert.Contains("Berlin", chat.Reply(salek, "/timezone Europe/Berlin"), StringComparison.Ordinal);
-        Assert.Contains("28.03 09:00", chat.Reply(salek, "/schedule daily 09:00 grace 30m"), StringComparison.Ordinal);
+        Assert.Contains("Berlin", chat.OwnReply(salek, "/timezone Europe/Berlin"), StringComparison.Ordinal);
+        Assert.Contains("28.03 09:00", chat.OwnReply(salek, "/schedule daily 09:00 grace 30m"), StringComparison.Ordinal);
 
         chat.World.Time.Advance(TimeSpan.FromHours(19)); // 07:00 UTC = 08:00 Berlin on the 28th
         var first = chat.Reply(salek, "/checkin");
@@ -276,7 +276,7 @@ public sealed class CheckinCommandTests
         var nina = chat.EnrolCoordinator(101, "Nina");
         var salek = chat.EnrolSubject(nina, 201, "Salek");
 
-        var set = chat.Reply(salek, "/schedule every 15s grace 5s");
+        var set = chat.OwnReply(salek, "/schedule every 15s grace 5s");
         var alert = Assert.Single(chat.Tick(TimeSpan.FromSeconds(21))).Text;
 
         Assert.Contains("Расписание сохранено: раз в 15 с, запас 5 с (часовой пояс Europe/Moscow).", set, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class OwedDeadlineTests
 {
     private static readonly string[] Schedules =
     [
-        "every 30m grace 5m", "every 2h grace 30m", "every 30d grace 1h", "every 10m grace 9m",
+        "every 30m grace 5m", "every 2h grace 30m", "every 7d grace 1h", "every 10m grace 9m",
         "daily 09:00 21:00 grace 45m", "daily 12:00 grace 1h", "daily 03:30 grace 10m",
     ];
 
@@ -51,7 +51,7 @@ public sealed class OwedDeadlineTests
         _world.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
         Monitor();
 
-        Do(db => SetSchedule.Run(db, Me(db), "every 30d grace 12h", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 7d grace 12h", Now, _world.Rules));
         _world.Time.Advance(TimeSpan.FromMinutes(29));
         Monitor();
 
@@ -109,13 +109,13 @@ public sealed class OwedDeadlineTests
         Monitor();
         var caseId = State().OpenCaseId;
 
-        Do(db => SetSchedule.Run(db, Me(db), "every 30d grace 1h", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 7d grace 1h", Now, _world.Rules));
 
         Assert.True(State().Missed);
         Assert.Equal(caseId, State().OpenCaseId);
         Do(db => CheckIn.Run(db, Me(db), Now, Now, _world.Rules));
         Assert.False(State().Missed);
-        Assert.Equal(Now + TimeSpan.FromDays(30), State().OwedDeadline);
+        Assert.Equal(Now + TimeSpan.FromDays(7), State().OwedDeadline);
     }
 
     [Fact]
@@ -150,18 +150,18 @@ public sealed class OwedDeadlineTests
     [Fact]
     public void SetSchedule_LongerScheduleBeforeTheDeadline_DoesNotPushTheAlarmAway()
     {
-        // Found in review: ten minutes before the deadline, "/schedule every 30d" moved it a month away, telling nobody.
+        // Found in review: ten minutes before the deadline, "/schedule every 30d" moved it a month away (now every 7d, the most allowed), telling nobody.
         Do(db => SetSchedule.Run(db, Me(db), "every 2h grace 30m", Now, _world.Rules));
         var deadline = State().OwedDeadline;
         _world.Time.Advance(TimeSpan.FromMinutes(110));
 
-        Do(db => SetSchedule.Run(db, Me(db), "every 30d grace 1h", Now, _world.Rules));
+        Do(db => SetSchedule.Run(db, Me(db), "every 7d grace 1h", Now, _world.Rules));
 
         Assert.Equal(deadline, State().OwedDeadline);
         Assert.Equal(TimeSpan.FromMinutes(30), State().Schedule!.Grace);
-        Assert.Equal(TimeSpan.FromDays(30), State().NextSchedule!.Every);
+        Assert.Equal(TimeSpan.FromDays(7), State().NextSchedule!.Every);
         Do(db => CheckIn.Run(db, Me(db), Now, Now, _world.Rules));
-        Assert.Equal(Now + TimeSpan.FromDays(30), State().OwedDeadline);
+        Assert.Equal(Now + TimeSpan.FromDays(7), State().OwedDeadline);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class ScheduleParserTests
         { "every 90m", "every 1h30m grace 30m" },
         { "every 1h", "every 1h grace 30m" },
         { "every 2h grace 1h59m", "every 2h grace 1h59m" },
-        { "every 30d grace 1d", "every 30d grace 1d" },
+        { "every 7d grace 1d", "every 7d grace 1d" },
         { "daily 09:00 21:00 grace 45m", "daily 09:00 21:00 grace 45m" },
         { "daily 21:00 09:00", "daily 09:00 21:00 grace 30m" },
         { "daily 9:00 09:00 21:00", "daily 09:00 21:00 grace 30m" },
@@ -64,6 +64,9 @@ public class ScheduleParserTests
         { "daily -9:00", ScheduleParseError.BadTime, "-9:00" },
         { "daily \u0660\u0669:\u0660\u0660", ScheduleParseError.BadTime, "\u0660\u0669:\u0660\u0660" },
         { "daily 09:00 21:00 soon", ScheduleParseError.BadTime, "soon" },
+        { "every 7d1s", ScheduleParseError.TooRare, "7d1s" },
+        { "every 8d grace 1h", ScheduleParseError.TooRare, "8d" },
+        { "every 30d", ScheduleParseError.TooRare, "30d" },
         { "every 30m", ScheduleParseError.TooFrequent, "30m" },
         { "every 59m59s", ScheduleParseError.TooFrequent, "59m59s" },
         { "daily 09:00 09:30", ScheduleParseError.TooFrequent, "09:30" },
@@ -118,6 +121,31 @@ public class ScheduleParserTests
         Assert.Equal(error, result.Error);
         Assert.Equal(token, result.Token);
     }
+
+    [Theory]
+    [InlineData("12h", "every 12h", ScheduleParseError.None, "")]
+    [InlineData("12h", "every 12h1m", ScheduleParseError.TooRare, "12h1m")]
+    [InlineData("12h", "daily 09:00 21:00", ScheduleParseError.TooRare, "daily")]
+    [InlineData("12h", "daily 09:00", ScheduleParseError.TooRare, "daily")]
+    [InlineData("1d", "daily 09:00", ScheduleParseError.None, "")]
+    [InlineData("1d", "every 1d", ScheduleParseError.None, "")]
+    [InlineData("1d", "every 1d1m", ScheduleParseError.TooRare, "1d1m")]
+    [InlineData("30d", "every 30d", ScheduleParseError.None, "")]
+    public void Parse_AgainstTheMaximumInterval_DailyCountsAsOneDay(string maximum, string arguments, ScheduleParseError error, string token)
+    {
+        Assert.True(DurationParser.TryParse(maximum, out var longest));
+        var rules = new ScheduleRules(TimeSpan.FromHours(1), TimeSpan.FromMinutes(30), longest);
+
+        var result = ScheduleParser.Parse(arguments, rules);
+
+        Assert.Equal(error, result.Error);
+        Assert.Equal(token, result.Token);
+        Assert.Equal(error == ScheduleParseError.None, result.IsSuccess);
+    }
+
+    [Fact]
+    public void ScheduleRules_MaximumIntervalBelowTheMinimum_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ScheduleRules(TimeSpan.FromHours(1), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(59)));
 
     [Fact]
     public void Parse_EveryForm_BuildsIntervalWithoutDailyTimes()

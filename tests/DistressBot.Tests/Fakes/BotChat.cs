@@ -76,6 +76,13 @@ public sealed partial class BotChat
         return reply.Text;
     }
 
+    /// <summary>The text of the only message the bot sent to <paramref name="from"/>'s own chat because they wrote <paramref name="text"/>; others (their coordinators) may have been told too.</summary>
+    public string OwnReply(Person from, string text, DateTimeOffset? sentAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        return Assert.Single(Say(from, text, sentAt), m => m.ChatId == from.ChatId).Text;
+    }
+
     /// <summary>Handles <paramref name="update"/> (its id is set here) as one unit of work; returns what the bot sent because of it.</summary>
     public IReadOnlyList<Delivered> Send(Update update)
     {

@@ -38,7 +38,7 @@ public sealed class OutboxRendererTests
         var owed = w.Fresh(salek).Checkin!.OwedDeadline!.Value;
 
         SetPerson(w, salek, p => p.TimeZone = "Europe/Moscow");
-        var text = Assert.Single(w.Deliver(w.Now)).Ready.Text;
+        var text = Assert.Single(w.Deliver(w.Now), m => m.Row.PersonId == salek.Id).Ready.Text;
 
         Assert.Contains(LocalTime.Format(owed, "Europe/Moscow"), text, StringComparison.Ordinal);
         Assert.DoesNotContain(LocalTime.Format(owed, "UTC"), text, StringComparison.Ordinal);

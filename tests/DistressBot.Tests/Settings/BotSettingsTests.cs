@@ -117,6 +117,32 @@ public sealed class BotSettingsTests
     }
 
     [Fact]
+    public void MaximumIntervalAndPause_Unset_AreSevenDays_AndReachTheRules()
+    {
+        var rules = Bind().ToRules();
+
+        Assert.Equal(TimeSpan.FromDays(7), rules.Schedules.MaximumInterval);
+        Assert.Equal(TimeSpan.FromDays(7), rules.Schedules.MaximumPause);
+        var set = Bind(("Checkins:MaximumInterval", "2d"), ("Checkins:MaximumPause", "12h"));
+        Assert.Empty(set.Validate(SettingsUse.Admin));
+        Assert.Equal(TimeSpan.FromDays(2), set.ToRules().Schedules.MaximumInterval);
+        Assert.Equal(TimeSpan.FromHours(12), set.ToRules().Schedules.MaximumPause);
+    }
+
+    [Theory]
+    [InlineData("Checkins:MaximumInterval", "30m", "Checkins:MaximumInterval (30m) must be at least Checkins:MinimumInterval (1h)")]
+    [InlineData("Checkins:MaximumPause", "0", "Checkins:MaximumPause (0s) must be positive")]
+    public void MaximumIntervalOrPause_OutOfRange_IsRefused_NamingTheSetting(string key, string value, string expected)
+    {
+        var settings = Bind((key, value));
+
+        var error = Assert.Single(settings.Validate(SettingsUse.Admin));
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Empty(settings.Validate(SettingsUse.Init));
+    }
+
+    [Fact]
     public void ExplicitGrace_NotShorterThanTheInterval_IsRefused_NamingBoth()
     {
         var settings = Bind(("Checkins:MinimumInterval", "10m"), ("Checkins:DefaultGrace", "10m"));

@@ -25,6 +25,8 @@ public sealed class UpdateRouterTests
             [(Role.Subject, "checkin")] = TextId.CheckinNoSchedule,
             [(Role.Subject, "status")] = TextId.StatusNoSchedule,
             [(Role.Subject, "schedule")] = TextId.ScheduleUsage,
+            [(Role.Subject, "pause")] = TextId.PauseUsage,
+            [(Role.Subject, "resume")] = TextId.ResumeNotPaused,
             [(Role.Coordinator, "invite")] = TextId.InviteUsage,
             [(Role.Coordinator, "subjects")] = TextId.SubjectsHeader,
             [(Role.Coordinator, "plan")] = TextId.PlanUsage,
