@@ -55,6 +55,11 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>Every command menu the bot set (setMyCommands), in order, with its scope.</summary>
     public IReadOnlyList<FakeCommandMenu> CommandMenus => _profile.Menus;
 
+    /// <summary>The first command menu set (already, or within the wait) that <paramref name="match"/> accepts.</summary>
+    /// <exception cref="TimeoutException">None came in time.</exception>
+    public Task<FakeCommandMenu> WaitForCommandMenuAsync(Func<FakeCommandMenu, bool> match, TimeSpan? timeout = null) =>
+        _profile.WaitForMenuAsync(match, timeout ?? DefaultWait);
+
     /// <summary>The bot's public name as it last set it (setMyName), or null.</summary>
     public string? BotName => _profile.Text("name");
 

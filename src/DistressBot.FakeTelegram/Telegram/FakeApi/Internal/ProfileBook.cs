@@ -8,6 +8,7 @@ internal sealed class ProfileBook
     private readonly Lock _gate = new();
     private readonly List<FakeCommandMenu> _menus = [];
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Every menu set so far, in order.</summary>
     public IReadOnlyList<FakeCommandMenu> Menus
@@ -56,12 +57,45 @@ internal sealed class ProfileBook
             }
         }
 
+        TaskCompletionSource changed;
         lock (_gate)
         {
             _menus.Add(new FakeCommandMenu(scope, chatId, args.String("language_code"), list));
+            changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
+        changed.TrySetResult();
         return "true";
+    }
+
+    /// <summary>The first menu set (already, or within <paramref name="timeout"/>) that <paramref name="match"/> accepts.</summary>
+    /// <exception cref="TimeoutException">None came in time.</exception>
+    public async Task<FakeCommandMenu> WaitForMenuAsync(Func<FakeCommandMenu, bool> match, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                if (_menus.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+
+                next = _changed.Task;
+            }
+
+            try
+            {
+                await next.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No such command menu was set within {timeout}; set so far: {_menus.Count}.");
+            }
+        }
     }
 
     /// <summary>Records setMyName, setMyDescription or setMyShortDescription: <paramref name="field"/> takes the argument of that name.</summary>
