@@ -56,6 +56,10 @@ public static class CoverCatalogue
         [TextId.DeadlineCameGraceUntil] = (
             "{0} — время пришло; нажмите «Готово» до {1} (осталось {2})",
             "{0}: due now; tap Done by {1} ({2} left)"),
+        // Under cover, a command of another role (/cases) must not hint that the bot has other roles.
+        [TextId.NotForYourRole] = (
+            "Не знаю такой команды. /help — список команд.",
+            "I do not know that command. /help lists the commands."),
         [TextId.MenuCheckin] = (
             "Готово",
             "Mark as done"),
@@ -73,7 +77,7 @@ public static class CoverCatalogue
         TextId.AlreadyEnrolled, TextId.ScheduleUsage, TextId.ScheduleBadDuration, TextId.ScheduleBadTime, TextId.ScheduleTooManyTimes,
         TextId.ScheduleEveryText, TextId.ScheduleDailyText, TextId.ListAnd, TextId.DurationOneDay, TextId.DurationOneHour,
         TextId.DurationOneMinute, TextId.TimezoneUsage, TextId.TimezoneSet, TextId.TimezoneUnknown, TextId.TimezoneWelcome, TextId.Never,
-        TextId.NoDeadline, TextId.DeadlineIn, TextId.UnknownCommand, TextId.OnlyText, TextId.NotForYourRole, TextId.EditIgnored,
+        TextId.NoDeadline, TextId.DeadlineIn, TextId.UnknownCommand, TextId.OnlyText, TextId.EditIgnored,
         TextId.Received, TextId.InternalError, TextId.MenuSchedule, TextId.MenuTimezone, TextId.MenuHelp,
     }.ToFrozenSet();
 

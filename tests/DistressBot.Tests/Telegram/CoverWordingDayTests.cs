@@ -99,6 +99,17 @@ public sealed class CoverWordingDayTests
         Assert.Contains("do not know that command", ninasDone, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnotherRolesCommand_UnderCover_ReadsLikeAnyUnknownCommand()
+    {
+        var chat = new BotChat(new DomainWorld(rules: new BotSettings().ToRules() with { CoverWording = true }));
+        var nina = chat.EnrolCoordinator(NinaId, "Nina");
+        var salek = chat.EnrolSubject(nina, SalekId, "Salek", "en");
+
+        Assert.Equal(chat.Reply(salek, "/frobnicate"), chat.Reply(salek, "/cases"));
+        Assert.Contains("not available to you", chat.Reply(nina, "/sos"), StringComparison.Ordinal); // coordinators read plain words
+    }
+
     // Enrolled and switched; now a whole day: schedule, reminders, a check-in by the button, a miss and a late check-in,
     // SOS, a location, status, help and a few wrong inputs.
     private static void LiveADay(BotChat chat, Person salek, List<string> received)
