@@ -110,6 +110,6 @@ public static class DeadlineProcessor
             QueuedAt = now,
             Text = "",
             Content = MessageContent.Of(id, args),
-            ReplyButtons = [TextCatalogue.Format(subject.Language, TextId.CheckinButton)],
+            ReplyButtonTexts = [new MessageText(TextId.CheckinButton)],
         });
 }

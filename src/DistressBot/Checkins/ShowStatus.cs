@@ -3,10 +3,10 @@ using DistressBot.Localization;
 
 namespace DistressBot.Checkins;
 
-/// <summary>A subject asks for their status (/status): schedule, state, last check-in and the next deadline, as of <c>now</c>.</summary>
+/// <summary>A subject asks for their status (/status): only when the next check-in is due, as of <c>now</c> (no state word: the phone may be in other hands).</summary>
 public static class ShowStatus
 {
-    /// <summary>Replies with the subject's schedule, state, last check-in and next deadline.</summary>
+    /// <summary>Replies with when the next check-in is due, or, without a schedule, the last check-in and how to set one.</summary>
     public static void Run(DataSession db, Person subject, DateTimeOffset now, BotRules rules)
     {
         ArgumentNullException.ThrowIfNull(subject);
@@ -19,7 +19,7 @@ public static class ShowStatus
             return;
         }
 
-        MessageText status = new(TextId.Status, state.Schedule, StateId(subject, now, rules), last, OwedDeadlines.DeadlineArg(subject, now));
+        MessageText status = new(TextId.Status, OwedDeadlines.DeadlineArg(subject, now));
         Notify.Send(db, subject, MessagePriority.Reply, now, [status, .. PauseLines(subject, now)]);
     }
 

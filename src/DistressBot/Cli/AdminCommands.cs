@@ -24,19 +24,21 @@ public sealed record AdminResult(int ExitCode, string Output, string Error)
 /// <param name="Time">The clock.</param>
 /// <param name="Secrets">Secrets the command line collected for this command (a new passphrase); never logged.</param>
 /// <param name="AfterRotation">Wakes background re-encryption after a rotation, when the bot runs.</param>
+/// <param name="AfterCoverChange">Wakes the command-menu updater after a subject's wording changed, when the bot runs.</param>
 public sealed record AdminContext(
     BotRuntime Runtime,
     BotRules Rules,
     TimeProvider Time,
     IReadOnlyDictionary<string, string> Secrets,
-    Action? AfterRotation = null);
+    Action? AfterRotation = null,
+    Action? AfterCoverChange = null);
 
 /// <summary>The admin commands that touch the data: run by the live bot (handed over its socket) or, with the bot stopped, by the CLI itself.</summary>
 public static class AdminCommands
 {
     /// <summary>True for the commands handled here.</summary>
     public static bool Handles(IReadOnlyList<string> args) =>
-        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup";
+        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup" or "cover";
 
     /// <summary>Runs one admin command against the opened data.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
@@ -55,6 +57,7 @@ public static class AdminCommands
                 "keys" => await KeyCommands.ExecuteAsync(args, context, ct),
                 "cases" => await CaseCommands.ExecuteAsync(args, context, ct),
                 "backup" => await BackupCommand.ExecuteAsync(args, context.Runtime, ct),
+                "cover" => await CoverAsync(args, context, ct),
                 _ => AdminResult.Usage($"Unknown admin command '{args[0]}'. Run 'distressbot help'."),
             };
         }
@@ -205,6 +208,42 @@ public static class AdminCommands
                 return new AdminResult(0, "", $"'{subject.Name}': level 2 after {DurationToken.Format(effective.AcknowledgeTimeout)}, repeats every {DurationToken.Format(effective.RepeatEvery)}, quiet acknowledgement reminded after {DurationToken.Format(effective.AcknowledgedReminder)}.\n");
             },
             ct);
+    }
+
+    // One subject's cover wording; the bot sets their chat's command menu when it runs (at once, if it is running now).
+    private static async Task<AdminResult> CoverAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
+    {
+        const string UsageLine = "Usage: distressbot cover \"Salek\" on|off [--of \"Nina\"]   cover wording for one subject's chat";
+        if (args.Count < 3 || args[2] is not ("on" or "off"))
+        {
+            return AdminResult.Usage(UsageLine);
+        }
+
+        var on = args[2] == "on";
+        var result = await context.Runtime.Store.RunAsync(
+            db =>
+            {
+                var of = Option(args, "--of");
+                var lookup = PeopleByName.Subject(db, args[1], of);
+                if (lookup.Subject is not { } subject)
+                {
+                    return AdminResult.Fail(SubjectNotFound(lookup, args[1], of));
+                }
+
+                var was = subject.CoverWording;
+                subject.CoverWording = on;
+                db.People.Save(subject);
+                var state = on ? "on" : "off";
+                var told = was == on ? $"'{subject.Name}': cover wording was already {state}; nothing changed.\n" : $"'{subject.Name}': cover wording {state}. Their command menu follows when the bot runs.\n";
+                return new AdminResult(0, "", told + (!on && context.Rules.CoverWording ? "Privacy:CoverWording is true, so every subject still reads cover wording.\n" : ""));
+            },
+            ct);
+        if (result.ExitCode == 0)
+        {
+            context.AfterCoverChange?.Invoke();
+        }
+
+        return result;
     }
 
     // Why no single subject was found by alias (and --of).

@@ -20,6 +20,7 @@ public sealed partial class AdminSocketServer(
     TimeProvider time,
     TransportClock transport,
     ReencryptionService reencryption,
+    CommandMenuSignal menus,
     ILogger<AdminSocketServer> logger) : BackgroundService
 {
     /// <inheritdoc/>
@@ -97,7 +98,7 @@ public sealed partial class AdminSocketServer(
                 default:
                     var request = JsonSerializer.Deserialize<AdminRequest>(read.Line!);
                     result = request?.Args is { Length: > 0 } args && AdminCommands.Handles(args)
-                        ? await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, rules, time, request.Secrets ?? [], reencryption.Wake.Notify), stoppingToken)
+                        ? await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, rules, time, request.Secrets ?? [], reencryption.Wake.Notify, menus.Notify), stoppingToken)
                         : AdminResult.Usage("The running bot did not understand that admin command.");
                     LogServed(request?.Args is { Length: > 0 } a ? a[0] : "?", result.ExitCode);
                     break;

@@ -43,6 +43,9 @@ public static class CommandLine
                                    a lawyer for all of Nina's subjects, now and later
           policy "Salek" [--ack-timeout 5m] [--repeat 5m] [--acked-reminder 20m] | --reset
                                    this subject's escalation timings
+          cover "Salek" on|off [--of "Nina"]
+                                   cover wording for one subject's chat: texts, buttons and command menu read like
+                                   an ordinary reminder app (Privacy:CoverWording=true does it for every subject)
           people                   list enrolled people (names and aliases only)
           keys status              the current data key and how many records are still under older keys
           keys rotate [--now]      add a data key for all new writes; re-encrypt older records in the background

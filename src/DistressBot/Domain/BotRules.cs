@@ -9,10 +9,18 @@ namespace DistressBot.Domain;
 /// <param name="Schedules">Floor and default grace of schedules.</param>
 /// <param name="ReminderLead">How long before a deadline the first reminder goes out.</param>
 /// <param name="Escalation">The deployment's escalation timings (subjects may override them).</param>
+/// <param name="CoverWording">Every subject reads cover wording (Privacy:CoverWording), not only those switched one by one.</param>
+/// <param name="Aliases">The subjects' neutral command names; null for <see cref="CommandAliases.Default"/>.</param>
 public sealed record BotRules(
     Language DefaultLanguage,
     string DefaultTimeZone,
     TimeSpan InviteLifetime,
     ScheduleRules Schedules,
     TimeSpan ReminderLead,
-    EscalationPolicy Escalation);
+    EscalationPolicy Escalation,
+    bool CoverWording = false,
+    CommandAliases? Aliases = null)
+{
+    /// <summary>The subjects' neutral command names (<see cref="Aliases"/> or the defaults).</summary>
+    public CommandAliases SubjectAliases => Aliases ?? CommandAliases.Default;
+}

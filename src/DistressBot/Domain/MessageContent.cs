@@ -76,13 +76,14 @@ public sealed class MessageContent
 /// <param name="Buttons">Inline buttons, or null.</param>
 /// <param name="CopyText">For an alert copy: its text without a status line (later edits append the status to it).</param>
 /// <param name="Shows">For an alert copy or status edit: the case state it shows (<see cref="CaseAlerts.StateShown"/>).</param>
-public sealed record ReadyMessage(string Text, List<List<InlineButton>>? Buttons, string? CopyText = null, string? Shows = null)
+/// <param name="ReplyButtons">Labels of a one-time reply keyboard, worded for the reader; null when the row has none.</param>
+public sealed record ReadyMessage(string Text, List<List<InlineButton>>? Buttons, string? CopyText = null, string? Shows = null, List<string>? ReplyButtons = null)
 {
     /// <summary>The message as it was queued.</summary>
     public static ReadyMessage AsQueued(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new ReadyMessage(message.Text, message.InlineButtons, message.TrackCopy ? message.Text : null);
+        return new ReadyMessage(message.Text, message.InlineButtons, message.TrackCopy ? message.Text : null, ReplyButtons: message.ReplyButtons);
     }
 }
 

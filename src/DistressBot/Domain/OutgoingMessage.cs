@@ -53,8 +53,11 @@ public sealed class OutgoingMessage
     /// <summary>Inline buttons, rows of buttons.</summary>
     public List<List<InlineButton>>? InlineButtons { get; init; }
 
-    /// <summary>A one-time reply keyboard with these buttons (one per row).</summary>
+    /// <summary>A one-time reply keyboard with these labels (one per row), final as queued (rows of an earlier version; prefer <see cref="ReplyButtonTexts"/>).</summary>
     public List<string>? ReplyButtons { get; init; }
+
+    /// <summary>A one-time reply keyboard whose labels are worded at send time, in the reader's language and wording (one per row).</summary>
+    public List<MessageText>? ReplyButtonTexts { get; init; }
 
     /// <summary>Removes a reply keyboard the chat still shows.</summary>
     public bool RemoveReplyKeyboard { get; init; }

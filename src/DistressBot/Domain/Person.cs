@@ -81,6 +81,12 @@ public sealed class Person
     /// <summary>For coordinators: the subject whose response plan their next plain message sets (after a bare /plan Alias).</summary>
     public string? PendingPlanFor { get; set; }
 
+    /// <summary>For subjects: cover wording for this subject's chat even when the deployment does not use it (`distressbot cover ALIAS on|off`).</summary>
+    public bool CoverWording { get; set; }
+
+    /// <summary>For subjects: the command menu last set for their chat (<c>CommandMenu</c> key), or null when none was ever set.</summary>
+    public string? MenuShown { get; set; }
+
     /// <summary>For subjects: the check-in state.</summary>
     public CheckinState? Checkin { get; set; }
 }

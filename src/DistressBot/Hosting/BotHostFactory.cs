@@ -52,6 +52,8 @@ public static class BotHostFactory
         services.AddSingleton<DomainEventLog>();
         services.AddSingleton<CaseCommandHandler>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<CommandMenuSignal>();
+        services.AddSingleton(new PublicProfile(settings.Privacy.BotName, settings.Privacy.BotDescription));
         services.AddSingleton<InboundCatchUp>();
         services.AddSingleton(sp => new SendPacer(sp.GetRequiredService<TransportClock>().Time));
         services.AddSingleton<UpdateRouter>();
@@ -63,6 +65,7 @@ public static class BotHostFactory
         AddService<DeadlineMonitor>(services);
         AddService<EscalationMonitor>(services);
         AddService<ReencryptionService>(services);
+        AddService<CommandMenus>(services);
         adapters?.Invoke(services);
         AddService<HealthService>(services);
         var host = builder.Build();

@@ -24,7 +24,7 @@ public enum SettingsUse
 public sealed class BotSettings
 {
     private static readonly string[] LocationSections = ["Storage", "Crypto"];
-    private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation"];
+    private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation", "Privacy"];
     private readonly List<(string Section, string Error)> _bindErrors = [];
 
     /// <summary>Section "Telegram".</summary>
@@ -47,6 +47,9 @@ public sealed class BotSettings
 
     /// <summary>Section "Escalation".</summary>
     public EscalationOptions Escalation { get; init; } = new();
+
+    /// <summary>Section "Privacy".</summary>
+    public PrivacyOptions Privacy { get; init; } = new();
 
     /// <summary>The data directory, absolute (Storage:DataDirectory, or <see cref="DefaultLocations.DataDirectory"/>); empty when neither gives one.</summary>
     public string DataDirectory => string.IsNullOrWhiteSpace(Storage.DataDirectory) ? "" : Path.GetFullPath(Storage.DataDirectory);
@@ -127,13 +130,18 @@ public sealed class BotSettings
             Bot.InviteLifetime,
             new ScheduleRules(Checkins.MinimumInterval, Checkins.EffectiveDefaultGrace, Checkins.MaximumInterval, Checkins.MaximumPause),
             Checkins.ReminderLead,
-            new EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
+            new EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder),
+            Privacy.CoverWording,
+            Aliases());
     }
+
+    /// <summary>The subjects' neutral command names as set.</summary>
+    public CommandAliases Aliases() => new(Privacy.CheckinAlias, Privacy.StatusAlias, Privacy.SosAlias, Privacy.PauseAlias);
 
     private (string Name, object Section)[] Sections() =>
     [
         ("Telegram", Telegram), ("Storage", Storage), ("Crypto", Crypto), ("Checkins", Checkins),
-        ("Bot", Bot), ("Escalation", Escalation), ("Health", Health),
+        ("Bot", Bot), ("Escalation", Escalation), ("Health", Health), ("Privacy", Privacy),
     ];
 
     // Durations are read by our own parser (the bot's "5m" forms too) and handed to the binder in .NET's form;
@@ -262,6 +270,31 @@ public sealed class BotSettings
         if (Bot.InviteLifetime <= TimeSpan.Zero)
         {
             errors.Add("Bot:InviteLifetime must be positive, e.g. 1d.");
+        }
+
+        AliasRules(errors);
+    }
+
+    // A subject's neutral names must be commands Telegram accepts, and must not shadow a real command or each other.
+    private void AliasRules(List<string> errors)
+    {
+        string[] keys = ["Privacy:CheckinAlias", "Privacy:StatusAlias", "Privacy:SosAlias", "Privacy:PauseAlias"];
+        var aliases = Aliases().All;
+        for (var i = 0; i < aliases.Count; i++)
+        {
+            var alias = aliases[i] ?? "";
+            if (alias.Length is 0 or > 32 || !alias.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            {
+                errors.Add($"{keys[i]} \"{alias}\" is not a command name: use 1 to 32 lower-case letters a-z, digits or underscores, e.g. \"{CommandAliases.Default.All[i]}\".");
+            }
+            else if (CommandList.IsKnown(alias) || alias is "start" or "pause" or "resume" or "pin")
+            {
+                errors.Add($"{keys[i]} \"{alias}\" is already a command of the bot: choose another neutral name, e.g. \"{CommandAliases.Default.All[i]}\".");
+            }
+            else if (aliases.Take(i).Contains(alias, StringComparer.Ordinal))
+            {
+                errors.Add($"{keys[i]} \"{alias}\" is already the name of another alias: each needs its own.");
+            }
         }
     }
 

@@ -27,8 +27,8 @@ public static class TextCatalogue
             "{0} подключился(-ась). Когда он(а) задаст расписание, вы увидите его в /subjects.",
             "{0} has joined. Once they set a schedule you will see it in /subjects."),
         [TextId.HelpSubject] = (
-            "/checkin — отметиться\n/status — когда следующая отметка\n/sos — тревога координаторам и юристам сразу\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/pause 2d — пауза в отметках на 2 дня\n/resume — закончить паузу раньше\n/help — эта справка",
-            "/checkin — check in\n/status — when the next check-in is due\n/sos — alarm to coordinators and lawyers at once\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/pause 2d — pause check-ins for 2 days\n/resume — end the pause early\n/help — this help"),
+            "/checkin (или /{0}) — отметиться\n/status (или /{1}) — когда следующая отметка\n/sos (или /{2}) — срочно попросить о помощи; ответ — просто «Принято.»\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/pause 2d (или /{3} 2d) — пауза в отметках на 2 дня\n/resume — закончить паузу раньше\n/help — эта справка",
+            "/checkin (or /{0}) — check in\n/status (or /{1}) — when the next check-in is due\n/sos (or /{2}) — ask for help at once; the reply is just “Received.”\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/pause 2d (or /{3} 2d) — pause check-ins for 2 days\n/resume — end the pause early\n/help — this help"),
         [TextId.HelpCoordinator] = (
             "/invite Псевдоним — код для подключения нового человека под этим псевдонимом\n/subjects — ваши люди: состояние, последняя отметка, следующий срок\n/cases — открытые дела; /case C-0042 — ход дела\n/ack C-0042 — взять дело; /note C-0042 текст — заметка\n/resolve C-0042 safe|detained|missing|hospitalised|other — закрыть\n/missing Псевдоним что известно — сообщить о пропаже (тревога всем сразу)\n/plan Псевдоним — план действий, он приходит с каждой тревогой\n/drill Псевдоним — учебная тревога (человеку ничего не придёт)\n/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка",
             "/invite Alias — a code to enrol a new person under this alias\n/subjects — your people: state, last check-in, next deadline\n/cases — open cases; /case C-0042 — a case's timeline\n/ack C-0042 — take a case; /note C-0042 text — add a note\n/resolve C-0042 safe|detained|missing|hospitalised|other — close it\n/missing Alias what you know — report someone missing (everyone is alerted at once)\n/plan Alias — the response plan sent with every alert\n/drill Alias — a rehearsal alarm (nothing is sent to them)\n/timezone Europe/Moscow — your time zone for times in messages\n/help — this help"),
@@ -114,8 +114,8 @@ public static class TextCatalogue
             "Отметка принята. Расписания пока нет — задайте его: /schedule",
             "Checked in. There is no schedule yet — set one: /schedule"),
         [TextId.Status] = (
-            "Расписание: {0}\nСостояние: {1}\nПоследняя отметка: {2}\nСледующая отметка до: {3}",
-            "Schedule: {0}\nState: {1}\nLast check-in: {2}\nNext check-in due by: {3}"),
+            "Следующая отметка до: {0}",
+            "Next check-in due by: {0}"),
         [TextId.StatusNoSchedule] = (
             "Расписания нет. Последняя отметка: {0}.\nЗадайте расписание: /schedule",
             "No schedule. Last check-in: {0}.\nSet a schedule: /schedule"),
@@ -123,8 +123,8 @@ public static class TextCatalogue
             "Напоминание: отметьтесь до {0} (осталось {1}).",
             "Reminder: check in by {0} ({1} left)."),
         [TextId.ReminderAtDeadline] = (
-            "Срок отметки наступил. Отметьтесь до {0}, иначе координатор получит тревогу.",
-            "Your check-in is due now. Check in by {0}, or your coordinator will be alerted."),
+            "Срок отметки наступил. Отметьтесь до {0}.",
+            "Your check-in is due now. Check in by {0}."),
         [TextId.CheckinButton] = (
             "✅ Отметиться",
             "✅ Check in"),
@@ -461,6 +461,24 @@ public static class TextCatalogue
         [TextId.SubjectsPausedUntil] = (
             "  на паузе до {0}",
             "  paused until {0}"),
+        [TextId.MenuCheckin] = (
+            "Отметиться",
+            "Check in"),
+        [TextId.MenuStatus] = (
+            "Когда следующая отметка",
+            "When the next check-in is due"),
+        [TextId.MenuSos] = (
+            "Срочно попросить о помощи",
+            "Ask for help at once"),
+        [TextId.MenuSchedule] = (
+            "Расписание напоминаний",
+            "Reminder schedule"),
+        [TextId.MenuTimezone] = (
+            "Часовой пояс",
+            "Time zone"),
+        [TextId.MenuHelp] = (
+            "Справка",
+            "Help"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>
@@ -476,4 +494,8 @@ public static class TextCatalogue
     /// <summary>The text of <paramref name="id"/> in <paramref name="language"/> with its placeholders filled.</summary>
     public static string Format(Language language, TextId id, params object?[] args) =>
         string.Format(CultureInfo.InvariantCulture, Template(id, language), args);
+
+    /// <summary>The text of <paramref name="id"/> in <paramref name="language"/> and <paramref name="voice"/> (cover wording: <see cref="CoverCatalogue"/>) with its placeholders filled.</summary>
+    public static string Format(TextVoice voice, Language language, TextId id, params object?[] args) =>
+        string.Format(CultureInfo.InvariantCulture, voice == TextVoice.Cover ? CoverCatalogue.Template(id, language) : Template(id, language), args);
 }

@@ -15,7 +15,7 @@ public enum TextId
     EnrolledSubject,
     /// <summary>To the coordinator: {0} alias joined.</summary>
     SubjectJoined,
-    /// <summary>Subject help.</summary>
+    /// <summary>Subject help: {0}, {1}, {2} the neutral names of check-in, status and SOS (cover wording lists only these).</summary>
     HelpSubject,
     /// <summary>Coordinator help.</summary>
     HelpCoordinator,
@@ -73,7 +73,7 @@ public enum TextId
     CheckinTooEarly,
     /// <summary>Check-in without a schedule.</summary>
     CheckinNoSchedule,
-    /// <summary>Status: {0} schedule, {1} state, {2} last check-in, {3} next deadline.</summary>
+    /// <summary>A subject's /status: {0} when the next check-in is due (nothing else: no state, no case).</summary>
     Status,
     /// <summary>Status without a schedule: {0} last check-in.</summary>
     StatusNoSchedule,
@@ -365,4 +365,16 @@ public enum TextId
     ResumedToCoordinators,
     /// <summary>In /subjects, under a subject whose pause runs: {0} its end.</summary>
     SubjectsPausedUntil,
+    /// <summary>A subject's command menu (setMyCommands): the check-in command.</summary>
+    MenuCheckin,
+    /// <summary>A subject's command menu: the status command.</summary>
+    MenuStatus,
+    /// <summary>A subject's command menu: the SOS command.</summary>
+    MenuSos,
+    /// <summary>A subject's command menu: /schedule.</summary>
+    MenuSchedule,
+    /// <summary>A subject's command menu: /timezone.</summary>
+    MenuTimezone,
+    /// <summary>A subject's command menu: /help.</summary>
+    MenuHelp,
 }

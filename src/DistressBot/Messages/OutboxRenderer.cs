@@ -23,9 +23,12 @@ public static class OutboxRenderer
     /// The words for outbox row <paramref name="messageId"/> at <paramref name="now"/>. A row whose reader was removed, or whose
     /// content this version cannot word, is taken out of the outbox and returned as dropped; other rows are not touched.
     /// </summary>
-    /// <remarks>A reader who is not enrolled (no person) reads the language chosen when queued, else <paramref name="defaultLanguage"/>, with times in UTC.</remarks>
+    /// <remarks>
+    /// A reader who is not enrolled (no person) reads the language chosen when queued, else <paramref name="defaultLanguage"/>, with times in UTC.
+    /// A subject reads cover wording (texts and reply-keyboard labels) when <paramref name="coverAll"/> or their own switch is on.
+    /// </remarks>
     /// <exception cref="Crypto.RecordIntegrityException">The row, its case or its reader does not open (purged meanwhile, or damaged).</exception>
-    public static PreparedMessage Prepare(DataSession db, string messageId, DateTimeOffset now, Language defaultLanguage)
+    public static PreparedMessage Prepare(DataSession db, string messageId, DateTimeOffset now, Language defaultLanguage, bool coverAll = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (db.Outbox.Find(messageId) is not { } row)
@@ -47,13 +50,16 @@ public static class OutboxRenderer
         }
 
         string text;
+        List<string>? replyButtons;
         try
         {
+            var reader = person is null ? new Reader(content.Language ?? defaultLanguage, StrangerZone) : Reader.Of(person, coverAll);
             text = OutgoingMessage.Fit(content.Kind switch
             {
-                MessageKind.Texts => Wording.Render(content, person is null ? new Reader(content.Language ?? defaultLanguage, StrangerZone) : Reader.Of(person)),
+                MessageKind.Texts => Wording.Render(content, reader),
                 _ => View(db, content, person ?? throw new UnrenderableMessageException("A view of kind " + content.Kind + " has no reader."), now),
             });
+            replyButtons = row.ReplyButtonTexts is { Count: > 0 } labels ? [.. labels.Select(l => Wording.Render(l, reader))] : row.ReplyButtons;
         }
         catch (UnrenderableMessageException ex)
         {
@@ -63,12 +69,12 @@ public static class OutboxRenderer
 
         if (row.CaseId is null)
         {
-            return new PreparedMessage(new ReadyMessage(text, row.InlineButtons), DropReason.None);
+            return new PreparedMessage(new ReadyMessage(text, row.InlineButtons, ReplyButtons: replyButtons), DropReason.None);
         }
 
         // A message about a case: the case decides whether it still goes (not after the case was resolved).
         var (ready, dropped) = CaseMessages.Prepare(db, messageId, now);
-        return new PreparedMessage(ready is null ? null : ready with { Text = text, CopyText = row.TrackCopy ? text : null }, dropped);
+        return new PreparedMessage(ready is null ? null : ready with { Text = text, CopyText = row.TrackCopy ? text : null, ReplyButtons = replyButtons }, dropped);
     }
 
     // A view is worded from the state as it stands, as the reader may see it now (access is checked again: it may have

@@ -5,16 +5,24 @@ using DistressBot.Localization;
 
 namespace DistressBot.Messages;
 
-/// <summary>Who reads a message, as far as its words depend on it: their language and their time zone (an IANA id).</summary>
+/// <summary>Who reads a message, as far as its words depend on it: their language, their time zone (an IANA id) and their wording.</summary>
 /// <param name="Language">The language to word it in.</param>
 /// <param name="TimeZone">The zone instants are shown in (UTC if unknown to this machine).</param>
-public sealed record Reader(Language Language, string TimeZone)
+/// <param name="Voice">Plain words, or cover wording (only ever for a subject).</param>
+public sealed record Reader(Language Language, string TimeZone, TextVoice Voice = TextVoice.Plain)
 {
-    /// <summary>The person as stored now.</summary>
-    public static Reader Of(Person person)
+    /// <summary>The person as stored now; a subject reads cover wording when <paramref name="coverAll"/> (the whole deployment) or their own switch says so.</summary>
+    public static Reader Of(Person person, bool coverAll = false)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return new Reader(person.Language, person.TimeZone);
+        return new Reader(person.Language, person.TimeZone, VoiceOf(person, coverAll));
+    }
+
+    /// <summary>Cover wording for a subject when <paramref name="coverAll"/> or their own switch is on; plain for everyone else.</summary>
+    public static TextVoice VoiceOf(Person person, bool coverAll)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Role == Role.Subject && (coverAll || person.CoverWording) ? TextVoice.Cover : TextVoice.Plain;
     }
 }
 
@@ -37,7 +45,7 @@ public sealed class UnrenderableMessageException : Exception
     }
 }
 
-/// <summary>The one place texts queued as data (<see cref="MessageText"/>) become words: in the reader's language and zone, when sent.</summary>
+/// <summary>The one place texts queued as data (<see cref="MessageText"/>) become words: in the reader's language, zone and wording (plain or cover), when sent.</summary>
 public static class Wording
 {
     /// <summary>The words of <paramref name="content"/> (<see cref="MessageKind.Texts"/>) for <paramref name="reader"/>, not yet fitted to Telegram's limit.</summary>
@@ -70,7 +78,7 @@ public static class Wording
             throw new UnrenderableMessageException(string.Create(CultureInfo.InvariantCulture, $"Text {id} takes {expected} arguments; the message has {text.Args.Count}."));
         }
 
-        return TextCatalogue.Format(reader.Language, id, [.. text.Args.Select(a => Render(a, reader, id))]);
+        return TextCatalogue.Format(reader.Voice, reader.Language, id, [.. text.Args.Select(a => Render(a, reader, id))]);
     }
 
     private static string Render(MessageArg arg, Reader reader, TextId of)

@@ -125,7 +125,7 @@ public sealed partial class OutboxDispatcher(
         PreparedMessage prepared;
         try
         {
-            prepared = await store.RunAsync(db => OutboxRenderer.Prepare(db, message.Id, time.GetUtcNow(), rules.DefaultLanguage), ct);
+            prepared = await store.RunAsync(db => OutboxRenderer.Prepare(db, message.Id, time.GetUtcNow(), rules.DefaultLanguage, rules.CoverWording), ct);
         }
         catch (RecordIntegrityException)
         {
@@ -279,7 +279,7 @@ public sealed partial class OutboxDispatcher(
             return new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
         }
 
-        if (message.ReplyButtons is { Count: > 0 } buttons)
+        if ((ready.ReplyButtons ?? message.ReplyButtons) is { Count: > 0 } buttons)
         {
             return new ReplyKeyboardMarkup(buttons.Select(b => new[] { new KeyboardButton(b) }))
             {

@@ -79,6 +79,12 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             return HandleStranger(db, message, command, language, now, strangers);
         }
 
+        // A subject's neutral names (/done …) stand for the real commands, whatever their wording.
+        if (person.Role == Role.Subject && command is not null && rules.SubjectAliases.CommandFor(command.Name) is { } aliased)
+        {
+            command = command with { Name = aliased };
+        }
+
         if (person.Language != language && from.LanguageCode is not null)
         {
             person.Language = language;
@@ -121,6 +127,10 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         {
             case "start":
                 Notify.Send(db, person, MessagePriority.Reply, now, TextId.AlreadyEnrolled);
+                return HandledUpdate.Nothing;
+            case "help" when person.Role == Role.Subject:
+                var aliases = rules.SubjectAliases;
+                Notify.Send(db, person, MessagePriority.Reply, now, TextId.HelpSubject, aliases.Checkin, aliases.Status, aliases.Sos, aliases.Pause);
                 return HandledUpdate.Nothing;
             case "help":
                 Notify.Send(db, person, MessagePriority.Reply, now, CommandList.Help(person.Role));
@@ -267,8 +277,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
     // Telegram's Location stops here: the domain takes its own record (a live location has a live period).
     private static LocationShare Share(Location location) => new(location.Latitude, location.Longitude, location.LivePeriod is > 0);
 
+    // The reminder's button in either language and either wording (the wording may have changed since it was shown).
     private static bool IsCheckinButton(string text) =>
-        Enum.GetValues<Language>().Any(l => string.Equals(text.Trim(), TextCatalogue.Format(l, TextId.CheckinButton), StringComparison.Ordinal));
+        Enum.GetValues<Language>().Any(l => Enum.GetValues<TextVoice>().Any(v => string.Equals(text.Trim(), TextCatalogue.Format(v, l, TextId.CheckinButton), StringComparison.Ordinal)));
 
     private static void ReplyTo(DataSession db, long chatId, Language language, DateTimeOffset now, TextId id) =>
         db.Outbox.Enqueue(new OutgoingMessage

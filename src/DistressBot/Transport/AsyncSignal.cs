@@ -43,3 +43,6 @@ public sealed class InboundCatchUp
 
 /// <summary>Rung after a transaction queued messages, so the dispatcher sends them at once.</summary>
 public sealed class OutboxSignal : AsyncSignal;
+
+/// <summary>Rung when a subject's wording changed (an admin command), so their chat's command menu is set at once.</summary>
+public sealed class CommandMenuSignal : AsyncSignal;

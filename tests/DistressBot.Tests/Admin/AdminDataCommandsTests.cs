@@ -154,6 +154,43 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         Assert.Null(await _runtime.Store.RunAsync(db => db.People.Find(timur)!.Policy));
     }
 
+    [Fact]
+    public async Task Cover_OnAndOffForOneSubject_IsStoredOnThem_OthersUntouched_AndWakesTheMenuUpdater()
+    {
+        var salek = await EnrolAsync();
+        var timur = await EnrolAsync("Timur");
+        var woken = 0;
+        Task<AdminResult> Cover(params string[] args) =>
+            AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _settings.ToRules(), _time, new Dictionary<string, string>(), AfterCoverChange: () => woken++), CancellationToken.None);
+
+        var on = await Cover("cover", "Salek", "on");
+        var stored = await _runtime.Store.RunAsync(db => (db.People.Find(salek)!.CoverWording, db.People.Find(timur)!.CoverWording));
+        var again = await Cover("cover", "Salek", "on");
+        var off = await Cover("cover", "Salek", "off");
+
+        Assert.Equal((0, "'Salek': cover wording on. Their command menu follows when the bot runs.\n"), (on.ExitCode, on.Error));
+        Assert.Equal((true, false), stored);
+        Assert.Equal((0, "'Salek': cover wording was already on; nothing changed.\n"), (again.ExitCode, again.Error));
+        Assert.Equal((0, "'Salek': cover wording off. Their command menu follows when the bot runs.\n"), (off.ExitCode, off.Error));
+        Assert.False(await _runtime.Store.RunAsync(db => db.People.Find(salek)!.CoverWording));
+        Assert.Equal(3, woken);
+    }
+
+    [Theory]
+    [InlineData(2, "Usage: distressbot cover", "cover", "Salek")]
+    [InlineData(2, "Usage: distressbot cover", "cover", "Salek", "maybe")]
+    [InlineData(1, "No subject is called 'Nobody'.", "cover", "Nobody", "on")]
+    public async Task Cover_BadInput_IsRefusedWithWhatToDo_AndChangesNothing(int exitCode, string says, params string[] args)
+    {
+        var salek = await EnrolAsync();
+
+        var result = await AdminAsync(args);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.StartsWith(says, result.Error, StringComparison.Ordinal);
+        Assert.False(await _runtime.Store.RunAsync(db => db.People.Find(salek)!.CoverWording));
+    }
+
     private async Task<BotRuntime> OpenAsync()
     {
         using var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath);

@@ -52,7 +52,7 @@ public sealed class ChangeNoticeTests
         { "/pause 8d", "A pause can last at most 7 d.", null },
         { "/pause", "Pause: /pause 2d", null },
         { "/resume", "Nothing is paused.", null },
-        { "/status", "Schedule: every 12 h", null },
+        { "/status", "Next check-in due by: ", null },
     };
 
     [Theory]

@@ -171,7 +171,7 @@ public sealed class DomainWorld
     /// </summary>
     public IReadOnlyList<string> TextsTo(Person person)
     {
-        var reader = Reader.Of(Fresh(person));
+        var reader = Reader.Of(Fresh(person), Rules.CoverWording);
         return [.. Queued(person).Select(m => m.Content switch
         {
             { Kind: MessageKind.Texts } content => OutgoingMessage.Fit(Wording.Render(content, reader)),
@@ -190,7 +190,7 @@ public sealed class DomainWorld
         var skip = unreachable.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         while (Db.Outbox.All().Where(m => !skip.Contains(m.PersonId ?? "")).OrderBy(m => m.Priority).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() is { } row)
         {
-            var (ready, _, _) = OutboxRenderer.Prepare(Db, row.Id, now, Rules.DefaultLanguage);
+            var (ready, _, _) = OutboxRenderer.Prepare(Db, row.Id, now, Rules.DefaultLanguage, Rules.CoverWording);
             if (ready is null)
             {
                 continue;

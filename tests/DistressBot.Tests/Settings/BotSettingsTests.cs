@@ -53,6 +53,35 @@ public sealed class BotSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(15), settings.Checkins.ReminderLead); // the default stays; nothing half-read
     }
 
+    [Theory]
+    [InlineData("Privacy:CheckinAlias", "Done", "not a command name")]
+    [InlineData("Privacy:StatusAlias", "next-one", "not a command name")]
+    [InlineData("Privacy:SosAlias", "", "not a command name")]
+    [InlineData("Privacy:SosAlias", "help", "already a command of the bot")]
+    [InlineData("Privacy:PauseAlias", "start", "already a command of the bot")]
+    [InlineData("Privacy:PauseAlias", "done", "already the name of another alias")]
+    public void Validate_AliasThatIsNoCommandOrShadowsOne_IsNamedWithItsFix(string key, string value, string problem)
+    {
+        var settings = Bind((key, value));
+
+        var error = Assert.Single(settings.Validate(SettingsUse.Admin));
+
+        Assert.StartsWith(key, error, StringComparison.Ordinal);
+        Assert.Contains(problem, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToRules_PrivacySettings_GiveTheDeploymentsWordingAndAliases()
+    {
+        var settings = Bind(("Privacy:CoverWording", "true"), ("Privacy:SosAlias", "refresh"));
+
+        Assert.Empty(settings.Validate(SettingsUse.Admin));
+        var rules = settings.ToRules();
+        Assert.True(rules.CoverWording);
+        Assert.Equal(new DistressBot.Domain.CommandAliases("done", "next", "refresh", "snooze"), rules.SubjectAliases);
+        Assert.False(new BotSettings().ToRules().CoverWording);
+    }
+
     [Fact]
     public void Bind_MisspeltSetting_IsNamed_WithTheSettingsOfItsSection()
     {

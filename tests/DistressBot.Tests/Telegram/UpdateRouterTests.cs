@@ -130,7 +130,7 @@ public sealed class UpdateRouterTests
         }
 
         Assert.Null(chat.World.Fresh(salek).Checkin!.LastCheckinAt);
-        Assert.Contains("ещё не было", chat.Reply(salek, "/status"), StringComparison.Ordinal);
+        Assert.Contains("02.11 14:00", chat.Reply(salek, "/status"), StringComparison.Ordinal); // the first deadline still stands
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class UpdateRouterTests
         Assert.Equal(SalekId, reply.ChatId);
         Assert.Contains("Исправленные сообщения", reply.Text, StringComparison.Ordinal);
         Assert.Null(chat.World.Fresh(salek).Checkin!.LastCheckinAt);
-        Assert.Contains("ещё не было", chat.Reply(salek, "/status"), StringComparison.Ordinal);
+        Assert.Contains("02.11 14:00", chat.Reply(salek, "/status"), StringComparison.Ordinal); // the first deadline still stands
     }
 
     [Fact]

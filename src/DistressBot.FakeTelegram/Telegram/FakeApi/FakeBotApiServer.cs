@@ -16,10 +16,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly RequestLog _log;
     private readonly FakeReachability _reachability;
     private readonly UpdateInjector _inject;
+    private readonly ProfileBook _profile;
     private int _disposed;
 
-    private FakeBotApiServer(FakeBotApiOptions options, WebApplication app, Uri baseUrl, CancellationTokenSource stopping, ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, RequestLog log, FakeReachability reachability)
+    private FakeBotApiServer(FakeBotApiOptions options, WebApplication app, Uri baseUrl, CancellationTokenSource stopping, ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, RequestLog log, FakeReachability reachability, ProfileBook profile)
     {
+        _profile = profile;
         Options = options;
         _app = app;
         BaseUrl = baseUrl;
@@ -50,6 +52,20 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>Every call answered so far, in order.</summary>
     public IReadOnlyList<FakeRequest> Requests => _log.Snapshot();
 
+    /// <summary>Every command menu the bot set (setMyCommands), in order, with its scope.</summary>
+    public IReadOnlyList<FakeCommandMenu> CommandMenus => _profile.Menus;
+
+    /// <summary>The first command menu set (already, or within the wait) that <paramref name="match"/> accepts.</summary>
+    /// <exception cref="TimeoutException">None came in time.</exception>
+    public Task<FakeCommandMenu> WaitForCommandMenuAsync(Func<FakeCommandMenu, bool> match, TimeSpan? timeout = null) =>
+        _profile.WaitForMenuAsync(match, timeout ?? DefaultWait);
+
+    /// <summary>The bot's public name as it last set it (setMyName), or null.</summary>
+    public string? BotName => _profile.Text("name");
+
+    /// <summary>The bot's public description as it last set it (setMyDescription), or null.</summary>
+    public string? BotDescription => _profile.Text("description");
+
     /// <summary>Starts the server on a free loopback port.</summary>
     public static async Task<FakeBotApiServer> StartAsync(FakeBotApiOptions? options = null, CancellationToken ct = default)
     {
@@ -62,12 +78,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var log = new RequestLog();
         var reachability = new FakeReachability();
         var stopping = new CancellationTokenSource();
-        var methods = new BotApiMethods(chats, updates, callbacks, options.Time);
+        var profile = new ProfileBook();
+        var methods = new BotApiMethods(chats, updates, callbacks, profile, options.Time);
         var endpoint = new BotApiEndpoint(options, methods, updates, chats, log, reachability, stopping.Token);
         try
         {
             var (app, baseUrl) = await KestrelHost.StartAsync(endpoint.HandleAsync, options.EnableServerLogging, ct);
-            return new FakeBotApiServer(options, app, baseUrl, stopping, chats, updates, callbacks, log, reachability);
+            return new FakeBotApiServer(options, app, baseUrl, stopping, chats, updates, callbacks, log, reachability, profile);
         }
         catch
         {

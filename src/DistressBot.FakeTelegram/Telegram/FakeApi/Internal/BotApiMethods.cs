@@ -15,7 +15,7 @@ internal sealed class BotApiMethods
     private readonly TimeProvider _time;
     private long _lastFileId;
 
-    public BotApiMethods(ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, TimeProvider time)
+    public BotApiMethods(ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, ProfileBook profile, TimeProvider time)
     {
         _chats = chats;
         _updates = updates;
@@ -37,7 +37,10 @@ internal sealed class BotApiMethods
 
             // Harmless calls a bot makes at start or while working; the fake has nothing to record for them.
             ["sendChatAction"] = (args, _) => Done(RequireChat(args)),
-            ["setMyCommands"] = (_, _) => Done("true"),
+            ["setMyCommands"] = (args, _) => Done(profile.SetCommands(args)),
+            ["setMyName"] = (args, _) => Done(profile.SetText(args, "name")),
+            ["setMyDescription"] = (args, _) => Done(profile.SetText(args, "description")),
+            ["setMyShortDescription"] = (args, _) => Done(profile.SetText(args, "short_description")),
             ["deleteMyCommands"] = (_, _) => Done("true"),
             ["deleteWebhook"] = (_, _) => Done("true"),
         };
