@@ -3,7 +3,7 @@ using DistressBot.Localization;
 
 namespace DistressBot.Checkins;
 
-/// <summary>/subjects: a coordinator's people with state, last check-in and next deadline.</summary>
+/// <summary>/subjects: a coordinator's people with state, last check-in and next deadline, and "no PIN yet" for those without PINs.</summary>
 public static class SubjectsOverview
 {
     /// <summary>Queues the overview for <paramref name="coordinator"/>.</summary>
@@ -33,6 +33,11 @@ public static class SubjectsOverview
                 _ => MessageArg.Of(new MessageText(TextId.NoDeadline)),
             };
             parts.Add(new MessageText(TextId.SubjectsLine, subject.Name, ShowStatus.StateId(subject, now, rules), last, next));
+            if (subject.Pins is null)
+            {
+                // Until PINs are set a check-in needs none: the coordinator should know.
+                parts.Add(new MessageText(TextId.SubjectsNoPin));
+            }
         }
 
         Notify.Send(db, coordinator, MessagePriority.Reply, now, parts);

@@ -15,4 +15,11 @@ public sealed record BotRules(
     TimeSpan InviteLifetime,
     ScheduleRules Schedules,
     TimeSpan ReminderLead,
-    EscalationPolicy Escalation);
+    EscalationPolicy Escalation)
+{
+    /// <summary>Wrong PINs within <see cref="PinWindow"/> after which the subject's coordinators are told and further PINs are refused unjudged.</summary>
+    public int PinAttempts { get; init; } = 5;
+
+    /// <summary>The window wrong PINs are counted in, from the first wrong one.</summary>
+    public TimeSpan PinWindow { get; init; } = TimeSpan.FromMinutes(15);
+}

@@ -81,6 +81,15 @@ public sealed class Person
     /// <summary>For coordinators: the subject whose response plan their next plain message sets (after a bare /plan Alias).</summary>
     public string? PendingPlanFor { get; set; }
 
+    /// <summary>For subjects: their check-in and duress PINs as hashes, or null until set (check-ins then need no PIN).</summary>
+    public PinState? Pins { get; set; }
+
+    /// <summary>For subjects: the PIN their next plain message is taken as, if the bot asked for one.</summary>
+    public PinPrompt? PinPrompt { get; set; }
+
+    /// <summary>For subjects: wrong PINs in the current window.</summary>
+    public PinFailures? PinFailures { get; set; }
+
     /// <summary>For subjects: the check-in state.</summary>
     public CheckinState? Checkin { get; set; }
 }

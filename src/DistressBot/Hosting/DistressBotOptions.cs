@@ -31,6 +31,12 @@ public sealed class CheckinOptions
     /// <summary>How long before a deadline the first reminder goes out.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Wrong PINs within <see cref="PinWindow"/> after which the coordinators are told and further PINs are refused unjudged.</summary>
+    public int PinAttempts { get; set; } = 5;
+
+    /// <summary>The window wrong PINs are counted in.</summary>
+    public TimeSpan PinWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The grace actually used: the one set, or <see cref="DerivedGrace"/>.</summary>
     public TimeSpan EffectiveDefaultGrace => DefaultGrace ?? DerivedGrace(MinimumInterval);
 

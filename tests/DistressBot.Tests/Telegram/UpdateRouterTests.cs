@@ -25,6 +25,7 @@ public sealed class UpdateRouterTests
             [(Role.Subject, "checkin")] = TextId.CheckinNoSchedule,
             [(Role.Subject, "status")] = TextId.StatusNoSchedule,
             [(Role.Subject, "schedule")] = TextId.ScheduleUsage,
+            [(Role.Subject, "pin")] = TextId.PinAskNew,
             [(Role.Coordinator, "invite")] = TextId.InviteUsage,
             [(Role.Coordinator, "subjects")] = TextId.SubjectsHeader,
             [(Role.Coordinator, "plan")] = TextId.PlanUsage,
