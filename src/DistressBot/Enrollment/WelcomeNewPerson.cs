@@ -23,7 +23,7 @@ public static class WelcomeNewPerson
             _ => new MessageText(TextId.EnrolledLawyer, person.Name),
         };
         var zone = new MessageText(TextId.TimezoneWelcome, person.TimeZone, MessageArg.Clock(now));
-        MessageText[] parts = person.Role == Role.Subject ? [new MessageText(TextId.PinFirst), welcome, zone] : [welcome, zone];
+        MessageText[] parts = person.Role == Role.Subject ? [welcome, new MessageText(TextId.PinFirst), zone] : [welcome, zone];
         Notify.Send(db, person, MessagePriority.Reply, now, parts, "\n\n");
         if (person.Role != Role.Subject)
         {

@@ -435,8 +435,8 @@ public static class TextCatalogue
             "Второй PIN-код должен отличаться от первого. Отправьте другой.",
             "The second PIN must differ from the first. Send another."),
         [TextId.PinFirst] = (
-            "Сначала задайте PIN-коды: /pin",
-            "First set your PINs: /pin"),
+            "Но прежде всего задайте PIN-коды: /pin",
+            "But before anything else, set your PINs: /pin"),
         [TextId.SubjectsNoPin] = (
             "   PIN-кода пока нет",
             "   no PIN yet"),
