@@ -22,7 +22,8 @@ public enum PinDialogueOutcome
 /// <summary>
 /// /pin: the subject chooses a check-in PIN and a different duress PIN, each as its own message; with PINs set, the current
 /// check-in PIN is asked for first. A dialogue opened with the duress PIN plays out exactly alike (and raises the duress alarm,
-/// in <see cref="PinCheck"/>) but never changes the real PINs. Only hashes are kept, even between steps.
+/// in <see cref="PinCheck"/>) but never changes the real PINs: the PINs "set" become decoys, taken as the duress PIN from then
+/// on. Only hashes are kept, even between steps.
 /// </summary>
 public static class SetPins
 {
@@ -75,10 +76,7 @@ public static class SetPins
 
                 // Hashed alike either way, so a dialogue opened with the duress PIN takes as long and answers the same.
                 var sealedPins = db.Pins.Seal(newSalt, newHash, pin);
-                if (!prompt.ThroughDuress)
-                {
-                    subject.Pins = sealedPins;
-                }
+                subject.Pins = prompt.ThroughDuress && subject.Pins is { } real ? PinVault.WithDecoys(real, sealedPins) : sealedPins;
 
                 subject.PinPrompt = null;
                 db.People.Save(subject);

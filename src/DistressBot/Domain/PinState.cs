@@ -20,7 +20,18 @@ public sealed class PinState
 
     /// <summary>Argon2id passes both hashes were made with.</summary>
     public required long Passes { get; init; }
+
+    /// <summary>
+    /// PINs "set" by a /pin dialogue opened with the duress PIN (the holder of the phone believes in them): each is taken as the
+    /// duress PIN, so using them neither reveals the change as false nor stops the alarm. Cleared by a real change.
+    /// </summary>
+    public List<PinHash> Decoys { get; init; } = [];
 }
+
+/// <summary>One salted PIN hash.</summary>
+/// <param name="Salt">16 random bytes.</param>
+/// <param name="Hash">The hash.</param>
+public sealed record PinHash(byte[] Salt, byte[] Hash);
 
 /// <summary>Which PIN a subject's next plain message is taken as.</summary>
 public enum PinStep

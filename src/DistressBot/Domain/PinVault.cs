@@ -35,6 +35,23 @@ public sealed class PinVault(ILookupHasher keyed)
         return PinHasher.Same(PinHasher.Hash(keyed, pin, salt, PinHasher.Cost), hash);
     }
 
+    /// <summary><paramref name="pins"/> with the PINs of <paramref name="believed"/> (made by <see cref="Seal"/>) as its only decoys.</summary>
+    public static PinState WithDecoys(PinState pins, PinState believed)
+    {
+        ArgumentNullException.ThrowIfNull(pins);
+        ArgumentNullException.ThrowIfNull(believed);
+        return new PinState
+        {
+            CheckinSalt = pins.CheckinSalt,
+            CheckinHash = pins.CheckinHash,
+            DuressSalt = pins.DuressSalt,
+            DuressHash = pins.DuressHash,
+            MemoryKiB = pins.MemoryKiB,
+            Passes = pins.Passes,
+            Decoys = [new PinHash(believed.CheckinSalt, believed.CheckinHash), new PinHash(believed.DuressSalt, believed.DuressHash)],
+        };
+    }
+
     /// <summary>PINs from the new check-in PIN's salt and hash (made by <see cref="Hash"/>) and the new duress PIN, hashed now with its own salt.</summary>
     public PinState Seal(byte[] checkinSalt, byte[] checkinHash, string duressPin)
     {
@@ -53,8 +70,9 @@ public sealed class PinVault(ILookupHasher keyed)
     }
 
     /// <summary>
-    /// Which PIN <paramref name="typed"/> is. Both hashes are always computed, check-in first, and both compared in constant time
-    /// before either result is looked at, so the time taken does not tell a duress PIN from a real or a wrong one.
+    /// Which PIN <paramref name="typed"/> is (a decoy counts as the duress PIN). Every hash is always computed, check-in first,
+    /// then duress, then the decoys, and all compared in constant time before any result is looked at, so the time taken does
+    /// not tell a duress PIN from a real or a wrong one.
     /// </summary>
     /// <exception cref="ArgumentException">The stored salts or cost are damaged.</exception>
     public PinMatch Match(PinState pins, string typed)
@@ -64,6 +82,11 @@ public sealed class PinVault(ILookupHasher keyed)
         var cost = new Argon2Settings(pins.MemoryKiB, pins.Passes);
         var checkin = PinHasher.Same(PinHasher.Hash(keyed, typed, pins.CheckinSalt, cost), pins.CheckinHash);
         var duress = PinHasher.Same(PinHasher.Hash(keyed, typed, pins.DuressSalt, cost), pins.DuressHash);
+        foreach (var decoy in pins.Decoys)
+        {
+            duress |= PinHasher.Same(PinHasher.Hash(keyed, typed, decoy.Salt, cost), decoy.Hash);
+        }
+
         return checkin ? PinMatch.Checkin : duress ? PinMatch.Duress : PinMatch.None;
     }
 }

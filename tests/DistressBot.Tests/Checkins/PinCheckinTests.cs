@@ -139,6 +139,37 @@ public sealed class PinCheckinTests
     }
 
     [Fact]
+    public void Pin_ChangedWithTheDuressPin_ThePinsTheCaptorBelievesIn_CheckInLikeRealOnes_AndCountAsDuress()
+    {
+        var real = new BotChat();
+        var (_, _, realSalek) = Enrol(real);
+        SetPins(real, realSalek, RealPin, DuressPin);
+        SetPins(RealPin, DuressPin);
+        foreach (var (chat, subject, current) in new[] { (real, realSalek, RealPin), (_chat, _salek, DuressPin) })
+        {
+            chat.Say(subject, "/pin");
+            chat.Say(subject, current);
+            chat.Say(subject, "5820");
+            chat.Say(subject, "6917");
+        }
+
+        var levBefore = _chat.MessagesTo(_lev).Count;
+        foreach (var chat in new[] { real, _chat })
+        {
+            chat.World.Time.Advance(TimeSpan.FromHours(3));
+            chat.Say(chat == real ? realSalek : _salek, "/checkin 5820");
+        }
+
+        Assert.Equal(real.MessagesTo(realSalek), _chat.MessagesTo(_salek));
+        Assert.Equal(real.World.Fresh(realSalek).Checkin!.OwedDeadline, _chat.World.Fresh(_salek).Checkin!.OwedDeadline);
+        Assert.Contains(_chat.MessagesTo(_lev).Skip(levBefore), m => m.StartsWith(TextCatalogue.Format(Language.Ru, TextId.DuressPrefix), StringComparison.Ordinal));
+        var pins = _chat.World.Fresh(_salek).Pins!;
+        Assert.Equal(PinMatch.Duress, _chat.World.Run(db => db.Pins.Match(pins, "6917")));
+        Assert.Equal(PinMatch.Checkin, _chat.World.Run(db => db.Pins.Match(pins, RealPin)));
+        Assert.Equal(PinMatch.Duress, _chat.World.Run(db => db.Pins.Match(pins, DuressPin)));
+    }
+
+    [Fact]
     public void Checkin_BeforePinsAreSet_CountsWithoutOne_AndTheCoordinatorSeesNoPinYet()
     {
         var before = _chat.Reply(_nina, "/subjects");
