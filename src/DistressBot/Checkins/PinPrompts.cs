@@ -12,8 +12,8 @@ public static class PinPrompts
         return person is { Role: Role.Subject, PinPrompt: not null };
     }
 
-    /// <summary>Hands <paramref name="text"/> (Telegram's date <paramref name="sentAt"/>) to the use case that asked for it; returns how a recorded check-in's date was judged, else null.</summary>
-    public static DateJudgement? Answer(DataSession db, Person subject, string text, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
+    /// <summary>Hands <paramref name="text"/> (Telegram's date <paramref name="sentAt"/>) to the use case that asked for it; returns what became of a check-in, or null for a step of /pin.</summary>
+    public static CheckinAttempt? Answer(DataSession db, Person subject, string text, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subject);
@@ -27,7 +27,7 @@ public static class PinPrompts
         {
             subject.PinPrompt = null;
             db.People.Save(subject);
-            return CheckIn.Attempt(db, subject, text, sentAt, now, rules).Judgement;
+            return CheckIn.Attempt(db, subject, text, sentAt, now, rules);
         }
 
         SetPins.Answer(db, subject, prompt, text, now, rules);

@@ -117,10 +117,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             if (PinPrompts.IsWaitingFor(person))
             {
                 LogPinRead(updateId);
-                var judged = PinPrompts.Answer(db, person, message.Text, At(message.Date), now, rules);
-                if (judged is { } judgement)
+                if (PinPrompts.Answer(db, person, message.Text, At(message.Date), now, rules) is { } answered)
                 {
-                    LogJudged(updateId, judgement);
+                    LogAttempt(updateId, answered);
                 }
 
                 return HandledUpdate.PinRead;
@@ -204,13 +203,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         {
             case "checkin":
                 var attempt = CheckIn.Attempt(db, subject, command.Arguments, At(message.Date), now, rules);
-                if (attempt.Judgement is { } judged)
-                {
-                    LogJudged(updateId, judged);
-                }
-
-                LogPinVerdict(attempt.Verdict);
-
+                LogAttempt(updateId, attempt);
                 if (!attempt.CarriesPin)
                 {
                     return HandledUpdate.Nothing;
@@ -290,8 +283,14 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         return HandledUpdate.Nothing;
     }
 
-    private void LogPinVerdict(PinVerdict? verdict)
+    private void LogAttempt(long updateId, CheckinAttempt attempt)
     {
+        if (attempt.Judgement is { } judged)
+        {
+            LogJudged(updateId, judged);
+        }
+
+        var verdict = attempt.Verdict;
         if (verdict == PinVerdict.Wrong)
         {
             LogPinWrong();

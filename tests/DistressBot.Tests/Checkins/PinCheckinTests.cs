@@ -240,6 +240,25 @@ public sealed class PinCheckinTests
     }
 
     [Fact]
+    public void Checkin_AWrongPinSentAfterTheAsk_IsNotAccepted_IsLogged_AndTheAskEnds()
+    {
+        SetPins(RealPin, DuressPin);
+        var owed = _chat.World.Fresh(_salek).Checkin!.OwedDeadline;
+
+        _chat.Say(_salek, "/checkin");
+        var wrong = _chat.Reply(_salek, "5820");
+        var marked = _chat.LastHandled!.CarriesPin;
+        var afterwards = _chat.Reply(_salek, RealPin);
+
+        Assert.Equal(En(TextId.PinNotAccepted), wrong);
+        Assert.True(marked);
+        Assert.Equal(En(TextId.UnknownCommand), afterwards);
+        Assert.Equal(owed, _chat.World.Fresh(_salek).Checkin!.OwedDeadline);
+        Assert.Single(_log, e => e.EventId == 3481);
+        AssertNoPinLogged();
+    }
+
+    [Fact]
     public void Checkin_FiveWrongPinsInTheWindow_TellNinaOnce_NotLev_AndFurtherPinsAreRefusedUnjudgedUntilTheWindowEnds()
     {
         SetPins(RealPin, DuressPin);
