@@ -11,8 +11,42 @@ namespace DistressBot.Checkins;
 /// </summary>
 public static class CheckIn
 {
-    /// <summary>Records a check-in Telegram dated <paramref name="sentAt"/> (judged first), tells coordinators if it ends a miss, and replies; returns how the date was judged.</summary>
-    public static DateJudgement Run(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
+    /// <summary>
+    /// /checkin with <paramref name="pin"/> (empty: none given), or the PIN the bot asked for after a bare /checkin. Without PINs set
+    /// the check-in counts as it is; with PINs set a bare /checkin asks for the PIN, and only the check-in or the duress PIN
+    /// (judged by <see cref="PinCheck"/>) makes it count: the duress PIN exactly as the real one, as the phone sees it.
+    /// </summary>
+    public static CheckinAttempt Attempt(DataSession db, Person subject, string pin, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(pin);
+        var carriesPin = pin.Trim().Length > 0;
+        if (subject.Pins is null)
+        {
+            return new CheckinAttempt(PinVerdict.NotSet, Run(db, subject, sentAt, now, rules), carriesPin);
+        }
+
+        if (!carriesPin)
+        {
+            subject.PinPrompt = new PinPrompt { Step = PinStep.Checkin, Since = now };
+            db.People.Save(subject);
+            Notify.Send(db, subject, MessagePriority.Reply, now, TextId.PinAskCheckin);
+            return new CheckinAttempt(null, null, CarriesPin: false);
+        }
+
+        var verdict = PinCheck.Judge(db, subject, pin, now, rules);
+        return verdict is PinVerdict.Real or PinVerdict.Duress
+            ? new CheckinAttempt(verdict, Run(db, subject, sentAt, now, rules, duress: verdict == PinVerdict.Duress), CarriesPin: true)
+            : new CheckinAttempt(verdict, null, CarriesPin: true);
+    }
+
+    /// <summary>
+    /// Records a check-in Telegram dated <paramref name="sentAt"/> (judged first), tells coordinators if it ends a miss, and replies;
+    /// returns how the date was judged. A <paramref name="duress"/> check-in changes and answers exactly the same for the subject,
+    /// but nobody is told it ended a miss or came during the case: the duress case (already raised) stands.
+    /// </summary>
+    public static DateJudgement Run(DataSession db, Person subject, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules, bool duress = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(subject);
@@ -32,7 +66,7 @@ public static class CheckIn
             Alarms.MissedCheckin(db, subject, unpaid, overdue.Grace, now);
         }
 
-        if (!state.Missed)
+        if (!state.Missed && !duress)
         {
             TellOpenCase(db, subject, at, now);
         }
@@ -47,7 +81,7 @@ public static class CheckIn
         var zone = OwedDeadlines.ZoneOf(subject, rules);
         if (state.Missed)
         {
-            EndMiss(db, subject, at, now);
+            EndMiss(db, subject, at, now, duress);
             Pay(db, subject, DeadlineCalculator.ApplyCheckin(schedule, owed, at > owed ? at : owed, zone).OwedDeadline, at, now, zone);
             db.People.Save(subject);
             ReplyRecorded(db, subject, now);
@@ -89,14 +123,14 @@ public static class CheckIn
         }
     }
 
-    private static void EndMiss(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now)
+    private static void EndMiss(DataSession db, Person subject, DateTimeOffset at, DateTimeOffset now, bool duress)
     {
         var state = subject.Checkin!;
         var missedDeadline = state.MissedDeadline ?? state.OwedDeadline!.Value;
         var late = at - missedDeadline;
         state.Missed = false;
         state.MissedDeadline = null;
-        if (state.OpenCaseId is null || db.Cases.Find(state.OpenCaseId) is not { Status: not CaseStatus.Resolved } @case)
+        if (duress || state.OpenCaseId is null || db.Cases.Find(state.OpenCaseId) is not { Status: not CaseStatus.Resolved } @case)
         {
             return;
         }
@@ -142,3 +176,9 @@ public static class CheckIn
         });
     }
 }
+
+/// <summary>What became of a check-in attempt.</summary>
+/// <param name="Verdict">How the PIN was judged; null when the PIN was asked for (none given).</param>
+/// <param name="Judgement">How Telegram's date was judged, when the check-in was recorded; otherwise null (it did not count).</param>
+/// <param name="CarriesPin">The inbound message carried a PIN (or what was typed as one): it must be deleted as soon as read.</param>
+public sealed record CheckinAttempt(PinVerdict? Verdict, DateJudgement? Judgement, bool CarriesPin);

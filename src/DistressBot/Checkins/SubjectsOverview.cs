@@ -3,7 +3,7 @@ using DistressBot.Localization;
 
 namespace DistressBot.Checkins;
 
-/// <summary>/subjects: a coordinator's people with state, last check-in, next deadline and a running pause.</summary>
+/// <summary>/subjects: a coordinator's people with state, last check-in, next deadline and a running pause, and "no PIN yet" for those without PINs.</summary>
 public static class SubjectsOverview
 {
     /// <summary>Queues the overview for <paramref name="coordinator"/>.</summary>
@@ -36,6 +36,12 @@ public static class SubjectsOverview
             if (state is not null && CheckinPause.IsRunning(state, now))
             {
                 parts.Add(new MessageText(TextId.SubjectsPausedUntil, MessageArg.Instant(state.PausedUntil!.Value, precision)));
+            }
+
+            if (subject.Pins is null)
+            {
+                // Until PINs are set a check-in needs none: the coordinator should know.
+                parts.Add(new MessageText(TextId.SubjectsNoPin));
             }
         }
 

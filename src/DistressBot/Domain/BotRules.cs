@@ -23,4 +23,10 @@ public sealed record BotRules(
 {
     /// <summary>The subjects' neutral command names (<see cref="Aliases"/> or the defaults).</summary>
     public CommandAliases SubjectAliases => Aliases ?? CommandAliases.Default;
+
+    /// <summary>Wrong PINs within <see cref="PinWindow"/> after which the subject's coordinators are told and further PINs are refused unjudged.</summary>
+    public int PinAttempts { get; init; } = 5;
+
+    /// <summary>The window wrong PINs are counted in, from the first wrong one.</summary>
+    public TimeSpan PinWindow { get; init; } = TimeSpan.FromMinutes(15);
 }

@@ -17,6 +17,9 @@ public enum CaseTrigger
 
     /// <summary>A rehearsal started by a coordinator (/drill).</summary>
     Drill,
+
+    /// <summary>The subject gave the duress PIN: to the phone it looked like success.</summary>
+    Duress,
 }
 
 /// <summary>Where a case stands.</summary>
@@ -147,6 +150,12 @@ public sealed class Case
 
     /// <summary>A rehearsal: marked DRILL everywhere and never sent to the subject.</summary>
     public bool IsDrill { get; init; }
+
+    /// <summary>The duress PIN opened or joined it: every message of the case says DURESS and warns not to contact the subject's phone.</summary>
+    public bool IsDuress { get; set; }
+
+    /// <summary>When the duress PIN was last given.</summary>
+    public DateTimeOffset? DuressAt { get; set; }
 
     /// <summary>When it was opened.</summary>
     public required DateTimeOffset OpenedAt { get; init; }

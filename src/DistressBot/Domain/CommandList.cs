@@ -14,6 +14,7 @@ public static class CommandList
         ["status"] = [Role.Subject],
         ["schedule"] = [Role.Subject],
         ["sos"] = [Role.Subject],
+        ["pin"] = [Role.Subject],
         ["invite"] = [Role.Coordinator],
         ["subjects"] = [Role.Coordinator],
         ["plan"] = [Role.Coordinator],

@@ -38,6 +38,7 @@ public sealed class DataSession
         Outbox = new OutboxStore(session, crypto, () => _queued = true);
         Inbox = new InboxStore(session, crypto);
         Meta = new MetaStore(session, crypto);
+        Pins = new PinVault(crypto.Lookups);
     }
 
     /// <summary>Enrolled people (subjects' saves are tracked for <see cref="Changes"/>).</summary>
@@ -57,6 +58,9 @@ public sealed class DataSession
 
     /// <summary>Small named values: the Telegram offset, the redemption report.</summary>
     public MetaStore Meta { get; }
+
+    /// <summary>Hashes and matches subjects' PINs under the keyring.</summary>
+    public PinVault Pins { get; }
 
     /// <summary>A new id "{prefix}{n}" from the named counter.</summary>
     public string NewId(string prefix) =>

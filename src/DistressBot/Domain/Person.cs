@@ -86,6 +86,14 @@ public sealed class Person
 
     /// <summary>For subjects: the command menu last set for their chat (<c>CommandMenu</c> key), or null when none was ever set.</summary>
     public string? MenuShown { get; set; }
+    /// <summary>For subjects: their check-in and duress PINs as hashes, or null until set (check-ins then need no PIN).</summary>
+    public PinState? Pins { get; set; }
+
+    /// <summary>For subjects: the PIN their next plain message is taken as, if the bot asked for one.</summary>
+    public PinPrompt? PinPrompt { get; set; }
+
+    /// <summary>For subjects: wrong PINs in the current window.</summary>
+    public PinFailures? PinFailures { get; set; }
 
     /// <summary>For subjects: the check-in state.</summary>
     public CheckinState? Checkin { get; set; }

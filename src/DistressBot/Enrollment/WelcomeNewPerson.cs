@@ -5,7 +5,8 @@ namespace DistressBot.Enrollment;
 
 /// <summary>
 /// After a code was redeemed at <c>now</c>: the new person is greeted for their role and told which zone their times are in
-/// (only Russian readers start in the configured zone, others in UTC); a new subject's coordinators are told they joined.
+/// (only Russian readers start in the configured zone, others in UTC); a new subject is asked first to set their PINs (/pin),
+/// and their coordinators are told they joined.
 /// Nobody else is told (backup coordinators, lawyers, other subjects). Returns the coordinators told.
 /// </summary>
 public static class WelcomeNewPerson
@@ -22,7 +23,8 @@ public static class WelcomeNewPerson
             _ => new MessageText(TextId.EnrolledLawyer, person.Name),
         };
         var zone = new MessageText(TextId.TimezoneWelcome, person.TimeZone, MessageArg.Clock(now));
-        Notify.Send(db, person, MessagePriority.Reply, now, [welcome, zone], "\n\n");
+        MessageText[] parts = person.Role == Role.Subject ? [welcome, new MessageText(TextId.PinFirst), zone] : [welcome, zone];
+        Notify.Send(db, person, MessagePriority.Reply, now, parts, "\n\n");
         if (person.Role != Role.Subject)
         {
             return [];

@@ -42,6 +42,15 @@ public static class Alarms
     public static Case SubjectUnreachable(DataSession db, Person subject, string error, DateTimeOffset now) =>
         Raise(db, subject, CaseTrigger.SubjectUnreachable, now, bothLevels: true, detail: error);
 
+    /// <summary>The duress PIN was given: both levels at once, the case marked duress for good; nothing reaches the subject's chat.</summary>
+    /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject (has no check-in state).</exception>
+    public static Case Duress(DataSession db, Person subject, DateTimeOffset now) =>
+        Raise(db, subject, CaseTrigger.Duress, now, bothLevels: true, detail: "given " + Iso(now), describe: c =>
+        {
+            c.IsDuress = true;
+            c.DuressAt = now;
+        });
+
     /// <summary>A rehearsal through the whole chain; a case of its own, never joined with real alarms, never sent to the subject.</summary>
     public static Case? Drill(DataSession db, Person subject, Person starter, DateTimeOffset now)
     {

@@ -100,7 +100,9 @@ public static class CaseAlerts
             CaseId = @case.Id,
             QueuedAt = now,
             Text = "",
-            Content = @case.IsDrill ? MessageContent.Of([new MessageText(TextId.DrillPrefix), text], "") : MessageContent.Of(text),
+            Content = @case.IsDrill ? MessageContent.Of([new MessageText(TextId.DrillPrefix), text], "")
+                : @case.IsDuress ? MessageContent.Of([new MessageText(TextId.DuressPrefix), text], "")
+                : MessageContent.Of(text),
             InlineButtons = buttons,
         });
     }
@@ -207,12 +209,14 @@ public static class CaseAlerts
         return status is null ? text : Shorten(text, OutgoingMessage.MaxTextLength - status.Length - 2) + "\n\n" + status;
     }
 
-    /// <summary><paramref name="text"/> with a drill's mark in front when the case is a drill.</summary>
+    /// <summary><paramref name="text"/> with a drill's mark in front when the case is a drill, and the duress warning when it is a duress case.</summary>
     public static string Marked(Case @case, Person reader, string text)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(reader);
-        return (@case.IsDrill ? TextCatalogue.Format(reader.Language, TextId.DrillPrefix) : "") + text;
+        return (@case.IsDrill ? TextCatalogue.Format(reader.Language, TextId.DrillPrefix) : "")
+            + (@case.IsDuress ? TextCatalogue.Format(reader.Language, TextId.DuressPrefix) : "")
+            + text;
     }
 
     private static string Shorten(string text, int room) => TextCut.End(text, Math.Max(1, room));
@@ -305,6 +309,7 @@ public static class CaseAlerts
             CaseTrigger.Sos => TextCatalogue.Format(language, TextId.SosAlert, @case.Id, subject.Name, LocalTime.Format(@case.OpenedAt, zone, precision)),
             CaseTrigger.MissingReport => TextCatalogue.Format(language, TextId.MissingAlert, @case.Id, subject.Name, reporter?.Name ?? "?", LocalTime.Format(@case.OpenedAt, zone, precision), @case.ReportText ?? ""),
             CaseTrigger.Drill => TextCatalogue.Format(language, TextId.DrillAlert, @case.Id, subject.Name, reporter?.Name ?? "?", LocalTime.Format(@case.OpenedAt, zone, precision)),
+            CaseTrigger.Duress => TextCatalogue.Format(language, TextId.DuressAlert, @case.Id, subject.Name, LocalTime.Format(@case.DuressAt ?? @case.OpenedAt, zone, precision)),
             _ => TextCatalogue.Format(language, TextId.UnreachableAlert, @case.Id, subject.Name, LocalTime.Format(@case.OpenedAt, zone, precision)),
         });
 

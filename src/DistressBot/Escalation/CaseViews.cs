@@ -337,6 +337,7 @@ public static partial class CaseViews
         CaseTrigger.Sos => TextId.TriggerSos,
         CaseTrigger.MissingReport => TextId.TriggerMissing,
         CaseTrigger.Drill => TextId.TriggerDrill,
+        CaseTrigger.Duress => TextId.TriggerDuress,
         _ => TextId.TriggerUnreachable,
     });
 }

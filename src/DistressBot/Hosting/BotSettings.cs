@@ -132,7 +132,11 @@ public sealed class BotSettings
             Checkins.ReminderLead,
             new EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder),
             Privacy.CoverWording,
-            Aliases());
+            Aliases())
+        {
+            PinAttempts = Checkins.PinAttempts,
+            PinWindow = Checkins.PinWindow,
+        };
     }
 
     /// <summary>The subjects' neutral command names as set.</summary>
@@ -250,6 +254,16 @@ public sealed class BotSettings
         if (Checkins.ReminderLead < TimeSpan.Zero)
         {
             errors.Add("Checkins:ReminderLead must not be negative (0 turns the early reminder off).");
+        }
+
+        if (Checkins.PinAttempts is < 1 or > 100)
+        {
+            errors.Add($"Checkins:PinAttempts ({Checkins.PinAttempts}) must be 1 to 100, e.g. 5.");
+        }
+
+        if (Checkins.PinWindow <= TimeSpan.Zero)
+        {
+            errors.Add("Checkins:PinWindow must be positive, e.g. 15m.");
         }
 
         if (!LanguagePicker.TryParse(Bot.DefaultLanguage, out _))

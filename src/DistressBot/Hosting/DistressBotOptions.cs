@@ -37,6 +37,11 @@ public sealed class CheckinOptions
 
     /// <summary>The longest pause a subject may ask for (/pause).</summary>
     public TimeSpan MaximumPause { get; set; } = ScheduleRules.DefaultMaximum;
+    /// <summary>Wrong PINs within <see cref="PinWindow"/> after which the coordinators are told and further PINs are refused unjudged.</summary>
+    public int PinAttempts { get; set; } = 5;
+
+    /// <summary>The window wrong PINs are counted in.</summary>
+    public TimeSpan PinWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The grace actually used: the one set, or <see cref="DerivedGrace"/>.</summary>
     public TimeSpan EffectiveDefaultGrace => DefaultGrace ?? DerivedGrace(MinimumInterval);

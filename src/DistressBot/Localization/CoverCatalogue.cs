@@ -15,8 +15,8 @@ public static class CoverCatalogue
             "Готово, вы подключены. Задайте расписание напоминаний, например:\n/schedule every 12h grace 30m\nили\n/schedule daily 09:00 21:00 grace 45m\n/help — все команды.",
             "You are all set. Set a reminder schedule, for example:\n/schedule every 12h grace 30m\nor\n/schedule daily 09:00 21:00 grace 45m\n/help lists all commands."),
         [TextId.HelpSubject] = (
-            "/{0} — готово\n/{1} — когда следующее напоминание\n/{2} — синхронизировать\n/schedule every 12h grace 30m — напоминать каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — напоминать в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/{3} 2d — отложить напоминания на 2 дня\n/resume — вернуть напоминания раньше\n/help — эта справка",
-            "/{0} — mark as done\n/{1} — when the next reminder is due\n/{2} — sync now\n/schedule every 12h grace 30m — a reminder every 12 hours, 30 minutes to spare\n/schedule daily 09:00 21:00 grace 45m — reminders at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/{3} 2d — snooze reminders for 2 days\n/resume — bring reminders back early\n/help — this help"),
+            "/{0} — готово\n/pin — задать или сменить код доступа\n/{1} — когда следующее напоминание\n/{2} — синхронизировать\n/schedule every 12h grace 30m — напоминать каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — напоминать в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/{3} 2d — отложить напоминания на 2 дня\n/resume — вернуть напоминания раньше\n/help — эта справка",
+            "/{0} — mark as done\n/pin — set or change your passcode\n/{1} — when the next reminder is due\n/{2} — sync now\n/schedule every 12h grace 30m — a reminder every 12 hours, 30 minutes to spare\n/schedule daily 09:00 21:00 grace 45m — reminders at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/{3} 2d — snooze reminders for 2 days\n/resume — bring reminders back early\n/help — this help"),
         [TextId.ScheduleSet] = (
             "Расписание сохранено: {0} (часовой пояс {2}).\nСледующий раз — до {1}.",
             "Schedule saved: {0} (time zone {2}).\nNext one due by {1}."),
@@ -99,6 +99,36 @@ public static class CoverCatalogue
         [TextId.ResumeNotPaused] = (
             "Ничего не отложено.",
             "Nothing is snoozed."),
+        [TextId.PinAskCheckin] = (
+            "Отправьте код отдельным сообщением.",
+            "Send your code as a message of its own."),
+        [TextId.PinAskCurrent] = (
+            "Отправьте текущий код доступа отдельным сообщением.",
+            "Send your current passcode as a message of its own."),
+        [TextId.PinAskNew] = (
+            "Придумайте код доступа: от 4 до 12 цифр, не 1234 и не 0000. Отправьте его отдельным сообщением.",
+            "Choose a passcode: 4 to 12 digits, not 1234 or 0000. Send it as a message of its own."),
+        [TextId.PinAskDuress] = (
+            "Теперь запасной код, не такой, как первый (от 4 до 12 цифр).",
+            "Now a spare code, different from the first (4 to 12 digits)."),
+        [TextId.PinsSet] = (
+            "Коды сохранены. Отправляйте код вместе с «готово» или следующим сообщением.",
+            "Codes saved. Send your code with “done”, or as the next message."),
+        [TextId.PinNotAccepted] = (
+            "Код не принят.",
+            "Code not accepted."),
+        [TextId.PinBadShape] = (
+            "Код — от 4 до 12 цифр. Отправьте другой.",
+            "A code is 4 to 12 digits. Send another."),
+        [TextId.PinTrivial] = (
+            "Такой код легко угадать (одинаковые или идущие подряд цифры). Отправьте другой.",
+            "That code is easy to guess (repeated or consecutive digits). Send another."),
+        [TextId.PinDuressSame] = (
+            "Запасной код должен отличаться от первого. Отправьте другой.",
+            "The spare code must differ from the first. Send another."),
+        [TextId.PinFirst] = (
+            "Но прежде всего задайте коды доступа: /pin",
+            "But before anything else, set your passcodes: /pin"),
     }.ToFrozenDictionary();
 
     // Texts a subject can receive whose plain words already read like any app.

@@ -17,7 +17,8 @@ public static class TextAudience
         TextId.MissedAlert, TextId.LateCheckin, TextId.CheckinArrivedLate, TextId.SubjectsHeader, TextId.SubjectsLine, TextId.SubjectsNone,
         TextId.SubjectsPausedUntil, TextId.ScheduleChangedToCoordinators, TextId.ScheduleChangedAfterCheckinToCoordinators,
         TextId.TimezoneChangedToCoordinators, TextId.PausedToCoordinators, TextId.PausedAfterCheckinToCoordinators,
-        TextId.PauseStartedToCoordinators, TextId.ResumedToCoordinators,
+        TextId.PauseStartedToCoordinators, TextId.ResumedToCoordinators, TextId.SubjectsNoPin, TextId.PinLockoutCoordinator,
+        TextId.DuressAlert, TextId.DuressPrefix, TextId.TriggerDuress,
 
         // State words: only in /subjects (a subject's /status says when the next check-in is due, no state).
         TextId.StateOk, TextId.StateDue, TextId.StateMissed, TextId.StateDueNow, TextId.StateNoSchedule,

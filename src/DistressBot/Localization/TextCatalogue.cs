@@ -27,8 +27,8 @@ public static class TextCatalogue
             "{0} подключился(-ась). Когда он(а) задаст расписание, вы увидите его в /subjects.",
             "{0} has joined. Once they set a schedule you will see it in /subjects."),
         [TextId.HelpSubject] = (
-            "/checkin (или /{0}) — отметиться\n/status (или /{1}) — когда следующая отметка\n/sos (или /{2}) — срочно попросить о помощи; ответ — просто «Принято.»\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/pause 2d (или /{3} 2d) — пауза в отметках на 2 дня\n/resume — закончить паузу раньше\n/help — эта справка",
-            "/checkin (or /{0}) — check in\n/status (or /{1}) — when the next check-in is due\n/sos (or /{2}) — ask for help at once; the reply is just “Received.”\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/pause 2d (or /{3} 2d) — pause check-ins for 2 days\n/resume — end the pause early\n/help — this help"),
+            "/checkin (или /{0}) — отметиться\n/pin — задать или сменить PIN-коды\n/status (или /{1}) — когда следующая отметка\n/sos (или /{2}) — срочно попросить о помощи; ответ — просто «Принято.»\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/pause 2d (или /{3} 2d) — пауза в отметках на 2 дня\n/resume — закончить паузу раньше\n/help — эта справка",
+            "/checkin (or /{0}) — check in\n/pin — set or change your PINs\n/status (or /{1}) — when the next check-in is due\n/sos (or /{2}) — ask for help at once; the reply is just “Received.”\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/pause 2d (or /{3} 2d) — pause check-ins for 2 days\n/resume — end the pause early\n/help — this help"),
         [TextId.HelpCoordinator] = (
             "/invite Псевдоним — код для подключения нового человека под этим псевдонимом\n/subjects — ваши люди: состояние, последняя отметка, следующий срок\n/cases — открытые дела; /case C-0042 — ход дела\n/ack C-0042 — взять дело; /note C-0042 текст — заметка\n/resolve C-0042 safe|detained|missing|hospitalised|other — закрыть\n/missing Псевдоним что известно — сообщить о пропаже (тревога всем сразу)\n/plan Псевдоним — план действий, он приходит с каждой тревогой\n/drill Псевдоним — учебная тревога (человеку ничего не придёт)\n/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка",
             "/invite Alias — a code to enrol a new person under this alias\n/subjects — your people: state, last check-in, next deadline\n/cases — open cases; /case C-0042 — a case's timeline\n/ack C-0042 — take a case; /note C-0042 text — add a note\n/resolve C-0042 safe|detained|missing|hospitalised|other — close it\n/missing Alias what you know — report someone missing (everyone is alerted at once)\n/plan Alias — the response plan sent with every alert\n/drill Alias — a rehearsal alarm (nothing is sent to them)\n/timezone Europe/Moscow — your time zone for times in messages\n/help — this help"),
@@ -479,6 +479,51 @@ public static class TextCatalogue
         [TextId.MenuHelp] = (
             "Справка",
             "Help"),
+        [TextId.PinAskCheckin] = (
+            "Отправьте PIN-код отдельным сообщением.",
+            "Send your PIN as a message of its own."),
+        [TextId.PinAskCurrent] = (
+            "Отправьте текущий PIN-код отметки отдельным сообщением.",
+            "Send your current check-in PIN as a message of its own."),
+        [TextId.PinAskNew] = (
+            "Придумайте PIN-код отметки: от 4 до 12 цифр, не 1234 и не 0000. Отправьте его отдельным сообщением.",
+            "Choose a check-in PIN: 4 to 12 digits, not 1234 or 0000. Send it as a message of its own."),
+        [TextId.PinAskDuress] = (
+            "Теперь второй PIN-код, не такой, как первый (от 4 до 12 цифр). Введите его вместо первого, если говорить свободно нельзя: всё будет выглядеть как обычно.",
+            "Now a second PIN, different from the first (4 to 12 digits). Give it instead of the first when you cannot speak freely: everything will look as usual."),
+        [TextId.PinsSet] = (
+            "PIN-коды сохранены. Отмечайтесь так: /checkin PIN, или /checkin, а затем PIN отдельным сообщением.",
+            "PINs saved. Check in with /checkin PIN, or /checkin and then the PIN as a message of its own."),
+        [TextId.PinNotAccepted] = (
+            "PIN-код не принят.",
+            "PIN not accepted."),
+        [TextId.PinBadShape] = (
+            "PIN-код — от 4 до 12 цифр. Отправьте другой.",
+            "A PIN is 4 to 12 digits. Send another."),
+        [TextId.PinTrivial] = (
+            "Такой PIN-код легко угадать (одинаковые или идущие подряд цифры). Отправьте другой.",
+            "That PIN is easy to guess (repeated or consecutive digits). Send another."),
+        [TextId.PinDuressSame] = (
+            "Второй PIN-код должен отличаться от первого. Отправьте другой.",
+            "The second PIN must differ from the first. Send another."),
+        [TextId.PinFirst] = (
+            "Но прежде всего задайте PIN-коды: /pin",
+            "But before anything else, set your PINs: /pin"),
+        [TextId.SubjectsNoPin] = (
+            "   PIN-кода пока нет",
+            "   no PIN yet"),
+        [TextId.PinLockoutCoordinator] = (
+            "⚠ {0}: {1} неверных PIN-кодов за {2}. Возможно, телефоном пользуется кто-то другой. Дальнейшие PIN-коды отклоняются без проверки до {3}.",
+            "⚠ {0}: {1} wrong PINs within {2}. Someone else may be using their phone. Further PINs are refused unchecked until {3}."),
+        [TextId.DuressAlert] = (
+            "🚨 {0}: {1} ввёл(а) PIN-код принуждения в {2}. Всё выглядит для телефона как обычно.",
+            "🚨 {0}: {1} entered the duress PIN at {2}. To the phone everything looks as usual."),
+        [TextId.DuressPrefix] = (
+            "[ПРИНУЖДЕНИЕ — не пишите и не звоните на телефон человека: он может быть в чужих руках] ",
+            "[DURESS — do not write to or call the subject's phone: it may be in other hands] "),
+        [TextId.TriggerDuress] = (
+            "PIN-код принуждения",
+            "duress PIN"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

@@ -377,4 +377,34 @@ public enum TextId
     MenuTimezone,
     /// <summary>A subject's command menu: /help.</summary>
     MenuHelp,
+    /// <summary>Asked after a bare /checkin (or the reminder's button) once PINs are set: send the PIN.</summary>
+    PinAskCheckin,
+    /// <summary>/pin with PINs set: send the current check-in PIN first.</summary>
+    PinAskCurrent,
+    /// <summary>/pin: choose the check-in PIN.</summary>
+    PinAskNew,
+    /// <summary>/pin: choose the second (duress) PIN, different from the first; worded neutrally.</summary>
+    PinAskDuress,
+    /// <summary>The PINs were saved (also shown, identically, when the dialogue was opened with the duress PIN).</summary>
+    PinsSet,
+    /// <summary>A wrong PIN, or PINs refused unjudged after too many wrong ones: the same neutral line.</summary>
+    PinNotAccepted,
+    /// <summary>A new PIN is not 4 to 12 digits.</summary>
+    PinBadShape,
+    /// <summary>A new PIN is too easy to guess (repeated, sequential).</summary>
+    PinTrivial,
+    /// <summary>The second PIN equals the first.</summary>
+    PinDuressSame,
+    /// <summary>On a subject's enrolment: set the PINs first with /pin.</summary>
+    PinFirst,
+    /// <summary>In /subjects, under a subject who has not set PINs yet.</summary>
+    SubjectsNoPin,
+    /// <summary>To the coordinators: {0} subject alias, {1} wrong PINs, {2} window, {3} until when further PINs are refused.</summary>
+    PinLockoutCoordinator,
+    /// <summary>Alert headline of a duress case: {0} case number, {1} alias, {2} when the duress PIN was used.</summary>
+    DuressAlert,
+    /// <summary>In front of every message of a duress case: do not contact the subject's phone.</summary>
+    DuressPrefix,
+    /// <summary>Trigger word of a duress case.</summary>
+    TriggerDuress,
 }

@@ -16,6 +16,13 @@ public sealed record HandledUpdate(string? CallbackQueryId, string? CallbackText
 {
     /// <summary>Nothing to do after the commit.</summary>
     public static HandledUpdate Nothing { get; } = new((string?)null);
+
+    /// <summary>Nothing to answer, but the inbound message carried a PIN.</summary>
+    public static HandledUpdate PinRead { get; } = new((string?)null) { CarriesPin = true };
+
+    /// <summary>The inbound message carried a PIN (or what was typed as one): it must be deleted from the chat as soon as read.</summary>
+    /// <remarks>The one mark of it: the router sets it wherever a PIN was read; deletion acts on it.</remarks>
+    public bool CarriesPin { get; init; }
 }
 
 /// <summary>Turns one Telegram update into domain actions and queued replies, inside one unit of work.</summary>
@@ -113,6 +120,17 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 return Subject(db, person, new BotCommand("checkin", ""), updateId, message, now);
             }
 
+            if (PinPrompts.IsWaitingFor(person))
+            {
+                LogPinRead(updateId);
+                if (PinPrompts.Answer(db, person, message.Text, At(message.Date), now, rules) is { } answered)
+                {
+                    LogAttempt(updateId, answered);
+                }
+
+                return HandledUpdate.PinRead;
+            }
+
             if (SetResponsePlan.IsWaitingFor(person))
             {
                 CaseCommandHandler.FinishPlan(db, person, message.Text, now);
@@ -194,8 +212,25 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         switch (command.Name)
         {
             case "checkin":
-                LogJudged(updateId, CheckIn.Run(db, subject, At(message.Date), now, rules));
-                return HandledUpdate.Nothing;
+                var attempt = CheckIn.Attempt(db, subject, command.Arguments, At(message.Date), now, rules);
+                LogAttempt(updateId, attempt);
+                if (!attempt.CarriesPin)
+                {
+                    return HandledUpdate.Nothing;
+                }
+
+                LogPinRead(updateId);
+                return HandledUpdate.PinRead;
+            case "pin":
+                SetPins.Start(db, subject, now);
+                if (command.Arguments.Length == 0)
+                {
+                    return HandledUpdate.Nothing;
+                }
+
+                // "/pin 1234": whatever follows may be a PIN; it is not used (each PIN is asked as its own message) but is deleted.
+                LogPinRead(updateId);
+                return HandledUpdate.PinRead;
             case "status":
                 ShowStatus.Run(db, subject, now, rules);
                 return HandledUpdate.Nothing;
@@ -264,6 +299,24 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         return HandledUpdate.Nothing;
     }
 
+    private void LogAttempt(long updateId, CheckinAttempt attempt)
+    {
+        if (attempt.Judgement is { } judged)
+        {
+            LogJudged(updateId, judged);
+        }
+
+        var verdict = attempt.Verdict;
+        if (verdict == PinVerdict.Wrong)
+        {
+            LogPinWrong();
+        }
+        else if (verdict == PinVerdict.LockedOut)
+        {
+            LogPinRefusedUnjudged();
+        }
+    }
+
     private void LogJudged(long updateId, DateJudgement judgement)
     {
         if (judgement != DateJudgement.Accepted)
@@ -308,6 +361,15 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "A coordinator created a subject invite")]
     private partial void LogInviteCreated();
+
+    [LoggerMessage(EventId = 3480, Level = LogLevel.Debug, Message = "Update {UpdateId} carried a PIN: it is to be deleted from the chat")]
+    private partial void LogPinRead(long updateId);
+
+    [LoggerMessage(EventId = 3481, Level = LogLevel.Information, Message = "A check-in came with a wrong PIN and did not count")]
+    private partial void LogPinWrong();
+
+    [LoggerMessage(EventId = 3482, Level = LogLevel.Warning, Message = "A check-in PIN was refused unchecked: too many wrong PINs in this window (the coordinators were told)")]
+    private partial void LogPinRefusedUnjudged();
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "A sender sent {Limit} wrong enrollment codes within {Window}: their codes are refused unchecked for that long (see distressbot people)")]
     private partial void LogSenderHeldBack(int limit, TimeSpan window);

@@ -28,7 +28,9 @@ public sealed class WelcomeNewPersonTests
 
         var text = Assert.Single(w.TextsTo(dana));
         Assert.Equal(
-            TextCatalogue.Format(language, greeting, "Dana") + "\n\n" + TextCatalogue.Format(language, TextId.TimezoneWelcome, zone, clock),
+            TextCatalogue.Format(language, greeting, "Dana") + "\n\n"
+            + (role == Role.Subject ? TextCatalogue.Format(language, TextId.PinFirst) + "\n\n" : "")
+            + TextCatalogue.Format(language, TextId.TimezoneWelcome, zone, clock),
             text);
         Assert.Equal(role == Role.Subject ? [people["Nina"].Id] : Array.Empty<string>(), told.Select(p => p.Id));
     }

@@ -19,12 +19,15 @@ public sealed partial class BotChat
     private readonly Dictionary<long, List<string>> _transcripts = [];
     private int _nextUpdateId;
 
-    /// <summary>Over <paramref name="world"/>, or a new world at 2 Nov 2026 09:00 UTC under the default settings (Moscow, reminders 15 min ahead).</summary>
-    public BotChat(DomainWorld? world = null)
+    /// <summary>Over <paramref name="world"/>, or a new world at 2 Nov 2026 09:00 UTC under the default settings (Moscow, reminders 15 min ahead); the router logs to <paramref name="routerLog"/> (default nowhere).</summary>
+    public BotChat(DomainWorld? world = null, Microsoft.Extensions.Logging.ILogger<UpdateRouter>? routerLog = null)
     {
         World = world ?? new DomainWorld(rules: new DistressBot.Hosting.BotSettings().ToRules());
-        Router = new UpdateRouter(World.Rules, new CaseCommandHandler(NullLogger<CaseCommandHandler>.Instance), NullLogger<UpdateRouter>.Instance);
+        Router = new UpdateRouter(World.Rules, new CaseCommandHandler(NullLogger<CaseCommandHandler>.Instance), routerLog ?? NullLogger<UpdateRouter>.Instance);
     }
+
+    /// <summary>What the router returned for the latest update (<see cref="HandledUpdate.CarriesPin"/> among others).</summary>
+    public HandledUpdate? LastHandled { get; private set; }
 
     /// <summary>The domain, its store and clock.</summary>
     public DomainWorld World { get; }
@@ -90,7 +93,7 @@ public sealed partial class BotChat
         update.Id = ++_nextUpdateId;
         var now = Now;
         var draft = Strangers.Begin(now);
-        World.Run(db => Router.Handle(db, update, now, draft));
+        LastHandled = World.Run(db => Router.Handle(db, update, now, draft));
         Strangers.Apply(draft);
         return DeliverAll();
     }

@@ -27,6 +27,7 @@ public sealed class UpdateRouterTests
             [(Role.Subject, "schedule")] = TextId.ScheduleUsage,
             [(Role.Subject, "pause")] = TextId.PauseUsage,
             [(Role.Subject, "resume")] = TextId.ResumeNotPaused,
+            [(Role.Subject, "pin")] = TextId.PinAskNew,
             [(Role.Coordinator, "invite")] = TextId.InviteUsage,
             [(Role.Coordinator, "subjects")] = TextId.SubjectsHeader,
             [(Role.Coordinator, "plan")] = TextId.PlanUsage,
