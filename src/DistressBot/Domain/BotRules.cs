@@ -15,4 +15,8 @@ public sealed record BotRules(
     TimeSpan InviteLifetime,
     ScheduleRules Schedules,
     TimeSpan ReminderLead,
-    EscalationPolicy Escalation);
+    EscalationPolicy Escalation)
+{
+    /// <summary>What the bot deletes from subjects' chats (<see cref="ChatCleaning.Default"/> unless set).</summary>
+    public ChatCleaning Cleaning { get; init; } = ChatCleaning.Default;
+}

@@ -38,6 +38,9 @@ public sealed class DataSession
         Outbox = new OutboxStore(session, crypto, () => _queued = true);
         Inbox = new InboxStore(session, crypto);
         Meta = new MetaStore(session, crypto);
+
+        // A queued deletion rings the outbox like a queued message: the dispatcher sends both.
+        Deletions = new DeletionStore(session, crypto, () => _queued = true);
     }
 
     /// <summary>Enrolled people (subjects' saves are tracked for <see cref="Changes"/>).</summary>
@@ -57,6 +60,9 @@ public sealed class DataSession
 
     /// <summary>Small named values: the Telegram offset, the redemption report.</summary>
     public MetaStore Meta { get; }
+
+    /// <summary>Messages in subjects' chats still to be deleted (queuing is noted for <see cref="Changes"/>, as for the outbox).</summary>
+    public DeletionStore Deletions { get; }
 
     /// <summary>A new id "{prefix}{n}" from the named counter.</summary>
     public string NewId(string prefix) =>

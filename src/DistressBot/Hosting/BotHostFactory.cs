@@ -55,6 +55,7 @@ public static class BotHostFactory
         services.AddSingleton<InboundCatchUp>();
         services.AddSingleton(sp => new SendPacer(sp.GetRequiredService<TransportClock>().Time));
         services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<DeletionSender>();
 
         services.AddTelegramClient(settings.Telegram);
 

@@ -24,7 +24,7 @@ public enum SettingsUse
 public sealed class BotSettings
 {
     private static readonly string[] LocationSections = ["Storage", "Crypto"];
-    private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation"];
+    private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation", "Privacy"];
     private readonly List<(string Section, string Error)> _bindErrors = [];
 
     /// <summary>Section "Telegram".</summary>
@@ -47,6 +47,9 @@ public sealed class BotSettings
 
     /// <summary>Section "Escalation".</summary>
     public EscalationOptions Escalation { get; init; } = new();
+
+    /// <summary>Section "Privacy".</summary>
+    public PrivacyOptions Privacy { get; init; } = new();
 
     /// <summary>The data directory, absolute (Storage:DataDirectory, or <see cref="DefaultLocations.DataDirectory"/>); empty when neither gives one.</summary>
     public string DataDirectory => string.IsNullOrWhiteSpace(Storage.DataDirectory) ? "" : Path.GetFullPath(Storage.DataDirectory);
@@ -127,13 +130,16 @@ public sealed class BotSettings
             Bot.InviteLifetime,
             new ScheduleRules(Checkins.MinimumInterval, Checkins.EffectiveDefaultGrace),
             Checkins.ReminderLead,
-            new EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder));
+            new EscalationPolicy(Escalation.AcknowledgeTimeout, Escalation.RepeatEvery, Escalation.AcknowledgedReminder))
+        {
+            Cleaning = new ChatCleaning(Privacy.DeleteSubjectMessages, Privacy.DeleteBotMessagesAfter),
+        };
     }
 
     private (string Name, object Section)[] Sections() =>
     [
         ("Telegram", Telegram), ("Storage", Storage), ("Crypto", Crypto), ("Checkins", Checkins),
-        ("Bot", Bot), ("Escalation", Escalation), ("Health", Health),
+        ("Bot", Bot), ("Escalation", Escalation), ("Health", Health), ("Privacy", Privacy),
     ];
 
     // Durations are read by our own parser (the bot's "5m" forms too) and handed to the binder in .NET's form;
@@ -251,6 +257,11 @@ public sealed class BotSettings
         if (Bot.InviteLifetime <= TimeSpan.Zero)
         {
             errors.Add("Bot:InviteLifetime must be positive, e.g. 1d.");
+        }
+
+        if (Privacy.DeleteBotMessagesAfter is { } deleteAfter && (deleteAfter < TimeSpan.Zero || deleteAfter >= ChatCleaning.DeletableFor))
+        {
+            errors.Add($"Privacy:DeleteBotMessagesAfter ({Show(deleteAfter)}) must be at least 0 and shorter than 48h (Telegram lets a bot delete a message only within 48 hours), e.g. 10m; leave it empty to keep the bot's messages.");
         }
     }
 

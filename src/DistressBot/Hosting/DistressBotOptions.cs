@@ -88,3 +88,13 @@ public sealed class HealthOptions
     /// <summary>How often the heartbeat goes out and the bot notes that it is alive.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 }
+
+/// <summary>What the subject's chat keeps (section "Privacy").</summary>
+public sealed class PrivacyOptions
+{
+    /// <summary>Delete each message a subject sends once the bot has handled it.</summary>
+    public bool DeleteSubjectMessages { get; set; } = true;
+
+    /// <summary>Delete the bot's messages to a subject this long after sending (the latest reminder stays until answered or replaced); empty keeps them.</summary>
+    public TimeSpan? DeleteBotMessagesAfter { get; set; } = TimeSpan.FromMinutes(10);
+}

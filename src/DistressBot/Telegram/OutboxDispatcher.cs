@@ -27,6 +27,7 @@ public sealed partial class OutboxDispatcher(
     BotRules rules,
     OutboxSignal signal,
     SendPacer pacer,
+    DeletionSender deletions,
     TimeProvider time,
     TransportClock transport,
     IOptions<TelegramOptions> telegramOptions,
@@ -51,9 +52,15 @@ public sealed partial class OutboxDispatcher(
         {
             var woken = signal.NextAsync();
             TimeSpan wait;
+            TimeSpan? cleanupDue = null;
             try
             {
                 wait = await PassAsync(woken, stoppingToken);
+
+                // Deleting messages in subjects' chats comes after what is waiting to be sent, under the same pacing.
+                var cleanup = await deletions.PassAsync(stoppingToken);
+                wait = cleanup.Transport is { } retry ? Min(wait, retry) : wait;
+                cleanupDue = cleanup.Domain;
                 storeBackoff.Reset();
                 LastPass = _clock.GetUtcNow();
             }
@@ -64,9 +71,18 @@ public sealed partial class OutboxDispatcher(
             }
 
             Passed.Notify();
-            if (wait > TimeSpan.Zero)
+            if (wait > TimeSpan.Zero && (cleanupDue is null || cleanupDue > TimeSpan.Zero))
             {
-                await Task.WhenAny(woken, Task.Delay(wait, _clock, stoppingToken));
+                // A deletion falls due by domain time; the timers are cancelled when the wait ends, so none piles up.
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var timers = new List<Task> { woken, Task.Delay(wait, _clock, waiting.Token) };
+                if (cleanupDue is { } dueIn)
+                {
+                    timers.Add(Task.Delay(dueIn, time, waiting.Token));
+                }
+
+                await Task.WhenAny(timers);
+                await waiting.CancelAsync();
             }
         }
     }
@@ -100,10 +116,10 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            var ready = await PrepareAsync(message, ct);
+            var (ready, protect) = await PrepareAsync(message, ct);
             if (ready is not null)
             {
-                await SendOneAsync(message, ready, ct);
+                await SendOneAsync(message, ready, protect, ct);
                 sent++;
             }
 
@@ -115,17 +131,20 @@ public sealed partial class OutboxDispatcher(
     }
 
     // The words are chosen now, from the state as it stands; a row that is no longer needed or cannot be worded is dropped here.
-    private async Task<ReadyMessage?> PrepareAsync(OutgoingMessage message, CancellationToken ct)
+    // Whatever goes to a subject is protected (no forwarding or saving in the client).
+    private async Task<(ReadyMessage? Ready, bool Protect)> PrepareAsync(OutgoingMessage message, CancellationToken ct)
     {
         if (message.Content is null && message.CaseId is null)
         {
-            return ReadyMessage.AsQueued(message); // its words were final when queued (rows of an earlier version)
+            // Its words were final when queued (rows of an earlier version).
+            return (ReadyMessage.AsQueued(message), await store.RunAsync(db => ToSubject(db, message), ct));
         }
 
         PreparedMessage prepared;
+        bool protect;
         try
         {
-            prepared = await store.RunAsync(db => OutboxRenderer.Prepare(db, message.Id, time.GetUtcNow(), rules.DefaultLanguage), ct);
+            (prepared, protect) = await store.RunAsync(db => (OutboxRenderer.Prepare(db, message.Id, time.GetUtcNow(), rules.DefaultLanguage), ToSubject(db, message)), ct);
         }
         catch (RecordIntegrityException)
         {
@@ -141,7 +160,7 @@ public sealed partial class OutboxDispatcher(
                 LogUnreadableCase(message.Id, message.CaseId);
             }
 
-            return null;
+            return (null, false);
         }
 
         switch (prepared.Dropped)
@@ -159,12 +178,16 @@ public sealed partial class OutboxDispatcher(
                 break;
         }
 
-        return prepared.Ready;
+        return (prepared.Ready, protect);
     }
 
-    private async Task SendOneAsync(OutgoingMessage message, ReadyMessage ready, CancellationToken ct)
+    private static bool ToSubject(DataSession db, OutgoingMessage message) =>
+        message.PersonId is { } personId && db.People.Find(personId) is { Role: Role.Subject };
+
+    private async Task SendOneAsync(OutgoingMessage message, ReadyMessage ready, bool protect, CancellationToken ct)
     {
         int messageId;
+        DateTimeOffset sentAt;
         try
         {
             // An edit gets the same time limit as a send: a hung edit of an old copy must not hold back alarms behind it.
@@ -177,8 +200,9 @@ public sealed partial class OutboxDispatcher(
                 return;
             }
 
-            var sent = await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), cancellationToken: timeout.Token);
+            var sent = await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), protectContent: protect, cancellationToken: timeout.Token);
             messageId = sent.Id;
+            sentAt = new DateTimeOffset(DateTime.SpecifyKind(sent.Date, DateTimeKind.Utc));
         }
         catch (ApiRequestException ex) when (message.EditMessageId is not null && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
         {
@@ -195,9 +219,15 @@ public sealed partial class OutboxDispatcher(
             db =>
             {
                 db.Outbox.Remove(message.Id);
-                if (message.PersonId is { } recipientId && db.People.Find(recipientId) is { UnreachableSince: not null } recipient)
+                if (message.PersonId is { } recipientId && db.People.Find(recipientId) is { } recipient)
                 {
-                    PersonReachability.Reached(db, recipient);
+                    if (recipient.UnreachableSince is not null)
+                    {
+                        PersonReachability.Reached(db, recipient);
+                    }
+
+                    // In the same commit as the row's removal: a delivered message is never forgotten for deletion.
+                    ChatCleanup.Delivered(db, recipient, message.Priority, message.ChatId, messageId, sentAt, time.GetUtcNow(), rules.Cleaning);
                 }
 
                 CaseMessages.Delivered(db, message, ready, messageId, time.GetUtcNow());

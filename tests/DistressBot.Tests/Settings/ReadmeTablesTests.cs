@@ -38,6 +38,9 @@ public sealed partial class ReadmeTablesTests
                 case string text when key is "Storage:DataDirectory" or "Crypto:KeyringPath":
                     Assert.Equal(documented[^1].Replace("~", Home, StringComparison.Ordinal), text);
                     break;
+                case bool flag:
+                    Assert.Equal(flag ? "true" : "false", documented.Single());
+                    break;
                 case null or "":
                     Assert.StartsWith("—", row[1], StringComparison.Ordinal);
                     break;
@@ -66,7 +69,7 @@ public sealed partial class ReadmeTablesTests
         int.Parse(Table("| exit code | meaning |").Single(r => r[1].StartsWith(meaning, StringComparison.Ordinal))[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private static (string Name, object Section)[] Sections(BotSettings s) =>
-        [("Telegram", s.Telegram), ("Storage", s.Storage), ("Crypto", s.Crypto), ("Checkins", s.Checkins), ("Bot", s.Bot), ("Escalation", s.Escalation), ("Health", s.Health)];
+        [("Telegram", s.Telegram), ("Storage", s.Storage), ("Crypto", s.Crypto), ("Checkins", s.Checkins), ("Bot", s.Bot), ("Escalation", s.Escalation), ("Health", s.Health), ("Privacy", s.Privacy)];
 
     private static List<string[]> Table(string header)
     {
