@@ -50,9 +50,49 @@ public sealed class DeletionStore
         }
     }
 
+    /// <summary>Queued deletions passed over by <see cref="All"/> in this unit of work because they no longer open.</summary>
+    public int UnreadableRows { get; private set; }
+
     /// <summary>Every queued deletion, oldest first.</summary>
-    /// <exception cref="RecordIntegrityException">A record does not open (damaged).</exception>
-    public IReadOnlyList<PendingDeletion> All() => [.. _rows.All()];
+    /// <remarks>A damaged row can never be sent; it is passed over (counted in <see cref="UnreadableRows"/>), not allowed to stop the rest.</remarks>
+    public IReadOnlyList<PendingDeletion> All()
+    {
+        var deletions = new List<PendingDeletion>();
+        UnreadableRows = 0;
+        foreach (var record in _rows.Records())
+        {
+            try
+            {
+                deletions.Add(_rows.Open(record)!);
+            }
+            catch (RecordIntegrityException)
+            {
+                UnreadableRows++;
+            }
+        }
+
+        return deletions;
+    }
+
+    /// <summary>Removes queued deletions that no longer open (damaged): they can never be sent; returns how many.</summary>
+    public int DropUnreadable()
+    {
+        var dropped = 0;
+        foreach (var record in _rows.Records())
+        {
+            try
+            {
+                _rows.Open(record);
+            }
+            catch (RecordIntegrityException)
+            {
+                _rows.Delete(record.Id);
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
 
     /// <summary>Stores a queued deletion again (released, or after a failed attempt).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="deletion"/> is null.</exception>
@@ -66,7 +106,7 @@ public sealed class DeletionStore
     public bool Remove(string id) => _rows.Delete(id);
 
     private PendingDeletion? Find(long chatId, int messageId) =>
-        _rows.All().FirstOrDefault(d => d.ChatId == chatId && d.MessageId == messageId);
+        All().FirstOrDefault(d => d.ChatId == chatId && d.MessageId == messageId);
 
     private void Add(PendingDeletion deletion)
     {

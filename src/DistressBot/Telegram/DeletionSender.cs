@@ -33,10 +33,15 @@ public sealed partial class DeletionSender(
     public async Task<DeletionWait> PassAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var due = await store.RunAsync(db => ChatCleanup.Due(db, now, rules.Cleaning), ct);
+        var (due, unreadable) = await store.RunAsync(db => (ChatCleanup.Due(db, now, rules.Cleaning), db.Deletions.DropUnreadable()), ct);
         if (due.GivenUp > 0)
         {
             LogTooOld(due.GivenUp);
+        }
+
+        if (unreadable > 0)
+        {
+            LogUnreadable(unreadable);
         }
 
         TimeSpan? transportWait = null;
@@ -157,6 +162,9 @@ public sealed partial class DeletionSender(
 
     [LoggerMessage(EventId = 3422, Level = LogLevel.Warning, Message = "Gave up deleting {Count} messages in a subject's chat: Telegram refused ({Kind}); they may still show")]
     private partial void LogRefused(int count, SendFailureKind kind);
+
+    [LoggerMessage(EventId = 3425, Level = LogLevel.Error, Message = "{Count} queued deletions in subjects' chats do not open (damaged) and were dropped; those messages may still show")]
+    private partial void LogUnreadable(int count);
 
     [LoggerMessage(EventId = 3423, Level = LogLevel.Warning, Message = "Gave up deleting {Count} messages in subjects' chats: older than 48 hours, Telegram no longer allows it; they may still show")]
     private partial void LogTooOld(int count);

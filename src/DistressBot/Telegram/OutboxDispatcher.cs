@@ -56,11 +56,6 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 wait = await PassAsync(woken, stoppingToken);
-
-                // Deleting messages in subjects' chats comes after what is waiting to be sent, under the same pacing.
-                var cleanup = await deletions.PassAsync(stoppingToken);
-                wait = cleanup.Transport is { } retry ? Min(wait, retry) : wait;
-                cleanupDue = cleanup.Domain;
                 storeBackoff.Reset();
                 LastPass = _clock.GetUtcNow();
             }
@@ -68,6 +63,19 @@ public sealed partial class OutboxDispatcher(
             {
                 LogStoreError(ex);
                 wait = storeBackoff.Next();
+            }
+
+            try
+            {
+                // Deleting messages in subjects' chats comes after what is waiting to be sent, under the same pacing; its
+                // failure never holds the outbox back.
+                var cleanup = await deletions.PassAsync(stoppingToken);
+                wait = cleanup.Transport is { } retry ? Min(wait, retry) : wait;
+                cleanupDue = cleanup.Domain;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogCleanupError(ex);
             }
 
             Passed.Notify();
@@ -232,7 +240,7 @@ public sealed partial class OutboxDispatcher(
 
                 CaseMessages.Delivered(db, message, ready, messageId, time.GetUtcNow());
             },
-            ct);
+            CancellationToken.None); // Telegram has it: a stop now must not lose its id (to be deleted) or send it again.
     }
 
     private static void Edited(DataSession db, OutgoingMessage message, ReadyMessage ready)
@@ -331,6 +339,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Outbox message {MessageId} about case {CaseId} was dropped: the case record does not open (purged meanwhile, or damaged)")]
     private partial void LogUnreadableCase(string messageId, string? caseId);
+
+    [LoggerMessage(EventId = 3424, Level = LogLevel.Error, Message = "The store failed while deleting messages in subjects' chats; retrying with the next pass")]
+    private partial void LogCleanupError(Exception ex);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Outbox message {MessageId} about case {CaseId} not sent ({Reason})")]
     private partial void LogDropped(string messageId, string caseId, DropReason reason);

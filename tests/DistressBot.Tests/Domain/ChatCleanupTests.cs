@@ -170,6 +170,17 @@ public sealed class ChatCleanupTests
     }
 
     [Fact]
+    public void DropUnreadable_ADamagedRow_IsDropped_AndTheRestStillFallDue()
+    {
+        _w.Run(db => db.Deletions.Now(_salek.ChatId, 5, _w.Now, _w.Now));
+        _w.Store.Put(new DistressBot.Storage.StoredRecord(Collections.Deletions, "d999999999999", null, [1, 2, 3]));
+
+        Assert.Equal(1, _w.Run(db => db.Deletions.DropUnreadable()));
+        Assert.Equal([5], Due(_w.Now).Due.Select(d => d.MessageId));
+        Assert.Equal(0, _w.Run(db => db.Deletions.DropUnreadable()));
+    }
+
+    [Fact]
     public void Batches_250MessagesInOneChat_AreThreeCallsOfAtMost100()
     {
         var due = Enumerable.Range(1, 250).Select(i => Pending(i, _salek.ChatId, i)).ToList();

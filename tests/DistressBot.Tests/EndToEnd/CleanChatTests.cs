@@ -34,6 +34,7 @@ public sealed class CleanChatTests
             last = await SayAsync(s, "/checkin", reminder.MessageId);
             if (round == 2)
             {
+                await s.SettleAsync(); // the reply is recorded, its deletion queued
                 await s.Sandbox.StopBotAsync();
                 s.Advance(DeleteAfter + TimeSpan.FromMinutes(1));
                 await s.Sandbox.StartBotAsync();
