@@ -29,4 +29,7 @@ public sealed record BotRules(
 
     /// <summary>The window wrong PINs are counted in, from the first wrong one.</summary>
     public TimeSpan PinWindow { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>What the bot deletes from subjects' chats (<see cref="ChatCleaning.Default"/> unless set).</summary>
+    public ChatCleaning Cleaning { get; init; } = ChatCleaning.Default;
 }

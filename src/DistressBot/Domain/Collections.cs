@@ -24,8 +24,11 @@ public static class Collections
     /// <summary>Small named values (the Telegram offset).</summary>
     public const string Meta = "meta";
 
+    /// <summary>Messages in subjects' chats still to be deleted.</summary>
+    public const string Deletions = "deletions";
+
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";

@@ -39,6 +39,9 @@ public sealed class DataSession
         Inbox = new InboxStore(session, crypto);
         Meta = new MetaStore(session, crypto);
         Pins = new PinVault(crypto.Lookups);
+
+        // A queued deletion rings the outbox like a queued message: the dispatcher sends both.
+        Deletions = new DeletionStore(session, crypto, () => _queued = true);
     }
 
     /// <summary>Enrolled people (subjects' saves are tracked for <see cref="Changes"/>).</summary>
@@ -61,6 +64,8 @@ public sealed class DataSession
 
     /// <summary>Hashes and matches subjects' PINs under the keyring.</summary>
     public PinVault Pins { get; }
+    /// <summary>Messages in subjects' chats still to be deleted (queuing is noted for <see cref="Changes"/>, as for the outbox).</summary>
+    public DeletionStore Deletions { get; }
 
     /// <summary>A new id "{prefix}{n}" from the named counter.</summary>
     public string NewId(string prefix) =>

@@ -57,6 +57,7 @@ public static class BotHostFactory
         services.AddSingleton<InboundCatchUp>();
         services.AddSingleton(sp => new SendPacer(sp.GetRequiredService<TransportClock>().Time));
         services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<DeletionSender>();
 
         services.AddTelegramClient(settings.Telegram);
 

@@ -136,6 +136,7 @@ public sealed class BotSettings
         {
             PinAttempts = Checkins.PinAttempts,
             PinWindow = Checkins.PinWindow,
+            Cleaning = new ChatCleaning(Privacy.DeleteSubjectMessages, Privacy.DeleteBotMessagesAfter),
         };
     }
 
@@ -284,6 +285,11 @@ public sealed class BotSettings
         if (Bot.InviteLifetime <= TimeSpan.Zero)
         {
             errors.Add("Bot:InviteLifetime must be positive, e.g. 1d.");
+        }
+
+        if (Privacy.DeleteBotMessagesAfter is { } deleteAfter && (deleteAfter < TimeSpan.Zero || deleteAfter >= ChatCleaning.DeletableFor))
+        {
+            errors.Add($"Privacy:DeleteBotMessagesAfter ({Show(deleteAfter)}) must be at least 0 and shorter than 48h (Telegram lets a bot delete a message only within 48 hours), e.g. 10m; leave it empty to keep the bot's messages.");
         }
 
         AliasRules(errors);

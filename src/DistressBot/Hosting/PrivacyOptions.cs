@@ -21,6 +21,12 @@ public sealed class PrivacyOptions
     /// <summary>The bot's public name, set at start when given (setMyName); empty leaves it as it is.</summary>
     public string? BotName { get; set; }
 
+    /// <summary>Delete each message a subject sends once the bot has handled it.</summary>
+    public bool DeleteSubjectMessages { get; set; } = true;
+
+    /// <summary>Delete the bot's messages to a subject this long after sending (the latest reminder stays until answered or replaced); empty keeps them.</summary>
+    public TimeSpan? DeleteBotMessagesAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The bot's public description, set at start when given (setMyDescription and setMyShortDescription); empty leaves it as it is.</summary>
     public string? BotDescription { get; set; }
 }

@@ -27,6 +27,7 @@ public sealed partial class OutboxDispatcher(
     BotRules rules,
     OutboxSignal signal,
     SendPacer pacer,
+    DeletionSender deletions,
     TimeProvider time,
     TransportClock transport,
     IOptions<TelegramOptions> telegramOptions,
@@ -51,6 +52,7 @@ public sealed partial class OutboxDispatcher(
         {
             var woken = signal.NextAsync();
             TimeSpan wait;
+            TimeSpan? cleanupDue = null;
             try
             {
                 wait = await PassAsync(woken, stoppingToken);
@@ -63,10 +65,32 @@ public sealed partial class OutboxDispatcher(
                 wait = storeBackoff.Next();
             }
 
-            Passed.Notify();
-            if (wait > TimeSpan.Zero)
+            try
             {
-                await Task.WhenAny(woken, Task.Delay(wait, _clock, stoppingToken));
+                // Deleting messages in subjects' chats comes after what is waiting to be sent, under the same pacing; its
+                // failure never holds the outbox back.
+                var cleanup = await deletions.PassAsync(stoppingToken);
+                wait = cleanup.Transport is { } retry ? Min(wait, retry) : wait;
+                cleanupDue = cleanup.Domain;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogCleanupError(ex);
+            }
+
+            Passed.Notify();
+            if (wait > TimeSpan.Zero && (cleanupDue is null || cleanupDue > TimeSpan.Zero))
+            {
+                // A deletion falls due by domain time; the timers are cancelled when the wait ends, so none piles up.
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var timers = new List<Task> { woken, Task.Delay(wait, _clock, waiting.Token) };
+                if (cleanupDue is { } dueIn)
+                {
+                    timers.Add(Task.Delay(dueIn, time, waiting.Token));
+                }
+
+                await Task.WhenAny(timers);
+                await waiting.CancelAsync();
             }
         }
     }
@@ -100,10 +124,10 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            var ready = await PrepareAsync(message, ct);
+            var (ready, protect) = await PrepareAsync(message, ct);
             if (ready is not null)
             {
-                await SendOneAsync(message, ready, ct);
+                await SendOneAsync(message, ready, protect, ct);
                 sent++;
             }
 
@@ -115,17 +139,20 @@ public sealed partial class OutboxDispatcher(
     }
 
     // The words are chosen now, from the state as it stands; a row that is no longer needed or cannot be worded is dropped here.
-    private async Task<ReadyMessage?> PrepareAsync(OutgoingMessage message, CancellationToken ct)
+    // Whatever goes to a subject is protected (no forwarding or saving in the client).
+    private async Task<(ReadyMessage? Ready, bool Protect)> PrepareAsync(OutgoingMessage message, CancellationToken ct)
     {
         if (message.Content is null && message.CaseId is null)
         {
-            return ReadyMessage.AsQueued(message); // its words were final when queued (rows of an earlier version)
+            // Its words were final when queued (rows of an earlier version).
+            return (ReadyMessage.AsQueued(message), await store.RunAsync(db => ToSubject(db, message), ct));
         }
 
         PreparedMessage prepared;
+        bool protect;
         try
         {
-            prepared = await store.RunAsync(db => OutboxRenderer.Prepare(db, message.Id, time.GetUtcNow(), rules.DefaultLanguage, rules.CoverWording), ct);
+            (prepared, protect) = await store.RunAsync(db => (OutboxRenderer.Prepare(db, message.Id, time.GetUtcNow(), rules.DefaultLanguage, rules.CoverWording), ToSubject(db, message)), ct);
         }
         catch (RecordIntegrityException)
         {
@@ -141,7 +168,7 @@ public sealed partial class OutboxDispatcher(
                 LogUnreadableCase(message.Id, message.CaseId);
             }
 
-            return null;
+            return (null, false);
         }
 
         switch (prepared.Dropped)
@@ -159,12 +186,16 @@ public sealed partial class OutboxDispatcher(
                 break;
         }
 
-        return prepared.Ready;
+        return (prepared.Ready, protect);
     }
 
-    private async Task SendOneAsync(OutgoingMessage message, ReadyMessage ready, CancellationToken ct)
+    private static bool ToSubject(DataSession db, OutgoingMessage message) =>
+        message.PersonId is { } personId && db.People.Find(personId) is { Role: Role.Subject };
+
+    private async Task SendOneAsync(OutgoingMessage message, ReadyMessage ready, bool protect, CancellationToken ct)
     {
         int messageId;
+        DateTimeOffset sentAt;
         try
         {
             // An edit gets the same time limit as a send: a hung edit of an old copy must not hold back alarms behind it.
@@ -177,8 +208,9 @@ public sealed partial class OutboxDispatcher(
                 return;
             }
 
-            var sent = await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), cancellationToken: timeout.Token);
+            var sent = await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), protectContent: protect, cancellationToken: timeout.Token);
             messageId = sent.Id;
+            sentAt = new DateTimeOffset(DateTime.SpecifyKind(sent.Date, DateTimeKind.Utc));
         }
         catch (ApiRequestException ex) when (message.EditMessageId is not null && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
         {
@@ -195,14 +227,20 @@ public sealed partial class OutboxDispatcher(
             db =>
             {
                 db.Outbox.Remove(message.Id);
-                if (message.PersonId is { } recipientId && db.People.Find(recipientId) is { UnreachableSince: not null } recipient)
+                if (message.PersonId is { } recipientId && db.People.Find(recipientId) is { } recipient)
                 {
-                    PersonReachability.Reached(db, recipient);
+                    if (recipient.UnreachableSince is not null)
+                    {
+                        PersonReachability.Reached(db, recipient);
+                    }
+
+                    // In the same commit as the row's removal: a delivered message is never forgotten for deletion.
+                    ChatCleanup.Delivered(db, recipient, message.Priority, message.ChatId, messageId, sentAt, time.GetUtcNow(), rules.Cleaning);
                 }
 
                 CaseMessages.Delivered(db, message, ready, messageId, time.GetUtcNow());
             },
-            ct);
+            CancellationToken.None); // Telegram has it: a stop now must not lose its id (to be deleted) or send it again.
     }
 
     private static void Edited(DataSession db, OutgoingMessage message, ReadyMessage ready)
@@ -301,6 +339,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Outbox message {MessageId} about case {CaseId} was dropped: the case record does not open (purged meanwhile, or damaged)")]
     private partial void LogUnreadableCase(string messageId, string? caseId);
+
+    [LoggerMessage(EventId = 3424, Level = LogLevel.Error, Message = "The store failed while deleting messages in subjects' chats; retrying with the next pass")]
+    private partial void LogCleanupError(Exception ex);
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Outbox message {MessageId} about case {CaseId} not sent ({Reason})")]
     private partial void LogDropped(string messageId, string caseId, DropReason reason);

@@ -37,7 +37,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         switch (update)
         {
             case { Message: { } message }:
-                return HandleMessage(db, update.Id, message, now, strangers);
+                var handled = HandleMessage(db, update.Id, message, now, strangers);
+                SubjectMessageCleanup.Handled(db, message, now, rules.Cleaning);
+                return handled;
             case { EditedMessage: { } edited }:
                 return HandleEdit(db, update.Id, edited, now);
             case { CallbackQuery: { } query }:

@@ -51,6 +51,11 @@ internal sealed partial class Scenario : IAsyncDisposable
         {
             ["Bot:DefaultTimeZone"] = "Europe/Moscow",
             ["Checkins:ReminderLead"] = "00:15:00",
+
+            // Journeys find replies by their place among the visible messages: deletions would move them. The clean chat has
+            // its own journey (CleanChatTests), with the deployment's defaults.
+            ["Privacy:DeleteSubjectMessages"] = "false",
+            ["Privacy:DeleteBotMessagesAfter"] = "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -38,6 +38,9 @@ public sealed partial class ReadmeTablesTests
                 case string text when key is "Storage:DataDirectory" or "Crypto:KeyringPath":
                     Assert.Equal(documented[^1].Replace("~", Home, StringComparison.Ordinal), text);
                     break;
+                case bool flag:
+                    Assert.Equal(flag ? "true" : "false", documented.Single());
+                    break;
                 case null or "":
                     Assert.StartsWith("—", row[1], StringComparison.Ordinal);
                     break;

@@ -271,6 +271,34 @@ public sealed class FakeBotApiServerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task DeleteMessages_OlderThan48Hours_StaysInTheChat_AsTelegramRefuses()
+    {
+        var old = await _bot.SendMessage(Alice, "old");
+        _time.Advance(TimeSpan.FromHours(47));
+        var recent = await _bot.SendMessage(Alice, "recent");
+        _time.Advance(TimeSpan.FromHours(1));
+
+        await _bot.DeleteMessages(Alice, [old.Id, recent.Id]);
+
+        Assert.Equal([old.Id], _server.BotMessagesTo(Alice).Select(e => e.MessageId));
+        var refused = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.DeleteMessage(Alice, old.Id));
+        Assert.Equal("Bad Request: message can't be deleted for everyone", refused.Message);
+        Assert.False(_server.Transcript(Alice).Single(e => e.MessageId == old.Id).Deleted);
+    }
+
+    [Fact]
+    public async Task DeleteMessages_APersonsMessage_LeavesTheTranscriptShowingOnlyTheRest()
+    {
+        var update = _server.EnqueueMessage(Alice, "a secret");
+        var reply = await _bot.SendMessage(Alice, "reply");
+
+        await _bot.DeleteMessages(Alice, [update.Message!.Id]);
+
+        var visible = _server.Transcript(Alice).Where(e => !e.Deleted).Select(e => e.MessageId).ToList();
+        Assert.Equal([reply.Id], visible);
+    }
+
+    [Fact]
     public async Task AnswerCallbackQuery_AfterButtonPress_IsRecorded()
     {
         var sent = await _bot.SendMessage(Alice, "Are you OK?", replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("I'm OK", "ok")));

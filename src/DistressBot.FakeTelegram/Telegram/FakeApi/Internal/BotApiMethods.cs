@@ -195,12 +195,11 @@ internal sealed class BotApiMethods
     {
         var chatId = args.RequiredChatId();
         var messageId = args.Int("message_id") ?? throw BotApiException.BadRequest("message identifier is not specified");
-        return _chats.Delete(chatId, [messageId]) == 1
-            ? "true"
-            : throw BotApiException.BadRequest("message to delete not found");
+        return Deleted(_chats.Delete(chatId, [messageId], _time.GetUtcNow()));
     }
 
-    // Telegram skips ids it cannot find; the fake still answers 400 when none of them existed, so a wrong id is noticed.
+    // Telegram skips ids it cannot find or may no longer delete (48 h); the fake still answers 400 when it deleted none of
+    // them, so a wrong id is noticed.
     private string DeleteMessages(RequestArgs args)
     {
         var chatId = args.RequiredChatId();
@@ -212,10 +211,16 @@ internal sealed class BotApiMethods
             throw BotApiException.BadRequest("too many messages to delete");
         }
 
-        return _chats.Delete(chatId, ids) > 0
-            ? "true"
-            : throw BotApiException.BadRequest("message to delete not found");
+        return Deleted(_chats.Delete(chatId, ids, _time.GetUtcNow()));
     }
+
+    // Telegram's own words: too old (48 h) is "can't be deleted for everyone", an unknown id "not found".
+    private static string Deleted((int Deleted, int TooOld) outcome) => outcome switch
+    {
+        { Deleted: > 0 } => "true",
+        { TooOld: > 0 } => throw BotApiException.BadRequest("message can't be deleted for everyone"),
+        _ => throw BotApiException.BadRequest("message to delete not found"),
+    };
 
     private string AnswerCallbackQuery(RequestArgs args)
     {

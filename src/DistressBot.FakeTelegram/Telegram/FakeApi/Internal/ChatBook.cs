@@ -117,28 +117,39 @@ internal sealed class ChatBook(User bot)
         }
     }
 
-    /// <summary>Marks messages deleted; returns how many existed and were not yet deleted.</summary>
-    public int Delete(long chatId, IEnumerable<int> messageIds)
+    /// <summary>Telegram lets a bot delete a message in a private chat only this long after it was sent.</summary>
+    public static readonly TimeSpan DeletableFor = TimeSpan.FromHours(48);
+
+    /// <summary>Marks messages deleted, except those sent <see cref="DeletableFor"/> or more before <paramref name="now"/>, which stay as they are; returns how many were deleted and how many were too old.</summary>
+    public (int Deleted, int TooOld) Delete(long chatId, IEnumerable<int> messageIds, DateTimeOffset now)
     {
         lock (_gate)
         {
             ThrowIfBlocked(chatId);
             if (!_chats.TryGetValue(chatId, out var state))
             {
-                return 0;
+                return (0, 0);
             }
 
-            var deleted = 0;
+            var (deleted, tooOld) = (0, 0);
             foreach (var id in messageIds)
             {
-                if (state.ById.TryGetValue(id, out var target) && !target.Deleted)
+                if (!state.ById.TryGetValue(id, out var target) || target.Deleted)
                 {
-                    target.Deleted = true;
-                    deleted++;
+                    continue;
                 }
+
+                if (now - target.SentAt >= DeletableFor)
+                {
+                    tooOld++;
+                    continue;
+                }
+
+                target.Deleted = true;
+                deleted++;
             }
 
-            return deleted;
+            return (deleted, tooOld);
         }
     }
 
