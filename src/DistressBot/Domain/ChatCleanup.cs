@@ -18,12 +18,13 @@ public static class ChatCleanup
     public const int BatchLimit = 100;
 
     /// <summary>A message <paramref name="sender"/> sent (Telegram's date <paramref name="sentAt"/>) was handled: a subject's is deleted at once when the settings say so.</summary>
-    public static void SubjectMessage(DataSession db, Person sender, long chatId, int messageId, DateTimeOffset sentAt, DateTimeOffset now, ChatCleaning rules)
+    public static void SubjectMessage(DataSession db, Person sender, long chatId, int messageId, DateTimeOffset sentAt, DateTimeOffset now, ChatCleaning rules, bool carriesPin = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(rules);
-        if (sender.Role == Role.Subject && rules.DeleteSubjectMessages)
+        // A message that carries a PIN goes at once whatever the settings say: the phone may be read later by someone else.
+        if (sender.Role == Role.Subject && (rules.DeleteSubjectMessages || carriesPin))
         {
             db.Deletions.Now(chatId, messageId, sentAt, now);
         }

@@ -38,7 +38,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         {
             case { Message: { } message }:
                 var handled = HandleMessage(db, update.Id, message, now, strangers);
-                SubjectMessageCleanup.Handled(db, message, now, rules.Cleaning);
+                SubjectMessageCleanup.Handled(db, message, now, rules.Cleaning, handled.CarriesPin);
                 return handled;
             case { EditedMessage: { } edited }:
                 return HandleEdit(db, update.Id, edited, now);

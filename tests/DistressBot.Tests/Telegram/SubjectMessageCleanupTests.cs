@@ -51,6 +51,27 @@ public sealed class SubjectMessageCleanupTests
     }
 
     [Fact]
+    public void SettingOff_MessagesThatCarryAPin_AreStillDeletedAtOnce_TheOthersStay()
+    {
+        var rules = new BotSettings().ToRules() with { Cleaning = new ChatCleaning(false, TimeSpan.FromMinutes(10)) };
+        var chat = new BotChat(new DomainWorld(rules: rules));
+        var nina = chat.EnrolCoordinator(101, "Nina");
+        var salek = chat.EnrolSubject(nina, 201, "Salek");
+
+        var ids = new List<int>();
+        foreach (var text in new[] { "/pin", "4821", "7305", "/status", "/checkin 4821" })
+        {
+            var update = new Update { Message = chat.Message(salek.TelegramUserId, "ru", null, m => m.Text = text) };
+            chat.Send(update);
+            ids.Add(update.Message!.Id);
+        }
+
+        // The new PIN, the duress PIN and the check-in with its PIN go; the bare /pin and /status carry none and stay.
+        Assert.Equal([ids[1], ids[2], ids[4]], Queued(chat, salek.ChatId).Select(d => d.MessageId).Order());
+        Assert.All(Queued(chat, salek.ChatId), d => Assert.True(d.NotBefore <= chat.Now));
+    }
+
+    [Fact]
     public void LiveLocation_StaysInTheChat_OrItWouldStopSharing()
     {
         var chat = new BotChat();
