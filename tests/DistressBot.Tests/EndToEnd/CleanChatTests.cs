@@ -43,14 +43,14 @@ public sealed class CleanChatTests
                 s.Advance(DeleteAfter + TimeSpan.FromMinutes(1));
             }
 
-            await CleanedAsync(s);
+            await s.DeletionsDoneAsync(Scenario.Salek);
             Assert.Empty(Visible(s));
             s.Advance(Every - Lead - DeleteAfter - TimeSpan.FromMinutes(1)); // the next reminder
         }
 
         var latest = await NextAsync(s, last);
         s.Advance(DeleteAfter + TimeSpan.FromMinutes(1)); // still before the deadline, unanswered
-        await CleanedAsync(s);
+        await s.DeletionsDoneAsync(Scenario.Salek);
 
         var shown = Visible(s);
         Assert.Equal([latest.MessageId], shown.Select(e => e.MessageId));
@@ -77,21 +77,4 @@ public sealed class CleanChatTests
 
     private static IReadOnlyList<FakeChatEntry> Visible(Scenario s) =>
         [.. s.Telegram.Transcript(Scenario.Salek.Id).Where(e => !e.Deleted)];
-
-    // Waits until everything sent is recorded and no deletion due by now is left in the store.
-    private static async Task CleanedAsync(Scenario s)
-    {
-        await s.SettleAsync();
-        var store = s.Sandbox.Runtime.Store;
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (await store.RunAsync(db => db.Deletions.All().Any(d => d.NotBefore <= s.Time.GetUtcNow())))
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException("Deletions due by now are still queued:\n" + s.Telegram.RenderConversation(Scenario.Salek.Id, "Salek"));
-            }
-
-            await Task.Delay(20);
-        }
-    }
 }

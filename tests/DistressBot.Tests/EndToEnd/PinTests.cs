@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DistressBot.Telegram.FakeApi;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 
@@ -51,6 +52,14 @@ public sealed partial class PinTests
         {
             Assert.All(logs.Entries, e => Assert.DoesNotContain(pin, e.Everything, StringComparison.Ordinal));
         }
+
+        // Every message that carried a PIN is gone from the chat (deleteMessages), though this journey keeps the subject's
+        // other messages (Scenario turns Privacy:DeleteSubjectMessages off): no PIN stays on the phone.
+        await s.DeletionsDoneAsync(Scenario.Salek);
+        var sent = s.Telegram.Transcript(Scenario.Salek.Id).Where(e => e.Direction == Direction.FromUser).ToList();
+        Assert.All(sent.Where(e => e.Text is "1234" or "4829" or "7301"), e => Assert.True(e.Deleted, e.Text));
+        Assert.Equal(5, sent.Count(e => e.Text is "1234" or "4829" or "7301"));
+        Assert.All(sent.Where(e => e.Text is "/pin" or "/checkin" || e.Text!.StartsWith("/schedule", StringComparison.Ordinal)), e => Assert.False(e.Deleted, e.Text));
     }
 
     [GeneratedRegex("[0-9]+")]

@@ -185,6 +185,22 @@ internal sealed partial class Scenario : IAsyncDisposable
     /// <summary>Moves the clock and lets the bot act on it; waits for a message when one is expected.</summary>
     public void Advance(TimeSpan by) => Time.Advance(by);
 
+    /// <summary>Settles, then waits (10 s at most, else fails with the chat of <paramref name="user"/>) until no deletion due by now is still queued.</summary>
+    public async Task DeletionsDoneAsync(FakeUser user)
+    {
+        await SettleAsync();
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (await Sandbox.Runtime.Store.RunAsync(db => db.Deletions.All().Any(d => d.NotBefore <= Time.GetUtcNow())))
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException("Deletions due by now are still queued:\n" + Telegram.RenderConversation(user.Id, user.FirstName));
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits until every injected update is consumed and handled and the outbox is empty: nothing more is on its way.</summary>
     public async Task SettleAsync()
     {
