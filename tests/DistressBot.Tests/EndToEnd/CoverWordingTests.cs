@@ -1,3 +1,4 @@
+using DistressBot.Telegram.FakeApi;
 using DistressBot.Tests.Localization;
 
 namespace DistressBot.Tests.EndToEnd;
@@ -51,6 +52,34 @@ public sealed class CoverWordingTests
         var words = chat.Select(m => m.Text ?? "").Concat(chat.SelectMany(m => m.ReplyKeyboard.SelectMany(r => r)))
             .Concat(menu.Commands.Select(c => c.Command + " " + c.Description)).ToList();
         Assert.True(chat.Count >= 5, s.Telegram.RenderConversation(Scenario.Salek.Id, "Salek under cover"));
+        Assert.All(words, w => Assert.Empty(ForbiddenWords.UnderCover(w)));
+    }
+
+    [Fact]
+    public async Task CoverForTheWholeDeployment_ANewSubjectsChatAndMenu_ReadLikeAnApp_FromTheWelcomeOn()
+    {
+        await using var s = await Scenario.StartAsync(settings: new Dictionary<string, string?> { ["Privacy:CoverWording"] = "true" });
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+
+        var menu = await s.Telegram.WaitForCommandMenuAsync(m => m.ChatId == Scenario.Salek.Id);
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Следующий раз");
+        await s.SayAsync(Scenario.Salek, "/next");
+        await s.SayAsync(Scenario.Salek, "/pin", "код доступа");
+        await s.SayAsync(Scenario.Salek, "5830", "запасной код");
+        await s.SayAsync(Scenario.Salek, "9164", "Коды сохранены");
+        await s.SayAsync(Scenario.Salek, "/sos", "Принято");
+        var alert = await s.ExpectAsync(Scenario.Nina, "sent SOS");
+        await s.SettleAsync();
+
+        Assert.Equal(["done", "next", "sync", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
+        Assert.Contains("C-0001", alert, StringComparison.Ordinal); // coordinators read plain words
+
+        // Everything Salek's chat ever received, the welcome included, with its buttons and menu, in any language.
+        var chat = s.Telegram.Transcript(Scenario.Salek.Id).Where(e => e.Direction == Direction.FromBot).ToList();
+        var words = chat.Select(m => m.Text ?? "").Concat(chat.SelectMany(m => m.ReplyKeyboard.SelectMany(r => r)))
+            .Concat(menu.Commands.Select(c => c.Command + " " + c.Description)).ToList();
+        Assert.True(chat.Count >= 7, s.Telegram.RenderConversation(Scenario.Salek.Id, "Salek under cover"));
         Assert.All(words, w => Assert.Empty(ForbiddenWords.UnderCover(w)));
     }
 }

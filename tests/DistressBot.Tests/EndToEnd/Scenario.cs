@@ -110,7 +110,8 @@ internal sealed partial class Scenario : IAsyncDisposable
     public async Task EnrolSubjectAsync(FakeUser coordinator, FakeUser subject, string alias)
     {
         var codeMessage = await SayAsync(coordinator, "/invite " + alias, "/start ");
-        await SayAsync(subject, "/start " + CodeIn(codeMessage), subject.LanguageCode == "ru" ? "Вы подключены" : "You are connected");
+        // The welcome in plain or cover wording: "Вы подключены" / "Готово, вы подключены", "You are connected" / "You are all set".
+        await SayAsync(subject, "/start " + CodeIn(codeMessage), subject.LanguageCode == "ru" ? "ы подключены" : "You are ");
     }
 
     /// <summary>Enrols a lawyer through the admin command and /start.</summary>
