@@ -62,6 +62,43 @@ public sealed partial class PinTests
         Assert.All(sent.Where(e => e.Text is "/pin" or "/checkin" || e.Text!.StartsWith("/schedule", StringComparison.Ordinal)), e => Assert.False(e.Deleted, e.Text));
     }
 
+    [Fact]
+    public async Task Journey_PinChangedByDialogue_WrongPinsLockOutAndTellTheCoordinatorOnce_ThePinMessagesAreDeleted()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+        await s.SayAsync(Scenario.Salek, "/pin", "Придумайте PIN-код");
+        await s.SayAsync(Scenario.Salek, "4829", "второй PIN-код");
+        await s.SayAsync(Scenario.Salek, "7301", "PIN-коды сохранены");
+
+        // A change asks for the current PIN first, then the new pair; the old PIN no longer counts.
+        await s.SayAsync(Scenario.Salek, "/pin", "текущий PIN-код");
+        await s.SayAsync(Scenario.Salek, "4829", "Придумайте PIN-код");
+        await s.SayAsync(Scenario.Salek, "5173", "второй PIN-код");
+        await s.SayAsync(Scenario.Salek, "2846", "PIN-коды сохранены");
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
+        await s.SayAsync(Scenario.Salek, "/checkin 5173", "Отметка принята");
+        var ninaBefore = s.MessagesTo(Scenario.Nina).Count;
+
+        var refusals = new List<string>();
+        foreach (var wrong in new[] { "4829", "1111", "9020", "3131", "6060", "5173" })
+        {
+            refusals.Add(await s.SayAsync(Scenario.Salek, "/checkin " + wrong));
+        }
+
+        var notice = await s.NextAsync(Scenario.Nina, ninaBefore, "wrong PINs");
+        await s.DeletionsDoneAsync(Scenario.Salek);
+
+        // Five wrong PINs, then even the right one is refused unchecked, and every answer reads the same.
+        Assert.All(refusals, r => Assert.Equal("PIN-код не принят.", r));
+        Assert.Contains("Salek: 5 wrong PINs", notice, StringComparison.Ordinal);
+        Assert.Equal(ninaBefore + 1, s.MessagesTo(Scenario.Nina).Count); // told once, no case opened
+        var sent = s.Telegram.Transcript(Scenario.Salek.Id).Where(e => e.Direction == Direction.FromUser).ToList();
+        Assert.All(sent.Where(e => e.Text is { } text && text.Any(char.IsAsciiDigit) && !text.StartsWith("/schedule", StringComparison.Ordinal) && !text.StartsWith("/start", StringComparison.Ordinal)), e => Assert.True(e.Deleted, e.Text));
+        Assert.All(sent.Where(e => e.Text is "/pin"), e => Assert.False(e.Deleted));
+    }
+
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Digits();
 }
