@@ -489,8 +489,8 @@ public static class TextCatalogue
             "Придумайте PIN-код отметки: от 4 до 12 цифр, не 1234 и не 0000. Отправьте его отдельным сообщением.",
             "Choose a check-in PIN: 4 to 12 digits, not 1234 or 0000. Send it as a message of its own."),
         [TextId.PinAskDuress] = (
-            "Теперь второй PIN-код, не такой, как первый (от 4 до 12 цифр). Введите его вместо первого, если говорить свободно нельзя: всё будет выглядеть как обычно.",
-            "Now a second PIN, different from the first (4 to 12 digits). Give it instead of the first when you cannot speak freely: everything will look as usual."),
+            "Теперь второй PIN-код, не такой, как первый (от 4 до 12 цифр). Запомните, для чего он.",
+            "Now a second PIN, different from the first (4 to 12 digits). Remember what it is for."),
         [TextId.PinsSet] = (
             "PIN-коды сохранены. Отмечайтесь так: /checkin PIN, или /checkin, а затем PIN отдельным сообщением.",
             "PINs saved. Check in with /checkin PIN, or /checkin and then the PIN as a message of its own."),
