@@ -129,6 +129,12 @@ public static class CoverCatalogue
         [TextId.PinFirst] = (
             "Но прежде всего задайте коды доступа: /pin",
             "But before anything else, set your passcodes: /pin"),
+        [TextId.MenuPin] = (
+            "Код доступа",
+            "Passcode"),
+        [TextId.MenuPause] = (
+            "Отложить напоминания",
+            "Snooze reminders"),
     }.ToFrozenDictionary();
 
     // Texts a subject can receive whose plain words already read like any app.

@@ -479,6 +479,12 @@ public static class TextCatalogue
         [TextId.MenuHelp] = (
             "Справка",
             "Help"),
+        [TextId.MenuPin] = (
+            "Задать или сменить PIN-коды",
+            "Set or change your PINs"),
+        [TextId.MenuPause] = (
+            "Пауза в отметках",
+            "Pause check-ins"),
         [TextId.PinAskCheckin] = (
             "Отправьте PIN-код отдельным сообщением.",
             "Send your PIN as a message of its own."),

@@ -377,6 +377,10 @@ public enum TextId
     MenuTimezone,
     /// <summary>A subject's command menu: /help.</summary>
     MenuHelp,
+    /// <summary>A subject's command menu: /pin.</summary>
+    MenuPin,
+    /// <summary>A subject's command menu: the pause command.</summary>
+    MenuPause,
     /// <summary>Asked after a bare /checkin (or the reminder's button) once PINs are set: send the PIN.</summary>
     PinAskCheckin,
     /// <summary>/pin with PINs set: send the current check-in PIN first.</summary>

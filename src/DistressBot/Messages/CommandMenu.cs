@@ -30,6 +30,8 @@ public static class CommandMenu
             (cover ? aliases.Checkin : "checkin", TextId.MenuCheckin),
             (cover ? aliases.Status : "status", TextId.MenuStatus),
             (cover ? aliases.Sos : "sos", TextId.MenuSos),
+            ("pin", TextId.MenuPin),
+            (cover ? aliases.Pause : "pause", TextId.MenuPause),
             ("schedule", TextId.MenuSchedule),
             ("timezone", TextId.MenuTimezone),
             ("help", TextId.MenuHelp),

@@ -37,7 +37,7 @@ public sealed class CoverWordingTests
         Assert.Equal((0, "'Salek': cover wording on. Their command menu follows when the bot runs.\n"), (on.ExitCode, on.Error));
         Assert.Equal((0, "'Salek': cover wording off. Their command menu follows when the bot runs.\n"), (off.ExitCode, off.Error));
         Assert.Equal(("chat", Scenario.Salek.Id), (menu.Scope, menu.ChatId));
-        Assert.Equal(["done", "next", "sync", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
+        Assert.Equal(["done", "next", "sync", "pin", "snooze", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
         Assert.Equal("chat", plainMenu.Scope);
         Assert.DoesNotContain(s.Telegram.CommandMenus, m => m.ChatId == Scenario.Timur.Id || m.Scope != "chat"); // nobody else's menu changed
         Assert.Equal(("Напоминания", "Ежедневные напоминания"), (s.Telegram.BotName, s.Telegram.BotDescription));
@@ -72,7 +72,7 @@ public sealed class CoverWordingTests
         var alert = await s.ExpectAsync(Scenario.Nina, "sent SOS");
         await s.SettleAsync();
 
-        Assert.Equal(["done", "next", "sync", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
+        Assert.Equal(["done", "next", "sync", "pin", "snooze", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
         Assert.Contains("C-0001", alert, StringComparison.Ordinal); // coordinators read plain words
 
         // Everything Salek's chat ever received, the welcome included, with its buttons and menu, in any language.

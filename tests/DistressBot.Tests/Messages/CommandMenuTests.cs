@@ -19,7 +19,7 @@ public sealed class CommandMenuTests
         var menu = CommandMenu.For(salek, DomainWorld.TestRules());
 
         Assert.True(menu.Cover);
-        Assert.Equal(["done", "next", "sync", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
+        Assert.Equal(["done", "next", "sync", "pin", "snooze", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
         Assert.All(menu.Commands, c => Assert.Empty(ForbiddenWords.UnderCover(c.Command + " " + c.Description)));
         Assert.True(CommandMenu.NeedsSetting(salek, menu));
     }
@@ -32,7 +32,7 @@ public sealed class CommandMenuTests
         var menu = CommandMenu.For(dana, DomainWorld.TestRules());
 
         Assert.False(menu.Cover);
-        Assert.Equal(["checkin", "status", "sos", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
+        Assert.Equal(["checkin", "status", "sos", "pin", "pause", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
         Assert.False(CommandMenu.NeedsSetting(dana, menu)); // the bot's default menu (none) is already plain
     }
 
@@ -58,7 +58,7 @@ public sealed class CommandMenuTests
 
         var menu = CommandMenu.For(dana, rules);
 
-        Assert.Equal(["ok", "when", "refresh", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
+        Assert.Equal(["ok", "when", "refresh", "pin", "later", "schedule", "timezone", "help"], menu.Commands.Select(c => c.Command));
     }
 
     private static Person Subject(Language language, bool cover)
