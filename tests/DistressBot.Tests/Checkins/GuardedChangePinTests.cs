@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 using DistressBot.Tests.Fakes;
@@ -168,6 +169,30 @@ public sealed class GuardedChangePinTests
 
         Assert.Equal(En(TextId.PinAskCheckin), chat.Reply(subject, command));
         return (chat.Say(subject, pin), chat.LastHandled!.CarriesPin);
+    }
+
+    /// <summary>The words after a command, which change, and how they split into the change's words and the PIN once PINs are set.</summary>
+    public static TheoryData<string, GuardedChange, string, string> Splits => new()
+    {
+        { "daily 09:00 21:00 grace 45m 4829", GuardedChange.Schedule, "daily 09:00 21:00 grace 45m", "4829" },
+        { "daily 09:00 21:00", GuardedChange.Schedule, "daily 09:00 21:00", "" },
+        { "every 12h", GuardedChange.Schedule, "every 12h", "" },
+        { "Europe/Berlin  4829 ", GuardedChange.TimeZone, "Europe/Berlin", "4829" },
+        { "4829", GuardedChange.Pause, "", "4829" },
+        { "2d", GuardedChange.Pause, "2d", "" },
+        { "48a9", GuardedChange.Resume, "", "48a9" },
+        { "", GuardedChange.Resume, "", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Splits))]
+    public void Split_WithPinsSet_TakesALastWordOfDigitsAsThePin_ForResumeEveryWord_AndWithoutPinsNever(string arguments, GuardedChange change, string words, string pin)
+    {
+        var (withPins, _, salek) = Start("/pause 2d", pins: true);
+        var (withoutPins, _, plainSalek) = Start("/pause 2d", pins: false);
+
+        Assert.Equal((words, pin), ChangeGate.Split(withPins.World.Fresh(salek), change, arguments));
+        Assert.Equal((arguments.Trim(), ""), ChangeGate.Split(withoutPins.World.Fresh(plainSalek), change, arguments));
     }
 
     private static (BotChat Chat, Person Nina, Person Salek) Start(string command, bool pins)
