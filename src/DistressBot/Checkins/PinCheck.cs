@@ -24,7 +24,7 @@ public enum PinVerdict
 }
 
 /// <summary>
-/// The one PIN check for everything a subject does with a PIN (check-in, a PIN change; at merge also pause, resume, schedule and
+/// The one PIN check for everything a subject does with a PIN (check-in, a PIN change, and through <see cref="ChangeGate"/> pause, resume, schedule and
 /// zone changes). A duress PIN raises the duress alarm here, silently; a wrong one answers "PIN not accepted" and counts towards
 /// <see cref="BotRules.PinAttempts"/> wrong PINs within <see cref="BotRules.PinWindow"/>, after which the coordinators are told
 /// once and further PINs in that window are answered alike without being judged (not hashed).

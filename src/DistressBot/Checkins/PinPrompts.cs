@@ -2,7 +2,7 @@ using DistressBot.Domain;
 
 namespace DistressBot.Checkins;
 
-/// <summary>A subject's plain message when the bot asked them for a PIN: the check-in's PIN, or a step of /pin. The message always carries a PIN.</summary>
+/// <summary>A subject's plain message when the bot asked them for a PIN: the check-in's PIN, a guarded change's PIN, or a step of /pin. The message always carries a PIN.</summary>
 public static class PinPrompts
 {
     /// <summary>True when <paramref name="person"/>'s next plain message is taken as a PIN.</summary>
@@ -12,7 +12,7 @@ public static class PinPrompts
         return person is { Role: Role.Subject, PinPrompt: not null };
     }
 
-    /// <summary>Hands <paramref name="text"/> (Telegram's date <paramref name="sentAt"/>) to the use case that asked for it; returns what became of a check-in, or null for a step of /pin.</summary>
+    /// <summary>Hands <paramref name="text"/> (Telegram's date <paramref name="sentAt"/>) to the use case that asked for it; returns what became of a check-in, or null for a change or a step of /pin.</summary>
     public static CheckinAttempt? Answer(DataSession db, Person subject, string text, DateTimeOffset sentAt, DateTimeOffset now, BotRules rules)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -28,6 +28,12 @@ public static class PinPrompts
             subject.PinPrompt = null;
             db.People.Save(subject);
             return CheckIn.Attempt(db, subject, text, sentAt, now, rules);
+        }
+
+        if (prompt.Step == PinStep.Change)
+        {
+            ChangeGate.Answer(db, subject, prompt, text, now, rules);
+            return null;
         }
 
         SetPins.Answer(db, subject, prompt, text, now, rules);

@@ -9,17 +9,25 @@ namespace DistressBot.Checkins;
 /// that deadline (a phone in other hands must not be able to silence the alarm). During a pause the new schedule runs from
 /// the pause's end. Every accepted change, at once or waiting, is told to the subject's coordinators at once. Bad input
 /// (and an interval longer than <see cref="ScheduleRules.MaximumInterval"/>) is answered with what was wrong and the usage;
-/// nothing changes and nobody else is told.
+/// nothing changes and nobody else is told. Once PINs are set the change needs the PIN (<see cref="ChangeGate"/>); one made
+/// with the duress PIN is answered alike but not made, and no coordinator is told of a change.
 /// </summary>
 public static class SetSchedule
 {
-    /// <summary>Sets a subject's schedule from the words after /schedule and replies.</summary>
+    /// <summary>Sets a subject's schedule from the words after /schedule (with PINs set, the PIN as the last word) and replies.</summary>
     public static void Run(DataSession db, Person subject, string arguments, DateTimeOffset now, BotRules rules)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        var (words, pin) = ChangeGate.Split(subject, GuardedChange.Schedule, arguments);
+        Run(db, subject, words, pin, now, rules);
+    }
+
+    /// <summary>Sets a subject's schedule from <paramref name="words"/> with <paramref name="pin"/> ("" when none given) and replies.</summary>
+    public static void Run(DataSession db, Person subject, string words, string pin, DateTimeOffset now, BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(rules);
-        var state = subject.Checkin!;
-        var parsed = ScheduleParser.Parse(arguments, rules.Schedules);
+        var parsed = ScheduleParser.Parse(words, rules.Schedules);
         if (!parsed.IsSuccess)
         {
             var (id, arg) = parsed.Error switch
@@ -41,11 +49,16 @@ public static class SetSchedule
             return;
         }
 
-        Change(db, subject, parsed.Schedule, now, rules);
+        if (ChangeGate.Pass(db, subject, GuardedChange.Schedule, words, pin, now, rules) is not { } verdict)
+        {
+            return;
+        }
+
+        ChangeGate.Make(subject, verdict, () => Change(db, subject, parsed.Schedule, now, rules, verdict == PinVerdict.Duress));
     }
 
-    // The change itself, once the input is read and the change may be made.
-    private static void Change(DataSession db, Person subject, Schedule schedule, DateTimeOffset now, BotRules rules)
+    // The change itself, once the input is read and the change may be made; under duress on a copy: nothing saved, nobody told.
+    private static void Change(DataSession db, Person subject, Schedule schedule, DateTimeOffset now, BotRules rules, bool duress)
     {
         var state = subject.Checkin!;
         var zone = OwedDeadlines.ZoneOf(subject, rules);
@@ -55,10 +68,14 @@ public static class SetSchedule
             // The deadline that has come is owed until a check-in pays it, and a change may bring the alarm closer but never
             // push it away (a phone in other hands must not be able to silence it): the new schedule starts after that check-in.
             state.NextSchedule = schedule;
-            db.People.Save(subject);
             var owed = OwedDeadlines.DeadlineArg(subject, now);
             OwedDeadlines.Reply(db, subject, now, TextId.ScheduleSetAfterCheckin, schedule, owed, subject.TimeZone);
-            ChangeNotice.Send(db, subject, now, TextId.ScheduleChangedAfterCheckinToCoordinators, schedule, owed);
+            if (!duress)
+            {
+                db.People.Save(subject);
+                ChangeNotice.Send(db, subject, now, TextId.ScheduleChangedAfterCheckinToCoordinators, schedule, owed);
+            }
+
             return;
         }
 
@@ -67,9 +84,12 @@ public static class SetSchedule
         state.ScheduleSetAt = now;
         state.OwedDeadline = first;
         OwedDeadlines.ResetReminders(state);
-        db.People.Save(subject);
         var next = OwedDeadlines.DeadlineArg(subject, now);
         OwedDeadlines.Reply(db, subject, now, TextId.ScheduleSet, schedule, next, subject.TimeZone);
-        ChangeNotice.Send(db, subject, now, TextId.ScheduleChangedToCoordinators, schedule, next);
+        if (!duress)
+        {
+            db.People.Save(subject);
+            ChangeNotice.Send(db, subject, now, TextId.ScheduleChangedToCoordinators, schedule, next);
+        }
     }
 }

@@ -47,6 +47,25 @@ public enum PinStep
 
     /// <summary>The new duress PIN.</summary>
     NewDuress,
+
+    /// <summary>The PIN of a guarded change (<see cref="PinPrompt.Change"/>) given without one.</summary>
+    Change,
+}
+
+/// <summary>A change that could hide a disappearance, so it needs the PIN once PINs are set.</summary>
+public enum GuardedChange
+{
+    /// <summary>/schedule.</summary>
+    Schedule,
+
+    /// <summary>/timezone.</summary>
+    TimeZone,
+
+    /// <summary>/pause.</summary>
+    Pause,
+
+    /// <summary>/resume.</summary>
+    Resume,
 }
 
 /// <summary>A PIN the bot waits for from a subject; part of their sealed <see cref="Person"/> record. Never holds a PIN, only a hash.</summary>
@@ -66,6 +85,12 @@ public sealed class PinPrompt
 
     /// <summary>At <see cref="PinStep.NewDuress"/>: the hash of the new check-in PIN.</summary>
     public byte[]? NewCheckinHash { get; set; }
+
+    /// <summary>At <see cref="PinStep.Change"/>: the change waiting for the PIN.</summary>
+    public GuardedChange? Change { get; set; }
+
+    /// <summary>At <see cref="PinStep.Change"/>: the words of that change's command (no PIN among them).</summary>
+    public string? Words { get; set; }
 }
 
 /// <summary>Wrong PINs in the current window; part of the subject's sealed <see cref="Person"/> record.</summary>

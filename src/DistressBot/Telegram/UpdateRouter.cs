@@ -157,7 +157,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 return HandledUpdate.Nothing;
             case "timezone":
                 SetTimeZone.Run(db, person, command.Arguments, now, rules);
-                return HandledUpdate.Nothing;
+                return Guarded(person, GuardedChange.TimeZone, command.Arguments, updateId);
         }
 
         return person.Role switch
@@ -238,13 +238,13 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 return HandledUpdate.Nothing;
             case "schedule":
                 SetSchedule.Run(db, subject, command.Arguments, now, rules);
-                return HandledUpdate.Nothing;
+                return Guarded(subject, GuardedChange.Schedule, command.Arguments, updateId);
             case "pause":
                 PauseCheckins.Run(db, subject, command.Arguments, now, rules);
-                return HandledUpdate.Nothing;
+                return Guarded(subject, GuardedChange.Pause, command.Arguments, updateId);
             case "resume":
-                ResumeCheckins.Run(db, subject, now, rules);
-                return HandledUpdate.Nothing;
+                ResumeCheckins.Run(db, subject, command.Arguments, now, rules);
+                return Guarded(subject, GuardedChange.Resume, command.Arguments, updateId);
             case "sos":
                 LogJudged(updateId, SubjectAlarms.Sos(db, subject, At(message.Date), now));
                 return HandledUpdate.Nothing;
@@ -293,6 +293,18 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 Notify.Send(db, coordinator, MessagePriority.Reply, now, TextId.InviteCreated, result.Invite!.Name, result.Code, result.Invite.ExpiresAt);
                 break;
         }
+    }
+
+    // A guarded change (/schedule, /timezone, /pause, /resume) whose words carried a PIN: the message is marked for deletion.
+    private HandledUpdate Guarded(Person person, GuardedChange change, string arguments, long updateId)
+    {
+        if (!ChangeGate.CarriesPin(person, change, arguments))
+        {
+            return HandledUpdate.Nothing;
+        }
+
+        LogPinRead(updateId);
+        return HandledUpdate.PinRead;
     }
 
     private static HandledUpdate Unknown(DataSession db, Person person, BotCommand command, DateTimeOffset now)

@@ -8,7 +8,7 @@ namespace DistressBot.Tests.EndToEnd;
 /// <summary>
 /// PINs over the real HTTP path: set by dialogue, a check-in with the PIN asked for next, and a duress check-in that reads like a
 /// real one in the subject's chat while the coordinator and the lawyer get a duress case at once. Every step has its unit test in
-/// Checkins/PinCheckinTests.
+/// Checkins/PinCheckinTests; the guarded changes (schedule, zone, pause, resume) in Checkins/GuardedChangePinTests.
 /// </summary>
 public sealed partial class PinTests
 {
@@ -26,7 +26,7 @@ public sealed partial class PinTests
         await s.SayAsync(Scenario.Salek, "1234", "легко угадать");
         await s.SayAsync(Scenario.Salek, "4829", "второй PIN-код");
         await s.SayAsync(Scenario.Salek, "7301", "PIN-коды сохранены");
-        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Расписание");
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m 4829", "Расписание");
 
         s.Advance(TimeSpan.FromMinutes(100));
         await s.SayAsync(Scenario.Salek, "/checkin", "Отправьте PIN-код");
@@ -97,6 +97,43 @@ public sealed partial class PinTests
         var sent = s.Telegram.Transcript(Scenario.Salek.Id).Where(e => e.Direction == Direction.FromUser).ToList();
         Assert.All(sent.Where(e => e.Text is { } text && text.Any(char.IsAsciiDigit) && !text.StartsWith("/schedule", StringComparison.Ordinal) && !text.StartsWith("/start", StringComparison.Ordinal)), e => Assert.True(e.Deleted, e.Text));
         Assert.All(sent.Where(e => e.Text is "/pin"), e => Assert.False(e.Deleted));
+    }
+
+    [Fact]
+    public async Task Journey_ScheduleChangeNeedsThePin_AndADuressPauseReadsAsDone_WhileNinaGetsTheDuressCase_AndTheRealDeadlineStillAlarms()
+    {
+        await using var s = await Scenario.StartAsync();
+        await s.EnrolCoordinatorAsync(Scenario.Nina, "Nina");
+        await s.EnrolSubjectAsync(Scenario.Nina, Scenario.Salek, "Salek");
+        await s.SayAsync(Scenario.Salek, "/pin", "Придумайте PIN-код");
+        await s.SayAsync(Scenario.Salek, "4829", "второй PIN-код");
+        await s.SayAsync(Scenario.Salek, "7301", "PIN-коды сохранены");
+        var ninaBefore = s.MessagesTo(Scenario.Nina).Count;
+
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Отправьте PIN-код");
+        await s.SettleAsync();
+        var ninaAfterRefusal = s.MessagesTo(Scenario.Nina).Count;
+        await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m 4829", "Расписание сохранено");
+        var told = await s.NextAsync(Scenario.Nina, ninaBefore, "Salek changed their schedule");
+        await s.SettleAsync();
+        var ninaBeforePause = s.MessagesTo(Scenario.Nina).Count;
+
+        s.Advance(TimeSpan.FromMinutes(30));
+        var paused = await s.SayAsync(Scenario.Salek, "/pause 2d 7301", "Пауза до");
+        var duress = await s.NextAsync(Scenario.Nina, ninaBeforePause, "DURESS");
+        await s.SettleAsync();
+        var ninaAfterPause = s.MessagesTo(Scenario.Nina).Skip(ninaBeforePause).ToList();
+
+        s.Advance(TimeSpan.FromMinutes(125));
+        var alarm = await s.NextAsync(Scenario.Nina, ninaBeforePause + ninaAfterPause.Count, "missed a check-in");
+
+        Assert.Equal(ninaBefore, ninaAfterRefusal);
+        Assert.Contains("every 2 h", told, StringComparison.Ordinal);
+        Assert.Contains("Salek entered the duress PIN", duress, StringComparison.Ordinal);
+        Assert.DoesNotContain(ninaAfterPause, m => m.Contains("paused", StringComparison.Ordinal));
+        Assert.Contains("Пауза до", paused, StringComparison.Ordinal);
+        Assert.Contains("Salek", alarm, StringComparison.Ordinal);
+        Assert.DoesNotContain(s.MessagesTo(Scenario.Salek), m => m.Contains("C-0001", StringComparison.Ordinal) || m.Contains("DURESS", StringComparison.Ordinal) || m.Contains("принуждени", StringComparison.OrdinalIgnoreCase));
     }
 
     [GeneratedRegex("[0-9]+")]
