@@ -21,25 +21,8 @@ public enum CoordinatorLevel
 public static class AssignCoordinator
 {
     /// <summary>Adds the coordinator called <paramref name="coordinatorName"/> at <paramref name="level"/> to the subject called <paramref name="alias"/> (of the coordinator called <paramref name="ofCoordinator"/>, when given).</summary>
-    public static AssignResult Run(DataSession db, CoordinatorLevel level, string coordinatorName, string alias, string? ofCoordinator)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(coordinatorName);
-        ArgumentNullException.ThrowIfNull(alias);
-        if (PeopleByName.Find(db, Role.Coordinator, coordinatorName) is not { } coordinator)
-        {
-            return new AssignResult(AssignOutcome.NoSuchHelper);
-        }
-
-        var lookup = PeopleByName.Subject(db, alias, ofCoordinator);
-        if (AssignResult.Refusal(lookup, coordinator) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var subject = lookup.Subject!;
-        return new AssignResult(ToSubject(db, subject, coordinator, level) ? AssignOutcome.Added : AssignOutcome.AlreadyAssigned, coordinator, subject, lookup);
-    }
+    public static AssignResult Run(DataSession db, CoordinatorLevel level, string coordinatorName, string alias, string? ofCoordinator) =>
+        AssignResult.Run(db, Role.Coordinator, coordinatorName, alias, ofCoordinator, (subject, coordinator) => ToSubject(db, subject, coordinator, level));
 
     /// <summary>Adds <paramref name="coordinator"/> at <paramref name="level"/> to <paramref name="subject"/>; false when they already were.</summary>
     /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject, or <paramref name="coordinator"/> not a coordinator.</exception>

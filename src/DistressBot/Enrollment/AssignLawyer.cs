@@ -22,25 +22,8 @@ public sealed record DefaultLawyerResult(AssignOutcome Outcome, Person? Lawyer =
 public static class AssignLawyer
 {
     /// <summary>Adds the lawyer called <paramref name="lawyerName"/> to the subject called <paramref name="alias"/> (of the coordinator called <paramref name="ofCoordinator"/>, when given).</summary>
-    public static AssignResult Run(DataSession db, string lawyerName, string alias, string? ofCoordinator)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(lawyerName);
-        ArgumentNullException.ThrowIfNull(alias);
-        if (PeopleByName.Find(db, Role.Lawyer, lawyerName) is not { } lawyer)
-        {
-            return new AssignResult(AssignOutcome.NoSuchHelper);
-        }
-
-        var lookup = PeopleByName.Subject(db, alias, ofCoordinator);
-        if (AssignResult.Refusal(lookup, lawyer) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var subject = lookup.Subject!;
-        return new AssignResult(ToSubject(db, subject, lawyer) ? AssignOutcome.Added : AssignOutcome.AlreadyAssigned, lawyer, subject, lookup);
-    }
+    public static AssignResult Run(DataSession db, string lawyerName, string alias, string? ofCoordinator) =>
+        AssignResult.Run(db, Role.Lawyer, lawyerName, alias, ofCoordinator, (subject, lawyer) => ToSubject(db, subject, lawyer));
 
     /// <summary>Makes the lawyer called <paramref name="lawyerName"/> the default lawyer of the coordinator called <paramref name="coordinatorName"/> (see <see cref="ToCoordinatorsSubjects"/>).</summary>
     public static DefaultLawyerResult RunForCoordinator(DataSession db, string lawyerName, string coordinatorName)

@@ -28,7 +28,27 @@ public enum AssignOutcome
 /// <param name="Lookup">How the subject was looked up, once the helper was found.</param>
 public sealed record AssignResult(AssignOutcome Outcome, Person? Helper = null, Person? Subject = null, SubjectLookup? Lookup = null)
 {
-    /// <summary>The refusal for a subject lookup that found no single subject, or null when it did.</summary>
-    internal static AssignResult? Refusal(SubjectLookup lookup, Person helper) =>
-        lookup.Subject is null ? new AssignResult(AssignOutcome.SubjectNotFound, helper, Lookup: lookup) : null;
+    /// <summary>
+    /// The admin's assignment of the <paramref name="role"/> called <paramref name="helperName"/> to the subject called
+    /// <paramref name="alias"/> (of the coordinator called <paramref name="ofCoordinator"/>, when given): each person is found by name
+    /// first, then <paramref name="link"/> (subject, helper) links them and says whether anything changed.
+    /// </summary>
+    internal static AssignResult Run(DataSession db, Role role, string helperName, string alias, string? ofCoordinator, Func<Person, Person, bool> link)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(helperName);
+        ArgumentNullException.ThrowIfNull(alias);
+        if (PeopleByName.Find(db, role, helperName) is not { } helper)
+        {
+            return new AssignResult(AssignOutcome.NoSuchHelper);
+        }
+
+        var lookup = PeopleByName.Subject(db, alias, ofCoordinator);
+        if (lookup.Subject is not { } subject)
+        {
+            return new AssignResult(AssignOutcome.SubjectNotFound, helper, Lookup: lookup);
+        }
+
+        return new AssignResult(link(subject, helper) ? AssignOutcome.Added : AssignOutcome.AlreadyAssigned, helper, subject, lookup);
+    }
 }
