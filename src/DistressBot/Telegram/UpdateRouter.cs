@@ -122,7 +122,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 return Subject(db, person, new BotCommand("checkin", ""), updateId, message, now);
             }
 
-            if (PinPrompts.IsWaitingFor(person))
+            if (PinPrompts.IsWaitingFor(person, At(message.Date)))
             {
                 LogPinRead(updateId);
                 if (PinPrompts.Answer(db, person, message.Text, At(message.Date), now, rules) is { } answered)

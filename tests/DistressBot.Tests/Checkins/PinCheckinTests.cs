@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using DistressBot.Checkins;
 using DistressBot.Domain;
 using DistressBot.Localization;
 using DistressBot.Telegram;
@@ -217,6 +218,30 @@ public sealed class PinCheckinTests
         Assert.True(_chat.LastHandled!.CarriesPin);
         Assert.Contains("Checked in.", recorded, StringComparison.Ordinal);
         Assert.Equal(_chat.Now + TimeSpan.FromHours(12), _chat.World.Fresh(_salek).Checkin!.OwedDeadline);
+    }
+
+    [Fact]
+    public void Checkin_AskedForThePin_AnswerWithinTenMinutesCounts_ALaterMessageIsNotTakenAsAPin()
+    {
+        SetPins(RealPin, DuressPin);
+        var owed = _chat.World.Fresh(_salek).Checkin!.OwedDeadline;
+        _chat.World.Time.Advance(TimeSpan.FromHours(3));
+
+        _chat.Say(_salek, "/checkin");
+        _chat.World.Time.Advance(PinPrompts.AnswerWithin + TimeSpan.FromSeconds(1));
+        var late = _chat.Reply(_salek, "5820");
+        var lateMarked = _chat.LastHandled!.CarriesPin;
+        _chat.Say(_salek, "/checkin");
+        _chat.World.Time.Advance(PinPrompts.AnswerWithin);
+        var inTime = _chat.Reply(_salek, RealPin);
+
+        // Hours later a stray message is not judged: no wrong PIN counted, nothing marked, the check-in still owed until asked again.
+        Assert.Equal(En(TextId.UnknownCommand), late);
+        Assert.False(lateMarked);
+        Assert.DoesNotContain(_log, e => e.EventId == 3481);
+        Assert.Contains("Checked in.", inTime, StringComparison.Ordinal);
+        Assert.True(_chat.LastHandled!.CarriesPin);
+        Assert.NotEqual(owed, _chat.World.Fresh(_salek).Checkin!.OwedDeadline);
     }
 
     [Fact]
