@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DistressBot.Domain;
 using DistressBot.Localization;
 
@@ -118,20 +119,7 @@ public static class ChangeGate
         }
     }
 
-    private static CheckinState Copy(CheckinState state) => new()
-    {
-        Schedule = state.Schedule,
-        NextSchedule = state.NextSchedule,
-        ScheduleSetAt = state.ScheduleSetAt,
-        OwedDeadline = state.OwedDeadline,
-        LastCheckinAt = state.LastCheckinAt,
-        Missed = state.Missed,
-        MissedDeadline = state.MissedDeadline,
-        LeadReminderSent = state.LeadReminderSent,
-        DeadlineReminderSent = state.DeadlineReminderSent,
-        OpenCaseId = state.OpenCaseId,
-        OpenDrillCaseId = state.OpenDrillCaseId,
-        PausedUntil = state.PausedUntil,
-        PauseAfterCheckin = state.PauseAfterCheckin,
-    };
+    // A deep copy through the stored form, so a field added to the record later is copied too.
+    private static CheckinState Copy(CheckinState state) =>
+        JsonSerializer.Deserialize<CheckinState>(JsonSerializer.SerializeToUtf8Bytes(state, StoreJson.Options), StoreJson.Options)!;
 }
