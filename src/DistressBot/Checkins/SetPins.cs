@@ -76,11 +76,19 @@ public static class SetPins
 
                 // Hashed alike either way, so a dialogue opened with the duress PIN takes as long and answers the same.
                 var sealedPins = db.Pins.Seal(newSalt, newHash, pin);
+                var hadPins = subject.Pins is not null;
                 subject.Pins = prompt.ThroughDuress && subject.Pins is { } real ? PinVault.WithDecoys(real, sealedPins) : sealedPins;
 
                 subject.PinPrompt = null;
                 db.People.Save(subject);
                 Notify.Send(db, subject, MessagePriority.Reply, now, TextId.PinsSet);
+
+                // A real change is told like any change that could hide a disappearance (the old duress PIN no longer
+                // raises anything); one made through the duress PIN already raised the duress case and changes nothing real.
+                if (!prompt.ThroughDuress)
+                {
+                    ChangeNotice.Send(db, subject, now, hadPins ? TextId.PinsChangedToCoordinators : TextId.PinsSetToCoordinators);
+                }
                 return PinDialogueOutcome.Saved;
         }
     }

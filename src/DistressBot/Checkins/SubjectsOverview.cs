@@ -3,7 +3,7 @@ using DistressBot.Localization;
 
 namespace DistressBot.Checkins;
 
-/// <summary>/subjects: a coordinator's people with state, last check-in, next deadline and a running pause, and "no PIN yet" for those without PINs.</summary>
+/// <summary>/subjects: a coordinator's people with state, last check-in, next deadline, a running pause, an open case (duress marked, and who took it), and "no PIN yet" for those without PINs.</summary>
 public static class SubjectsOverview
 {
     /// <summary>Queues the overview for <paramref name="coordinator"/>.</summary>
@@ -36,6 +36,15 @@ public static class SubjectsOverview
             if (state is not null && CheckinPause.IsRunning(state, now))
             {
                 parts.Add(new MessageText(TextId.SubjectsPausedUntil, MessageArg.Instant(state.PausedUntil!.Value, precision)));
+            }
+
+            if (state?.OpenCaseId is { } caseId && db.Cases.Find(caseId) is { Status: not CaseStatus.Resolved } open)
+            {
+                // A check-in (perhaps forced) does not close a case: the overview must not read as all clear while one is open.
+                parts.Add(open.IsDuress ? new MessageText(TextId.SubjectsDuressCase, open.Id) : new MessageText(TextId.SubjectsOpenCase, open.Id));
+                parts.Add(open.AcknowledgedBy is { } takerId && db.People.Find(takerId) is { } taker
+                    ? new MessageText(TextId.SubjectsCaseTaken, taker.Name)
+                    : new MessageText(TextId.SubjectsCaseNotTaken));
             }
 
             if (subject.Pins is null)

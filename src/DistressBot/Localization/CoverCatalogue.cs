@@ -135,6 +135,9 @@ public static class CoverCatalogue
         [TextId.MenuPause] = (
             "Отложить напоминания",
             "Snooze reminders"),
+        [TextId.StatusOverdue] = (
+            "Просрочено (срок был {0}): нажмите «Готово» сейчас.",
+            "Overdue (it was due by {0}): tap “done” now."),
     }.ToFrozenDictionary();
 
     // Texts a subject can receive whose plain words already read like any app.

@@ -485,6 +485,27 @@ public static class TextCatalogue
         [TextId.MenuPause] = (
             "Пауза в отметках",
             "Pause check-ins"),
+        [TextId.PinsSetToCoordinators] = (
+            "{0} задал(а) PIN-коды: теперь отметка без PIN-кода не засчитывается.",
+            "{0} set their PINs: a check-in now counts only with one."),
+        [TextId.PinsChangedToCoordinators] = (
+            "{0} сменил(а) PIN-коды. Если вы этого не ждали, свяжитесь с человеком по заранее оговорённому каналу.",
+            "{0} changed their PINs. If you did not expect this, check on them through the channel you agreed on."),
+        [TextId.SubjectsOpenCase] = (
+            "  ⚠ открыто дело {0} — /case {0}",
+            "  ⚠ case {0} is open — /case {0}"),
+        [TextId.SubjectsDuressCase] = (
+            "  ⚠ ПРИНУЖДЕНИЕ: открыто дело {0}, не пишите и не звоните на телефон человека — /case {0}",
+            "  ⚠ DURESS: case {0} is open, do not write to or call their phone — /case {0}"),
+        [TextId.SubjectsCaseTaken] = (
+            "    взял(а): {0}",
+            "    taken by {0}"),
+        [TextId.SubjectsCaseNotTaken] = (
+            "    никто ещё не взял",
+            "    nobody has taken it yet"),
+        [TextId.StatusOverdue] = (
+            "Отметка просрочена (срок был {0}): отметьтесь сейчас.",
+            "Your check-in is overdue (it was due by {0}): check in now."),
         [TextId.PinAskCheckin] = (
             "Отправьте PIN-код отдельным сообщением.",
             "Send your PIN as a message of its own."),

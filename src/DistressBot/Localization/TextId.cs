@@ -381,6 +381,20 @@ public enum TextId
     MenuPin,
     /// <summary>A subject's command menu: the pause command.</summary>
     MenuPause,
+    /// <summary>To a subject's coordinators: {0} subject set their PINs for the first time.</summary>
+    PinsSetToCoordinators,
+    /// <summary>To a subject's coordinators: {0} subject changed their PINs.</summary>
+    PinsChangedToCoordinators,
+    /// <summary>In /subjects, under a subject with an open case: {0} the case number.</summary>
+    SubjectsOpenCase,
+    /// <summary>In /subjects, under a subject with an open duress case: {0} the case number.</summary>
+    SubjectsDuressCase,
+    /// <summary>In /subjects, after the open case: {0} who took it.</summary>
+    SubjectsCaseTaken,
+    /// <summary>In /subjects, after the open case: nobody has taken it.</summary>
+    SubjectsCaseNotTaken,
+    /// <summary>/status past the deadline and its grace: {0} the deadline that was missed.</summary>
+    StatusOverdue,
     /// <summary>Asked after a bare /checkin (or the reminder's button) once PINs are set: send the PIN.</summary>
     PinAskCheckin,
     /// <summary>/pin with PINs set: send the current check-in PIN first.</summary>

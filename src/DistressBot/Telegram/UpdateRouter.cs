@@ -140,7 +140,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             }
 
             Notify.Send(db, person, MessagePriority.Reply, now, TextId.UnknownCommand);
-            return HandledUpdate.Nothing;
+
+            // Digits alone from a subject with PINs may be a PIN sent when nothing asked for one: it must not stay in the chat.
+            return person is { Role: Role.Subject, Pins: not null } && PinRules.HasShape(message.Text.Trim()) ? HandledUpdate.PinRead : HandledUpdate.Nothing;
         }
 
         switch (command.Name)

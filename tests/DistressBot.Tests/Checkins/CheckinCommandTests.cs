@@ -235,15 +235,19 @@ public sealed class CheckinCommandTests
     }
 
     [Fact]
-    public void MissedDeadline_StaysMissedInTheOverview_ButTheSubjectsStatusNamesNoState()
+    public void MissedDeadline_StaysMissedInTheOverviewWithItsCase_ButTheSubjectsStatusOnlySaysCheckInNow()
     {
         _chat.Say(_salek, "/schedule every 2h grace 30m");
         _chat.Tick(TimeSpan.FromMinutes(151));
 
         var status = _chat.Reply(_salek, "/status");
-        Assert.StartsWith("Следующая отметка до: ", status, StringComparison.Ordinal);
+        Assert.StartsWith("Отметка просрочена (срок был 02.11 14:00", status, StringComparison.Ordinal);
+        Assert.EndsWith("отметьтесь сейчас.", status, StringComparison.Ordinal);
         Assert.DoesNotContain("ПРОПУСТИЛ", status, StringComparison.Ordinal);
-        Assert.Contains("Salek — MISSED", _chat.Reply(_nina, "/subjects"), StringComparison.Ordinal);
+        Assert.DoesNotContain("C-0001", status, StringComparison.Ordinal);
+        var overview = _chat.Reply(_nina, "/subjects");
+        Assert.Contains("Salek — MISSED", overview, StringComparison.Ordinal);
+        Assert.Contains("⚠ case C-0001 is open — /case C-0001\n    nobody has taken it yet", overview, StringComparison.Ordinal);
         Assert.Equal("C-0001", _chat.World.Fresh(_salek).Checkin!.OpenCaseId);
     }
 

@@ -210,7 +210,7 @@ public sealed class GuardedChangePinTests
         {
             chat.Say(salek, "/pin");
             chat.Say(salek, RealPin);
-            Assert.Equal(En(TextId.PinsSet), chat.Reply(salek, DuressPin));
+            Assert.Equal(En(TextId.PinsSet), chat.OwnReply(salek, DuressPin));
         }
 
         chat.World.Time.Advance(TimeSpan.FromHours(1));

@@ -95,7 +95,7 @@ public sealed class CheckinTests
         await s.Sandbox.StartBotAsync();
         var alert = await s.ExpectAsync(Scenario.Nina, "missed a check-in");
         await s.QuietAsync();
-        var status = await s.SayAsync(Scenario.Salek, "/status", "Следующая отметка");
+        var status = await s.SayAsync(Scenario.Salek, "/status", "Отметка просрочена");
         await s.SettleAsync();
 
         Assert.Contains("02.11 15:40", inTime, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class CheckinTests
         Assert.Contains("C-0001", alert, StringComparison.Ordinal);
         Assert.Contains("Missed deadline: 02.11 12:40 UTC", alert, StringComparison.Ordinal);
         Assert.Single(s.MessagesTo(Scenario.Nina), m => m.Contains("missed a check-in", StringComparison.Ordinal));
-        Assert.StartsWith("Следующая отметка до: ", status, StringComparison.Ordinal);
+        Assert.StartsWith("Отметка просрочена (срок был 02.11 15:40", status, StringComparison.Ordinal);
         Assert.DoesNotContain("ПРОПУСТИЛ", status, StringComparison.Ordinal); // whoever holds the phone learns nothing of the alarm
     }
 

@@ -109,6 +109,8 @@ public sealed partial class PinTests
         await s.SayAsync(Scenario.Salek, "/pin", "Придумайте PIN-код");
         await s.SayAsync(Scenario.Salek, "4829", "второй PIN-код");
         await s.SayAsync(Scenario.Salek, "7301", "PIN-коды сохранены");
+        await s.ExpectAsync(Scenario.Nina, "Salek set their PINs");
+        await s.SettleAsync();
         var ninaBefore = s.MessagesTo(Scenario.Nina).Count;
 
         await s.SayAsync(Scenario.Salek, "/schedule every 2h grace 30m", "Отправьте PIN-код");
