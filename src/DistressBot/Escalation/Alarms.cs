@@ -45,7 +45,7 @@ public static class Alarms
     /// <summary>The duress PIN was given: both levels at once, the case marked duress for good; nothing reaches the subject's chat.</summary>
     /// <exception cref="ArgumentException"><paramref name="subject"/> is not a subject (has no check-in state).</exception>
     public static Case Duress(DataSession db, Person subject, DateTimeOffset now) =>
-        Raise(db, subject, CaseTrigger.Duress, now, bothLevels: true, detail: "given " + Iso(now), describe: c =>
+        Raise(db, subject, CaseTrigger.Duress, now, bothLevels: true, detail: "sent " + Iso(now), describe: c =>
         {
             c.IsDuress = true;
             c.DuressAt = now;

@@ -175,7 +175,7 @@ public static partial class CaseViews
         var rendered = trigger switch
         {
             CaseTrigger.MissedCheckin => MissedDeadline(what, language, time),
-            CaseTrigger.Sos => SentAt(what, language, time),
+            CaseTrigger.Sos or CaseTrigger.Duress => SentAt(what, language, time),
             CaseTrigger.MissingReport => ReportedBy(what, language, name),
             CaseTrigger.Drill when what.StartsWith(DrillStartedBy, StringComparison.Ordinal) =>
                 TextCatalogue.Format(language, TextId.TimelineStartedBy, name(what[DrillStartedBy.Length..])),

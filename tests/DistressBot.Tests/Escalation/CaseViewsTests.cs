@@ -53,6 +53,19 @@ public sealed class CaseViewsTests
     }
 
     [Fact]
+    public void Timeline_DuressCase_ShowsWhenThePinWasGivenInTheReadersTime_NeverARawTimestamp()
+    {
+        var w = DomainWorld.WithCaseChain();
+        var duress = w.Run(db => Alarms.Duress(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening));
+
+        var text = CaseViews.Timeline(w.Db, w.Case(duress.Id), w.Chain.Salek, w.Chain.Nina, CaseChain.Opening);
+
+        Assert.Contains("14:30", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-11-02T", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("+00:00", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Timeline_TooLongForOneMessage_KeepsHeaderOpeningAndNewest_CutsWholeLinesFromTheMiddle()
     {
         var w = DomainWorld.WithCaseChain();
