@@ -71,6 +71,15 @@ public sealed class GoNoteVectorTests
     }
 
     [Fact]
+    public void TryOpen_KnownKeyWithASignatureOfTheWrongLength_IsNotOpenedAndDoesNotThrow()
+    {
+        var shortSignature = Convert.ToBase64String([0xc7, 0x4f, 0x20, 0xa3, .. new byte[10]]);
+
+        Assert.False(NoteVerifier.Parse(PeterKey).TryOpen(Text + "\n" + $"\u2014 PeterNeumann {shortSignature}\n", out var text));
+        Assert.Null(text);
+    }
+
+    [Fact]
     public void TryOpen_OneHundredSignatures_AreWithinTheLimit()
     {
         Assert.True(NoteVerifier.Parse(PeterKey).TryOpen(Text + "\n" + string.Concat(Enumerable.Repeat(PeterSig, 100)), out _));
