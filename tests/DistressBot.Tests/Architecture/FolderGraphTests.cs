@@ -72,6 +72,15 @@ public sealed partial class FolderGraphTests
     }
 
     [Fact]
+    public void EvidenceFolder_DependsOnNoOtherFolder()
+    {
+        var graph = Graph.Value;
+
+        Assert.Contains(typeof(CommandLine).Assembly.GetTypes(), t => t.Namespace == "DistressBot.Evidence"); // the folder is there, so no edge means something
+        Assert.Empty(graph.EdgesFrom("Evidence")); // the case log's formats stand on the BCL and NSec alone
+    }
+
+    [Fact]
     public void ArchitectureDoc_ListsTheFolderGraphAsItIs()
     {
         var graph = Graph.Value;
