@@ -13,7 +13,7 @@ namespace DistressBot.Checkins;
 /// </summary>
 public static class ChangeGate
 {
-    /// <summary>Splits <paramref name="arguments"/> into the change's words and the PIN ("" when none): only for a subject with PINs; for /resume every word is the PIN, otherwise a last word of ASCII digits.</summary>
+    /// <summary>Splits <paramref name="arguments"/> into the change's words and the PIN ("" when none): only for a subject with PINs; for /resume every word is the PIN, otherwise a last word with the shape of a PIN (<see cref="PinRules.HasShape"/>).</summary>
     public static (string Words, string Pin) Split(Person person, GuardedChange change, string arguments)
     {
         ArgumentNullException.ThrowIfNull(person);
@@ -31,7 +31,7 @@ public static class ChangeGate
 
         var cut = trimmed.LastIndexOfAny([' ', '\t', '\n', '\r']);
         var last = trimmed[(cut + 1)..];
-        return last.All(char.IsAsciiDigit) ? (cut < 0 ? "" : trimmed[..cut].TrimEnd(), last) : (trimmed, "");
+        return PinRules.HasShape(last) ? (cut < 0 ? "" : trimmed[..cut].TrimEnd(), last) : (trimmed, "");
     }
 
     /// <summary>True when the command's <paramref name="arguments"/> carry a PIN (the message must be deleted at once).</summary>

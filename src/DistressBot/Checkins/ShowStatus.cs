@@ -20,7 +20,7 @@ public static class ShowStatus
         }
 
         // Past the deadline and its grace the subject is told to check in now, not shown a "next" time that has gone by.
-        MessageText status = state.Missed || (state.OwedDeadline is { } owed && now >= owed + state.Schedule.Grace)
+        MessageText status = StateId(subject, now, rules) == TextId.StateMissed
             ? new(TextId.StatusOverdue, MessageArg.Instant(state.MissedDeadline ?? state.OwedDeadline!.Value, OwedDeadlines.Precision(subject)))
             : new(TextId.Status, OwedDeadlines.DeadlineArg(subject, now));
         Notify.Send(db, subject, MessagePriority.Reply, now, [status, .. PauseLines(subject, now)]);

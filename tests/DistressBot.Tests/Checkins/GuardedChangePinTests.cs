@@ -180,6 +180,8 @@ public sealed class GuardedChangePinTests
         { "Europe/Berlin  4829 ", GuardedChange.TimeZone, "Europe/Berlin", "4829" },
         { "4829", GuardedChange.Pause, "", "4829" },
         { "2d", GuardedChange.Pause, "2d", "" },
+        { "2d 12", GuardedChange.Pause, "2d 12", "" }, // too short for a PIN: left to the pause's own parsing
+        { "2d 4829012345678", GuardedChange.Pause, "2d 4829012345678", "" }, // too long for a PIN
         { "48a9", GuardedChange.Resume, "", "48a9" },
         { "", GuardedChange.Resume, "", "" },
     };
