@@ -32,15 +32,18 @@ public static class SubjectsOverview
                 { OwedDeadline: { } owed } when state.Schedule is not null => MessageArg.Instant(owed, precision),
                 _ => MessageArg.Of(new MessageText(TextId.NoDeadline)),
             };
-            parts.Add(new MessageText(TextId.SubjectsLine, subject.Name, ShowStatus.StateId(subject, now, rules), last, next));
+            var open = state?.OpenCaseId is { } caseId && db.Cases.Find(caseId) is { Status: not CaseStatus.Resolved } found ? found : null;
+
+            // A check-in (perhaps forced) does not close a case: while one is open the subject is never shown as fine.
+            var stateWord = open is not null && ShowStatus.StateId(subject, now, rules) == TextId.StateOk ? TextId.StateCaseOpen : ShowStatus.StateId(subject, now, rules);
+            parts.Add(new MessageText(TextId.SubjectsLine, subject.Name, stateWord, last, next));
             if (state is not null && CheckinPause.IsRunning(state, now))
             {
                 parts.Add(new MessageText(TextId.SubjectsPausedUntil, MessageArg.Instant(state.PausedUntil!.Value, precision)));
             }
 
-            if (state?.OpenCaseId is { } caseId && db.Cases.Find(caseId) is { Status: not CaseStatus.Resolved } open)
+            if (open is not null)
             {
-                // A check-in (perhaps forced) does not close a case: the overview must not read as all clear while one is open.
                 parts.Add(open.IsDuress ? new MessageText(TextId.SubjectsDuressCase, open.Id) : new MessageText(TextId.SubjectsOpenCase, open.Id));
                 parts.Add(open.AcknowledgedBy is { } takerId && db.People.Find(takerId) is { } taker
                     ? new MessageText(TextId.SubjectsCaseTaken, taker.Name)

@@ -59,7 +59,9 @@ public static partial class CaseViews
         var lawyer = @case.LawyerToldAt is { } told
             ? HumanDuration.Format(told - @case.OpenedAt, language)
             : TextCatalogue.Format(language, TextId.NotYet);
+        // A duress case says so first, in every list and timeline, as its alerts do.
         return (@case.IsDrill ? TextCatalogue.Format(language, TextId.DrillPrefix) : "")
+            + (@case.IsDuress ? TextCatalogue.Format(language, TextId.DuressPrefix) : "")
             + TextCatalogue.Format(language, TextId.CaseLine, @case.Id, subject.Name, TriggerWord(@case.Trigger, language), state, LocalTime.Format(@case.OpenedAt, reader.TimeZone, Precision(subject)), taken, lawyer);
     }
 

@@ -19,7 +19,7 @@ public static class TextAudience
         TextId.TimezoneChangedToCoordinators, TextId.PausedToCoordinators, TextId.PausedAfterCheckinToCoordinators,
         TextId.PauseStartedToCoordinators, TextId.ResumedToCoordinators, TextId.SubjectsNoPin, TextId.PinLockoutCoordinator,
         TextId.DuressAlert, TextId.DuressPrefix, TextId.TriggerDuress, TextId.PinsSetToCoordinators, TextId.PinsChangedToCoordinators,
-        TextId.SubjectsOpenCase, TextId.SubjectsDuressCase, TextId.SubjectsCaseTaken, TextId.SubjectsCaseNotTaken,
+        TextId.StateCaseOpen, TextId.SubjectsOpenCase, TextId.SubjectsDuressCase, TextId.SubjectsCaseTaken, TextId.SubjectsCaseNotTaken,
 
         // State words: only in /subjects (a subject's /status says when the next check-in is due, no state).
         TextId.StateOk, TextId.StateDue, TextId.StateMissed, TextId.StateDueNow, TextId.StateNoSchedule,

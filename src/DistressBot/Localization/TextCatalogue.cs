@@ -506,6 +506,9 @@ public static class TextCatalogue
         [TextId.StatusOverdue] = (
             "Отметка просрочена (срок был {0}): отметьтесь сейчас.",
             "Your check-in is overdue (it was due by {0}): check in now."),
+        [TextId.StateCaseOpen] = (
+            "отметился(-ась), но дело открыто",
+            "checked in, but a case is open"),
         [TextId.PinAskCheckin] = (
             "Отправьте PIN-код отдельным сообщением.",
             "Send your PIN as a message of its own."),
@@ -516,8 +519,8 @@ public static class TextCatalogue
             "Придумайте PIN-код отметки: от 4 до 12 цифр, не 1234 и не 0000. Отправьте его отдельным сообщением.",
             "Choose a check-in PIN: 4 to 12 digits, not 1234 or 0000. Send it as a message of its own."),
         [TextId.PinAskDuress] = (
-            "Теперь второй PIN-код, не такой, как первый (от 4 до 12 цифр). Запомните, для чего он.",
-            "Now a second PIN, different from the first (4 to 12 digits). Remember what it is for."),
+            "Теперь второй PIN-код, не такой, как первый (от 4 до 12 цифр).",
+            "Now a second PIN, different from the first (4 to 12 digits)."),
         [TextId.PinsSet] = (
             "PIN-коды сохранены. Отмечайтесь так: /checkin PIN, или /checkin, а затем PIN отдельным сообщением.",
             "PINs saved. Check in with /checkin PIN, or /checkin and then the PIN as a message of its own."),

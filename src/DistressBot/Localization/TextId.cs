@@ -395,6 +395,8 @@ public enum TextId
     SubjectsCaseNotTaken,
     /// <summary>/status past the deadline and its grace: {0} the deadline that was missed.</summary>
     StatusOverdue,
+    /// <summary>State word in /subjects: checked in, but a case about them is still open.</summary>
+    StateCaseOpen,
     /// <summary>Asked after a bare /checkin (or the reminder's button) once PINs are set: send the PIN.</summary>
     PinAskCheckin,
     /// <summary>/pin with PINs set: send the current check-in PIN first.</summary>

@@ -99,7 +99,7 @@ public sealed class CheckinCommandTests
             checkin.Where(m => m.ChatId != _salek.ChatId).Select(m => (m.ChatId, m.Text)));
         Assert.Contains("Отметка принята", Assert.Single(checkin, m => m.ChatId == _salek.ChatId).Text, StringComparison.Ordinal);
         Assert.DoesNotContain(_chat.MessagesTo(_salek), m => m.Contains("C-0001", StringComparison.Ordinal));
-        Assert.Contains("Salek — ok", ok, StringComparison.Ordinal);
+        Assert.Contains("Salek — checked in, but a case is open", ok, StringComparison.Ordinal); // never "ok" while the case stands
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class CheckinTests
         Assert.Contains("Salek — MISSED", missed, StringComparison.Ordinal);
         Assert.Contains("через 2 ч", confirmed, StringComparison.Ordinal);
         Assert.Equal("C-0001: Salek checked in at 11:35 UTC, 35 min late.", late);
-        Assert.Contains("Salek — ok", ok, StringComparison.Ordinal);
+        Assert.Contains("Salek — checked in, but a case is open", ok, StringComparison.Ordinal); // never "ok" while the case stands
         Assert.DoesNotContain(s.MessagesTo(Scenario.Salek), m => m.Contains("C-0001", StringComparison.Ordinal));
 
         var cases = logs.Entries.Where(e => e.EventId is >= 3300 and < 3400).ToList();

@@ -67,10 +67,26 @@ internal sealed partial class Scenario : IAsyncDisposable
         return new Scenario(sandbox, time, transportTime);
     }
 
-    /// <summary>An admin command handed to the running bot over its socket.</summary>
-    public async Task<AdminResult> AdminAsync(params string[] args) =>
-        await AdminSocketClient.TryExecuteAsync(Sandbox.DataDirectory, args, CancellationToken.None)
-        ?? throw new InvalidOperationException("The bot did not answer on its admin socket.");
+    /// <summary>An admin command handed to the running bot over its socket (waiting up to 10 s for a bot just started to open it).</summary>
+    public async Task<AdminResult> AdminAsync(params string[] args)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            // The socket is opened by a hosted service once the host has started: right after a start it may not be there yet.
+            if (await AdminSocketClient.TryExecuteAsync(Sandbox.DataDirectory, args, CancellationToken.None) is { } result)
+            {
+                return result;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new InvalidOperationException("The bot did not answer on its admin socket.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 
     /// <summary>Sends <paramref name="text"/> from <paramref name="user"/> and returns the bot's first reply after it.</summary>
     public async Task<string> SayAsync(FakeUser user, string text, string? expect = null)
