@@ -136,7 +136,7 @@ public static class CheckIn
         }
 
         // The case stays open until a coordinator resolves it: a check-in may be coerced.
-        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), TelegramDate = at });
         CaseAlerts.TellRecipients(db, @case, now, new MessageText(
             late > TimeSpan.Zero ? TextId.LateCheckin : TextId.CheckinArrivedLate,
             subject.Name,
@@ -153,7 +153,7 @@ public static class CheckIn
             return;
         }
 
-        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.SubjectCheckedIn, Detail = "sent " + at.ToString("O", System.Globalization.CultureInfo.InvariantCulture), TelegramDate = at });
         CaseAlerts.TellRecipients(db, @case, now, new MessageText(TextId.CheckinDuringCase, subject.Name, MessageArg.Clock(at, OwedDeadlines.Precision(subject)), @case.Id));
         db.Cases.Save(@case);
     }

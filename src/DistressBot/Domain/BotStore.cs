@@ -49,6 +49,7 @@ public sealed class BotStore(IRecordStore store, CryptoContext crypto)
             {
                 var db = new DataSession(session, crypto);
                 var value = work(db);
+                db.Seal();
                 changes = db.Changes();
                 return value;
             },

@@ -107,6 +107,15 @@ public enum CaseEntryKind
 
     /// <summary>An alert was due while one still waited for the recipient: no second copy; the waiting one tells the case as it stands when it goes.</summary>
     AlertMerged,
+
+    /// <summary>Someone on the case read it (/case).</summary>
+    Read,
+
+    /// <summary>Someone on the case, or the admin, exported its bundle.</summary>
+    Exported,
+
+    /// <summary>Someone not on the case asked for it and was told there is no such case.</summary>
+    AccessRefused,
 }
 
 /// <summary>One step in a case's timeline.</summary>
@@ -123,6 +132,18 @@ public sealed class CaseEntry
 
     /// <summary>Free detail: the missed deadline, a Telegram message id, a note's text, an error.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>Telegram's date of the message behind the step (a check-in, a command, a delivered alert), if any.</summary>
+    public DateTimeOffset? TelegramDate { get; init; }
+
+    /// <summary>Telegram's message id of a delivered message, if any.</summary>
+    public long? MessageId { get; init; }
+
+    /// <summary>The words of a delivered message as sent, if any.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The admin did it from the command line (no person).</summary>
+    public bool ByAdmin { get; init; }
 }
 
 /// <summary>An alert message Telegram accepted, so later presses can edit every recipient's copy.</summary>

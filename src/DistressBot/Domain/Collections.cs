@@ -27,8 +27,20 @@ public static class Collections
     /// <summary>Messages in subjects' chats still to be deleted.</summary>
     public const string Deletions = "deletions";
 
+    /// <summary>Case log entries, "C-0042:00000017" (sealed under the case key).</summary>
+    public const string CaseLog = "case_log";
+
+    /// <summary>Where each case's log stands, by case number (sealed under the case key).</summary>
+    public const string CaseLogHeads = "case_log_heads";
+
+    /// <summary>Signed checkpoints of case logs, "C-0042:000003" (sealed under the case key).</summary>
+    public const string Checkpoints = "checkpoints";
+
+    /// <summary>Checkpoints still to be written to the witness directory, witness and timestamp authority.</summary>
+    public const string CheckpointQueue = "checkpoint_queue";
+
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DistressBot.Crypto;
+using DistressBot.Evidence;
 using DistressBot.Storage;
 
 namespace DistressBot.Domain;
@@ -8,7 +9,8 @@ namespace DistressBot.Domain;
 /// <param name="Cipher">Seals and opens record blobs.</param>
 /// <param name="Lookups">Keyed hashes for lookups.</param>
 /// <param name="EnsureCaseKey">Creates a case's own data key if it does not exist yet (idempotent, durable).</param>
-public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, Action<string> EnsureCaseKey);
+/// <param name="LogSigner">Signs case log checkpoints with the deployment's log key; null only where no case is ever saved (a unit of work that changes a case without it throws).</param>
+public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, Action<string> EnsureCaseKey, NoteSigner? LogSigner = null);
 
 /// <summary>One unit of work over the store: typed stores of sealed records (everything is encrypted before it reaches the backend), new ids, and what happened, for the observer after the commit.</summary>
 public sealed class DataSession
@@ -34,7 +36,12 @@ public sealed class DataSession
             }
         });
         Invites = new InviteStore(session, crypto);
-        Cases = new CaseStore(session, crypto, @case => _savedCases[@case.Id] = @case);
+        CaseLog = new CaseLogStore(session, crypto, id => People.Find(id));
+        Cases = new CaseStore(session, crypto, @case =>
+        {
+            _savedCases[@case.Id] = @case;
+            CaseLog.Sync(@case);
+        });
         Outbox = new OutboxStore(session, crypto, () => _queued = true);
         Inbox = new InboxStore(session, crypto);
         Meta = new MetaStore(session, crypto);
@@ -52,6 +59,9 @@ public sealed class DataSession
 
     /// <summary>Cases, each under its own key (saves are tracked for <see cref="Changes"/>).</summary>
     public CaseStore Cases { get; }
+
+    /// <summary>Each case's append-only log and its signed checkpoints (entries are appended when a case is saved).</summary>
+    public CaseLogStore CaseLog { get; }
 
     /// <summary>Messages waiting to be sent (queuing is noted for <see cref="Changes"/>).</summary>
     public OutboxStore Outbox { get; }
@@ -78,6 +88,10 @@ public sealed class DataSession
         ArgumentNullException.ThrowIfNull(happened);
         _events.Add(happened);
     }
+
+    /// <summary>Signs a checkpoint for every case whose log grew in this unit of work; the store calls it just before the commit.</summary>
+    /// <exception cref="InvalidOperationException">A case log grew but there is no log key.</exception>
+    public void Seal() => CaseLog.SignGrown();
 
     /// <summary>What this unit of work saved: subjects, cases with their subject's escalation overrides, whether it queued messages, and what happened.</summary>
     public StoreChanges Changes()

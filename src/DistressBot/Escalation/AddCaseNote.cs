@@ -20,7 +20,7 @@ public static class AddCaseNote
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(caseId);
         ArgumentNullException.ThrowIfNull(text);
-        if (CaseAccess.FindCase(db, actor, caseId) is not { Case: var @case })
+        if (CaseAccess.Enter(db, actor, caseId, now) is not { Case: var @case })
         {
             return CaseActionResult.NotFound;
         }

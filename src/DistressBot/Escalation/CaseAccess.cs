@@ -62,4 +62,36 @@ public static class CaseAccess
         var subject = @case is null ? null : db.People.Find(@case.SubjectId);
         return @case is not null && subject is not null && MayActOnCases(actor, subject) ? (@case, subject) : null;
     }
+
+    /// <summary>
+    /// As <see cref="FindCase"/>, for a person asking to read or act on the case at <paramref name="now"/>: when the case
+    /// exists but <paramref name="actor"/> is not on it, the refused attempt is written into the case's log (the caller
+    /// still answers "no such case", so the person learns nothing).
+    /// </summary>
+    public static (Case Case, Person Subject)? Enter(DataSession db, Person actor, string caseId, DateTimeOffset now)
+    {
+        if (FindCase(db, actor, caseId) is { } found)
+        {
+            return found;
+        }
+
+        var id = caseId.Trim().ToUpperInvariant();
+        Case? refused = null;
+        try
+        {
+            refused = CaseNumber.IsValid(id) ? db.Cases.Find(id) : null;
+        }
+        catch (Crypto.RecordIntegrityException)
+        {
+            // A purged or damaged case keeps no log to write into.
+        }
+
+        if (refused is not null)
+        {
+            refused.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AccessRefused, PersonId = actor.Id });
+            db.Cases.Save(refused);
+        }
+
+        return null;
+    }
 }

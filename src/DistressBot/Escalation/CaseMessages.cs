@@ -61,8 +61,8 @@ public static class CaseMessages
         return (ReadyMessage.AsQueued(row), DropReason.None);
     }
 
-    /// <summary>Records that Telegram accepted row <paramref name="message"/> as message <paramref name="telegramId"/>: the step in the timeline, and an alert's copy (edited at once if the case changed since it was composed).</summary>
-    public static void Delivered(DataSession db, OutgoingMessage message, ReadyMessage ready, int telegramId, DateTimeOffset now)
+    /// <summary>Records that Telegram accepted row <paramref name="message"/> as message <paramref name="telegramId"/> dated <paramref name="telegramDate"/>: the step in the timeline (with the words sent, for the case log), and an alert's copy (edited at once if the case changed since it was composed).</summary>
+    public static void Delivered(DataSession db, OutgoingMessage message, ReadyMessage ready, int telegramId, DateTimeOffset? telegramDate, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(message);
@@ -72,7 +72,16 @@ public static class CaseMessages
             return;
         }
 
-        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AlertDelivered, PersonId = message.PersonId, Detail = "telegram message " + telegramId.ToString(CultureInfo.InvariantCulture) });
+        @case.Timeline.Add(new CaseEntry
+        {
+            At = now,
+            Kind = CaseEntryKind.AlertDelivered,
+            PersonId = message.PersonId,
+            Detail = "telegram message " + telegramId.ToString(CultureInfo.InvariantCulture),
+            MessageId = telegramId,
+            TelegramDate = telegramDate,
+            Text = ready.Text,
+        });
         if (message.TrackCopy && message.PersonId is { } personId)
         {
             var copy = new AlertCopy(personId, message.ChatId, telegramId, ready.CopyText ?? message.Text) { Shows = ready.Shows };

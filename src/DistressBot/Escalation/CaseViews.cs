@@ -89,7 +89,7 @@ public static partial class CaseViews
 
     // Steps that pile up once per repeat; each person's are summarised as one line where the first happened.
     private static readonly CaseEntryKind[] Summarised =
-        [CaseEntryKind.Repeated, CaseEntryKind.AlertQueued, CaseEntryKind.AlertDelivered, CaseEntryKind.AlertDropped, CaseEntryKind.AlertMerged];
+        [CaseEntryKind.Repeated, CaseEntryKind.AlertQueued, CaseEntryKind.AlertDelivered, CaseEntryKind.AlertDropped, CaseEntryKind.AlertMerged, CaseEntryKind.Read];
 
     private static List<string> TimelineLines(DataSession db, Case @case, Person subject, Person reader)
     {

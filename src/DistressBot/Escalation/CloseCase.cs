@@ -23,7 +23,7 @@ public static class CloseCase
         ArgumentNullException.ThrowIfNull(caseId);
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(watchAgain);
-        if (CaseAccess.FindCase(db, actor, caseId) is not { Case: var @case })
+        if (CaseAccess.Enter(db, actor, caseId, now) is not { Case: var @case })
         {
             return CaseActionResult.NotFound;
         }
@@ -75,7 +75,7 @@ public static class CloseCase
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(caseId);
-        if (CaseAccess.FindCase(db, actor, caseId) is not { } found)
+        if (CaseAccess.Enter(db, actor, caseId, now) is not { } found)
         {
             return CaseActionResult.NotFound;
         }

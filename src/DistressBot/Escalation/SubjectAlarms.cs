@@ -42,7 +42,7 @@ public static class SubjectAlarms
         }
         if (subject.Checkin?.OpenCaseId is { } caseId && db.Cases.Find(caseId) is { Status: not CaseStatus.Resolved } @case)
         {
-            @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Location, Detail = CaseAlerts.FormatLocation(shared) });
+            @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Location, Detail = CaseAlerts.FormatLocation(shared), TelegramDate = shared.At });
             if (notify)
             {
                 CaseAlerts.TellRecipients(db, @case, now, new MessageText(TextId.LocationShared, @case.Id, subject.Name, CaseAlerts.FormatLocation(shared), at));

@@ -15,7 +15,7 @@ public static class TakeCase
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(caseId);
-        if (CaseAccess.FindCase(db, actor, caseId) is not { Case: var @case })
+        if (CaseAccess.Enter(db, actor, caseId, now) is not { Case: var @case })
         {
             return CaseActionResult.NotFound;
         }

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace DistressBot.Evidence;
 
-/// <summary>Who did or received what an entry records: a role ("subject", "coordinator", "lawyer", "admin" or "bot") and the alias the bot knew them by then (null for the bot).</summary>
+/// <summary>Who did or received what an entry records: a role ("subject", "coordinator", "lawyer", "admin", "bot", or "unknown" for a person no longer enrolled) and the alias the bot knew them by then (null for the bot, the admin and an unknown person).</summary>
 /// <param name="Role">One of <see cref="CaseLogEntry.Roles"/>.</param>
 /// <param name="Alias">The person's alias when the entry was written; null for the bot and the admin.</param>
 public sealed record LogParty(string Role, string? Alias);
@@ -28,7 +28,7 @@ public sealed record CaseLogEntry
     public const int CurrentVersion = 1;
 
     /// <summary>The roles an actor or person may have.</summary>
-    public static readonly IReadOnlyList<string> Roles = ["subject", "coordinator", "lawyer", "admin", "bot"];
+    public static readonly IReadOnlyList<string> Roles = ["subject", "coordinator", "lawyer", "admin", "bot", "unknown"];
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {

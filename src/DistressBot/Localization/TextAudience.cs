@@ -45,6 +45,8 @@ public static class TextAudience
         TextId.TimelineTelegramSaid, TextId.TimelineEscalatedNobodyAcknowledged, TextId.TimelineEscalatedRecipientUnreachable,
         TextId.TimelineEscalatedTakerQuiet, TextId.TimelineEscalatedAtOnce, TextId.TimelineReasonAlarm, TextId.TimelineReasonEscalated,
         TextId.TimelineReasonRepeat, TextId.TimelineReasonReopened, TextId.SubjectMessageFailed,
+        TextId.TimelineRead, TextId.TimelineExported, TextId.TimelineAccessRefused, TextId.CheckpointMessage, TextId.CheckpointUsage,
+        TextId.ExportUsage, TextId.ExportCaption, TextId.ExportWritten,
     }.ToFrozenSet();
 
     /// <summary>True when <paramref name="id"/> can be sent to a subject (or shown on their keyboard or command menu).</summary>

@@ -554,6 +554,24 @@ public static class TextCatalogue
         [TextId.TriggerDuress] = (
             "PIN-код принуждения",
             "duress PIN"),
+        [TextId.TimelineRead] = ("Прочитано", "Read"),
+        [TextId.TimelineExported] = ("Выгружен пакет доказательств", "Evidence bundle exported"),
+        [TextId.TimelineAccessRefused] = ("Отказано в доступе: не участник дела", "Access refused: not on the case"),
+        [TextId.CheckpointMessage] = (
+            "Контрольная точка журнала дела {0}: {1} записей. Сохраните это сообщение: оно подписано ключом журнала и доказывает, что журнал содержал именно эти записи. Команда distressbot verify сверит с ним любую более позднюю выгрузку дела.\n\n{2}",
+            "Checkpoint of case {0}'s log: {1} entries. Keep this message: it is signed with the log key and proves what the log held at this moment. distressbot verify checks any later export of the case against it.\n\n{2}"),
+        [TextId.CheckpointUsage] = (
+            "/checkpoint C-0042 — подписанная контрольная точка журнала дела.",
+            "/checkpoint C-0042 — a signed checkpoint of the case's log."),
+        [TextId.ExportUsage] = (
+            "/export C-0042 — пакет доказательств по делу: журнал, подписанная контрольная точка, отчёт PDF.",
+            "/export C-0042 — the case's evidence bundle: the log, a signed checkpoint, a PDF report."),
+        [TextId.ExportCaption] = (
+            "Дело {0}: пакет доказательств ({1} записей журнала, подписан). Проверка: distressbot verify {2}",
+            "Case {0}: evidence bundle ({1} log entries, signed). To check it: distressbot verify {2}"),
+        [TextId.ExportWritten] = (
+            "Дело {0}: пакет доказательств ({1} записей журнала) записан в {2}",
+            "Case {0}: evidence bundle ({1} log entries) written to {2}"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

@@ -427,4 +427,20 @@ public enum TextId
     DuressPrefix,
     /// <summary>Trigger word of a duress case.</summary>
     TriggerDuress,
+    /// <summary>Timeline step word: someone on the case read it.</summary>
+    TimelineRead,
+    /// <summary>Timeline step word: the case's evidence bundle was exported.</summary>
+    TimelineExported,
+    /// <summary>Timeline step word: someone not on the case asked for it and was refused.</summary>
+    TimelineAccessRefused,
+    /// <summary>A signed checkpoint of a case's log: {0} case number, {1} number of entries, {2} the signed note, verbatim.</summary>
+    CheckpointMessage,
+    /// <summary>/checkpoint without a case number.</summary>
+    CheckpointUsage,
+    /// <summary>/export without a case number.</summary>
+    ExportUsage,
+    /// <summary>Caption of an exported bundle: {0} case number, {1} number of log entries, {2} the file name.</summary>
+    ExportCaption,
+    /// <summary>The admin's export-case: {0} case number, {1} number of entries, {2} the folder written.</summary>
+    ExportWritten,
 }

@@ -26,6 +26,9 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             case "case":
                 OnCase(db, actor, first, now, TextId.CaseUsage, found =>
                 {
+                    // Every read is a step of the case's log: who read it, and when.
+                    found.Case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Read, PersonId = actor.Id });
+                    db.Cases.Save(found.Case);
                     Notify.Send(db, actor, MessagePriority.Reply, now, new MessageContent { Kind = MessageKind.CaseView, About = found.Case.Id });
                     return null;
                 });
@@ -188,7 +191,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        if (CaseAccess.FindCase(db, actor, caseId) is not { } found)
+        if (CaseAccess.Enter(db, actor, caseId, now) is not { } found)
         {
             Refused(caseId);
             Reply(db, actor, now, new MessageText(TextId.CaseNotFound, TextCut.End(caseId, 16)));

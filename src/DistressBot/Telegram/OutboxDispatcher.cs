@@ -238,7 +238,7 @@ public sealed partial class OutboxDispatcher(
                     ChatCleanup.Delivered(db, recipient, message.Priority, message.ChatId, messageId, sentAt, time.GetUtcNow(), rules.Cleaning);
                 }
 
-                CaseMessages.Delivered(db, message, ready, messageId, time.GetUtcNow());
+                CaseMessages.Delivered(db, message, ready, messageId, sentAt, time.GetUtcNow());
             },
             CancellationToken.None); // Telegram has it: a stop now must not lose its id (to be deleted) or send it again.
     }

@@ -40,7 +40,10 @@ public sealed class AddCaseNoteTests
         if (outcome != CaseActionOutcome.Noted)
         {
             Assert.Equal(outcome == CaseActionOutcome.NotFound ? null : OpenCaseWorld.CaseId, result.Case?.Id);
-            Assert.Equal(before.Timeline.Count, after.Timeline.Count);
+            // Someone not on the case leaves only the refusal in the case's log, never their text; a wrong number touches nothing.
+            var refused = outcome == CaseActionOutcome.NotFound && typed == OpenCaseWorld.CaseId ? 1 : 0;
+            Assert.Equal(before.Timeline.Count + refused, after.Timeline.Count);
+            Assert.All(after.Timeline.Skip(before.Timeline.Count), e => Assert.Equal((CaseEntryKind.AccessRefused, w.People[actor].Id, (string?)null), (e.Kind, e.PersonId, e.Detail)));
             Assert.Equal(before.LastActivityAt, after.LastActivityAt);
             return;
         }

@@ -80,7 +80,8 @@ public sealed class TakeCaseTests
         var after = w.Case;
         Assert.Equal(w.People[first].Id, after.AcknowledgedBy);
         Assert.Equal(before.AcknowledgedAt, after.AcknowledgedAt);
-        Assert.Equal(before.Timeline.Count, after.Timeline.Count);
+        Assert.Equal(before.Timeline.Count + (outcome == CaseActionOutcome.NotFound ? 1 : 0), after.Timeline.Count);
+        Assert.All(after.Timeline.Skip(before.Timeline.Count), e => Assert.Equal((CaseEntryKind.AccessRefused, w.People[second].Id), (e.Kind, e.PersonId)));
         Assert.Equal(queued, w.World.Run(db => db.Outbox.All().Count));
     }
 

@@ -4,10 +4,12 @@ using DistressBot.Checkins;
 using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
+using DistressBot.Evidence;
 using DistressBot.Hosting;
 using DistressBot.Localization;
 using DistressBot.Messages;
 using Microsoft.Extensions.Time.Testing;
+using NSec.Cryptography;
 
 namespace DistressBot.Tests.Fakes;
 
@@ -22,6 +24,7 @@ public sealed class DomainWorld
     private long _nextTelegramId = 1000;
     private int _nextMessageId = 100;
     private DataSession? _db;
+    private CryptoContext? _crypto;
     private CaseChain? _chain;
 
     /// <summary>Starts at <paramref name="start"/> (UTC, default 2 Nov 2026 09:00) with <paramref name="rules"/> (default <see cref="TestRules"/>).</summary>
@@ -34,8 +37,14 @@ public sealed class DomainWorld
     /// <summary>The store's records.</summary>
     public InMemoryRecordSession Store { get; } = new();
 
-    /// <summary>The test cipher and lookups every session uses; every case key exists.</summary>
-    public CryptoContext Crypto { get; } = new(new AddressBoundCipher(), new HashLookups(), _ => { });
+    /// <summary>The test cipher and lookups every session uses; every case key exists; case logs are signed by <see cref="LogKey"/>.</summary>
+    public CryptoContext Crypto => _crypto ??= new(new AddressBoundCipher(), new HashLookups(), _ => { }, new NoteSigner(LogKeyName, LogKey));
+
+    /// <summary>The key name of the world's log key.</summary>
+    public const string LogKeyName = "distressbot-test";
+
+    /// <summary>The world's log key (Ed25519), made fresh for each world.</summary>
+    public Key LogKey { get; } = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.None });
 
     /// <summary>Domain time.</summary>
     public FakeTimeProvider Time { get; }
@@ -113,7 +122,10 @@ public sealed class DomainWorld
     public T Run<T>(Func<DataSession, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return work(new DataSession(Store, Crypto));
+        var db = new DataSession(Store, Crypto);
+        var result = work(db);
+        db.Seal();
+        return result;
     }
 
     /// <summary>Runs one unit of work at the fake clock's now.</summary>
@@ -159,6 +171,7 @@ public sealed class DomainWorld
     public Case MissDeadline(Person subject)
     {
         DeadlineProcessor.Process(Db, subject.Id, Now, Rules);
+        Db.Seal();
         return Case(Fresh(subject).Checkin!.OpenCaseId ?? throw new InvalidOperationException("No case was opened."));
     }
 
@@ -205,11 +218,12 @@ public sealed class DomainWorld
             else
             {
                 var id = ++_nextMessageId;
-                CaseMessages.Delivered(Db, row, ready, id, now);
+                CaseMessages.Delivered(Db, row, ready, id, now, now);
                 sent.Add(new Sent(row, ready, id));
             }
         }
 
+        Db.Seal();
         return sent;
     }
 
