@@ -218,6 +218,7 @@ public sealed class CaseLogStore
             Reason = reason,
         };
         _checkpoints.Put(record.Id, record, caseId: caseId);
+        _grown.Remove(caseId); // signed over everything so far: the commit need not sign again
         head.Checkpoints++;
         head.LastCheckpointAt = now;
         _heads.Put(caseId, head, caseId: caseId);

@@ -25,6 +25,8 @@ public static class CommandList
         ["ack"] = CaseWorkers,
         ["note"] = CaseWorkers,
         ["resolve"] = CaseWorkers,
+        ["checkpoint"] = CaseWorkers,
+        ["export"] = CaseWorkers,
         ["timezone"] = Everyone,
         ["help"] = Everyone,
         ["pause"] = [Role.Subject],

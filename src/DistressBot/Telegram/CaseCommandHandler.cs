@@ -33,6 +33,13 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                     return null;
                 });
                 return true;
+            case "checkpoint":
+                OnCase(db, actor, first, now, TextId.CheckpointUsage, found =>
+                {
+                    SendCheckpoint.Run(db, found.Case, [actor], now, "request");
+                    return null;
+                });
+                return true;
             case "ack":
                 Act(db, actor, first, now, TextId.AckUsage, id => TakeCase.Run(db, actor, id, now));
                 return true;

@@ -54,8 +54,16 @@ public sealed class CloseCaseTests
         Assert.Equal((CaseEntryKind.Resolved, outcome + (note.Length == 0 ? "" : ": " + note)), (entry.Kind, entry.Detail));
         Assert.Null(salek.OpenCaseId);
         Assert.Equal(Now + TimeSpan.FromHours(2), salek.OwedDeadline); // the schedule runs again from now
-        Assert.Equal(["Nina", "Olga"], w.Told().Order());
+        Assert.Equal(["Lev", "Nina", "Olga"], w.Told().Order());
         Assert.All(["Nina", "Olga"], name => Assert.All(w.World.Queued(w.People[name]), m => Assert.NotNull(m.EditMessageId)));
+
+        // The lawyer keeps the signed checkpoint over the final log, resolution included.
+        var toLawyer = Assert.Single(w.World.TextsTo(w.People["Lev"]));
+        Assert.StartsWith("Checkpoint of case C-0001's log: ", toLawyer, StringComparison.Ordinal);
+        var checkpoint = w.World.Run(db => db.CaseLog.Latest(OpenCaseWorld.CaseId))!;
+        Assert.Equal(w.World.Run(db => db.CaseLog.Head(OpenCaseWorld.CaseId).Size), checkpoint.Size);
+        Assert.EndsWith(checkpoint.Note, toLawyer, StringComparison.Ordinal);
+        Assert.Equal(new CheckpointSent("lawyer", "Lev", Now), Assert.Single(checkpoint.Sent));
     }
 
     [Fact]

@@ -48,6 +48,8 @@ public sealed class UpdateRouterTests
                     "ack" => TextId.AckUsage,
                     "note" => TextId.NoteUsage,
                     "resolve" => TextId.ResolveUsage,
+                    "checkpoint" => TextId.CheckpointUsage,
+                    "export" => TextId.ExportUsage,
                     _ => replies[(role, name)],
                 };
                 data.Add(role, "/" + name, expected);
