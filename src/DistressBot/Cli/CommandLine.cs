@@ -47,11 +47,12 @@ public static class CommandLine
                                    cover wording for one subject's chat: texts, buttons and command menu read like
                                    an ordinary reminder app (Privacy:CoverWording=true does it for every subject)
           people                   list enrolled people (names and aliases only)
-          keys status              the current data key and how many records are still under older keys
+          keys status              the current data key, how many records are still under older keys, and the log key
           keys rotate [--now]      add a data key for all new writes; re-encrypt older records in the background
                                    (or at once with --now); resumable after a crash
           keys change-passphrase [--new-key-file PATH]
                                    re-wrap the keyring under a new passphrase (or a new random key file); data untouched
+          keys log-key             print only the log's verifier key (it signs every case log), e.g. > log.vkey
           cases purge C-0042 [--yes]
                                    destroy a case's key and record, after confirmation
           backup DIRECTORY         a consistent encrypted copy of the data (the keyring is not in it)
@@ -203,6 +204,7 @@ public static class CommandLine
         }
 
         var secret = newKeyFile is null ? KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile, confirmNewPassphrase: true) : null;
+        string logVerifierKey;
         try
         {
             if (secret is { Kind: KeyEncryptionSecretKind.Passphrase, PassphraseLength: < KeyEncryptionSecret.MinNewPassphraseLength })
@@ -213,7 +215,7 @@ public static class CommandLine
 
             try
             {
-                await CreateDataAsync(settings, newKeyFile, secret);
+                logVerifierKey = await CreateDataAsync(settings, newKeyFile, secret);
             }
             catch (Exception ex)
             {
@@ -235,6 +237,9 @@ public static class CommandLine
             Created the data directory {settings.DataDirectory}
             and the keyring {settings.KeyringPath}{(newKeyFile is null ? "" : $"\nunlocked by the key file {newKeyFile} (keep it away from the data; give it to the bot as Crypto:KeyFile or a systemd credential)")}.
             Back up the keyring{(newKeyFile is null ? " and remember the passphrase" : " and the key file")} separately from the data: without them the data cannot be read.
+            The log key signs every case log; its verifier key:
+            {logVerifierKey}
+            Give it to the network's lawyers so they can pin it ('distressbot verify --key'); 'distressbot keys log-key' prints it again.
             """.AsMemory(), ct);
         return 0;
     }
@@ -270,7 +275,8 @@ public static class CommandLine
             : null;
     }
 
-    private static async Task CreateDataAsync(BotSettings settings, string? newKeyFile, KeyEncryptionSecret? secret)
+    // Returns the new log key's verifier key, for the admin to hand to the lawyers.
+    private static async Task<string> CreateDataAsync(BotSettings settings, string? newKeyFile, KeyEncryptionSecret? secret)
     {
         if (newKeyFile is not null)
         {
@@ -287,6 +293,8 @@ public static class CommandLine
         await using (await LiteRecordStore.OpenAsync(settings.DataDirectory, NullLogger.Instance, TimeProvider.System))
         {
         }
+
+        return keyring.LogSigner.VerifierKey;
     }
 
     private static async Task<int> AdminAsync(string[] args, BotSettings settings, CancellationToken ct)

@@ -3,7 +3,7 @@ using DistressBot.Hosting;
 
 namespace DistressBot.Cli;
 
-/// <summary>`distressbot keys rotate | change-passphrase | status`, run by the process that owns the data.</summary>
+/// <summary>`distressbot keys rotate | change-passphrase | status | log-key`, run by the process that owns the data.</summary>
 public static class KeyCommands
 {
     /// <summary>Secret name: a new passphrase collected by the command line.</summary>
@@ -12,7 +12,7 @@ public static class KeyCommands
     /// <summary>Secret name: the path of a new key file the command line created.</summary>
     public const string NewKeyFile = "newKeyFile";
 
-    private const string Usage = "Usage: distressbot keys rotate [--now] | keys change-passphrase [--new-key-file PATH] | keys status";
+    private const string Usage = "Usage: distressbot keys rotate [--now] | keys change-passphrase [--new-key-file PATH] | keys status | keys log-key";
 
     /// <summary>Runs a keys sub-command.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
@@ -24,6 +24,7 @@ public static class KeyCommands
             "rotate" => await RotateAsync(args.Contains("--now"), context, ct),
             "change-passphrase" => ChangeSecret(context),
             "status" => await StatusAsync(context, ct),
+            "log-key" => LogKey(context),
             _ => AdminResult.Usage(Usage),
         };
     }
@@ -86,7 +87,11 @@ public static class KeyCommands
         var stale = await runtime.Records.ExecuteAsync(
             session => Domain.Collections.All.Sum(c => session.All(c).Count(r => !cipher.IsSealedWithCurrentKey(r.Blob))),
             ct);
-        var output = $"current data key: {runtime.Keyring.CurrentKeyId}\nall data keys: {string.Join(", ", runtime.Keyring.KeyIds)}\nrecords under older keys: {stale}\n";
+        var output = $"current data key: {runtime.Keyring.CurrentKeyId}\nall data keys: {string.Join(", ", runtime.Keyring.KeyIds)}\nrecords under older keys: {stale}\n" +
+            $"log key: {runtime.Keyring.LogSigner.VerifierKey}\nlog key created: {runtime.Keyring.LogKeyCreated?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC\n";
         return new AdminResult(0, output, "");
     }
+
+    // Only the verifier key line on stdout, so `distressbot keys log-key > log.vkey` writes the file a lawyer pins.
+    private static AdminResult LogKey(AdminContext context) => new(0, context.Runtime.Keyring.LogSigner.VerifierKey + "\n", "");
 }

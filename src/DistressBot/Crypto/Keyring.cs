@@ -1,22 +1,26 @@
+using DistressBot.Evidence;
 using NSec.Cryptography;
 
 namespace DistressBot.Crypto;
 
-/// <summary>The data keys, the current-key choice and the lookup key, stored wrapped by a key-encryption key in one small file.</summary>
+/// <summary>The data keys, the current-key choice, the lookup key and the log key, stored wrapped by a key-encryption key in one small file.</summary>
 /// <remarks>
 /// Keep the file outside the data directory (ideally on other media) so a copy of the data alone is useless.
 /// Keys live in NSec <see cref="Key"/> objects (libsodium secure memory) and are disposed with the keyring.
 /// <see cref="Cipher"/> opens case-sealed blobs once a <see cref="CaseKeyStore"/> has been opened on this keyring.
+/// The log key (Ed25519) signs the case logs' checkpoints for the whole deployment; <see cref="LogSigner"/> signs with it.
 /// </remarks>
 public sealed class Keyring : IDisposable
 {
     private const string LookupKeyId = "l1";
+    private const string LogKeyId = "s1";
 
     private readonly Lock _gate = new();
     private Key _kek;
     private KeyEncryptionKdf _kdf;
     private volatile KeySet _keys;
     private volatile CaseKeyStore? _caseKeys;
+    private volatile NoteSigner? _logSigner;
     private bool _disposed;
 
     private Keyring(string path, TimeProvider time, Key kek, KeyEncryptionKdf kdf, KeySet keys)
@@ -26,6 +30,7 @@ public sealed class Keyring : IDisposable
         _kek = kek;
         _kdf = kdf;
         _keys = keys;
+        _logSigner = keys.Log is { } log ? SignerFor(log) : null;
         Cipher = new RecordCipher(this);
         Lookups = new LookupHasher(this);
     }
@@ -44,6 +49,23 @@ public sealed class Keyring : IDisposable
 
     /// <summary>Keyed BLAKE2b-256 lookup hashes under the keyring's lookup key.</summary>
     public ILookupHasher Lookups { get; }
+
+    /// <summary>
+    /// Signs checkpoint notes with the deployment's log key, under the key name <see cref="LogKeyName.For"/> gives.
+    /// <see cref="KeyringException"/> when this keyring has no log key yet (made before log keys existed; see <see cref="EnsureLogKey"/>).
+    /// </summary>
+    public NoteSigner LogSigner
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _logSigner ?? throw new KeyringException(
+                $"The keyring {FilePath} has no log key, so nothing can be signed with it: it was made by an earlier version, and the bot adds one when it next opens its data.");
+        }
+    }
+
+    /// <summary>When the log key was made (UTC); null when this keyring has none yet.</summary>
+    public DateTimeOffset? LogKeyCreated => Keys.Log?.Created;
 
     /// <summary>Full path of the keyring file.</summary>
     public string FilePath { get; }
@@ -64,7 +86,7 @@ public sealed class Keyring : IDisposable
         }
     }
 
-    /// <summary>Creates a new keyring file with one data key (k1) and one lookup key.</summary>
+    /// <summary>Creates a new keyring file with one data key (k1), one lookup key and the log key.</summary>
     /// <param name="path">Where to write it; must not exist. Keep it outside the data directory.</param>
     /// <param name="secret">The passphrase or key file the key-encryption key comes from.</param>
     /// <param name="time">Clock for key creation times.</param>
@@ -90,7 +112,8 @@ public sealed class Keyring : IDisposable
             var now = time.GetUtcNow();
             created.Add(NewKey(kek, "k1", KeyEntry.DataRole, AeadAlgorithm.XChaCha20Poly1305, now));
             created.Add(NewKey(kek, LookupKeyId, KeyEntry.LookupRole, MacAlgorithm.Blake2b_256, now));
-            var keys = new KeySet(new Dictionary<string, KeyEntry> { ["k1"] = created[0] }, "k1", created[1]);
+            created.Add(NewKey(kek, LogKeyId, KeyEntry.LogRole, SignatureAlgorithm.Ed25519, now));
+            var keys = new KeySet(new Dictionary<string, KeyEntry> { ["k1"] = created[0] }, "k1", created[1], created[2]);
             try
             {
                 AtomicFile.Write(fullPath, Serialize(kdf, keys), overwrite: false);
@@ -110,7 +133,7 @@ public sealed class Keyring : IDisposable
         }
     }
 
-    /// <summary>Opens an existing keyring; never writes to it.</summary>
+    /// <summary>Opens an existing keyring, with its log key when it has one (one made before log keys existed has none); never writes to it.</summary>
     /// <param name="path">The keyring file.</param>
     /// <param name="secret">The passphrase or key file it was made with.</param>
     /// <param name="time">Clock for creation times of keys made later; null means the system clock.</param>
@@ -124,10 +147,10 @@ public sealed class Keyring : IDisposable
         ArgumentNullException.ThrowIfNull(secret);
         var fullPath = Path.GetFullPath(path);
         var document = JsonFormat.Parse<KeyringDocument>(ReadFile(fullPath), fullPath, "keyring");
-        if (document.Format != KeyringDocument.CurrentFormat)
+        if (document.Format is not (KeyringDocument.CurrentFormat or KeyringDocument.FormatWithoutLogKey))
         {
             throw new KeyringException(
-                $"The keyring {fullPath} has format version {document.Format}; this build reads version {KeyringDocument.CurrentFormat}.");
+                $"The keyring {fullPath} has format version {document.Format}; this build reads versions {KeyringDocument.FormatWithoutLogKey} and {KeyringDocument.CurrentFormat}.");
         }
 
         var kdf = KeyEncryptionKdf.FromDocument(document.Kdf, fullPath);
@@ -144,8 +167,7 @@ public sealed class Keyring : IDisposable
         {
             foreach (var (entry, wrapped) in stored)
             {
-                var algorithm = entry.Role == KeyEntry.DataRole ? (Algorithm)AeadAlgorithm.XChaCha20Poly1305 : MacAlgorithm.Blake2b_256;
-                var key = KeyWrap.TryUnwrapKey(kek, wrapped, KeyEntry.WrapAssociatedData(entry.Role!, entry.Id!), algorithm);
+                var key = KeyWrap.TryUnwrapKey(kek, wrapped, KeyEntry.WrapAssociatedData(entry.Role!, entry.Id!), AlgorithmOf(entry.Role!));
                 if (key is null)
                 {
                     // Nothing unwrapped yet means the key-encryption key is wrong; a later failure means the file was altered.
@@ -159,7 +181,8 @@ public sealed class Keyring : IDisposable
 
             var data = opened.Where(e => e.Role == KeyEntry.DataRole).ToDictionary(e => e.Id, StringComparer.Ordinal);
             var lookup = opened.Single(e => e.Role == KeyEntry.LookupRole);
-            return new Keyring(fullPath, time ?? TimeProvider.System, kek, kdf, new KeySet(data, document.CurrentKeyId!, lookup));
+            var log = opened.SingleOrDefault(e => e.Role == KeyEntry.LogRole);
+            return new Keyring(fullPath, time ?? TimeProvider.System, kek, kdf, new KeySet(data, document.CurrentKeyId!, lookup, log));
         }
         catch
         {
@@ -195,6 +218,47 @@ public sealed class Keyring : IDisposable
         }
     }
 
+    /// <summary>
+    /// Gives a keyring made before log keys existed its log key, saved atomically and durably before this returns;
+    /// does nothing when it has one. True when it made one (back up the keyring again).
+    /// </summary>
+    /// <exception cref="KeyringException">The keyring file could not be rewritten (its folder not writable, a full disk); it is unchanged.</exception>
+    public bool EnsureLogKey()
+    {
+        lock (_gate)
+        {
+            var keys = Keys;
+            if (keys.Log is not null)
+            {
+                return false;
+            }
+
+            var entry = NewKey(_kek, LogKeyId, KeyEntry.LogRole, SignatureAlgorithm.Ed25519, Time.GetUtcNow());
+            try
+            {
+                var next = keys with { Log = entry };
+                var signer = SignerFor(entry);
+                AtomicFile.Write(FilePath, Serialize(_kdf, next), overwrite: true);
+                _logSigner = signer;
+                _keys = next;
+            }
+            catch (Exception ex)
+            {
+                entry.Key.Dispose();
+                if (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new KeyringException(
+                        $"The keyring {FilePath} has no log key (it was made by an earlier version), and one could not be saved into it ({ex.Message}); it is unchanged. Let the bot's user write the keyring and its folder (Crypto:KeyringPath), then start again.",
+                        ex);
+                }
+
+                throw;
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Re-wraps every key under a key-encryption key from <paramref name="newSecret"/> with a new salt; records are untouched.</summary>
     /// <param name="newSecret">The new passphrase or key file (either kind).</param>
     /// <param name="argon2">Argon2id cost for a new passphrase; null keeps the current cost, or uses <see cref="Argon2Settings.Moderate"/>.</param>
@@ -213,7 +277,8 @@ public sealed class Keyring : IDisposable
                 var next = new KeySet(
                     keys.DataKeys.Keys.ToDictionary(id => id, id => rewrapped[id], StringComparer.Ordinal),
                     keys.CurrentId,
-                    rewrapped[keys.Lookup.Id]);
+                    rewrapped[keys.Lookup.Id],
+                    keys.Log is null ? null : rewrapped[keys.Log.Id]);
                 AtomicFile.Write(FilePath, Serialize(kdf, next), overwrite: true);
                 (_kek, kek) = (kek, _kek);
                 _kdf = kdf;
@@ -271,6 +336,16 @@ public sealed class Keyring : IDisposable
         }
     }
 
+    private static NoteSigner SignerFor(KeyEntry log) =>
+        new(LogKeyName.For(log.Key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), log.Key);
+
+    private static Algorithm AlgorithmOf(string role) => role switch
+    {
+        KeyEntry.DataRole => AeadAlgorithm.XChaCha20Poly1305,
+        KeyEntry.LookupRole => MacAlgorithm.Blake2b_256,
+        _ => SignatureAlgorithm.Ed25519,
+    };
+
     private byte[] Rewrap(KeyEntry entry, Key newKek)
     {
         var raw = SecretBytes.Allocate(KeyWrap.RawKeySize);
@@ -306,7 +381,8 @@ public sealed class Keyring : IDisposable
 
     private static byte[] Serialize(KeyEncryptionKdf kdf, KeySet keys) => new KeyringDocument
     {
-        Format = KeyringDocument.CurrentFormat,
+        // A keyring without its log key keeps the earlier format, whose readers expect none.
+        Format = keys.Log is null ? KeyringDocument.FormatWithoutLogKey : KeyringDocument.CurrentFormat,
         Kdf = kdf.ToDocument(),
         CurrentKeyId = keys.CurrentId,
         Keys = keys.All.Select(e => new WrappedKeyDocument
@@ -345,6 +421,7 @@ public sealed class Keyring : IDisposable
             {
                 KeyEntry.DataRole => key.Id is not null && KeySet.IsDataKeyId(key.Id),
                 KeyEntry.LookupRole => key.Id == LookupKeyId,
+                KeyEntry.LogRole => key.Id == LogKeyId,
                 _ => false,
             };
             if (!valid || !seen.Add(key.Id!))
@@ -364,6 +441,15 @@ public sealed class Keyring : IDisposable
         if (result.Count(k => k.Item1.Role == KeyEntry.LookupRole) != 1)
         {
             throw new KeyringException($"The keyring {path} must hold exactly one lookup key.");
+        }
+
+        // Format 2 must hold its log key: one gone missing is damage, never a reason to make a new key the lawyers do not know.
+        var logKeys = result.Count(k => k.Item1.Role == KeyEntry.LogRole);
+        if (logKeys != (document.Format == KeyringDocument.CurrentFormat ? 1 : 0))
+        {
+            throw new KeyringException(document.Format == KeyringDocument.CurrentFormat
+                ? $"The keyring {path} is damaged: it has lost its log key, which signs the case logs; restore it from a backup."
+                : $"The keyring {path} has format version {document.Format}, which holds no log key, yet it has one; restore it from a backup.");
         }
 
         if (document.CurrentKeyId is null || !result.Any(k => k.Item1.Role == KeyEntry.DataRole && k.Item1.Id == document.CurrentKeyId))

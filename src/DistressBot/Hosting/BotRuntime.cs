@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace DistressBot.Hosting;
 
 /// <summary>The opened data: the data directory lock, the keyring, the case keys and the store; one per process.</summary>
-public sealed class BotRuntime : IAsyncDisposable
+public sealed partial class BotRuntime : IAsyncDisposable
 {
     private readonly DataDirectoryLock _directoryLock;
 
@@ -36,10 +36,13 @@ public sealed class BotRuntime : IAsyncDisposable
     /// <summary>The settings it was opened with.</summary>
     public BotSettings Settings { get; }
 
-    /// <summary>Takes the data directory, opens the keyring with <paramref name="secret"/>, then the case keys and the store.</summary>
+    /// <summary>
+    /// Takes the data directory, opens the keyring with <paramref name="secret"/> (giving one made by an earlier version its log
+    /// key, saved before anything can sign), then the case keys and the store.
+    /// </summary>
     /// <exception cref="DataDirectoryLockedException">Another process owns the data directory.</exception>
     /// <exception cref="DataDirectoryPermissionsException">The data directory is open to group or others.</exception>
-    /// <exception cref="KeyringException">No keyring, its folder is open to group or others, or it does not open with this secret.</exception>
+    /// <exception cref="KeyringException">No keyring, its folder is open to group or others, it does not open with this secret, or its new log key cannot be saved.</exception>
     public static async Task<BotRuntime> OpenAsync(BotSettings settings, KeyEncryptionSecret secret, ILoggerFactory loggers, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -66,6 +69,12 @@ public sealed class BotRuntime : IAsyncDisposable
         try
         {
             keyring = Keyring.Open(settings.KeyringPath, secret, time);
+            // Under the data directory lock, so no other process of this deployment rewrites the keyring meanwhile.
+            if (keyring.EnsureLogKey())
+            {
+                LogLogKeyAdded(loggers.CreateLogger<BotRuntime>());
+            }
+
             caseKeys = CaseKeyStore.Open(settings.CaseKeysPath, keyring);
             // Storage fault recovery waits on the wall clock, whatever clock the domain runs on.
             var records = await LiteRecordStore.OpenAsync(settings.DataDirectory, loggers.CreateLogger<LiteRecordStore>(), TimeProvider.System);
@@ -79,6 +88,9 @@ public sealed class BotRuntime : IAsyncDisposable
             throw;
         }
     }
+
+    [LoggerMessage(EventId = 3530, Level = LogLevel.Warning, Message = "The keyring had no log key (it was made by an earlier version): one was made and saved. Back up the keyring again, and give the lawyers its verifier key ('distressbot keys log-key')")]
+    private static partial void LogLogKeyAdded(ILogger logger);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -45,7 +45,7 @@ public sealed class KeyringTests : IDisposable
 
         using var json = JsonDocument.Parse(File.ReadAllBytes(_folders.KeyringPath));
         var root = json.RootElement;
-        Assert.Equal(1, root.GetProperty("format").GetInt32());
+        Assert.Equal(2, root.GetProperty("format").GetInt32());
         var kdf = root.GetProperty("kdf");
         Assert.Equal("passphrase", kdf.GetProperty("kind").GetString());
         Assert.Equal("argon2id", kdf.GetProperty("algorithm").GetString());
@@ -55,7 +55,7 @@ public sealed class KeyringTests : IDisposable
         Assert.Equal(1, kdf.GetProperty("parallelism").GetInt32());
         Assert.Equal("k1", root.GetProperty("currentKeyId").GetString());
         var keys = root.GetProperty("keys").EnumerateArray().Select(k => (k.GetProperty("id").GetString(), k.GetProperty("role").GetString())).ToArray();
-        Assert.Equal([("k1", "data"), ("l1", "lookup")], keys);
+        Assert.Equal([("k1", "data"), ("l1", "lookup"), ("s1", "log")], keys);
         Assert.All(root.GetProperty("keys").EnumerateArray(), k => Assert.Equal(_folders.Time.GetUtcNow(), k.GetProperty("created").GetDateTimeOffset()));
     }
 
@@ -192,7 +192,7 @@ public sealed class KeyringTests : IDisposable
     public void Open_UnknownFormatVersion_ThrowsNamingTheVersion()
     {
         NewPassphraseKeyring().Dispose();
-        var text = File.ReadAllText(_folders.KeyringPath).Replace("\"format\": 1", "\"format\": 7", StringComparison.Ordinal);
+        var text = File.ReadAllText(_folders.KeyringPath).Replace("\"format\": 2", "\"format\": 7", StringComparison.Ordinal);
         File.WriteAllText(_folders.KeyringPath, text);
 
         var ex = Assert.Throws<KeyringException>(() => OpenWithPassphrase());

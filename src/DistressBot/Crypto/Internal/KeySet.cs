@@ -3,8 +3,8 @@ using NSec.Cryptography;
 namespace DistressBot.Crypto;
 
 /// <summary>One unwrapped key of the keyring with its stored (wrapped) form.</summary>
-/// <param name="Id">Short id ("k1", "l1").</param>
-/// <param name="Role">"data" or "lookup".</param>
+/// <param name="Id">Short id ("k1", "l1", "s1").</param>
+/// <param name="Role">"data", "lookup" or "log".</param>
 /// <param name="Created">When the key was made.</param>
 /// <param name="Wrapped">The key wrapped by the current key-encryption key, as stored.</param>
 /// <param name="Key">The usable key in libsodium secure memory.</param>
@@ -16,6 +16,9 @@ internal sealed record KeyEntry(string Id, string Role, DateTimeOffset Created, 
     /// <summary>Role of the key for lookup hashes.</summary>
     public const string LookupRole = "lookup";
 
+    /// <summary>Role of the Ed25519 key that signs the case logs' checkpoints.</summary>
+    public const string LogRole = "log";
+
     /// <summary>Associated data for wrapping: binds the wrapped bytes to this id and role, so keys cannot be swapped in the file.</summary>
     public static byte[] WrapAssociatedData(string role, string id) => CanonicalEncoding.Encode("DistressBot.Keyring.v1", role, id);
 }
@@ -24,7 +27,8 @@ internal sealed record KeyEntry(string Id, string Role, DateTimeOffset Created, 
 /// <param name="DataKeys">Data keys by id.</param>
 /// <param name="CurrentId">Id of the data key new records are sealed with.</param>
 /// <param name="Lookup">The lookup key.</param>
-internal sealed record KeySet(IReadOnlyDictionary<string, KeyEntry> DataKeys, string CurrentId, KeyEntry Lookup)
+/// <param name="Log">The log key; null only in a keyring made before log keys existed, until <see cref="Keyring.EnsureLogKey"/>.</param>
+internal sealed record KeySet(IReadOnlyDictionary<string, KeyEntry> DataKeys, string CurrentId, KeyEntry Lookup, KeyEntry? Log)
 {
     /// <summary>The current data key.</summary>
     public KeyEntry Current => DataKeys[CurrentId];
@@ -32,8 +36,15 @@ internal sealed record KeySet(IReadOnlyDictionary<string, KeyEntry> DataKeys, st
     /// <summary>Data key ids in the order they were made (k1, k2, …).</summary>
     public IReadOnlyList<string> OrderedIds => DataKeys.Keys.OrderBy(KeyNumber).ToArray();
 
-    /// <summary>Every key, data keys first.</summary>
-    public IEnumerable<KeyEntry> All => OrderedIds.Select(id => DataKeys[id]).Append(Lookup);
+    /// <summary>Every key: data keys, the lookup key, then the log key if there is one.</summary>
+    public IEnumerable<KeyEntry> All
+    {
+        get
+        {
+            var all = OrderedIds.Select(id => DataKeys[id]).Append(Lookup);
+            return Log is null ? all : all.Append(Log);
+        }
+    }
 
     /// <summary>The number in a data key id ("k12" → 12).</summary>
     public static int KeyNumber(string id) => int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ internal static class KeyWrap
 {
     private static readonly AeadAlgorithm Aead = AeadAlgorithm.XChaCha20Poly1305;
 
-    /// <summary>Size of every raw key this project wraps: XChaCha20-Poly1305 and BLAKE2b-256 keys are 32 bytes.</summary>
+    /// <summary>Size of every raw key this project wraps: XChaCha20-Poly1305 and BLAKE2b-256 keys and Ed25519 private keys (seeds) are 32 bytes.</summary>
     public const int RawKeySize = 32;
 
     /// <summary>Size of a wrapped 32-byte key.</summary>
@@ -55,7 +55,7 @@ internal static class KeyWrap
         }
     }
 
-    /// <summary>Imports raw bytes as a non-exportable key; the caller wipes the bytes.</summary>
+    /// <summary>Imports raw bytes (a symmetric key, or an Ed25519 seed for a signature algorithm) as a non-exportable key; the caller wipes the bytes.</summary>
     public static Key Import(ReadOnlySpan<byte> rawKey, Algorithm algorithm) =>
-        Key.Import(algorithm, rawKey, KeyBlobFormat.RawSymmetricKey);
+        Key.Import(algorithm, rawKey, algorithm is SignatureAlgorithm ? KeyBlobFormat.RawPrivateKey : KeyBlobFormat.RawSymmetricKey);
 }

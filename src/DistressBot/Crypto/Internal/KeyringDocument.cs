@@ -6,8 +6,11 @@ namespace DistressBot.Crypto;
 /// <summary>The keyring file as JSON: format version, how the key-encryption key is derived, and the wrapped keys.</summary>
 internal sealed class KeyringDocument
 {
-    /// <summary>The only format this build reads and writes.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>The format of a keyring with a log key, which this build writes.</summary>
+    public const int CurrentFormat = 2;
+
+    /// <summary>The format of a keyring made before log keys existed: no log key. Read, and written only until a log key is added.</summary>
+    public const int FormatWithoutLogKey = 1;
 
     /// <summary>Format version; a reader refuses versions it does not know.</summary>
     public int Format { get; set; }
@@ -18,7 +21,7 @@ internal sealed class KeyringDocument
     /// <summary>Id of the data key new records are sealed with.</summary>
     public string? CurrentKeyId { get; set; }
 
-    /// <summary>Data keys and the lookup key, each wrapped by the key-encryption key.</summary>
+    /// <summary>Data keys, the lookup key and the log key, each wrapped by the key-encryption key.</summary>
     public IList<WrappedKeyDocument>? Keys { get; init; }
 
     /// <summary>Serialises as indented camelCase JSON.</summary>
@@ -53,10 +56,10 @@ internal sealed class KdfDocument
 /// <summary>One wrapped key as stored.</summary>
 internal sealed class WrappedKeyDocument
 {
-    /// <summary>Short id ("k1", "l1", or a case id in the case-key file).</summary>
+    /// <summary>Short id ("k1", "l1", "s1", or a case id in the case-key file).</summary>
     public string? Id { get; set; }
 
-    /// <summary>"data" or "lookup" in the keyring; "case" in the case-key file.</summary>
+    /// <summary>"data", "lookup" or "log" in the keyring; "case" in the case-key file.</summary>
     public string? Role { get; set; }
 
     /// <summary>When the key was made.</summary>
