@@ -18,7 +18,7 @@ public sealed partial class BotRuntime : IAsyncDisposable
         CaseKeys = caseKeys;
         Records = records;
         Settings = settings;
-        Store = new BotStore(records, new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create));
+        Store = new BotStore(records, new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create, keyring.LogSigner));
     }
 
     /// <summary>The keyring (data keys, lookup key).</summary>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Hosting;
 
-/// <summary>Each interval: notes that the bot is alive (for downtime at the next start), pings the external heartbeat while polling and dispatching are healthy, and runs the daily coverage check.</summary>
+/// <summary>Each interval: notes that the bot is alive (for downtime at the next start), pings the external heartbeat while polling and dispatching are healthy, runs the daily coverage check, and signs open cases' hourly checkpoints.</summary>
 public sealed partial class HealthService(
     BotStore store,
     BotSettings settings,
@@ -42,6 +42,7 @@ public sealed partial class HealthService(
             stoppingToken);
 
         var nextCoverage = time.GetUtcNow();
+        var nextCheckpoints = time.GetUtcNow();
         var interval = settings.Health.Interval;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,6 +51,7 @@ public sealed partial class HealthService(
             try
             {
                 var checkCoverage = now >= nextCoverage;
+                var checkCheckpoints = now >= nextCheckpoints;
 
                 // A gap that is reported is logged by the domain's own event (3310), once per report.
                 await store.RunAsync(
@@ -60,12 +62,22 @@ public sealed partial class HealthService(
                         {
                             PersonReachability.CheckCoverage(db, now);
                         }
+
+                        if (checkCheckpoints)
+                        {
+                            HourlyCheckpoints.Run(db, now);
+                        }
                     },
                     stoppingToken);
                 storeHealthy = true;
                 if (checkCoverage)
                 {
                     nextCoverage = now + CoverageEvery;
+                }
+
+                if (checkCheckpoints)
+                {
+                    nextCheckpoints = now + HourlyCheckpoints.CheckEvery;
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
