@@ -20,7 +20,7 @@ public sealed class CaseReportTests
         foreach (var entry in entries)
         {
             Assert.Contains(ReportCase.Squeeze(entry.Content ?? ""), text, StringComparison.Ordinal);
-            Assert.Contains(ReportCase.Squeeze(entry.Text ?? ""), text, StringComparison.Ordinal);
+            Assert.Contains(ReportCase.Squeeze(ReportCase.Shown(entry.Text)), text, StringComparison.Ordinal);
             Assert.Contains(Convert.ToHexStringLower(MerkleTree.HashLeaf(entry.ToBytes())), text, StringComparison.Ordinal);
         }
 
@@ -30,6 +30,7 @@ public sealed class CaseReportTests
         Assert.Contains(input.VerifierKey, text, StringComparison.Ordinal);
         Assert.Contains("distressbotverify", text, StringComparison.Ordinal);
         Assert.Contains("README.txt", text, StringComparison.Ordinal);
+        Assert.Contains("[U+1F6A8]C-0042", text, StringComparison.Ordinal); // the alarm's emoji is named, not a blank box
     }
 
     [Fact]

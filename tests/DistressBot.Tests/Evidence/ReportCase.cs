@@ -47,7 +47,7 @@ internal static class ReportCase
                 Person = anna,
                 MessageId = 501,
                 TelegramDate = Opened + TimeSpan.FromSeconds(2),
-                Text = "C-0042: Марина не отметилась.\nПоследняя отметка: 30.11 09:02 UTC+3\nПропущен срок: 30.11 21:00 UTC+3 (запас до 21:30 UTC+3)",
+                Text = "🚨 C-0042: Марина не отметилась.\nПоследняя отметка: 30.11 09:02 UTC+3\nПропущен срок: 30.11 21:00 UTC+3 (запас до 21:30 UTC+3)",
             },
             Entry(CaseLogKinds.AlertFailed, bot, TimeSpan.FromSeconds(4)) with { Person = boris, Content = "Forbidden: bot was blocked by the user" },
             Entry(CaseLogKinds.Acknowledged, anna, TimeSpan.FromMinutes(7)),
@@ -66,6 +66,9 @@ internal static class ReportCase
         ];
         return Numbered(entries);
     }
+
+    /// <summary>The text as the report shows it: a character its font lacks (the alarm's 🚨) is written out as its code point.</summary>
+    public static string Shown(string? text) => (text ?? "").Replace("🚨", "[U+1F6A8]", StringComparison.Ordinal);
 
     public static List<CaseLogEntry> Numbered(IEnumerable<CaseLogEntry> entries) => [.. entries.Select((e, i) => e with { Sequence = i })];
 

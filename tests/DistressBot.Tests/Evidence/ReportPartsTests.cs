@@ -32,6 +32,18 @@ public sealed class ReportPartsTests
             ReferenceEquals(GlobalFontSettings.FontResolver, ReportFonts.Resolver) || ReferenceEquals(GlobalFontSettings.FallbackFontResolver, ReportFonts.Resolver));
     }
 
+    [Fact]
+    public void FontCoverage_NamesWhatDejaVuCannotDraw_AndKeepsTheRest()
+    {
+        var sans = FontCoverage.Of(ReportFonts.Resolver.GetFont("DejaVuSans")!);
+
+        Assert.True(sans.Has('Ж'));
+        Assert.True(sans.Has('✓'));
+        Assert.False(sans.Has(0x1F6A8));
+        Assert.Equal("[U+1F6A8] Марина ✓\nok", sans.Printable("🚨 Марина ✓\nok"));
+        Assert.Equal("a[U+0001]", sans.Printable("a\u0001"));
+    }
+
     [Theory]
     [InlineData("один два три четыре пять шесть", 9, new[] { "один два", "три", "четыре", "пять", "шесть" })]
     [InlineData("a\nb\r\nc", 50, new[] { "a", "b", "c" })]

@@ -102,7 +102,7 @@ public static class CaseReport
         var lineHeight = ReportCanvas.LineHeight(style.Body);
         foreach (var (label, value) in rows)
         {
-            var lines = TextWrap.Lines(value, s => canvas.Measure(s, style.Body), canvas.Width - LabelWidth);
+            var lines = canvas.Lines(value, style.Body, canvas.Width - LabelWidth);
             canvas.Ensure(lineHeight);
             canvas.Text(T(label), style.BodyBold, ReportCanvas.Left, canvas.Y);
             foreach (var line in lines)

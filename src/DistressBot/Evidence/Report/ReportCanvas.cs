@@ -66,6 +66,10 @@ internal sealed class ReportCanvas : IDisposable
     /// <summary>The width of <paramref name="text"/> in <paramref name="font"/>, in points.</summary>
     public double Measure(string text, XFont font) => Graphics.MeasureString(text, font).Width;
 
+    /// <summary>The lines of <paramref name="text"/> wrapped to <paramref name="width"/> points, as <paramref name="font"/> can draw them (<see cref="ReportFonts.Printable"/>).</summary>
+    public List<string> Lines(string text, XFont font, double width) =>
+        TextWrap.Lines(ReportFonts.Printable(TextWrap.Visible(text), font), s => Measure(s, font), width);
+
     /// <summary>The distance between two lines of <paramref name="font"/>.</summary>
     public static double LineHeight(XFont font) => font.Size * 1.3;
 
@@ -77,7 +81,7 @@ internal sealed class ReportCanvas : IDisposable
     public void Paragraph(string text, XFont font, double indent = 0, XBrush? brush = null, double after = 4)
     {
         var height = LineHeight(font);
-        foreach (var line in TextWrap.Lines(text, s => Measure(s, font), Width - indent))
+        foreach (var line in Lines(text, font, Width - indent))
         {
             Ensure(height);
             Text(line, font, Left + indent, Y, brush);

@@ -1,3 +1,4 @@
+using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 
 namespace DistressBot.Evidence.Report;
@@ -28,6 +29,8 @@ public sealed class ReportFonts : IFontResolver
     private static readonly ReportFonts Instance = new();
     private static readonly Lazy<byte[]> SansBytes = new(() => Load(SansFace));
     private static readonly Lazy<byte[]> MonoBytes = new(() => Load(MonoFace));
+    private static readonly Lazy<FontCoverage> SansCoverage = new(() => FontCoverage.Of(SansBytes.Value));
+    private static readonly Lazy<FontCoverage> MonoCoverage = new(() => FontCoverage.Of(MonoBytes.Value));
 
     private ReportFonts()
     {
@@ -80,6 +83,10 @@ public sealed class ReportFonts : IFontResolver
         MonoFace => MonoBytes.Value,
         _ => null,
     };
+
+    /// <summary>The text as <paramref name="font"/> can draw it: each character its face lacks (emoji, rare scripts) written <c>[U+1F6A8]</c>.</summary>
+    internal static string Printable(string text, XFont font) =>
+        (font.FontFamily.Name == Mono ? MonoCoverage : SansCoverage).Value.Printable(text);
 
     /// <summary>The resolver <see cref="Install"/> registers (for tests that check what it answers).</summary>
     internal static ReportFonts Resolver => Instance;

@@ -34,7 +34,7 @@ internal sealed class TimelineTable(ReportCanvas canvas, ReportStyle style, IRea
     /// <param name="continued">The first cell's text on the pieces of the row after a page break.</param>
     public void Row(IReadOnlyList<string> cells, string continued)
     {
-        var lines = columns.Select((c, i) => TextWrap.Lines(cells[i], s => canvas.Measure(s, c.Font), c.Width - (2 * Padding))).ToList();
+        var lines = columns.Select((c, i) => canvas.Lines(cells[i], c.Font, c.Width - (2 * Padding))).ToList();
         var lineHeight = columns.Select(c => ReportCanvas.LineHeight(c.Font)).Max();
         var total = lines.Max(l => l.Count);
         var start = 0;
@@ -83,7 +83,7 @@ internal sealed class TimelineTable(ReportCanvas canvas, ReportStyle style, IRea
     }
 
     private double HeaderHeight() =>
-        columns.Max(c => TextWrap.Lines(c.Header, s => canvas.Measure(s, style.SmallBold), c.Width - (2 * Padding)).Count) * ReportCanvas.LineHeight(style.SmallBold) + (2 * Padding);
+        columns.Max(c => canvas.Lines(c.Header, style.SmallBold, c.Width - (2 * Padding)).Count) * ReportCanvas.LineHeight(style.SmallBold) + (2 * Padding);
 
     private void DrawHeader()
     {
@@ -92,7 +92,7 @@ internal sealed class TimelineTable(ReportCanvas canvas, ReportStyle style, IRea
         var x = ReportCanvas.Left;
         foreach (var column in columns)
         {
-            var lines = TextWrap.Lines(column.Header, s => canvas.Measure(s, style.SmallBold), column.Width - (2 * Padding));
+            var lines = canvas.Lines(column.Header, style.SmallBold, column.Width - (2 * Padding));
             for (var l = 0; l < lines.Count; l++)
             {
                 canvas.Text(lines[l], style.SmallBold, x + Padding, canvas.Y + Padding + (l * ReportCanvas.LineHeight(style.SmallBold)));
