@@ -159,6 +159,9 @@ public enum ReportText
     /// <summary>Role: the bot.</summary>
     RoleBot,
 
+    /// <summary>Role: a person no longer enrolled when the entry was written.</summary>
+    RoleUnknown,
+
     /// <summary>Trigger: a missed check-in.</summary>
     TriggerMissedCheckin,
 

@@ -76,6 +76,7 @@ public static class ReportTexts
         [ReportText.RoleLawyer] = ("юрист", "lawyer"),
         [ReportText.RoleAdmin] = ("администратор", "admin"),
         [ReportText.RoleBot] = ("бот", "bot"),
+        [ReportText.RoleUnknown] = ("неизвестный (уже не подключён)", "unknown (no longer enrolled)"),
         [ReportText.TriggerMissedCheckin] = ("пропущена отметка", "missed check-in"),
         [ReportText.TriggerSos] = ("SOS от подопечного", "SOS from the subject"),
         [ReportText.TriggerMissingReport] = ("сообщение о пропаже", "missing-person report"),
@@ -135,6 +136,7 @@ public static class ReportTexts
         ["lawyer"] = ReportText.RoleLawyer,
         ["admin"] = ReportText.RoleAdmin,
         ["bot"] = ReportText.RoleBot,
+        ["unknown"] = ReportText.RoleUnknown,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, ReportText> Triggers = new Dictionary<string, ReportText>(StringComparer.Ordinal)
