@@ -68,8 +68,10 @@ public sealed class CaseReportTests
         foreach (var entry in entries)
         {
             Assert.Contains(ReportCase.Squeeze(entry.Content ?? ""), text, StringComparison.Ordinal);
+            Assert.Contains(ReportCase.Squeeze(ReportCase.Shown(entry.Text)), text, StringComparison.Ordinal);
         }
 
+        Assert.Contains(input.CheckpointNote.Split('\n')[2], text, StringComparison.Ordinal);
         Assert.DoesNotContain("Отчёт", text, StringComparison.Ordinal);
         Assert.DoesNotContain("21:30:01", text, StringComparison.Ordinal); // not Moscow time
     }
