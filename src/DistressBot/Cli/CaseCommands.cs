@@ -28,6 +28,15 @@ public static class CaseCommands
         var recordExisted = await runtime.Store.RunAsync(
             db =>
             {
+                try
+                {
+                    db.CaseLog.Delete(caseId);
+                }
+                catch (Crypto.RecordIntegrityException)
+                {
+                    // Its key is gone already: the log is shredded with it.
+                }
+
                 var existed = db.Cases.Delete(caseId);
                 foreach (var subject in db.People.All().Where(p => p.Checkin?.OpenCaseId == caseId || p.Checkin?.OpenDrillCaseId == caseId))
                 {

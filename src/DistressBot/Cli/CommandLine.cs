@@ -56,6 +56,9 @@ public static class CommandLine
           cases purge C-0042 [--yes]
                                    destroy a case's key and record, after confirmation
           backup DIRECTORY         a consistent encrypted copy of the data (the keyring is not in it)
+          export-case C-0042 --out DIRECTORY [--lang ru|en]
+                                   the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case;
+                                   check it anywhere with distressbot verify DIRECTORY (see docs/evidence.md)
           help                     this text
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
@@ -338,6 +341,12 @@ public static class CommandLine
             {
                 // A relative path counts from where the admin runs the command, not from the running bot's folder.
                 args = ["backup", Path.GetFullPath(folder)];
+            }
+
+            if (args is ["export-case", ..] && Array.IndexOf(args, "--out") is var outAt and >= 0 && outAt + 1 < args.Length)
+            {
+                // The same for the export's folder.
+                args = [.. args.Take(outAt + 1), Path.GetFullPath(args[outAt + 1]), .. args.Skip(outAt + 2)];
             }
 
             var result = await AdminSocketClient.TryExecuteAsync(settings.DataDirectory, args, ct, secrets);

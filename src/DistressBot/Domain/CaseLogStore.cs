@@ -226,6 +226,27 @@ public sealed class CaseLogStore
         return record;
     }
 
+    /// <summary>Deletes the case's log, checkpoints and queued publications (a purge: the case key is destroyed next, which shreds any copy left in a backup); returns how many entries there were.</summary>
+    /// <exception cref="Crypto.RecordIntegrityException">The log's head does not open (already shredded or damaged): nothing deleted.</exception>
+    public long Delete(string caseId)
+    {
+        var head = Head(caseId);
+        for (long i = 0; i < head.Size; i++)
+        {
+            _entries.Delete(EntryId(caseId, i));
+        }
+
+        for (var i = 0; i < head.Checkpoints; i++)
+        {
+            _checkpoints.Delete(CheckpointId(caseId, i));
+            _publish.Delete(CheckpointId(caseId, i));
+        }
+
+        _heads.Delete(caseId);
+        _grown.Remove(caseId);
+        return head.Size;
+    }
+
     /// <summary>The record id of entry <paramref name="index"/> of a case's log: "C-0042:00000017".</summary>
     public static string EntryId(string caseId, long index) => string.Create(CultureInfo.InvariantCulture, $"{caseId}:{index:D8}");
 
