@@ -27,8 +27,11 @@ public static class Collections
     /// <summary>Messages in subjects' chats still to be deleted.</summary>
     public const string Deletions = "deletions";
 
+    /// <summary>The bytes of queued documents, in parts "{outbox id}.{n}", each sealed like its outbox row.</summary>
+    public const string OutboxFiles = "outbox_files";
+
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";

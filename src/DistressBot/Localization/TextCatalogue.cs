@@ -554,6 +554,9 @@ public static class TextCatalogue
         [TextId.TriggerDuress] = (
             "PIN-код принуждения",
             "duress PIN"),
+        [TextId.DocumentCaptionCut] = (
+            "(подпись сокращена)",
+            "(caption shortened)"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

@@ -427,4 +427,6 @@ public enum TextId
     DuressPrefix,
     /// <summary>Trigger word of a duress case.</summary>
     TriggerDuress,
+    /// <summary>Ends a document's caption that was cut to Telegram's 1,024 characters.</summary>
+    DocumentCaptionCut,
 }
