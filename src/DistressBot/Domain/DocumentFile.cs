@@ -169,7 +169,7 @@ public sealed partial class DocumentFile
     }
 
     // RFC 6838 restricted names: "type/subtype", no parameters.
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\\z")]
     private static partial Regex MimeTypeShape();
 }
 
