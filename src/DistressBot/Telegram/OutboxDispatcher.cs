@@ -18,7 +18,8 @@ namespace DistressBot.Telegram;
 /// A row leaves the outbox when Telegram accepted it, refused it for good, or when it can no longer be worded or is no
 /// longer needed (its case resolved, an edit the copy already shows, a case record that no longer opens, its reader
 /// removed, content this version cannot word; each written into the case or the log). Words are chosen here, at send time
-/// (<see cref="OutboxRenderer"/>), from the state as it stands. A crash
+/// (<see cref="OutboxRenderer"/>), from the state as it stands. A document goes with sendDocument, always protected, under the
+/// same pacing, failure classes and retries as a text. A crash
 /// between sending and recording may send one message twice (alerts carry the case number, so a duplicate is
 /// recognisable) but never loses one.
 /// </remarks>
