@@ -39,8 +39,11 @@ public static class Collections
     /// <summary>Checkpoints still to be written to the witness directory, witness and timestamp authority.</summary>
     public const string CheckpointQueue = "checkpoint_queue";
 
+    /// <summary>The bytes of queued documents, in parts "{outbox id}.{n}", each sealed like its outbox row.</summary>
+    public const string OutboxFiles = "outbox_files";
+
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";

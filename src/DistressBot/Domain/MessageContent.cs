@@ -23,6 +23,9 @@ public enum MessageKind
 
     /// <summary>The /cases view: the open cases its reader may see when sent.</summary>
     OpenCases,
+
+    /// <summary>A file (<see cref="MessageContent.Document"/>) sent as a Telegram document, always protected, with its caption worded at send time.</summary>
+    Document,
 }
 
 /// <summary>
@@ -56,6 +59,9 @@ public sealed class MessageContent
     /// <summary>For a reader who is not enrolled (no person to ask): the language chosen when queued; null for the bot's default.</summary>
     public Language? Language { get; init; }
 
+    /// <summary>For <see cref="MessageKind.Document"/>: the file's name, type, size, hash and caption (its bytes are stored apart).</summary>
+    public QueuedDocument? Document { get; init; }
+
     /// <summary>One text of the catalogue with its arguments.</summary>
     /// <exception cref="ArgumentException">An argument's type cannot be worded at send time (see <see cref="MessageArg.From"/>).</exception>
     public static MessageContent Of(TextId id, params object?[] args) => Of(new MessageText(id, args));
@@ -77,7 +83,8 @@ public sealed class MessageContent
 /// <param name="CopyText">For an alert copy: its text without a status line (later edits append the status to it).</param>
 /// <param name="Shows">For an alert copy or status edit: the case state it shows (<see cref="CaseAlerts.StateShown"/>).</param>
 /// <param name="ReplyButtons">Labels of a one-time reply keyboard, worded for the reader; null when the row has none.</param>
-public sealed record ReadyMessage(string Text, List<List<InlineButton>>? Buttons, string? CopyText = null, string? Shows = null, List<string>? ReplyButtons = null)
+/// <param name="Document">For a document: the file to send, with <paramref name="Text"/> as its caption (empty for none).</param>
+public sealed record ReadyMessage(string Text, List<List<InlineButton>>? Buttons, string? CopyText = null, string? Shows = null, List<string>? ReplyButtons = null, DocumentFile? Document = null)
 {
     /// <summary>The message as it was queued.</summary>
     public static ReadyMessage AsQueued(OutgoingMessage message)

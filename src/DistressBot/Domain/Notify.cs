@@ -32,6 +32,32 @@ public static class Notify
         });
     }
 
+    /// <summary>
+    /// Queues a file to <paramref name="to"/> as a Telegram document (always sent protected: no forwarding or saving in the
+    /// client), with <paramref name="caption"/> worded in their language when sent (cut to Telegram's 1,024 characters, saying
+    /// so). With <paramref name="caseId"/> the row and the bytes are sealed under the case's key (a purge shreds them) and the
+    /// delivery is written into the case. Returns the outbox id.
+    /// </summary>
+    /// <exception cref="DocumentRefusedException">Over <see cref="DocumentFile.MaxBytes"/>, empty, an unsafe <paramref name="fileName"/> (empty, a path separator, a control or format character, over 255 UTF-8 bytes), or a malformed <paramref name="mimeType"/>; nothing is queued.</exception>
+    public static string SendDocument(DataSession db, Person to, MessagePriority priority, DateTimeOffset now, string fileName, string mimeType, ReadOnlySpan<byte> content, MessageText? caption = null, string? caseId = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(to);
+        var file = DocumentFile.Create(fileName, mimeType, content);
+        return db.Outbox.Enqueue(
+            new OutgoingMessage
+            {
+                ChatId = to.ChatId,
+                PersonId = to.Id,
+                Priority = priority,
+                Text = "",
+                Content = new MessageContent { Kind = MessageKind.Document, Document = QueuedDocument.Of(file, caption) },
+                CaseId = caseId,
+                QueuedAt = now,
+            },
+            file);
+    }
+
     /// <summary>Queues a text already composed in <paramref name="to"/>'s language; it is sent as it stands (prefer <see cref="Send(DataSession, Person, MessagePriority, DateTimeOffset, TextId, object?[])"/>, which follows the reader's language and zone at send time).</summary>
     public static void Text(DataSession db, Person to, MessagePriority priority, DateTimeOffset now, string text)
     {

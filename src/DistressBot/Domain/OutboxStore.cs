@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using DistressBot.Crypto;
 using DistressBot.Storage;
 
@@ -8,12 +9,14 @@ namespace DistressBot.Domain;
 public sealed class OutboxStore
 {
     private readonly IRecordSession _session;
+    private readonly CryptoContext _crypto;
     private readonly SealedCollection<OutgoingMessage> _rows;
     private readonly Action _queued;
 
     internal OutboxStore(IRecordSession session, CryptoContext crypto, Action queued)
     {
         _session = session;
+        _crypto = crypto;
         _rows = new SealedCollection<OutgoingMessage>(session, crypto, Collections.Outbox);
         _queued = queued;
     }
@@ -32,6 +35,83 @@ public sealed class OutboxStore
         // Sealed under the case's own key, so purging a case also makes its queued and freed alert rows unreadable.
         _rows.Put(message.Id, message, caseId: message.CaseId);
         _queued();
+    }
+
+    /// <summary>
+    /// Queues a document row (content of kind <see cref="MessageKind.Document"/> describing <paramref name="file"/>) and its
+    /// bytes, in parts of <see cref="QueuedDocument.PartBytes"/> sealed like the row (under the case's key when it has a
+    /// case), all in this unit of work; returns the new outbox id.
+    /// </summary>
+    /// <exception cref="ArgumentException">The row's content does not describe <paramref name="file"/>.</exception>
+    public string Enqueue(OutgoingMessage message, DocumentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(file);
+        if (message.Content is not { Kind: MessageKind.Document, Document: { } document } || document.Length != file.Length || document.Sha256 != file.Sha256Hex())
+        {
+            throw new ArgumentException("A document row must describe the file queued with it.", nameof(message));
+        }
+
+        Enqueue(message);
+        var content = file.Content;
+        for (var part = 0; part < document.Parts; part++)
+        {
+            var id = PartId(message.Id, part);
+            var bytes = content.Slice(part * QueuedDocument.PartBytes, Math.Min(QueuedDocument.PartBytes, content.Length - (part * QueuedDocument.PartBytes)));
+            _session.Put(new StoredRecord(Collections.OutboxFiles, id, null, _crypto.Cipher.Seal(bytes, PartAddress(id), message.CaseId)));
+        }
+
+        return message.Id;
+    }
+
+    /// <summary>The file of document row <paramref name="message"/>, read back from its parts and checked against its length and SHA-256.</summary>
+    /// <exception cref="ArgumentException">The row is not a document.</exception>
+    /// <exception cref="RecordIntegrityException">A part is missing or does not open (damaged, or its case was purged), or the bytes are not those queued.</exception>
+    public DocumentFile ReadDocument(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Content is not { Kind: MessageKind.Document, Document: { } document })
+        {
+            throw new ArgumentException("Outbox row " + message.Id + " is not a document.", nameof(message));
+        }
+
+        var content = new byte[document.Length];
+        var at = 0;
+        for (var part = 0; part < document.Parts; part++)
+        {
+            var address = PartAddress(PartId(message.Id, part));
+            var record = _session.Find(address.Collection, address.Id) ?? throw new RecordIntegrityException(address, "a part of the document is missing");
+            var plain = _crypto.Cipher.Open(record.Blob, address);
+            try
+            {
+                if (plain.Length > content.Length - at)
+                {
+                    throw new RecordIntegrityException(address, "the document is longer than queued");
+                }
+
+                plain.CopyTo(content, at);
+                at += plain.Length;
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(plain);
+            }
+        }
+
+        var first = PartAddress(PartId(message.Id, 0));
+        if (at != content.Length || Convert.ToHexStringLower(SHA256.HashData(content)) != document.Sha256)
+        {
+            throw new RecordIntegrityException(first, "the document's bytes are not those queued");
+        }
+
+        try
+        {
+            return DocumentFile.FromStored(document.FileName, document.MimeType, content);
+        }
+        catch (DocumentRefusedException ex)
+        {
+            throw new RecordIntegrityException(first, "the stored document cannot be sent (" + ex.Reason + ")");
+        }
     }
 
     /// <summary>Stores a queued message again (after a failed attempt, or a changed content).</summary>
@@ -66,6 +146,22 @@ public sealed class OutboxStore
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its case was purged).</exception>
     public OutgoingMessage? Find(string id) => _rows.Find(id);
 
-    /// <summary>Removes a sent (or given-up) message; false when there was none.</summary>
-    public bool Remove(string id) => _rows.Delete(id);
+    /// <summary>Removes a sent (or given-up) message, and a document's stored bytes; false when there was no such row.</summary>
+    public bool Remove(string id)
+    {
+        var removed = _rows.Delete(id);
+
+        // Parts are numbered from 0 without gaps, so the first miss ends them (a row that is not a document costs one miss).
+        var part = 0;
+        while (_session.Delete(Collections.OutboxFiles, PartId(id, part)))
+        {
+            part++;
+        }
+
+        return removed;
+    }
+
+    private static string PartId(string messageId, int part) => string.Create(CultureInfo.InvariantCulture, $"{messageId}.{part}");
+
+    private static RecordAddress PartAddress(string partId) => new(Collections.OutboxFiles, partId, Collections.DataField);
 }

@@ -148,6 +148,7 @@ public static class CoverCatalogue
         TextId.DurationOneMinute, TextId.TimezoneUsage, TextId.TimezoneSet, TextId.TimezoneUnknown, TextId.TimezoneWelcome, TextId.Never,
         TextId.NoDeadline, TextId.DeadlineIn, TextId.UnknownCommand, TextId.OnlyText, TextId.EditIgnored,
         TextId.Received, TextId.InternalError, TextId.MenuSchedule, TextId.MenuTimezone, TextId.MenuHelp,
+        TextId.DocumentCaptionCut,
     }.ToFrozenSet();
 
     /// <summary>The ids with cover words of their own (tests check their placeholders match the plain form).</summary>

@@ -572,6 +572,9 @@ public static class TextCatalogue
         [TextId.ExportWritten] = (
             "Дело {0}: пакет доказательств ({1} записей журнала) записан в {2}",
             "Case {0}: evidence bundle ({1} log entries) written to {2}"),
+        [TextId.DocumentCaptionCut] = (
+            "(подпись сокращена)",
+            "(caption shortened)"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

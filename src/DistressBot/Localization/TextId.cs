@@ -443,4 +443,6 @@ public enum TextId
     ExportCaption,
     /// <summary>The admin's export-case: {0} case number, {1} number of entries, {2} the folder written.</summary>
     ExportWritten,
+    /// <summary>Ends a document's caption that was cut to Telegram's 1,024 characters.</summary>
+    DocumentCaptionCut,
 }

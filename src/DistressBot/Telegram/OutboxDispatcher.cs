@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DistressBot.Telegram;
@@ -17,7 +18,8 @@ namespace DistressBot.Telegram;
 /// A row leaves the outbox when Telegram accepted it, refused it for good, or when it can no longer be worded or is no
 /// longer needed (its case resolved, an edit the copy already shows, a case record that no longer opens, its reader
 /// removed, content this version cannot word; each written into the case or the log). Words are chosen here, at send time
-/// (<see cref="OutboxRenderer"/>), from the state as it stands. A crash
+/// (<see cref="OutboxRenderer"/>), from the state as it stands. A document goes with sendDocument, always protected, under the
+/// same pacing, failure classes and retries as a text. A crash
 /// between sending and recording may send one message twice (alerts carry the case number, so a duplicate is
 /// recognisable) but never loses one.
 /// </remarks>
@@ -34,6 +36,10 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan IdleRescan = TimeSpan.FromMinutes(1);
+
+    // An upload gets the send timeout plus the time this many bytes a second take (1 Mbit/s), so a slow link still gets a
+    // 50 MB document through; the Telegram HTTP client's own timeout still bounds it.
+    private const int SlowestUploadBytesPerSecond = 128 * 1024;
     private readonly TimeProvider _clock = transport.Time;
     private readonly TelegramOptions _options = telegramOptions.Value;
 
@@ -200,7 +206,7 @@ public sealed partial class OutboxDispatcher(
         {
             // An edit gets the same time limit as a send: a hung edit of an old copy must not hold back alarms behind it.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(_options.SendTimeout);
+            timeout.CancelAfter(ready.Document is { } file ? UploadTimeout(file) : _options.SendTimeout);
             if (message.EditMessageId is { } editId)
             {
                 await bot.EditMessageText(message.ChatId, editId, ready.Text, replyMarkup: Markup(message, ready) as InlineKeyboardMarkup, cancellationToken: timeout.Token);
@@ -208,7 +214,9 @@ public sealed partial class OutboxDispatcher(
                 return;
             }
 
-            var sent = await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), protectContent: protect, cancellationToken: timeout.Token);
+            var sent = ready.Document is { } document
+                ? await SendDocumentAsync(message, ready, document, timeout.Token)
+                : await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), protectContent: protect, cancellationToken: timeout.Token);
             messageId = sent.Id;
             sentAt = new DateTimeOffset(DateTime.SpecifyKind(sent.Date, DateTimeKind.Utc));
         }
@@ -242,6 +250,24 @@ public sealed partial class OutboxDispatcher(
             },
             CancellationToken.None); // Telegram has it: a stop now must not lose its id (to be deleted) or send it again.
     }
+
+    // A document is always protected (no forwarding or saving in the client): it is a case's evidence or a person's file.
+    private async Task<Message> SendDocumentAsync(OutgoingMessage message, ReadyMessage ready, DocumentFile document, CancellationToken ct)
+    {
+        await using var content = document.OpenRead();
+        var sent = await bot.SendDocument(
+            message.ChatId,
+            InputFile.FromStream(content, document.FileName),
+            caption: ready.Text.Length > 0 ? ready.Text : null,
+            replyMarkup: Markup(message, ready),
+            protectContent: true,
+            cancellationToken: ct);
+        LogDocumentSent(message.Id, document.Length);
+        return sent;
+    }
+
+    private TimeSpan UploadTimeout(DocumentFile document) =>
+        _options.SendTimeout + TimeSpan.FromSeconds((double)document.Length / SlowestUploadBytesPerSecond);
 
     private static void Edited(DataSession db, OutgoingMessage message, ReadyMessage ready)
     {
@@ -351,6 +377,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 3401, Level = LogLevel.Error, Message = "Outbox message {MessageId} was taken out of the outbox: its stored content cannot be worded by this version ({Problem}); the rows after it are sent")]
     private partial void LogUnrenderable(string messageId, string problem);
+
+    [LoggerMessage(EventId = 3520, Level = LogLevel.Information, Message = "Outbox message {MessageId} was sent as a document of {Bytes} bytes")]
+    private partial void LogDocumentSent(string messageId, int bytes);
 
     [LoggerMessage(EventId = 3402, Level = LogLevel.Error, Message = "Outbox message {MessageId} was dropped: it or its reader's record does not open (damaged)")]
     private partial void LogUnreadableReader(string messageId);

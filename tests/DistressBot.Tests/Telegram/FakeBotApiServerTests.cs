@@ -333,6 +333,72 @@ public sealed class FakeBotApiServerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SendDocument_WithProtectContent_RecordsItAsTheRealBotApiWould()
+    {
+        using var content = new MemoryStream([1, 2, 3]);
+
+        await _bot.SendDocument(Alice, InputFile.FromStream(content, "C-0042.zip"), protectContent: true);
+
+        var entry = _server.BotMessagesTo(Alice).Single();
+        Assert.Equal(FakeEntryKind.Document, entry.Kind);
+        Assert.True(entry.ProtectContent);
+        Assert.Null(entry.Text); // no caption sent, none recorded
+    }
+
+    [Fact]
+    public async Task SendDocument_CaptionOver1024Characters_Throws400AndSendsNothing()
+    {
+        using var content = new MemoryStream([1, 2, 3]);
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendDocument(Alice, InputFile.FromStream(content, "a.zip"), caption: new string('x', 1025)));
+
+        Assert.Equal((400, "Bad Request: message caption is too long"), (error.ErrorCode, error.Message));
+        Assert.Empty(_server.Transcript(Alice));
+    }
+
+    [Fact]
+    public async Task SendDocument_EmptyFile_Throws400AndSendsNothing()
+    {
+        using var content = new MemoryStream();
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendDocument(Alice, InputFile.FromStream(content, "a.zip")));
+
+        Assert.Equal((400, "Bad Request: file must be non-empty"), (error.ErrorCode, error.Message));
+        Assert.Empty(_server.Transcript(Alice));
+    }
+
+    [Fact]
+    public async Task SendDocument_AtTheUploadLimit_IsTaken_AndABodyOverTheLimitIs413()
+    {
+        var limit = new byte[50 * 1024 * 1024];
+        limit[^1] = 7;
+        using (var content = new MemoryStream(limit))
+        {
+            await _bot.SendDocument(Alice, InputFile.FromStream(content, "big.zip"));
+        }
+
+        using var over = new MemoryStream(new byte[(51 * 1024 * 1024) + 1]);
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendDocument(Alice, InputFile.FromStream(over, "bigger.zip")));
+
+        Assert.Equal((413, "Request Entity Too Large"), (error.ErrorCode, error.Message));
+        var taken = Assert.Single(_server.BotMessagesTo(Alice)).Document!;
+        Assert.Equal(limit.Length, taken.Content.Length);
+        Assert.Equal(7, taken.Content.Span[^1]);
+    }
+
+    [Fact]
+    public async Task SendDocument_ToAChatTelegramDoesNotKnow_Throws400ChatNotFound()
+    {
+        _server.BlockChat(Alice, 400, "Bad Request: chat not found");
+        using var content = new MemoryStream([1]);
+
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _bot.SendDocument(Alice, InputFile.FromStream(content, "a.zip")));
+
+        Assert.Equal((400, "Bad Request: chat not found"), (error.ErrorCode, error.Message));
+        Assert.Empty(_server.Transcript(Alice));
+    }
+
+    [Fact]
     public async Task AnyMethod_WithWrongToken_Throws401()
     {
         var stranger = Client("999:WRONG");

@@ -8,6 +8,7 @@ namespace DistressBot.Telegram.FakeApi.Internal;
 internal sealed class BotApiMethods
 {
     private const int MaxTextLength = 4096;
+    private const int MaxCaptionLength = 1024;
     private readonly Dictionary<string, Func<RequestArgs, CancellationToken, Task<string>>> _methods;
     private readonly ChatBook _chats;
     private readonly UpdateQueue _updates;
@@ -124,10 +125,20 @@ internal sealed class BotApiMethods
     private FakeDocument ReadDocument(RequestArgs args)
     {
         var caption = args.String("caption");
+        if (caption?.Length > MaxCaptionLength)
+        {
+            throw BotApiException.BadRequest("message caption is too long");
+        }
+
         var reference = args.String("document");
         var file = reference is not null && reference.StartsWith("attach://", StringComparison.Ordinal)
             ? args.File(reference["attach://".Length..])
             : args.File("document");
+        if (file is { Content.Length: 0 })
+        {
+            throw BotApiException.BadRequest("file must be non-empty");
+        }
+
         if (file is not null)
         {
             var fileId = "fake-file-" + Interlocked.Increment(ref _lastFileId).ToString(CultureInfo.InvariantCulture);

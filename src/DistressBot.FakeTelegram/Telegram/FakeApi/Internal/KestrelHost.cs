@@ -14,6 +14,13 @@ namespace DistressBot.Telegram.FakeApi.Internal;
 /// <summary>Starts a bare Kestrel on 127.0.0.1 with an OS-chosen port, serving one request delegate.</summary>
 internal static class KestrelHost
 {
+    /// <summary>The largest request body taken: Telegram's 50 MB upload limit read as MiB, plus 1 MiB for the other fields; a larger one is read to its end and answered 413.</summary>
+    public const long MaxRequestBodyBytes = (50L + 1) * 1024 * 1024;
+
+    // Kestrel resets a connection whose body is over its own limit before the client has sent it all, so the client sees
+    // a broken connection, not Telegram's 413; up to this size the fake reads the body and answers as Telegram does.
+    private const long DrainedBodyBytes = 4 * MaxRequestBodyBytes;
+
     /// <summary>Starts the server and returns it with the address it listens on.</summary>
     public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(RequestDelegate handle, bool logging, CancellationToken ct)
     {
@@ -23,6 +30,9 @@ internal static class KestrelHost
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+
+            // Kestrel's default (30,000,000 bytes) would refuse documents Telegram takes.
+            kestrel.Limits.MaxRequestBodySize = DrainedBodyBytes;
             kestrel.Listen(IPAddress.Loopback, 0);
         });
 

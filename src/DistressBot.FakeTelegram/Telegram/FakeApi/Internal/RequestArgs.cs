@@ -34,6 +34,7 @@ internal sealed class RequestArgs
         }
         else if (hasBody && request.HasFormContentType)
         {
+            await RefuseOverLimitAsync(request, ct);
             await ReadFormAsync(request, values, files, ct);
         }
         else if (hasBody)
@@ -144,6 +145,16 @@ internal sealed class RequestArgs
             {
                 values[property.Name] = property.Value.Clone();
             }
+        }
+    }
+
+    // Telegram's answer to an upload over its limit, given once the client has sent the whole body (as a proxy would).
+    private static async Task RefuseOverLimitAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > KestrelHost.MaxRequestBodyBytes)
+        {
+            await request.Body.CopyToAsync(Stream.Null, ct);
+            throw new BotApiException(413, "Request Entity Too Large");
         }
     }
 
