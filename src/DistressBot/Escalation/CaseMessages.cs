@@ -80,7 +80,9 @@ public static class CaseMessages
             Detail = "telegram message " + telegramId.ToString(CultureInfo.InvariantCulture),
             MessageId = telegramId,
             TelegramDate = telegramDate,
-            Text = ready.Text,
+            Text = ready.Document is { } document
+                ? $"{ready.Text}\n[{document.FileName}, {document.Length.ToString(CultureInfo.InvariantCulture)} bytes, SHA-256 {document.Sha256Hex()}]"
+                : ready.Text,
         });
         if (message.TrackCopy && message.PersonId is { } personId)
         {

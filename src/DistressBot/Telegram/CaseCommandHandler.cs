@@ -40,6 +40,9 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                     return null;
                 });
                 return true;
+            case "export":
+                Export(db, actor, first, now);
+                return true;
             case "ack":
                 Act(db, actor, first, now, TextId.AckUsage, id => TakeCase.Run(db, actor, id, now));
                 return true;
@@ -209,6 +212,28 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         {
             Reply(db, actor, now, text);
         }
+    }
+
+    // The bundle goes to the asker as a protected zip, its export logged in the case; someone not on it hears "no such case".
+    private void Export(DataSession db, Person actor, string caseId, DateTimeOffset now)
+    {
+        if (caseId.Length == 0)
+        {
+            Reply(db, actor, now, new MessageText(TextId.ExportUsage));
+            return;
+        }
+
+        if (ExportCase.Run(db, actor, caseId, now) is not { } data)
+        {
+            Refused(caseId);
+            Reply(db, actor, now, new MessageText(TextId.CaseNotFound, TextCut.End(caseId, 16)));
+            return;
+        }
+
+        var zone = TimeZones.TryFind(actor.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var name = CaseBundles.ZipName(data.CaseId);
+        var zip = CaseBundles.Make(data, actor.Language, zone, now).ToZip();
+        Notify.SendDocument(db, actor, MessagePriority.Reply, now, name, "application/zip", zip, new MessageText(TextId.ExportCaption, data.CaseId, data.Entries.Count, name), data.CaseId);
     }
 
     // The answer to an action on a case, as data worded for the actor when sent (or at once for a button press); null when the action queued its own message (the outcomes to choose).
