@@ -68,12 +68,12 @@ public static class TimestampToken
         ArgumentNullException.ThrowIfNull(reply);
         if (Status(reply) is not { } status)
         {
-            throw new TimestampReplyException(false, "The timestamp authority's reply is not a DER TimeStampResp.");
+            throw new TimestampReplyException(TimestampReplyProblem.Undecodable, "The timestamp authority's reply is not a DER TimeStampResp.");
         }
 
         if (status is not (0 or 1))
         {
-            throw new TimestampReplyException(status == 3, $"The timestamp authority refused the request (PKIStatus {status}).");
+            throw new TimestampReplyException(status == 3 ? TimestampReplyProblem.Waiting : TimestampReplyProblem.Rejected, $"The timestamp authority refused the request (PKIStatus {status}).");
         }
 
         try
@@ -81,14 +81,14 @@ public static class TimestampToken
             var token = request.Request.ProcessResponse(reply, out var consumed);
             if (consumed != reply.Length)
             {
-                throw new TimestampReplyException(false, "The timestamp authority's reply has bytes after the TimeStampResp.");
+                throw new TimestampReplyException(TimestampReplyProblem.Undecodable, "The timestamp authority's reply has bytes after the TimeStampResp.");
             }
 
             return token.AsSignedCms().Encode();
         }
         catch (CryptographicException ex)
         {
-            throw new TimestampReplyException(false, "The timestamp authority's token does not match the request: " + ex.Message);
+            throw new TimestampReplyException(TimestampReplyProblem.Mismatch, "The timestamp authority's token does not match the request: " + ex.Message);
         }
     }
 
@@ -167,16 +167,32 @@ public static class TimestampToken
     }
 }
 
-/// <summary>A timestamp authority's reply that gives no usable token; <see cref="Transient"/> when asking again may help (PKIStatus waiting).</summary>
+/// <summary>Why a timestamp reply gives no token.</summary>
+public enum TimestampReplyProblem
+{
+    /// <summary>Not a DER TimeStampResp.</summary>
+    Undecodable,
+
+    /// <summary>PKIStatus rejection or another refusal.</summary>
+    Rejected,
+
+    /// <summary>PKIStatus waiting: ask again later.</summary>
+    Waiting,
+
+    /// <summary>Granted, but the token's imprint, nonce or certificate do not match the request.</summary>
+    Mismatch,
+}
+
+/// <summary>A timestamp authority's reply that gives no usable token, with the <see cref="Problem"/>.</summary>
 public sealed class TimestampReplyException : Exception
 {
-    /// <summary>A reply problem; <paramref name="transient"/> when asking again may help.</summary>
-    public TimestampReplyException(bool transient, string message)
+    /// <summary>A reply problem of kind <paramref name="problem"/>.</summary>
+    public TimestampReplyException(TimestampReplyProblem problem, string message)
         : base(message)
     {
-        Transient = transient;
+        Problem = problem;
     }
 
-    /// <summary>True when asking again later may help.</summary>
-    public bool Transient { get; }
+    /// <summary>What is wrong with the reply.</summary>
+    public TimestampReplyProblem Problem { get; }
 }
