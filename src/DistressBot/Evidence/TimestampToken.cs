@@ -94,8 +94,8 @@ public static class TimestampToken
 
     /// <summary>
     /// Checks a DER TimeStampToken against <paramref name="data"/>: it decodes, its imprint is SHA-256 of the data, its CMS
-    /// signature verifies with the signer's certificate (embedded, or <paramref name="pinned"/>), that certificate is for
-    /// time stamping only (critical extended key usage), and, with <paramref name="pinned"/>, it is the pinned certificate
+    /// signature verifies with the signer's certificate (embedded, or <paramref name="pinned"/>), that certificate passes
+    /// .NET's RFC 3161 signer checks (its ESS certificate id; extended key usage time stamping), and, with <paramref name="pinned"/>, it is the pinned certificate
     /// or issued under it (checked at genTime, no network). Never throws for a bad token.
     /// </summary>
     public static TimestampCheck Verify(byte[] token, ReadOnlySpan<byte> data, X509Certificate2? pinned = null)
