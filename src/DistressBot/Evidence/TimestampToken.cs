@@ -8,11 +8,9 @@ namespace DistressBot.Evidence;
 /// <summary>An RFC 3161 time-stamp request for SHA-256 of some bytes, kept to check the reply against (nonce and imprint).</summary>
 public sealed class TimestampRequest
 {
-    private readonly Rfc3161TimestampRequest _request;
-
     internal TimestampRequest(Rfc3161TimestampRequest request, byte[] encoded)
     {
-        _request = request;
+        Request = request;
         Encoded = encoded;
     }
 
@@ -20,7 +18,7 @@ public sealed class TimestampRequest
     public byte[] Encoded { get; }
 
     /// <summary>The request as .NET holds it, to match the reply against.</summary>
-    internal Rfc3161TimestampRequest Request => _request;
+    internal Rfc3161TimestampRequest Request { get; }
 }
 
 /// <summary>The outcome of checking an RFC 3161 token: valid with its time and authority, or the problem in words.</summary>
