@@ -1,4 +1,3 @@
-using System.Globalization;
 using NSec.Cryptography;
 
 namespace DistressBot.Evidence;
@@ -31,42 +30,7 @@ public sealed class NoteVerifier
     /// </summary>
     public static NoteVerifier Parse(string verifierKey)
     {
-        ArgumentNullException.ThrowIfNull(verifierKey);
-        // The name and the hex id hold no plus; base64 may, so only the first two plus signs separate.
-        var parts = verifierKey.Split('+', 3);
-        if (parts.Length != 3)
-        {
-            throw new FormatException("Not a verifier key: it must be name+keyid+key, three parts joined by plus signs.");
-        }
-
-        var (name, hexId, encodedKey) = (parts[0], parts[1], parts[2]);
-        if (!NoteText.IsKeyName(name))
-        {
-            throw new FormatException("Not a verifier key: the key name is empty or holds a space or control character.");
-        }
-
-        if (hexId.Length != 8 || !hexId.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
-        {
-            throw new FormatException("Not a verifier key: the key id must be 8 lowercase hex digits.");
-        }
-
-        var keyBytes = Base64.Decode(encodedKey);
-        if (keyBytes is null || keyBytes.Length != 1 + NoteKeyId.PublicKeySize || keyBytes[0] != NoteKeyId.Ed25519Type)
-        {
-            throw new FormatException("Not a verifier key: the key must be base64 of 0x01 (Ed25519) and a 32-byte public key.");
-        }
-
-        var keyId = uint.Parse(hexId, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        if (keyId != NoteKeyId.Of(name, keyBytes.AsSpan(1)))
-        {
-            throw new FormatException("Not a verifier key: the key id does not match the key name and public key.");
-        }
-
-        if (!PublicKey.TryImport(SignatureAlgorithm.Ed25519, keyBytes.AsSpan(1), KeyBlobFormat.RawPublicKey, out var publicKey) || publicKey is null)
-        {
-            throw new FormatException("Not a verifier key: the public key is not a valid Ed25519 key.");
-        }
-
+        var (name, keyId, publicKey) = VerifierKeyText.Parse(verifierKey, NoteKeyId.Ed25519Type, "0x01 (Ed25519)");
         return new NoteVerifier(name, keyId, publicKey);
     }
 
@@ -118,5 +82,5 @@ public sealed class NoteVerifier
 
     /// <summary>"name+hex(key id)+base64(0x01 ‖ public key)".</summary>
     internal static string Format(string keyName, uint keyId, ReadOnlySpan<byte> publicKey) =>
-        $"{keyName}+{keyId:x8}+{Convert.ToBase64String([NoteKeyId.Ed25519Type, .. publicKey])}";
+        VerifierKeyText.Format(keyName, keyId, NoteKeyId.Ed25519Type, publicKey);
 }

@@ -80,7 +80,8 @@ public sealed class SignedNote
         return $"{SignaturePrefix}{keyName} {Convert.ToBase64String(bytes)}";
     }
 
-    private static NoteSignature ParseSignatureLine(string line)
+    /// <summary>One signature line (without its newline) split into name, key id and signature; <see cref="FormatException"/> naming the fault.</summary>
+    internal static NoteSignature ParseSignatureLine(string line)
     {
         if (!line.StartsWith(SignaturePrefix, StringComparison.Ordinal))
         {
