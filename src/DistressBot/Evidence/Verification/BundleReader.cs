@@ -26,6 +26,7 @@ public sealed class BundleReader : IDisposable
     private readonly ZipArchive? _zip;
     private readonly Dictionary<string, ZipArchiveEntry?> _files;
     private long _bytesRead;
+    private long _maxTotalBytes = MaxTotalBytes;
 
     private BundleReader(string root, ZipArchive? zip, Dictionary<string, ZipArchiveEntry?> files)
     {
@@ -76,6 +77,14 @@ public sealed class BundleReader : IDisposable
         }
     }
 
+    /// <summary>As <see cref="Open(string)"/> with a smaller total budget than <see cref="MaxTotalBytes"/> (for tests that should not read 256 MiB).</summary>
+    internal static BundleReader Open(string path, long maxTotalBytes)
+    {
+        var reader = Open(path);
+        reader._maxTotalBytes = maxTotalBytes;
+        return reader;
+    }
+
     /// <summary>True when the bundle holds a file at bundle path <paramref name="name"/> (exact case).</summary>
     public bool Contains(string name) => _files.ContainsKey(name);
 
@@ -92,7 +101,7 @@ public sealed class BundleReader : IDisposable
             throw Problem(VerdictTextId.FileMissing, name, name);
         }
 
-        var remaining = MaxTotalBytes - _bytesRead;
+        var remaining = _maxTotalBytes - _bytesRead;
         var limit = (int)Math.Min(maxBytes, remaining);
         byte[] bytes;
         try
@@ -101,7 +110,7 @@ public sealed class BundleReader : IDisposable
             using var stream = entry is null ? File.OpenRead(Path.Combine(_root, name)) : entry.Open();
             bytes = ReadAtMost(stream, limit) ?? throw (limit == maxBytes
                 ? Problem(VerdictTextId.FileTooLarge, name, name, maxBytes.ToString(CultureInfo.InvariantCulture))
-                : Problem(VerdictTextId.BundleTooLarge, name, MaxTotalBytes.ToString(CultureInfo.InvariantCulture)));
+                : Problem(VerdictTextId.BundleTooLarge, name, _maxTotalBytes.ToString(CultureInfo.InvariantCulture)));
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {

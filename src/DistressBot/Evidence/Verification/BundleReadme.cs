@@ -7,7 +7,7 @@ namespace DistressBot.Evidence.Verification;
 /// The README.txt of a bundle: what the files are and how to check them by hand with bash, sed, sha256sum, base64 and
 /// openssl, in the reader's language and then in English (only English for an English reader).
 /// </summary>
-/// <remarks>Command lines are the lines indented by four spaces; a test runs them on a bundle, so they stay true.</remarks>
+/// <remarks>Command lines are the lines indented by four spaces, and only they; a test runs them on a bundle, so they stay true.</remarks>
 public static class BundleReadme
 {
     /// <summary>The line that opens the English part.</summary>
@@ -17,15 +17,15 @@ public static class BundleReadme
     private const string Russian = """
         Пакет доказательств по делу {0}
 
-        log.jsonl   — журнал дела: одна запись на строку, каждая строка заканчивается переводом строки (LF).
-                      Строка без перевода строки — это ровно те байты, которые подписаны через дерево Меркла.
-        checkpoint  — последняя контрольная точка: 1) имя журнала «{1}/{0}», 2) число записей,
-                      3) корень дерева (base64), пустая строка, подпись ключом журнала {1}.
-        log.vkey    — открытый ключ журнала (формат signed-note: имя+идентификатор+base64(0x01 ‖ ключ)).
-                      Сверьте его с ключом, полученным раньше от этого журнала.
-        checkpoints/ — контрольные точки, которые были отправлены из сервера (адвокату, свидетелю, в службу
-                      времени), с доказательством согласованности с последней (proof).
-        report.pdf  — отчёт для суда.
+        - log.jsonl: журнал дела, одна запись на строку, каждая строка заканчивается переводом строки (LF).
+          Строка без перевода строки — это ровно те байты, которые подписаны через дерево Меркла.
+        - checkpoint: последняя контрольная точка: 1) имя журнала «{1}/{0}», 2) число записей,
+          3) корень дерева (base64), пустая строка, подпись ключом журнала {1}.
+        - log.vkey: открытый ключ журнала (формат signed-note: имя+идентификатор+base64(0x01 ‖ ключ)).
+          Сверьте его с ключом, полученным раньше от этого журнала.
+        - checkpoints/: контрольные точки, которые были отправлены с сервера (адвокату, свидетелю, в службу
+          времени), каждая с доказательством согласованности с последней (proof).
+        - report.pdf: отчёт для суда.
 
         Проще всего проверить всё одной командой: distressbot verify ПАПКА_ИЛИ_ZIP [--key log.vkey, полученный раньше].
         Вручную (bash и openssl; в Windows — WSL или Git Bash), в папке пакета (zip сначала распакуйте):
@@ -52,15 +52,15 @@ public static class BundleReadme
     private const string English = """
         Evidence bundle for case {0}
 
-        log.jsonl   — the case's log: one entry per line, each line ending in a newline (LF). A line without
-                      its newline is exactly the bytes signed through the Merkle tree.
-        checkpoint  — the latest checkpoint: 1) the log's name "{1}/{0}", 2) the number of entries,
-                      3) the tree's root (base64), a blank line, the signature by the log key {1}.
-        log.vkey    — the log's public key (signed-note form: name+key id+base64(0x01 ‖ key)).
-                      Compare it with the key you received from this log earlier.
-        checkpoints/ — checkpoints that left the server (to a lawyer, a witness, a timestamp authority), each with
-                      the proof that it is consistent with the latest one (proof).
-        report.pdf  — the report for the court.
+        - log.jsonl: the case's log, one entry per line, each line ending in a newline (LF). A line without
+          its newline is exactly the bytes signed through the Merkle tree.
+        - checkpoint: the latest checkpoint: 1) the log's name "{1}/{0}", 2) the number of entries,
+          3) the tree's root (base64), a blank line, the signature by the log key {1}.
+        - log.vkey: the log's public key (signed-note form: name+key id+base64(0x01 ‖ key)).
+          Compare it with the key you received from this log earlier.
+        - checkpoints/: checkpoints that left the server (to a lawyer, a witness, a timestamp authority), each
+          with the proof that it is consistent with the latest one (proof).
+        - report.pdf: the report for the court.
 
         The easiest check is one command: distressbot verify FOLDER_OR_ZIP [--key the log.vkey received earlier].
         By hand (bash and openssl; on Windows, WSL or Git Bash), in the bundle's folder (unzip a .zip first):
@@ -95,6 +95,7 @@ public static class BundleReadme
         "W=$(mktemp -d)",
         "n=0; while IFS= read -r line; do printf '\\000%s' \"$line\" | openssl dgst -sha256 -binary > \"$W/$n\"; n=$((n + 1)); done < log.jsonl",
         "mth() {",
+        "  if [ \"$2\" -eq 0 ]; then openssl dgst -sha256 -binary < /dev/null; return; fi",
         "  if [ \"$2\" -eq 1 ]; then cat \"$W/$1\"; return; fi",
         "  local k=1; while [ $((k * 2)) -lt \"$2\" ]; do k=$((k * 2)); done",
         "  { printf '\\001'; mth \"$1\" \"$k\"; mth \"$(($1 + k))\" \"$(($2 - k))\"; } | openssl dgst -sha256 -binary",
