@@ -86,12 +86,13 @@ public static class BundleVerifier
                 throw Fail(VerdictTextId.CheckpointSizeDiffers, BundleLayout.Checkpoint, null, latest.TreeSize, lines.Count);
             }
 
+            var roots = new PrefixRoots([.. Enumerable.Range(0, lines.Count).Select(i => tree.LeafHash((ulong)i))]);
             if (!latest.RootHash.AsSpan().SequenceEqual(tree.RootHash()))
             {
-                throw Fail(VerdictTextId.LogRootDiffers, BundleLayout.Log, null, lines.Count);
+                throw new BundleProblemException(RootProblem(bundle, key, origin, roots));
             }
 
-            var log = new CheckedLog(key, origin, latest, new PrefixRoots([.. Enumerable.Range(0, lines.Count).Select(i => tree.LeafHash((ulong)i))]), trust);
+            var log = new CheckedLog(key, origin, latest, roots, trust);
             var (checkedFolders, notChecked) = CheckFolders(bundle, log);
             return BundleVerdict.Pass(new BundleFacts(
                 entries[0].CaseId,
@@ -230,18 +231,67 @@ public static class BundleVerifier
         return new CheckpointFolder(folder, bytes, note, checkpoint);
     }
 
-    private static (List<string> Checked, List<string> NotChecked) CheckFolders(BundleReader bundle, CheckedLog log)
+    // The log's root differs from the signed one; earlier checkpoints that open each commit to a prefix, and the
+    // entries a matching one covers are unchanged, so the change lies between the longest matching prefix and the
+    // shortest one that does not match.
+    private static BundleProblem RootProblem(BundleReader bundle, NoteVerifier key, string origin, PrefixRoots roots)
     {
-        // checkpoints/NNNNNN/<file>; anything else under checkpoints/ (a Finder .DS_Store) is not evidence and not read.
-        var folders = bundle.Files
+        var (matching, firstWrong, matchingFolder) = (0L, roots.Count, (string?)null);
+        foreach (var group in CheckpointFolders(bundle))
+        {
+            var path = BundleLayout.CheckpointsFolder + "/" + group.Key;
+            Checkpoint checkpoint;
+            try
+            {
+                checkpoint = OpenCheckpoint(bundle, path + "/" + BundleLayout.Checkpoint, key, origin).Checkpoint;
+            }
+            catch (BundleProblemException)
+            {
+                continue; // a checkpoint that does not open tells nothing about where the log changed
+            }
+
+            if (checkpoint.TreeSize == 0 || checkpoint.TreeSize > (ulong)roots.Count)
+            {
+                continue;
+            }
+
+            var size = (long)checkpoint.TreeSize;
+            if (checkpoint.RootHash.AsSpan().SequenceEqual(roots.RootAt(size)))
+            {
+                if (size > matching)
+                {
+                    (matching, matchingFolder) = (size, path);
+                }
+            }
+            else
+            {
+                firstWrong = Math.Min(firstWrong, size);
+            }
+        }
+
+        if (matchingFolder is null || firstWrong <= matching)
+        {
+            return Problem(VerdictTextId.LogRootDiffers, BundleLayout.Log, null, roots.Count);
+        }
+
+        return firstWrong == matching + 1
+            ? Problem(VerdictTextId.EntryChanged, BundleLayout.Log, matching, matching, matching + 1, matchingFolder)
+            : Problem(VerdictTextId.LogRootDiffersAmong, BundleLayout.Log, null, roots.Count, matching, matchingFolder, firstWrong - 1, matching + 1, firstWrong);
+    }
+
+    // checkpoints/NNNNNN/<file> grouped by folder name, in order; anything else under checkpoints/ (a Finder .DS_Store) is not evidence and not read.
+    private static List<IGrouping<string, string[]>> CheckpointFolders(BundleReader bundle) =>
+        [.. bundle.Files
             .Select(f => f.Split('/'))
             .Where(p => p.Length == 3 && p[0] == BundleLayout.CheckpointsFolder && BundleLayout.CheckpointIndex(p[1]) is not null)
             .GroupBy(p => p[1], StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToList();
+            .OrderBy(g => g.Key, StringComparer.Ordinal)];
+
+    private static (List<string> Checked, List<string> NotChecked) CheckFolders(BundleReader bundle, CheckedLog log)
+    {
         var checkedFolders = new List<string>();
         var notChecked = new List<string>();
-        foreach (var group in folders)
+        foreach (var group in CheckpointFolders(bundle))
         {
             var path = BundleLayout.CheckpointsFolder + "/" + group.Key;
             var folder = OpenCheckpoint(bundle, path + "/" + BundleLayout.Checkpoint, log.Key, log.Origin);

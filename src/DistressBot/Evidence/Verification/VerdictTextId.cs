@@ -78,6 +78,12 @@ public enum VerdictTextId
     /// <summary>{0} entries.</summary>
     LogRootDiffers,
 
+    /// <summary>{0} entries, {1} entries an earlier checkpoint still matches (the first changed seq), {2} its folder, {3} the last seq the change may be in, {4} and {5} the lines of {1} and {3}.</summary>
+    LogRootDiffersAmong,
+
+    /// <summary>{0} the changed entry's seq, {1} its line, {2} the earlier checkpoint the entries before it match.</summary>
+    EntryChanged,
+
     /// <summary>{0} the folder, {1} its size, {2} the latest size.</summary>
     CheckpointBeyondLatest,
 

@@ -84,6 +84,12 @@ public static class VerdictTexts
         [VerdictTextId.LogRootDiffers] = (
             "Журнал не совпадает с подписанной контрольной точкой: корень дерева, вычисленный по его {0} записям, отличается от подписанного. Запись изменена, переставлена или подменена после подписи.",
             "The log does not match the signed checkpoint: the root computed over its {0} entries differs from the signed one. An entry was changed, moved or replaced after the checkpoint was signed."),
+        [VerdictTextId.LogRootDiffersAmong] = (
+            "Журнал не совпадает с подписанной контрольной точкой: корень дерева, вычисленный по его {0} записям, отличается от подписанного. Первые {1} записей совпадают с более ранней контрольной точкой в {2}, значит, изменена одна из записей {1}–{3} (строки {4}–{5} в log.jsonl).",
+            "The log does not match the signed checkpoint: the root computed over its {0} entries differs from the signed one. The first {1} entries still match the earlier checkpoint in {2}, so the change is among entries {1}–{3} (lines {4}–{5} of log.jsonl)."),
+        [VerdictTextId.EntryChanged] = (
+            "Запись {0} (строка {1} в log.jsonl) изменена или не из этого журнала: корень журнала не совпадает с подписанной контрольной точкой, записи до неё совпадают с более ранней контрольной точкой в {2}, а начиная с неё — нет.",
+            "Entry {0} (line {1} of log.jsonl) was changed or does not belong to this log: the log's root does not match the signed checkpoint, the entries before it still match the earlier checkpoint in {2}, and from it on they do not."),
         [VerdictTextId.CheckpointBeyondLatest] = (
             "Контрольная точка в {0} охватывает {1} записей — больше, чем последняя ({2}): последняя контрольная точка пакета не последняя.",
             "The checkpoint in {0} covers {1} entries, more than the latest one ({2}): the bundle's latest checkpoint is not the latest."),

@@ -61,6 +61,7 @@ public sealed class BundleVerifierTests
     public void Verify_AnEntryChangedInCanonicalForm_FailsOnTheSignedRoot()
     {
         using var bundle = BundleFixture.Create();
+        Directory.Delete(bundle.PathOf("checkpoints"), recursive: true);
         var lines = bundle.LogLines();
         lines[3] = (bundle.Entries[3] with { Content = "Всё спокойно" }).ToString();
         bundle.WriteLog(lines);
@@ -70,6 +71,35 @@ public sealed class BundleVerifierTests
         Assert.Equal(VerdictTextId.LogRootDiffers, problem.Id);
         Assert.Equal("log.jsonl", problem.File);
         Assert.Contains("root computed over its 7 entries differs from the signed one", problem.Describe(Language.En), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_AnEntryChangedBetweenTwoEarlierCheckpoints_IsNamedExactly()
+    {
+        using var bundle = BundleFixture.Create(7, 3, 4);
+        var lines = bundle.LogLines();
+        lines[3] = (bundle.Entries[3] with { Content = "Всё спокойно" }).ToString();
+        bundle.WriteLog(lines);
+
+        var problem = Failed(bundle.Folder);
+
+        Assert.Equal(VerdictTextId.EntryChanged, problem.Id);
+        Assert.Equal(3, problem.Entry);
+        Assert.Equal("Entry 3 (line 4 of log.jsonl) was changed or does not belong to this log: the log's root does not match the signed checkpoint, the entries before it still match the earlier checkpoint in checkpoints/000000, and from it on they do not.", problem.Describe(Language.En));
+    }
+
+    [Fact]
+    public void Verify_AnEntryChangedAfterTheLastEarlierCheckpoint_NamesTheRangeItIsIn()
+    {
+        using var bundle = BundleFixture.Create(7, 2, 5);
+        var lines = bundle.LogLines();
+        lines[5] = (bundle.Entries[5] with { Actor = new LogParty("lawyer", "Someone") }).ToString();
+        bundle.WriteLog(lines);
+
+        var problem = Failed(bundle.Folder);
+
+        Assert.Equal(VerdictTextId.LogRootDiffersAmong, problem.Id);
+        Assert.Equal("The log does not match the signed checkpoint: the root computed over its 7 entries differs from the signed one. The first 5 entries still match the earlier checkpoint in checkpoints/000001, so the change is among entries 5–6 (lines 6–7 of log.jsonl).", problem.Describe(Language.En));
     }
 
     [Fact]
@@ -153,7 +183,10 @@ public sealed class BundleVerifierTests
         (lines[4], lines[5]) = ((bundle.Entries[5] with { Sequence = 4 }).ToString(), (bundle.Entries[4] with { Sequence = 5 }).ToString());
         bundle.WriteLog(lines);
 
-        Assert.Equal(VerdictTextId.LogRootDiffers, Failed(bundle.Folder).Id);
+        var problem = Failed(bundle.Folder);
+
+        Assert.Equal(VerdictTextId.LogRootDiffersAmong, problem.Id);
+        Assert.Contains("the change is among entries 2–4 (lines 3–5 of log.jsonl)", problem.Describe(Language.En), StringComparison.Ordinal);
     }
 
     [Fact]
