@@ -24,7 +24,7 @@ public sealed record CheckpointFolder(string Folder, byte[] NoteBytes, string No
 /// that left the server is signed, covers a prefix of them and is proved consistent with the latest. It stops at the
 /// first problem and names it (entry and line, file, checkpoint folder).
 /// </summary>
-public static class BundleVerifier
+public static partial class BundleVerifier
 {
     /// <summary>Most bytes of log.jsonl read: 64 MiB.</summary>
     public const int MaxLogBytes = 64 * 1024 * 1024;
@@ -41,7 +41,7 @@ public static class BundleVerifier
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // The checks of a checkpoint folder after its signature and origin, in order; one more check is one more entry here
-    // (and the files it reads in FolderFilesRead).
+    // (and the files it reads in FolderFilesRead), its method in this class or another part of it.
     private static readonly FolderCheck[] FolderChecks = [WithinLatest, PrefixOfLog, ConsistencyProof];
 
     // The files of a checkpoint folder that some check reads; the others are listed as not checked.
@@ -171,7 +171,13 @@ public static class BundleVerifier
         NoteVerifier key;
         try
         {
-            key = NoteVerifier.Parse(text is { } t && t.EndsWith('\n') ? t[..^1] : text ?? throw new FormatException("it is not UTF-8 text."));
+            if (text is null)
+            {
+                throw new FormatException("it is not UTF-8 text.");
+            }
+
+            // One line: the key and its LF (a missing LF is forgiven; anything more is not).
+            key = NoteVerifier.Parse(text.EndsWith('\n') ? text[..^1] : text);
         }
         catch (FormatException ex)
         {
