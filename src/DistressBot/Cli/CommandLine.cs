@@ -59,6 +59,9 @@ public static class CommandLine
           export-case C-0042 --out DIRECTORY [--lang ru|en]
                                    the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case;
                                    check it anywhere with distressbot verify DIRECTORY (see docs/evidence.md)
+          verify PATH [--key VKEY|FILE] [--lang ru|en]
+                                   check a case bundle (folder or .zip) offline; --key pins the log key received
+                                   earlier; needs no settings, data or keyring; exit 0 verified, 1 a problem named
           help                     this text
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
@@ -84,6 +87,9 @@ public static class CommandLine
                 return Print(DemoMoved, ExitUsage, toError: true);
             case "help" or "--help" or "-h":
                 return Print(Help, 0);
+            case "verify":
+                // Offline and for anyone (a lawyer, a court): no settings, data directory or keyring is read.
+                return VerifyCommand.Run(args[1..], Console.Out, Console.Error, Environment.GetEnvironmentVariable);
             case not ("run" or "init") when !AdminCommands.Handles(args):
                 return Print($"Unknown command '{command}'.\n\n{Help}", ExitUsage, toError: true);
         }

@@ -17,7 +17,7 @@ public static class CaseBundles
         var entries = data.Entries.Select(e => CaseLogEntry.Parse(e)).ToList();
         var report = CaseReport.Render(new CaseReportInput(entries, data.LatestNote, data.VerifierKey, language, zone, now));
         var keyName = NoteVerifier.Parse(data.VerifierKey).KeyName;
-        return CaseBundle.Build(data.Entries, data.LatestNote, data.VerifierKey, data.SentOut, report, BundleReadme.Text(language, data.CaseId, keyName));
+        return CaseBundle.Build(data.Entries, data.LatestNote, data.VerifierKey, data.SentOut, report, BundleReadme.Text(data.CaseId, keyName, language));
     }
 
     /// <summary>The file name of a case's zipped bundle: "C-0042-bundle.zip".</summary>

@@ -60,6 +60,7 @@ public static class BotHostFactory
         services.AddSingleton<DeletionSender>();
 
         services.AddTelegramClient(settings.Telegram);
+        services.AddEvidenceClients();
 
         AddService<UpdatePump>(services);
         AddService<OutboxDispatcher>(services);
@@ -67,6 +68,7 @@ public static class BotHostFactory
         AddService<EscalationMonitor>(services);
         AddService<ReencryptionService>(services);
         AddService<CommandMenus>(services);
+        AddService<CheckpointPublisher>(services);
         adapters?.Invoke(services);
         AddService<HealthService>(services);
         var host = builder.Build();

@@ -77,7 +77,10 @@ public sealed partial class FolderGraphTests
         var graph = Graph.Value;
 
         Assert.Contains(typeof(CommandLine).Assembly.GetTypes(), t => t.Namespace == "DistressBot.Evidence"); // the folder is there, so no edge means something
-        Assert.Empty(graph.EdgesFrom("Evidence")); // the case log's formats stand on the BCL and NSec alone
+        // The case log's formats stand on the BCL and NSec, and on Localization's Language for the ru/en verdict and report.
+        Assert.Empty(graph.EdgesFrom("Evidence").Except(["Localization"]));
+        Assert.NotEmpty(graph.EdgesFrom("Evidence.Verification")); // verify's folder is read, so the next line means something
+        Assert.Empty(graph.EdgesFrom("Evidence.Verification").Except(["Evidence", "Localization"]));
     }
 
     [Fact]

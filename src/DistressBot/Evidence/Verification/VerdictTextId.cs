@@ -1,0 +1,119 @@
+namespace DistressBot.Evidence.Verification;
+
+/// <summary>Every sentence `distressbot verify` can say; the words are in <see cref="VerdictTexts"/>, in Russian and English.</summary>
+public enum VerdictTextId
+{
+    /// <summary>{0} path: neither a folder nor a file.</summary>
+    BundleNotFound,
+
+    /// <summary>{0} path, {1} the reader's reason (English).</summary>
+    ZipUnreadable,
+
+    /// <summary>{0} the name as stored.</summary>
+    UnsafePath,
+
+    /// <summary>{0} the name.</summary>
+    DuplicateName,
+
+    /// <summary>{0} the most files read.</summary>
+    TooManyFiles,
+
+    /// <summary>{0} the file, {1} the most bytes read for it.</summary>
+    FileTooLarge,
+
+    /// <summary>{0} the most bytes read in all.</summary>
+    BundleTooLarge,
+
+    /// <summary>{0} the link's name.</summary>
+    LinkRefused,
+
+    /// <summary>{0} the missing file.</summary>
+    FileMissing,
+
+    /// <summary>{0} the file, {1} the system's reason (English).</summary>
+    FileUnreadable,
+
+    /// <summary>No placeholder.</summary>
+    LogEmpty,
+
+    /// <summary>{0} the last line's number.</summary>
+    LogNoFinalNewline,
+
+    /// <summary>{0} entry (seq), {1} line number.</summary>
+    LineHasCarriageReturn,
+
+    /// <summary>{0} entry (seq), {1} line number, {2} the reason (English).</summary>
+    EntryMalformed,
+
+    /// <summary>{0} line number, {1} the seq found, {2} the seq expected.</summary>
+    EntryOutOfPlace,
+
+    /// <summary>{0} entry (seq), {1} line number, {2} its case, {3} the first entry's case.</summary>
+    EntryOfAnotherCase,
+
+    /// <summary>{0} the reason (English).</summary>
+    VerifierKeyMalformed,
+
+    /// <summary>{0} the bundle's key, {1} the pinned key.</summary>
+    KeyNotPinned,
+
+    /// <summary>{0} the file, {1} the reason (English).</summary>
+    NoteMalformed,
+
+    /// <summary>{0} the file, {1} the log key's name, {2} the key names it is signed by.</summary>
+    NoteNotSignedByKey,
+
+    /// <summary>{0} the file, {1} the log key's name.</summary>
+    NoteSignatureInvalid,
+
+    /// <summary>{0} the file, {1} the reason (English).</summary>
+    CheckpointMalformed,
+
+    /// <summary>{0} the file, {1} its origin, {2} the origin expected.</summary>
+    CheckpointOfAnotherLog,
+
+    /// <summary>{0} checkpoint's size, {1} lines in log.jsonl.</summary>
+    CheckpointSizeDiffers,
+
+    /// <summary>{0} entries.</summary>
+    LogRootDiffers,
+
+    /// <summary>{0} entries, {1} entries an earlier checkpoint still matches (the first changed seq), {2} its folder, {3} the last seq the change may be in, {4} and {5} the lines of {1} and {3}.</summary>
+    LogRootDiffersAmong,
+
+    /// <summary>{0} the changed entry's seq, {1} its line, {2} the earlier checkpoint the entries before it match.</summary>
+    EntryChanged,
+
+    /// <summary>{0} the folder, {1} its size, {2} the latest size.</summary>
+    CheckpointBeyondLatest,
+
+    /// <summary>{0} the folder, {1} its size.</summary>
+    CheckpointNotPrefix,
+
+    /// <summary>{0} the file, {1} the line number.</summary>
+    ProofMalformed,
+
+    /// <summary>{0} the folder, {1} its size, {2} the latest size.</summary>
+    ProofBroken,
+
+    /// <summary>The heading of a failed check: {0} the problem's sentence.</summary>
+    NotVerified,
+
+    /// <summary>The heading of a passed check: {0} case, {1} entries, {2} the last entry's time (UTC), {3} key name, {4} key id (8 hex digits).</summary>
+    Verified,
+
+    /// <summary>{0} how many, {1} the folders.</summary>
+    CheckpointsChecked,
+
+    /// <summary>No placeholder.</summary>
+    NoCheckpointsChecked,
+
+    /// <summary>No placeholder.</summary>
+    KeyMatchesPinned,
+
+    /// <summary>{0} the verifier key text.</summary>
+    KeyNotPinnedAdvice,
+
+    /// <summary>{0} how many, {1} the files.</summary>
+    FilesNotChecked,
+}
