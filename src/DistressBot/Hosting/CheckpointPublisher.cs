@@ -53,7 +53,7 @@ public sealed partial class CheckpointPublisher(
                 wait = backoff.Next();
             }
 
-            Passed.Ring();
+            Passed.Notify();
             await Task.Delay(wait, transport.Time, stoppingToken);
         }
     }

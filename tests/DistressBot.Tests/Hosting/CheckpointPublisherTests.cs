@@ -1,5 +1,4 @@
 using System.Text;
-using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Evidence;
 using DistressBot.Evidence.Verification;
