@@ -90,7 +90,11 @@ internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IR
     {
         var text = new StringBuilder();
         var head = $"    {name.PadRight(_nameWidth)} {(entry.Direction == Direction.FromUser ? ">" : "<")} ";
-        var body = entry.Kind == FakeEntryKind.ButtonPress ? $"presses [{entry.Text ?? "a button"}]" : entry.Text ?? "";
+        var body = entry.Kind == FakeEntryKind.ButtonPress
+            ? $"presses [{entry.Text ?? "a button"}]"
+            : entry.Document is { } document
+                ? $"[file {document.FileName}, {document.Content.Length:N0} bytes, protected] {document.Caption}"
+                : entry.Text ?? "";
         var lines = body.ReplaceLineEndings("\n").Split('\n');
         text.Append(head).AppendLine(lines[0]);
         foreach (var line in lines.Skip(1))
