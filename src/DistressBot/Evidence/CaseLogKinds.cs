@@ -36,7 +36,7 @@ public static class CaseLogKinds
     /// <summary>The actor added a note; content is its text.</summary>
     public const string Note = "note";
 
-    /// <summary>The subject shared a location; content is "latitude,longitude" and whether it was live.</summary>
+    /// <summary>The subject shared a location; content is "latitude, longitude" (five decimals) and an OpenStreetMap link.</summary>
     public const string Location = "location";
 
     /// <summary>The actor resolved the case; content is the outcome and note.</summary>
