@@ -62,11 +62,6 @@ public sealed partial class HealthService(
                         {
                             PersonReachability.CheckCoverage(db, now);
                         }
-
-                        if (checkCheckpoints)
-                        {
-                            HourlyCheckpoints.Run(db, now);
-                        }
                     },
                     stoppingToken);
                 storeHealthy = true;
@@ -77,7 +72,9 @@ public sealed partial class HealthService(
 
                 if (checkCheckpoints)
                 {
+                    // Its own unit of work: a case that does not open must not cost the alive note or the heartbeat.
                     nextCheckpoints = now + HourlyCheckpoints.CheckEvery;
+                    await store.RunAsync(db => HourlyCheckpoints.Run(db, now), stoppingToken);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -102,7 +102,7 @@ public sealed class OutboxDocumentDispatchTests : IAsyncLifetime, IDisposable
         var keyring = _folders.NewKeyFileKeyring(out _);
         using var caseKeys = CaseKeyStore.Open(_folders.CaseKeysPath, keyring);
         var records = new InMemoryRecordSession();
-        var store = new BotStore(new InMemoryRecordStore(records), new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create));
+        var store = new BotStore(new InMemoryRecordStore(records), new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create, keyring.LogSigner));
         var nina = DomainWorld.NewPerson("p1", Role.Coordinator, 1001, "Nina", "UTC", _w.Now);
         var (caseId, alert, document) = await store.RunAsync(db =>
         {
@@ -166,11 +166,16 @@ public sealed class OutboxDocumentDispatchTests : IAsyncLifetime, IDisposable
     // Wakes the dispatcher and waits for its passes until the condition holds (a bounded number of passes, not a time).
     private async Task RunUntilAsync(Func<bool> done)
     {
-        for (var pass = 0; pass < 20 && !done(); pass++)
+        // The store is read only between passes: a pass still recording a failure would change it under the reader.
+        for (var pass = 0; pass < 20; pass++)
         {
             var passed = _dispatcher!.Passed.NextAsync();
             _signal.Notify();
             await passed.WaitAsync(TimeSpan.FromSeconds(30));
+            if (done())
+            {
+                break;
+            }
         }
 
         Assert.True(done(), "The dispatcher did not get there in 20 passes.");
