@@ -11,8 +11,9 @@ public static class CaseLogEntries
     /// <param name="index">The step, from 0.</param>
     /// <param name="subject">The case's subject, or null when no longer enrolled.</param>
     /// <param name="people">Finds a person by id (null when gone).</param>
+    /// <param name="handling">The message being handled, if any: a person's own step taken when it was handled gets its date.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a step of the timeline.</exception>
-    public static CaseLogEntry From(Case @case, int index, Person? subject, Func<string, Person?> people)
+    public static CaseLogEntry From(Case @case, int index, Person? subject, Func<string, Person?> people, HandledMessage? handling = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(people);
@@ -34,7 +35,7 @@ public static class CaseLogEntries
             Sequence = index,
             Kind = Kind(step.Kind),
             At = step.At,
-            TelegramDate = step.TelegramDate,
+            TelegramDate = step.TelegramDate ?? (OwnStep(step) && handling is { } message && message.HandledAt == step.At ? message.SentAt : null),
             Actor = actor,
             Person = person,
             Content = content,
@@ -68,6 +69,11 @@ public static class CaseLogEntries
         CaseEntryKind.AccessRefused => CaseLogKinds.AccessRefused,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A timeline step without a log kind."),
     };
+
+    // A step a person took by writing to the bot.
+    private static bool OwnStep(CaseEntry step) =>
+        !step.ByAdmin && step.PersonId is not null && step.Kind is CaseEntryKind.Acknowledged or CaseEntryKind.Note or CaseEntryKind.Resolved
+            or CaseEntryKind.Read or CaseEntryKind.Exported or CaseEntryKind.AccessRefused;
 
     private static readonly LogParty Bot = new("bot", null);
     private static readonly LogParty Admin = new("admin", null);

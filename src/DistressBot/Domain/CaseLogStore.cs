@@ -76,11 +76,13 @@ public sealed class CaseLogStore
     private readonly SealedCollection<CheckpointRecord> _checkpoints;
     private readonly SealedCollection<string> _publish;
     private readonly Func<string, Person?> _people;
+    private readonly Func<HandledMessage?> _handling;
     private readonly NoteSigner? _signer;
     private readonly Dictionary<string, DateTimeOffset> _grown = new(StringComparer.Ordinal);
 
-    internal CaseLogStore(IRecordSession session, CryptoContext crypto, Func<string, Person?> people)
+    internal CaseLogStore(IRecordSession session, CryptoContext crypto, Func<string, Person?> people, Func<HandledMessage?> handling)
     {
+        _handling = handling;
         _entries = new SealedCollection<string>(session, crypto, Collections.CaseLog);
         _heads = new SealedCollection<CaseLogHead>(session, crypto, Collections.CaseLogHeads);
         _checkpoints = new SealedCollection<CheckpointRecord>(session, crypto, Collections.Checkpoints);
@@ -166,7 +168,7 @@ public sealed class CaseLogStore
         var subject = _people(@case.SubjectId);
         for (var i = (int)head.Size; i < @case.Timeline.Count; i++)
         {
-            var entry = CaseLogEntries.From(@case, i, subject, _people);
+            var entry = CaseLogEntries.From(@case, i, subject, _people, _handling());
             _entries.Put(EntryId(@case.Id, i), entry.ToString(), caseId: @case.Id);
         }
 

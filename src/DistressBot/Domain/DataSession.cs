@@ -12,6 +12,11 @@ namespace DistressBot.Domain;
 /// <param name="LogSigner">Signs case log checkpoints with the deployment's log key; null only where no case is ever saved (a unit of work that changes a case without it throws).</param>
 public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, Action<string> EnsureCaseKey, NoteSigner? LogSigner = null);
 
+/// <summary>A Telegram message being handled: Telegram's date for it, and the instant the bot handles it at.</summary>
+/// <param name="SentAt">Telegram's date of the message, as Telegram gives it (the log keeps Telegram's word beside the server's time).</param>
+/// <param name="HandledAt">The unit of work's <c>now</c>: steps taken at this instant come from the message.</param>
+public sealed record HandledMessage(DateTimeOffset SentAt, DateTimeOffset HandledAt);
+
 /// <summary>One unit of work over the store: typed stores of sealed records (everything is encrypted before it reaches the backend), new ids, and what happened, for the observer after the commit.</summary>
 public sealed class DataSession
 {
@@ -36,7 +41,7 @@ public sealed class DataSession
             }
         });
         Invites = new InviteStore(session, crypto);
-        CaseLog = new CaseLogStore(session, crypto, id => People.Find(id));
+        CaseLog = new CaseLogStore(session, crypto, id => People.Find(id), () => Handling);
         Cases = new CaseStore(session, crypto, @case =>
         {
             _savedCases[@case.Id] = @case;
@@ -59,6 +64,12 @@ public sealed class DataSession
 
     /// <summary>Cases, each under its own key (saves are tracked for <see cref="Changes"/>).</summary>
     public CaseStore Cases { get; }
+
+    /// <summary>
+    /// The Telegram message this unit of work handles, if any (set by the router): the case log gives the person's own steps
+    /// taken at its handling instant (a note, an acknowledgement, a read) the message's date as their <c>telegram_date</c>.
+    /// </summary>
+    public HandledMessage? Handling { get; set; }
 
     /// <summary>Each case's append-only log and its signed checkpoints (entries are appended when a case is saved).</summary>
     public CaseLogStore CaseLog { get; }

@@ -88,6 +88,8 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             return HandleStranger(db, message, command, language, now, strangers);
         }
 
+        db.Handling = new HandledMessage(At(message.Date), now);
+
         // A subject's neutral names (/done …) stand for the real commands, whatever their wording.
         if (person.Role == Role.Subject && command is not null && rules.SubjectAliases.CommandFor(command.Name) is { } aliased)
         {

@@ -153,4 +153,23 @@ public sealed class CaseLogTests
         Assert.NotEmpty(blobs);
         Assert.All(blobs, b => Assert.DoesNotContain("Дверь", Encoding.UTF8.GetString(b), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_note_sent_in_Telegram_keeps_Telegrams_date_beside_the_servers_time()
+    {
+        var w = OpenCaseWorld.Start();
+        var chat = new BotChat(w.World);
+        var sentAt = w.World.Now - TimeSpan.FromSeconds(40); // written on the phone, delivered late
+
+        chat.Say(w.World.Person(w.People["Nina"].Id), "/note C-0001 соседи видели машину", sentAt);
+        chat.Say(w.World.Person(w.People["Lev"].Id), "/case C-0001");
+
+        var entries = w.World.Run(db => db.CaseLog.Entries(OpenCaseWorld.CaseId)).Select(e => CaseLogEntry.Parse(e)).ToList();
+        var note = Assert.Single(entries, e => e.Kind == CaseLogKinds.Note);
+        Assert.Equal((w.World.Now, sentAt), (note.At, note.TelegramDate));
+        var read = Assert.Single(entries, e => e.Kind == CaseLogKinds.Read);
+        Assert.Equal(new LogParty("lawyer", "Lev"), read.Actor);
+        Assert.NotNull(read.TelegramDate);
+        Assert.All(entries.Where(e => e.Kind is CaseLogKinds.Opened or CaseLogKinds.AlertQueued), e => Assert.Null(e.TelegramDate)); // the bot's own steps have none
+    }
 }
