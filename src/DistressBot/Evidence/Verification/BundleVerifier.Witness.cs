@@ -76,7 +76,7 @@ public static partial class BundleVerifier
 
     // timestamp.tsr: an RFC 3161 token whose imprint is SHA-256 of the folder's checkpoint bytes, signed by a
     // time-stamping certificate (under the pinned one when the caller gave it).
-    private static BundleProblem? TimestampToken(CheckpointFolder folder, CheckedLog log, BundleReader bundle)
+    private static BundleProblem? TimestampOfCheckpoint(CheckpointFolder folder, CheckedLog log, BundleReader bundle)
     {
         var file = folder.PathOf(BundleLayout.Timestamp);
         if (!bundle.Contains(file))
@@ -84,7 +84,7 @@ public static partial class BundleVerifier
             return null;
         }
 
-        var check = Evidence.TimestampToken.Verify(bundle.Read(file, MaxTokenBytes), folder.NoteBytes, log.Trust.PinnedTimestampAuthority);
+        var check = TimestampToken.Verify(bundle.Read(file, MaxTokenBytes), folder.NoteBytes, log.Trust.PinnedTimestampAuthority);
         if (!check.IsValid || check.GenTime is not { } genTime || check.Authority is not { } authority)
         {
             return Problem(VerdictTextId.TimestampInvalid, file, null, folder.Folder, check.Problem ?? "the token names no time or authority.");

@@ -51,7 +51,7 @@ public static partial class BundleVerifier
 
     // The checks of a checkpoint folder after its signature and origin, in order; one more check is one more entry here
     // (and the files it reads in FolderFilesRead), its method in this class or another part of it.
-    private static readonly FolderCheck[] FolderChecks = [WithinLatest, PrefixOfLog, ConsistencyProof, WitnessCosignatures, TimestampToken];
+    private static readonly FolderCheck[] FolderChecks = [WithinLatest, PrefixOfLog, ConsistencyProof, WitnessCosignatures, TimestampOfCheckpoint];
 
     // The files of a checkpoint folder that some check reads; sent.txt is listed as the server's word, the others as not checked.
     private static readonly string[] FolderFilesRead =

@@ -33,6 +33,20 @@ public sealed class KeptCheckpointTests : IDisposable
         Assert.Contains("Сохранённая вами контрольная точка (telegram.txt, 3 записей) — часть этого журнала", verdict.Describe(Language.Ru), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Language.Ru)]
+    [InlineData(Language.En)]
+    public void Verify_TheBotsCheckpointMessageSavedAsText_IsReadAsTheCheckpoint(Language language)
+    {
+        var note = _bundle.SignedCheckpoint(_bundle.EntryBytes(), 4);
+        var message = TextCatalogue.Format(language, TextId.CheckpointMessage, BundleFixture.CaseId, 4, note);
+
+        var verdict = Verify(("message.txt", message));
+
+        Assert.True(verdict.Verified, verdict.Describe(Language.En));
+        Assert.Equal(4UL, Assert.Single(verdict.Facts!.KeptCheckpoints).Size);
+    }
+
     [Fact]
     public void Verify_ALogRewrittenAfterTheKeptCheckpoint_PassesAlone_ButFailsAgainstIt()
     {
