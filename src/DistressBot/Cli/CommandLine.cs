@@ -59,9 +59,12 @@ public static class CommandLine
           export-case C-0042 --out DIRECTORY [--lang ru|en]
                                    the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case;
                                    check it anywhere with distressbot verify DIRECTORY (see docs/evidence.md)
-          verify PATH [--key VKEY|FILE] [--lang ru|en]
-                                   check a case bundle (folder or .zip) offline; --key pins the log key received
-                                   earlier; needs no settings, data or keyring; exit 0 verified, 1 a problem named
+          verify PATH [--key VKEY|FILE] [--witness-key VKEY|FILE] [--tsa-cert FILE] [--checkpoint FILE]... [--lang ru|en]
+                                   check a case bundle (folder or .zip) offline, with its cosignatures and timestamp
+                                   tokens; --key pins the log key received earlier, --witness-key the witness's key,
+                                   --tsa-cert the timestamp authority's certificate (PEM); --checkpoint a checkpoint
+                                   you kept (the file or the bot's message), repeatable; needs no settings, data or
+                                   keyring; exit 0 verified, 1 a problem named
           help                     this text
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
