@@ -148,7 +148,7 @@ public static class VerifyCommand
                     return false;
                 }
 
-                text = Encoding.UTF8.GetString(File.ReadAllBytes(value)).TrimEnd('\n', '\r', ' ');
+                text = Encoding.UTF8.GetString(File.ReadAllBytes(value)).TrimStart('\uFEFF').TrimEnd('\n', '\r', ' '); // a BOM from a Windows editor is not part of the key
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -56,7 +56,7 @@ public sealed class VerifyCommandTests
         using var bundle = BundleFixture.Create();
         using var other = BundleFixture.Create();
         var keyFile = bundle.Folder + "-pinned.vkey";
-        File.WriteAllText(keyFile, bundle.Signer.VerifierKey + "\n");
+        File.WriteAllText(keyFile, bundle.Signer.VerifierKey + "\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)); // as a Windows editor saves it
         try
         {
             var fromFile = await Run("verify", bundle.Folder, "--key", keyFile);
