@@ -212,6 +212,8 @@ public static class CommandLine
         var made = new InitLeftovers(settings.DataDirectory, settings.KeyringPath, newKeyFile, createdByLock);
         if (InitRefusal(settings, newKeyFile) is { } refusal)
         {
+            // "Nothing was changed" must hold: the folder and lock file taken a moment ago go too.
+            made.Remove();
             return Print(refusal, ExitRefused, toError: true);
         }
 
