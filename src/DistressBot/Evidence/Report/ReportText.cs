@@ -239,4 +239,10 @@ public enum ReportText
 
     /// <summary>Kind: access_refused.</summary>
     KindAccessRefused,
+
+    /// <summary>Kind word: a fact was set for the draft filings.</summary>
+    KindFact,
+
+    /// <summary>Kind word: a draft filing was made.</summary>
+    KindDraft,
 }

@@ -103,6 +103,8 @@ public static class ReportTexts
         [ReportText.KindRead] = ("дело прочитано", "case read"),
         [ReportText.KindExported] = ("дело выгружено", "case exported"),
         [ReportText.KindAccessRefused] = ("в доступе к делу отказано", "access refused"),
+        [ReportText.KindFact] = ("сведения для обращений", "fact for the drafts"),
+        [ReportText.KindDraft] = ("составлен черновик обращения", "draft filing made"),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, ReportText> Kinds = new Dictionary<string, ReportText>(StringComparer.Ordinal)
@@ -127,6 +129,8 @@ public static class ReportTexts
         [CaseLogKinds.Read] = ReportText.KindRead,
         [CaseLogKinds.Exported] = ReportText.KindExported,
         [CaseLogKinds.AccessRefused] = ReportText.KindAccessRefused,
+        [CaseLogKinds.Fact] = ReportText.KindFact,
+        [CaseLogKinds.Draft] = ReportText.KindDraft,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, ReportText> Roles = new Dictionary<string, ReportText>(StringComparer.Ordinal)
