@@ -196,7 +196,9 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
         if (result.Outcome == CaseActionOutcome.FactSet)
         {
-            Reply(db, actor, now, new MessageText(TextId.FactSet, result.Case!.Id, DraftFacts.Find(factKey) ?? factKey));
+            var key = DraftFacts.Find(factKey) ?? factKey;
+            LogFactKept(key, result.Case!.Id);
+            Reply(db, actor, now, new MessageText(TextId.FactSet, result.Case.Id, key));
         }
         else if (Render(actor, TextCut.End(caseId, 16), result) is { } answer)
         {
@@ -272,6 +274,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         }
 
         Notify.SendDocument(db, actor, MessagePriority.Reply, now, draft.FileName, DraftAppeal.MimeType, draft.Content, new MessageText(TextId.DraftCaption, draft.CaseId, DraftKinds.Word(kind)), draft.CaseId);
+        LogDraftMade(DraftKinds.Word(kind), draft.CaseId);
     }
 
     // The answer to an action on a case, as data worded for the actor when sent (or at once for a button press); null when the action queued its own message (the outcomes to choose).
@@ -313,6 +316,12 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Refused a case action on {CaseId}: not the caller's case, or no such case")]
     private partial void LogRefused(string caseId);
+
+    [LoggerMessage(EventId = 3540, Level = LogLevel.Information, Message = "A fact for the drafts ({Key}) was kept on case {CaseId}")]
+    private partial void LogFactKept(string key, string caseId);
+
+    [LoggerMessage(EventId = 3541, Level = LogLevel.Information, Message = "A {Kind} draft of case {CaseId} was made and queued to its asker")]
+    private partial void LogDraftMade(string kind, string caseId);
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Warning, Message = "Refused a button press whose callback data the bot never offered: {Data}")]
     private partial void LogForgedCallback(string data);
