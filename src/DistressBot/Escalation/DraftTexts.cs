@@ -31,8 +31,8 @@ public static class DraftTexts
             "СРОЧНОЕ ОБРАЩЕНИЕ (процедура срочных действий) о насильственном исчезновении",
             "URGENT ACTION REQUEST concerning an enforced disappearance"),
         [DraftText.WgeidIntro] = (
-            "Прошу Рабочую группу в порядке срочных действий обратиться к государству по поводу исчезновения: {0}. Исчезновение произошло в течение последних трёх месяцев; ниже приведены минимальные сведения, которые требует Рабочая группа.",
-            "I ask the Working Group to transmit an urgent action to the State concerning the disappearance of {0}. The disappearance happened within the last three months; the minimum information the Working Group requires is set out below."),
+            "Прошу Рабочую группу в порядке срочных действий обратиться к государству по поводу исчезновения: {0}. Процедура срочных действий применяется к исчезновениям не старше трёх месяцев; ниже приведены минимальные сведения, которые требует Рабочая группа.",
+            "I ask the Working Group to transmit an urgent action to the State concerning the disappearance of {0}. The urgent action procedure covers disappearances of the last three months; the minimum information the Working Group requires is set out below."),
         [DraftText.WgeidRequest] = (
             "Прошу незамедлительно препроводить это обращение государству с просьбой установить судьбу и местонахождение этого человека. Прошу сохранить в тайне сведения о заявителе: [ЗАПОЛНИТЬ: да или нет].",
             "I ask that this request be transmitted to the State at once, asking it to establish the person's fate and whereabouts. I ask that the submitter's identity be kept confidential: [TO FILL: yes or no]."),

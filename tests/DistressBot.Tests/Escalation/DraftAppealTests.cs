@@ -6,6 +6,7 @@ using DistressBot.Evidence;
 using DistressBot.Localization;
 using DistressBot.Tests.Fakes;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace DistressBot.Tests.Escalation;
@@ -64,6 +65,7 @@ public sealed class DraftAppealTests
         Assert.DoesNotContain("1990", body, StringComparison.Ordinal); // no date of birth was given: none is made up
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(draft.Content)), draft.Sha256);
         Assert.Equal($"C-0001-{DraftKinds.Word(kind)}-draft.docx", draft.FileName);
+        Assert.Empty(SchemaErrors(draft.Content)); // Word and LibreOffice open what the schema allows
     }
 
     [Fact]
@@ -197,6 +199,13 @@ public sealed class DraftAppealTests
         var body = string.Join("\n", main.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
         var header = string.Join("\n", main.HeaderParts.Select(h => h.Header!.InnerText));
         return (body, header);
+    }
+
+    private static List<string> SchemaErrors(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var document = WordprocessingDocument.Open(stream, false);
+        return [.. new OpenXmlValidator().Validate(document).Select(e => e.Description + " at " + e.Path?.XPath)];
     }
 
     private static string[] Placeholders(string text) =>
