@@ -29,13 +29,14 @@ public static class MakeDraft
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(caseId);
         ArgumentNullException.ThrowIfNull(zone);
-        var found = actor is null ? AdminFind(db, caseId) : CaseAccess.Enter(db, actor, caseId, now);
+        var found = actor is null ? AdminFind(db, caseId) : CaseAccess.Enter(db, actor, caseId, now) is var (onCase, ofCase) ? (onCase, ofCase) : null;
         if (found is not var (@case, subject))
         {
             return null;
         }
 
-        var content = DraftAppeal.Make(new DraftInput(kind, @case, subject.Name, db.People.Find, language, zone, now));
+        var alias = subject?.Name ?? DraftTexts.Format(DraftText.ToFill, language, DraftTexts.Template(DraftText.FieldAlias, language));
+        var content = DraftAppeal.Make(new DraftInput(kind, @case, alias, db.People.Find, language, zone, now));
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         @case.Timeline.Add(new CaseEntry
         {
@@ -49,7 +50,7 @@ public static class MakeDraft
         return new DraftFile(@case.Id, kind, DraftAppeal.FileName(@case.Id, kind), content, sha256);
     }
 
-    private static (Case Case, Person Subject)? AdminFind(DataSession db, string caseId)
+    private static (Case Case, Person? Subject)? AdminFind(DataSession db, string caseId)
     {
         var id = caseId.Trim().ToUpperInvariant();
         if (!CaseNumber.IsValid(id))
@@ -59,7 +60,8 @@ public static class MakeDraft
 
         try
         {
-            return db.Cases.Find(id) is { } @case && db.People.Find(@case.SubjectId) is { } subject ? (@case, subject) : null;
+            // A subject no longer enrolled still has their case drafted from: the alias is then a blank for the lawyer.
+            return db.Cases.Find(id) is { } @case ? (@case, db.People.Find(@case.SubjectId)) : null;
         }
         catch (Crypto.RecordIntegrityException)
         {
