@@ -165,6 +165,18 @@ public static partial class DraftAppeal
             return T(DraftText.Person, person.Name, T(role));
         }
 
+        // What the case knows from before it opened comes first; the steps keep their order among equal times.
+        var lines = new List<(DateTimeOffset At, string Text)>();
+        if (input.Case.LastCheckinAt is { } last)
+        {
+            lines.Add((last, T(DraftText.StepLastCheckin)));
+        }
+
+        if (input.Case.MissedDeadline is { } deadline)
+        {
+            lines.Add((deadline, T(DraftText.StepDeadlineMissed)));
+        }
+
         var told = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in input.Case.Timeline)
         {
@@ -180,14 +192,42 @@ public static partial class DraftAppeal
                 CaseEntryKind.Location => T(DraftText.StepLocation, step.Detail ?? ""),
                 CaseEntryKind.Resolved => T(DraftText.StepResolved, Who(step.PersonId), Outcome(step.Detail, language)),
                 CaseEntryKind.Outage => T(DraftText.StepOutage, step.Detail ?? ""),
-                CaseEntryKind.Fact => T(DraftText.StepFact, Who(step.PersonId), step.Detail ?? ""),
+                CaseEntryKind.Fact => T(DraftText.StepFact, Who(step.PersonId), FactDetail(step.Detail, language)),
                 _ => null,
             };
             if (text is not null)
             {
-                yield return (step.At, text);
+                lines.Add((step.At, text));
             }
         }
+
+        return lines.OrderBy(line => line.At);
+    }
+
+    private static readonly Dictionary<string, DraftText> FieldOf = new(StringComparer.Ordinal)
+    {
+        [DraftFacts.FullName] = DraftText.FieldFullName,
+        [DraftFacts.DateOfBirth] = DraftText.FieldDateOfBirth,
+        [DraftFacts.Nationality] = DraftText.FieldNationality,
+        [DraftFacts.IdDocument] = DraftText.FieldIdDocument,
+        [DraftFacts.Description] = DraftText.FieldDescription,
+        [DraftFacts.LastKnownPlace] = DraftText.FieldLastKnownPlace,
+        [DraftFacts.DeprivedAt] = DraftText.FieldDeprivedAt,
+        [DraftFacts.DeprivedBy] = DraftText.FieldDeprivedBy,
+        [DraftFacts.RelativesSteps] = DraftText.FieldRelativesSteps,
+        [DraftFacts.LawyerSteps] = DraftText.FieldLawyerSteps,
+        [DraftFacts.HostState] = DraftText.FieldHostState,
+        [DraftFacts.Risk] = DraftText.FieldRisk,
+        [DraftFacts.Submitter] = DraftText.FieldSubmitter,
+    };
+
+    // "full_name: Ivan" as SetCaseFact writes it, with the key in the reader's words; any other shape as stored.
+    private static string FactDetail(string? detail, Language language)
+    {
+        var colon = detail?.IndexOf(": ", StringComparison.Ordinal) ?? -1;
+        return colon > 0 && FieldOf.TryGetValue(detail![..colon], out var field)
+            ? DraftTexts.Template(field, language) + detail[colon..]
+            : detail ?? "";
     }
 
     // "Detained: note" as CloseCase writes it, with the outcome in the reader's words; any other shape as stored.

@@ -194,4 +194,10 @@ public enum DraftText
 
     /// <summary>Someone no longer enrolled.</summary>
     Unknown,
+
+    /// <summary>Timeline: the last check-in before the case.</summary>
+    StepLastCheckin,
+
+    /// <summary>Timeline: the check-in deadline that was missed.</summary>
+    StepDeadlineMissed,
 }

@@ -87,16 +87,18 @@ public static class DraftTexts
         [DraftText.StepTold] = ("сообщено: {0}", "told: {0}"),
         [DraftText.StepEscalated] = ("подключены резервные координаторы и юристы", "backup coordinators and lawyers brought in"),
         [DraftText.StepAcknowledged] = ("дело взял(а) {0}", "case taken by {0}"),
-        [DraftText.StepNote] = ("заметка ({0}): {1}", "note ({0}): {1}"),
+        [DraftText.StepNote] = ("заметка, {0}: {1}", "note by {0}: {1}"),
         [DraftText.StepLocation] = ("местоположение: {0}", "location: {0}"),
-        [DraftText.StepResolved] = ("дело закрыто ({0}): {1}", "case resolved ({0}): {1}"),
+        [DraftText.StepResolved] = ("дело закрыл(а) {0}: {1}", "case resolved by {0}: {1}"),
         [DraftText.StepOutage] = ("бот или связь с Telegram не работали: {0}", "the bot or its link to Telegram was down: {0}"),
-        [DraftText.StepFact] = ("сведения ({0}): {1}", "fact ({0}): {1}"),
+        [DraftText.StepFact] = ("сведения от {0}: {1}", "fact given by {0}: {1}"),
         [DraftText.Person] = ("{0} ({1})", "{0} ({1})"),
         [DraftText.RoleSubject] = ("тот, о ком дело", "the person concerned"),
         [DraftText.RoleCoordinator] = ("координатор", "coordinator"),
         [DraftText.RoleLawyer] = ("юрист", "lawyer"),
         [DraftText.Unknown] = ("человек, уже не подключённый к боту", "someone no longer enrolled"),
+        [DraftText.StepLastCheckin] = ("последняя отметка в боте до тревоги", "last check-in with the bot before the alarm"),
+        [DraftText.StepDeadlineMissed] = ("пропущен срок отметки", "check-in deadline missed"),
     }.ToFrozenDictionary();
 
     /// <summary>Every id that has words (a test holds it to every <see cref="DraftText"/>).</summary>

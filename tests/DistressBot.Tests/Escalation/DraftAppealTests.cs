@@ -56,6 +56,8 @@ public sealed class DraftAppealTests
         // Moscow is UTC+3 all year: the alarm, the note and the draft's own time read so, with the year.
         Assert.Contains(At(CaseChain.Opening), body, StringComparison.Ordinal);
         Assert.Contains(At(Later), body, StringComparison.Ordinal);
+        Assert.Contains(At(w.Case.MissedDeadline!.Value) + " — ", body, StringComparison.Ordinal); // the missed deadline, in the timeline
+        Assert.Contains(language == Language.Ru ? "сведения от Lev (юрист): кто предположительно задержал или причастен: police officers" : "fact given by Lev (lawyer): who is believed to have taken them or to be responsible: police officers", body, StringComparison.Ordinal);
         Assert.DoesNotContain(CaseChain.Opening.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC", body, StringComparison.Ordinal);
 
         var blank = language == Language.Ru ? "[ЗАПОЛНИТЬ: дата рождения]" : "[TO FILL: date of birth]";
