@@ -69,7 +69,7 @@ public static partial class DemoCommand
         var assigned = await Admin(sandbox, ct, "assign", "lawyer", "Alexander", "--coordinator", "Nina");
         await story.NoteAsync("$ distressbot assign lawyer Alexander --coordinator Nina   →   " + (assigned.Output + assigned.Error).Trim());
         var logKey = (await Admin(sandbox, ct, "keys", "log-key")).Output.Trim();
-        await story.NoteAsync("$ distressbot keys log-key > log.vkey   (handed to Alexander, so he can check case logs later)   →   " + logKey);
+        await story.NoteAsync("$ distressbot keys log-key > network-log-key.vkey   (handed to Alexander, so he can check case logs later)   →   " + logKey);
         telegram.EnqueueMessage(NinaId, "/plan Salek", nina);
         await Reply(telegram, NinaId, "next message");
         telegram.EnqueueMessage(NinaId, "Call his sister first. Lawyer on duty: +7 900 000-00-00. Flat: see the shared folder.", nina);
@@ -105,14 +105,14 @@ public static partial class DemoCommand
         await Reply(telegram, NinaId, "Resolved by Alexander");
         telegram.EnqueueMessage(NinaId, "/subjects", nina);
         await Reply(telegram, NinaId, "Your people");
-        await Reply(telegram, AlexanderId, "Checkpoint of case C-0001");
+        var kept = await Reply(telegram, AlexanderId, "Checkpoint of case C-0001");
         await story.FlushAsync();
 
         await story.StepAsync("Alexander keeps the signed checkpoint, exports the case's evidence bundle and checks it offline with the key the admin gave him");
         telegram.EnqueueMessage(AlexanderId, "/export C-0001", alexander);
         var bundle = await telegram.WaitForBotMessageAsync(AlexanderId, m => m.Document?.FileName == "C-0001-bundle.zip", Wait);
         await story.FlushAsync();
-        await VerifyAsync(story, output, bundle.Document!.Content, logKey);
+        await VerifyAsync(story, output, bundle.Document!.Content, logKey, kept.Text!);
 
         await output.WriteLineAsync();
         await output.WriteLineAsync(telegram.RenderConversation(NinaId, "Nina's chat at the end, as she scrolls it (alerts edited in place)"));
@@ -121,24 +121,26 @@ public static partial class DemoCommand
     }
 
     // The lawyer's side: the zip and the key he was given, checked with `distressbot verify` (the same code, in this process).
-    private static async Task VerifyAsync(DemoStory story, TextWriter output, ReadOnlyMemory<byte> zip, string logKey)
+    private static async Task VerifyAsync(DemoStory story, TextWriter output, ReadOnlyMemory<byte> zip, string logKey, string keptMessage)
     {
         var folder = Directory.CreateTempSubdirectory("distressbot-demo-bundle-");
         try
         {
             var zipPath = Path.Combine(folder.FullName, "C-0001-bundle.zip");
-            var keyPath = Path.Combine(folder.FullName, "log.vkey");
+            var keyPath = Path.Combine(folder.FullName, "network-log-key.vkey");
+            var keptPath = Path.Combine(folder.FullName, "kept-checkpoint.txt");
             await File.WriteAllBytesAsync(zipPath, zip.ToArray());
             await File.WriteAllTextAsync(keyPath, logKey + "\n");
+            await File.WriteAllTextAsync(keptPath, keptMessage);
             using (var archive = System.IO.Compression.ZipFile.OpenRead(zipPath))
             {
                 await story.NoteAsync("The zip holds: " + string.Join(", ", archive.Entries.Select(e => $"{e.FullName} ({e.Length:N0} bytes)")));
             }
 
-            await story.NoteAsync("$ distressbot verify C-0001-bundle.zip --key log.vkey");
+            await story.NoteAsync("$ distressbot verify C-0001-bundle.zip --key network-log-key.vkey --checkpoint kept-checkpoint.txt   (the message he kept, saved as a file)");
             using var verdict = new StringWriter();
             using var errors = new StringWriter();
-            var exitCode = VerifyCommand.Run([zipPath, "--key", keyPath], verdict, errors, _ => "en_GB.UTF-8");
+            var exitCode = VerifyCommand.Run([zipPath, "--key", keyPath, "--checkpoint", keptPath], verdict, errors, _ => "en_GB.UTF-8");
             foreach (var line in (verdict.ToString() + errors).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
             {
                 await output.WriteLineAsync("      " + line);

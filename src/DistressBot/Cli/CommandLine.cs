@@ -62,9 +62,12 @@ public static class CommandLine
           draft C-0042 police|wgeid|interim --out FILE.docx [--lang ru|en]
                                    a draft filing from the case (missing-person report, UN WGEID urgent action,
                                    interim measures) for the lawyer to complete; logged in the case with its SHA-256
-          verify PATH [--key VKEY|FILE] [--lang ru|en]
-                                   check a case bundle (folder or .zip) offline; --key pins the log key received
-                                   earlier; needs no settings, data or keyring; exit 0 verified, 1 a problem named
+          verify PATH [--key VKEY|FILE] [--witness-key VKEY|FILE] [--tsa-cert FILE] [--checkpoint FILE]... [--lang ru|en]
+                                   check a case bundle (folder or .zip) offline, with its cosignatures and timestamp
+                                   tokens; --key pins the log key received earlier, --witness-key the witness's key,
+                                   --tsa-cert the timestamp authority's certificate (PEM); --checkpoint a checkpoint
+                                   you kept (the file or the bot's message), repeatable; needs no settings, data or
+                                   keyring; exit 0 verified, 1 a problem named
           help                     this text
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.

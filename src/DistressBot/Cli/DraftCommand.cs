@@ -18,8 +18,9 @@ public static class DraftCommand
             return AdminResult.Usage(problem + "\n" + Usage);
         }
 
-        var dataDirectory = Path.GetFullPath(context.Runtime.Settings.DataDirectory) + Path.DirectorySeparatorChar;
-        if (parsed.Target.StartsWith(dataDirectory, StringComparison.Ordinal))
+        // Compared with links resolved, as export-case does: a link into the data directory would put the draft into its backups.
+        var dataDirectory = ExportCaseCommand.RealPath(Path.GetFullPath(context.Runtime.Settings.DataDirectory)) + Path.DirectorySeparatorChar;
+        if (ExportCaseCommand.RealPath(parsed.Target).StartsWith(dataDirectory, StringComparison.Ordinal))
         {
             return AdminResult.Usage($"{parsed.Target} is inside the data directory; write the draft outside it.");
         }
@@ -29,29 +30,40 @@ public static class DraftCommand
             return AdminResult.Fail($"{parsed.Target} exists already; give a new file name. Nothing was written.");
         }
 
-        if (Path.GetDirectoryName(parsed.Target) is { } folder && !Directory.Exists(folder))
-        {
-            return AdminResult.Fail($"The folder {folder} does not exist. Nothing was written.");
-        }
-
-        var now = context.Time.GetUtcNow();
-        var zone = TimeZones.TryFind(context.Rules.DefaultTimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        var draft = await context.Runtime.Store.RunAsync(db => MakeDraft.Run(db, null, parsed.CaseId, parsed.Kind, parsed.Language, zone, now), ct);
-        if (draft is null)
-        {
-            return AdminResult.Fail($"There is no case {parsed.CaseId} (or it was purged). Nothing was written.");
-        }
-
-        // Owner-only from the start: the draft holds what the lawyer knows of the person.
+        // The file is made (owner-only: it holds what the lawyer knows of the person) before the draft is logged, so a file
+        // that cannot be made leaves no "draft" entry; a case that is not there leaves no file.
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using (var file = new FileStream(parsed.Target, options))
+        FileStream file;
+        try
         {
-            await file.WriteAsync(draft.Content, ct);
+            file = new FileStream(parsed.Target, options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return AdminResult.Fail($"{parsed.Target} cannot be made ({ex.Message}). Nothing was written.");
+        }
+
+        DraftFile? draft;
+        await using (file)
+        {
+            var now = context.Time.GetUtcNow();
+            var zone = TimeZones.TryFind(context.Rules.DefaultTimeZone, out var found) ? found : TimeZoneInfo.Utc;
+            draft = await context.Runtime.Store.RunAsync(db => MakeDraft.Run(db, null, parsed.CaseId, parsed.Kind, parsed.Language, zone, now), ct);
+            if (draft is not null)
+            {
+                await file.WriteAsync(draft.Content, ct);
+            }
+        }
+
+        if (draft is null)
+        {
+            File.Delete(parsed.Target);
+            return AdminResult.Fail($"There is no case {parsed.CaseId} (or it was purged). Nothing was written.");
         }
 
         var summary = TextCatalogue.Format(Language.En, TextId.DraftWritten, draft.CaseId, DraftKinds.Word(draft.Kind), parsed.Target);
@@ -69,15 +81,25 @@ public static class DraftCommand
         {
             switch (args[i])
             {
-                case "--out" when i + 1 < args.Count && target.Length == 0 && !string.IsNullOrWhiteSpace(args[i + 1]):
+                case "--out" when target.Length > 0:
+                    problem = "--out is given twice.";
+                    return false;
+                case "--out" when i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]):
                     target = Path.GetFullPath(args[++i]);
                     break;
-                case "--lang" when i + 1 < args.Count && LanguagePicker.TryParse(args[i + 1], out var chosen):
-                    language = chosen;
-                    i++;
+                case "--lang" when i + 1 < args.Count:
+                    if (!LanguagePicker.TryParse(args[++i], out language))
+                    {
+                        problem = $"--lang takes ru or en, not '{args[i]}'.";
+                        return false;
+                    }
+
                     break;
+                case "--out" or "--lang":
+                    problem = $"{args[i]} needs a value.";
+                    return false;
                 case var word when word.StartsWith('-'):
-                    problem = $"Unknown or incomplete option '{word}'.";
+                    problem = $"Unknown option '{word}'.";
                     return false;
                 case var word when caseId.Length == 0:
                     caseId = word.Trim().ToUpperInvariant();

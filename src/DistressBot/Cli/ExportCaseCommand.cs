@@ -19,8 +19,9 @@ public static class ExportCaseCommand
             return AdminResult.Usage(problem + "\n" + Usage);
         }
 
-        var dataDirectory = Path.GetFullPath(context.Runtime.Settings.DataDirectory) + Path.DirectorySeparatorChar;
-        if ((target + Path.DirectorySeparatorChar).StartsWith(dataDirectory, StringComparison.Ordinal))
+        // Compared with links resolved: a link into the data directory would put the (unencrypted) bundle into its backups.
+        var dataDirectory = RealPath(Path.GetFullPath(context.Runtime.Settings.DataDirectory)) + Path.DirectorySeparatorChar;
+        if ((RealPath(target) + Path.DirectorySeparatorChar).StartsWith(dataDirectory, StringComparison.Ordinal))
         {
             return AdminResult.Usage($"{target} is inside the data directory; export to a folder outside it.");
         }
@@ -28,6 +29,17 @@ public static class ExportCaseCommand
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
         {
             return AdminResult.Fail($"{target} is not empty; give a new or empty directory. Nothing was exported.");
+        }
+
+        // The folder is made before the export is logged, so a folder that cannot be written leaves no "exported" entry.
+        try
+        {
+            Storage.OwnerOnly.CreateFolder(target);
+            Storage.OwnerOnly.Tighten(target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return AdminResult.Fail($"{target} cannot be made or written ({ex.Message}). Nothing was exported.");
         }
 
         var now = context.Time.GetUtcNow();
@@ -39,9 +51,14 @@ public static class ExportCaseCommand
 
         var zone = TimeZones.TryFind(context.Rules.DefaultTimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var bundle = CaseBundles.Make(data, language, zone, now);
-        Storage.OwnerOnly.CreateFolder(target);
-        Storage.OwnerOnly.Tighten(target);
-        bundle.WriteTo(target);
+        try
+        {
+            bundle.WriteTo(target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return AdminResult.Fail($"Writing the bundle into {target} failed ({ex.Message}); the export is logged in the case. Free the space or fix the folder and export again.");
+        }
         var summary = TextCatalogue.Format(Language.En, TextId.ExportWritten, data.CaseId, data.Entries.Count.ToString(CultureInfo.InvariantCulture), target);
         return new AdminResult(0, target + "\n", summary + $". Check it with: distressbot verify {target}\n");
     }
@@ -53,15 +70,25 @@ public static class ExportCaseCommand
         {
             switch (args[i])
             {
-                case "--out" when i + 1 < args.Count && target.Length == 0:
+                case "--out" when target.Length > 0:
+                    problem = "--out is given twice.";
+                    return false;
+                case "--out" when i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]):
                     target = Path.GetFullPath(args[++i]);
                     break;
-                case "--lang" when i + 1 < args.Count && LanguagePicker.TryParse(args[i + 1], out var chosen):
-                    language = chosen;
-                    i++;
+                case "--lang" when i + 1 < args.Count:
+                    if (!LanguagePicker.TryParse(args[++i], out language))
+                    {
+                        problem = $"--lang takes ru or en, not '{args[i]}'.";
+                        return false;
+                    }
+
                     break;
+                case "--out" or "--lang":
+                    problem = $"{args[i]} needs a value.";
+                    return false;
                 case var word when word.StartsWith('-'):
-                    problem = $"Unknown or incomplete option '{word}'.";
+                    problem = $"Unknown option '{word}'.";
                     return false;
                 case var word when caseId.Length == 0:
                     caseId = word.Trim().ToUpperInvariant();
@@ -79,5 +106,20 @@ public static class ExportCaseCommand
         }
 
         return true;
+    }
+
+    // The path with every symbolic link on it resolved, as far as the path exists (the rest is kept as written).
+    internal static string RealPath(string path)
+    {
+        var parts = path.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var real = Path.GetPathRoot(path) ?? "/";
+        foreach (var part in parts)
+        {
+            var next = Path.Combine(real, part);
+            var info = new DirectoryInfo(next);
+            real = info.Exists && info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next : next;
+        }
+
+        return real;
     }
 }

@@ -19,7 +19,19 @@ public static class KeyCommands
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        return args.Count < 2 ? AdminResult.Usage(Usage) : args[1] switch
+        if (args.Count < 2)
+        {
+            return AdminResult.Usage(Usage);
+        }
+
+        // Nothing beyond what each sub-command takes: a misspelt option must not run the command without it.
+        var allowed = args[1] switch { "rotate" => new[] { "--now" }, "status" or "log-key" => [], _ => null };
+        if (allowed is not null && args.Skip(2).FirstOrDefault(a => !allowed.Contains(a)) is { } extra)
+        {
+            return AdminResult.Usage($"keys {args[1]} does not take '{extra}'. Nothing was changed.\n{Usage}");
+        }
+
+        return args[1] switch
         {
             "rotate" => await RotateAsync(args.Contains("--now"), context, ct),
             "change-passphrase" => ChangeSecret(context),

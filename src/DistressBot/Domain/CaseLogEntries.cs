@@ -4,7 +4,7 @@ using DistressBot.Evidence;
 namespace DistressBot.Domain;
 
 /// <summary>How a case's timeline step becomes a case log entry (docs/evidence.md, "Kinds" and "Content").</summary>
-public static class CaseLogEntries
+public static partial class CaseLogEntries
 {
     /// <summary>Step <paramref name="index"/> of <paramref name="case"/>'s timeline as log entry number <paramref name="index"/>, naming people by their role and alias as they stand now.</summary>
     /// <param name="case">The case.</param>
@@ -23,7 +23,9 @@ public static class CaseLogEntries
         var (actor, person, content) = step.Kind switch
         {
             CaseEntryKind.Opened or CaseEntryKind.Joined => (Opener(@case, step, subjectParty, people), subjectParty, Alarm(@case, step)),
-            CaseEntryKind.SubjectCheckedIn or CaseEntryKind.Location => (subjectParty, null, step.Detail),
+            CaseEntryKind.SubjectCheckedIn => (subjectParty, null, step.Detail is { } sent ? AtForm(sent) : null),
+            CaseEntryKind.Location => (subjectParty, null, step.Detail),
+            CaseEntryKind.Outage => (Bot, named, step.Detail is { } down ? AtForm(down) : null),
             CaseEntryKind.Acknowledged or CaseEntryKind.Note or CaseEntryKind.Resolved or CaseEntryKind.Read
                 or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Fact or CaseEntryKind.DraftMade => (step.ByAdmin ? Admin : named ?? Unknown, null, step.Detail),
             CaseEntryKind.AlertDelivered => (Bot, named, null),
@@ -100,8 +102,16 @@ public static class CaseLogEntries
         var text = string.Create(
             CultureInfo.InvariantCulture,
             $"trigger={TriggerWord(Trigger(@case, step))}; last_checkin={Time(@case.LastCheckinAt)}; deadline={Time(@case.MissedDeadline)}; grace_end={Time(@case.GraceEnd)}");
-        return string.IsNullOrEmpty(detail) ? text : text + "; detail=" + detail;
+        return string.IsNullOrEmpty(detail) ? text : text + "; detail=" + AtForm(detail);
     }
+
+    // Details carry instants in .NET's round-trip form ("2026-11-02T11:00:00.0000000+00:00"); the log writes the `at` form.
+    private static string AtForm(string detail) => RoundTripInstant().Replace(
+        detail,
+        m => DateTimeOffset.TryParse(m.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? CaseLogEntry.FormatAt(at) : m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")]
+    private static partial System.Text.RegularExpressions.Regex RoundTripInstant();
 
     private static CaseTrigger Trigger(Case @case, CaseEntry step) =>
         step.Kind == CaseEntryKind.Joined && step.Detail is { } d && d.IndexOf(':', StringComparison.Ordinal) is var colon and > 0

@@ -15,6 +15,9 @@ public sealed class CaseLogHead
 
     /// <summary>When the last checkpoint was signed; null before the first.</summary>
     public DateTimeOffset? LastCheckpointAt { get; set; }
+
+    /// <summary>The tree's right edge (<see cref="CompactRange.Peaks"/>), so a checkpoint is signed without reading the entries; empty for a log that has none.</summary>
+    public List<byte[]> Peaks { get; set; } = [];
 }
 
 /// <summary>A place a signed checkpoint was sent or written to.</summary>
@@ -166,13 +169,16 @@ public sealed class CaseLogStore
         }
 
         var subject = _people(@case.SubjectId);
+        var range = CompactRange.Restore((ulong)head.Size, head.Peaks);
         for (var i = (int)head.Size; i < @case.Timeline.Count; i++)
         {
-            var entry = CaseLogEntries.From(@case, i, subject, _people, _handling());
-            _entries.Put(EntryId(@case.Id, i), entry.ToString(), caseId: @case.Id);
+            var entry = CaseLogEntries.From(@case, i, subject, _people, _handling()).ToBytes();
+            _entries.Put(EntryId(@case.Id, i), System.Text.Encoding.UTF8.GetString(entry), caseId: @case.Id);
+            range.Append(entry);
         }
 
         head.Size = @case.Timeline.Count;
+        head.Peaks = [.. range.Peaks];
         _heads.Put(@case.Id, head, caseId: @case.Id);
         _grown[@case.Id] = @case.Timeline[^1].At;
     }
@@ -203,13 +209,8 @@ public sealed class CaseLogStore
             throw new InvalidOperationException($"Case {caseId} has no log to sign.");
         }
 
-        var tree = new MerkleTree();
-        foreach (var entry in Entries(caseId))
-        {
-            tree.Append(entry);
-        }
-
-        var text = new Checkpoint(Origin(caseId), (ulong)head.Size, tree.RootHash()).ToText();
+        var root = CompactRange.Restore((ulong)head.Size, head.Peaks).RootHash();
+        var text = new Checkpoint(Origin(caseId), (ulong)head.Size, root).ToText();
         var record = new CheckpointRecord
         {
             CaseId = caseId,

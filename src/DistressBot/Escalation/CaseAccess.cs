@@ -63,9 +63,13 @@ public static class CaseAccess
         return @case is not null && subject is not null && MayActOnCases(actor, subject) ? (@case, subject) : null;
     }
 
+    /// <summary>A person's refused attempts on one case are logged at most once in this time.</summary>
+    public static readonly TimeSpan RefusalLoggedEvery = TimeSpan.FromHours(1);
+
     /// <summary>
     /// As <see cref="FindCase"/>, for a person asking to read or act on the case at <paramref name="now"/>: when the case
-    /// exists but <paramref name="actor"/> is not on it, the refused attempt is written into the case's log (the caller
+    /// exists but <paramref name="actor"/> is not on it, the refused attempt is written into the case's log, once per
+    /// person an hour (<see cref="RefusalLoggedEvery"/>) (the caller
     /// still answers "no such case", so the person learns nothing).
     /// </summary>
     public static (Case Case, Person Subject)? Enter(DataSession db, Person actor, string caseId, DateTimeOffset now)
@@ -86,7 +90,8 @@ public static class CaseAccess
             // A purged or damaged case keeps no log to write into.
         }
 
-        if (refused is not null)
+        // One refused attempt per person and case an hour is enough evidence; more would let anyone enrolled fill the log.
+        if (refused is not null && !refused.Timeline.Exists(e => e.Kind == CaseEntryKind.AccessRefused && e.PersonId == actor.Id && e.At > now - RefusalLoggedEvery))
         {
             refused.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AccessRefused, PersonId = actor.Id });
             db.Cases.Save(refused);

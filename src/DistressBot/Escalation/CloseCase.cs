@@ -67,8 +67,12 @@ public static class CloseCase
         CaseAlerts.UpdateCopies(db, @case, now);
         db.Cases.Save(@case);
 
-        // The case's lawyers keep a signed checkpoint of the final log, outside the server.
-        SendCheckpoint.Run(db, @case, SendCheckpoint.Lawyers(db, @case), now, "resolved");
+        // The case's lawyers keep a signed checkpoint of the final log, outside the server (a rehearsal's log is no evidence).
+        if (!@case.IsDrill)
+        {
+            SendCheckpoint.Run(db, @case, SendCheckpoint.Lawyers(db, @case), now, "resolved");
+        }
+
         return new CaseActionResult(CaseActionOutcome.Resolved, @case);
     }
 

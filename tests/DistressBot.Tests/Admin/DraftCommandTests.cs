@@ -89,8 +89,10 @@ public sealed class DraftCommandTests : IAsyncLifetime
     [InlineData("Name the kind of draft", "draft", "C-0001")]
     [InlineData("Name the file to write", "draft", "C-0001", "wgeid")]
     [InlineData("'memo' is not a kind of draft", "draft", "C-0001", "memo", "--out", "OUT")]
-    [InlineData("Unknown or incomplete option '--lang'", "draft", "C-0001", "wgeid", "--out", "OUT", "--lang", "de")]
-    [InlineData("Unknown or incomplete option '--out'", "draft", "C-0001", "wgeid", "--out")]
+    [InlineData("--lang takes ru or en, not 'de'", "draft", "C-0001", "wgeid", "--out", "OUT", "--lang", "de")]
+    [InlineData("--out needs a value", "draft", "C-0001", "wgeid", "--out")]
+    [InlineData("--out is given twice", "draft", "C-0001", "wgeid", "--out", "OUT", "--out", "OUT")]
+    [InlineData("Unknown option '--force'", "draft", "C-0001", "wgeid", "--out", "OUT", "--force")]
     [InlineData("Unexpected argument 'extra'", "draft", "C-0001", "wgeid", "extra", "--out", "OUT")]
     public async Task Draft_BadArguments_Exit2_SayWhatIsMissing_AndWriteAndLogNothing(string says, params string[] args)
     {

@@ -86,6 +86,22 @@ public sealed class LogKeyCommandTests : IAsyncLifetime
         Assert.Equal(stopped, running);
     }
 
+    [Theory]
+    [InlineData("log-key", "--bogus")]
+    [InlineData("status", "now")]
+    [InlineData("rotate", "--nwo")]
+    public async Task KeysWithAnArgumentTheSubcommandDoesNotTake_IsRefused_AndChangesNothing(string subcommand, string extra)
+    {
+        await using var runtime = await OpenAsync();
+        var keyring = await File.ReadAllBytesAsync(_settings.KeyringPath);
+
+        var result = await StoppedAsync(runtime, "keys", subcommand, extra);
+
+        Assert.Equal((2, ""), (result.ExitCode, result.Output));
+        Assert.StartsWith($"keys {subcommand} does not take '{extra}'. Nothing was changed.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(keyring, await File.ReadAllBytesAsync(_settings.KeyringPath)); // no key was added
+    }
+
     [Fact]
     public async Task KeysWithAnUnknownSubcommand_SaysTheUsageWithLogKey()
     {

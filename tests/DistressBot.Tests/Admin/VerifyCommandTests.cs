@@ -56,7 +56,7 @@ public sealed class VerifyCommandTests
         using var bundle = BundleFixture.Create();
         using var other = BundleFixture.Create();
         var keyFile = bundle.Folder + "-pinned.vkey";
-        File.WriteAllText(keyFile, bundle.Signer.VerifierKey + "\n");
+        File.WriteAllText(keyFile, bundle.Signer.VerifierKey + "\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)); // as a Windows editor saves it
         try
         {
             var fromFile = await Run("verify", bundle.Folder, "--key", keyFile);
@@ -76,8 +76,13 @@ public sealed class VerifyCommandTests
     }
 
     [Theory]
-    [InlineData("--witness-key", "x", "Unknown option '--witness-key'.")]
+    [InlineData("--witnesses", "x", "Unknown option '--witnesses'.")]
     [InlineData("--keys", "x", "Unknown option '--keys'.")]
+    [InlineData("--witness-key", "not-a-key", "--witness-key not-a-key: neither a verifier key nor a file holding one")]
+    [InlineData("--witness-key", null, "--witness-key needs a value.")]
+    [InlineData("--tsa-cert", "/nonexistent/tsa.crt", "--tsa-cert /nonexistent/tsa.crt: there is no such file.")]
+    [InlineData("--checkpoint", "/nonexistent/kept.txt", "--checkpoint /nonexistent/kept.txt: there is no such file.")]
+    [InlineData("--checkpoint", null, "--checkpoint needs a value.")]
     [InlineData("--lang", "de", "--lang takes ru or en, not 'de'.")]
     [InlineData("--key", "not-a-key", "--key not-a-key: neither a verifier key nor a file holding one")]
     [InlineData("second-bundle", null, "One bundle at a time: 'second-bundle' is one argument too many.")]
@@ -112,7 +117,88 @@ public sealed class VerifyCommandTests
     {
         var help = await Run("help");
 
-        Assert.Contains("verify PATH [--key VKEY|FILE] [--lang ru|en]", help.Output, StringComparison.Ordinal);
+        Assert.Contains("verify PATH [--key VKEY|FILE] [--witness-key VKEY|FILE] [--tsa-cert FILE] [--checkpoint FILE]... [--lang ru|en]", help.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_WithKeptCheckpoints_ExitsZeroWhenTheLogExtendsThem_AndOneWhenItWasRewritten()
+    {
+        using var bundle = BundleFixture.Create();
+        var first = bundle.Folder + "-kept-3.txt";
+        var second = bundle.Folder + "-kept-5.txt";
+        File.WriteAllText(first, "Checkpoint of case C-0042's log: 3 entries.\n\n" + bundle.SignedCheckpoint(bundle.EntryBytes(), 3));
+        File.WriteAllText(second, bundle.SignedCheckpoint(bundle.EntryBytes(), 5));
+        try
+        {
+            var good = await Run("verify", bundle.Folder, "--checkpoint", first, "--checkpoint", second);
+            var lines = bundle.LogLines();
+            lines[0] = (bundle.Entries[0] with { Content = "Всё спокойно" }).ToString();
+            bundle.WriteLog(lines);
+            bundle.ResignLatestAndDropEarlier();
+            var alone = await Run("verify", bundle.Folder);
+            var rewritten = await Run("verify", bundle.Folder, "--checkpoint", first);
+
+            Assert.True(good.ExitCode == 0, good.Output + good.Error);
+            Assert.Contains($"The checkpoint you kept ({first}, size 3) is part of this log", good.Output, StringComparison.Ordinal);
+            Assert.Contains($"The checkpoint you kept ({second}, size 5) is part of this log", good.Output, StringComparison.Ordinal);
+            Assert.Equal(0, alone.ExitCode);
+            Assert.Equal(CommandLine.ExitRefused, rewritten.ExitCode);
+            Assert.Contains($"The checkpoint you kept ({first}) does not match this log: the log was rewritten after it: the first 3 entries no longer match", rewritten.Output, StringComparison.Ordinal);
+            Assert.Equal("", rewritten.Error);
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_WithAWitnessKeyAndATsaCertificate_ChecksAgainstThem()
+    {
+        using var bundle = BundleFixture.Create();
+        using var witness = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        var witnessKey = Evidence.CosignatureTests.CosignatureKey("witness.test/w1", witness.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey));
+        var folder = bundle.PathOf(DistressBot.Evidence.Verification.BundleLayout.CheckpointFolder(0));
+        var text = DistressBot.Evidence.SignedNote.Parse(bundle.FolderNote(0)).Text;
+        File.WriteAllText(Path.Combine(folder, "cosignatures"), Evidence.CosignatureTests.Cosign(witness, "witness.test/w1", text, 1_800_000_000) + "\n");
+        File.WriteAllText(Path.Combine(folder, "witness.vkey"), witnessKey + "\n");
+        var keyFile = bundle.Folder + "-witness.vkey";
+        var notACertificate = bundle.Folder + "-tsa.crt";
+        File.WriteAllText(keyFile, witnessKey + "\n");
+        File.WriteAllText(notACertificate, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        using var otherWitness = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        var otherKey = Evidence.CosignatureTests.CosignatureKey("witness.test/w2", otherWitness.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey));
+        try
+        {
+            var pinned = await Run("verify", bundle.Folder, "--witness-key", keyFile);
+            var other = await Run("verify", bundle.Folder, "--witness-key", otherKey);
+            var badCertificate = await Run("verify", bundle.Folder, "--tsa-cert", notACertificate);
+            using (var ecdsa = System.Security.Cryptography.ECDsa.Create())
+            {
+                using var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Some TSA", ecdsa, System.Security.Cryptography.HashAlgorithmName.SHA256)
+                    .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+                File.WriteAllText(notACertificate, certificate.ExportCertificatePem());
+            }
+
+            var pem = await Run("verify", bundle.Folder, "--tsa-cert", notACertificate);
+
+            Assert.True(pinned.ExitCode == 0, pinned.Output + pinned.Error);
+            Assert.Contains("checkpoints/000000: cosigned by the witness witness.test/w1 at 2027-01-15 08:00:00 UTC.", pinned.Output, StringComparison.Ordinal);
+            Assert.Contains("The cosignatures are by the witness key you pinned.", pinned.Output, StringComparison.Ordinal);
+            Assert.Equal(CommandLine.ExitRefused, other.ExitCode);
+            Assert.Contains($"not the witness key you pinned ({otherKey})", other.Output, StringComparison.Ordinal);
+            Assert.Equal(CommandLine.ExitUsage, badCertificate.ExitCode);
+            Assert.Contains($"--tsa-cert {notACertificate}: not a certificate in PEM", badCertificate.Error, StringComparison.Ordinal);
+            Assert.Equal("", badCertificate.Output);
+            Assert.True(pem.ExitCode == 0, pem.Output + pem.Error);
+            Assert.Contains("You pinned a timestamp authority's certificate, but no checkpoint in the bundle carries a timestamp token.", pem.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(keyFile);
+            File.Delete(notACertificate);
+        }
     }
 
     private static Task<(int ExitCode, string Output, string Error)> Run(params string[] args) =>

@@ -84,4 +84,17 @@ public sealed class ExportCaseTests
         Assert.Equal((0, 1, 0), (soon, due, resolved));
         Assert.Equal("hourly", w.World.Run(db => db.CaseLog.Checkpoints(OpenCaseWorld.CaseId))[count].Reason);
     }
+
+    [Fact]
+    public void Resolving_a_drill_sends_the_lawyer_no_checkpoint()
+    {
+        var w = OpenCaseWorld.Start();
+        var drill = w.World.Run(db => StartDrill.Run(db, db.People.Find(w.People["Nina"].Id)!, "Salek", Later)).Case!;
+        var before = w.World.TextsTo(w.People["Lev"]).Count;
+
+        w.Act("Nina", (db, nina) => CloseCase.Run(db, nina, drill.Id, CaseOutcome.Safe, "", Later, (_, _) => { }));
+
+        Assert.Equal(before, w.World.TextsTo(w.People["Lev"]).Count);
+        Assert.All(w.World.Run(db => db.CaseLog.Checkpoints(drill.Id)), c => Assert.Empty(c.Sent));
+    }
 }

@@ -172,4 +172,22 @@ public sealed class CaseLogTests
         Assert.NotNull(read.TelegramDate);
         Assert.All(entries.Where(e => e.Kind is CaseLogKinds.Opened or CaseLogKinds.AlertQueued), e => Assert.Null(e.TelegramDate)); // the bot's own steps have none
     }
+
+    [Fact]
+    public void Refused_attempts_are_logged_once_an_hour_per_person_so_nobody_can_fill_a_log()
+    {
+        var w = OpenCaseWorld.Start();
+
+        foreach (var minutes in new[] { 0, 10, 59, 61 })
+        {
+            w.Act("Zoe", (db, zoe) => TakeCase.Run(db, zoe, OpenCaseWorld.CaseId, Later + TimeSpan.FromMinutes(minutes)));
+        }
+
+        w.Act("Mark", (db, mark) => TakeCase.Run(db, mark, OpenCaseWorld.CaseId, Later));
+
+        var refused = w.Case.Timeline.Where(e => e.Kind == CaseEntryKind.AccessRefused).Select(e => (e.PersonId, e.At)).ToList();
+        Assert.Equal(
+            [(w.People["Zoe"].Id, Later), (w.People["Zoe"].Id, Later + TimeSpan.FromMinutes(61)), (w.People["Mark"].Id, Later)],
+            refused.OrderBy(r => r.PersonId == w.People["Mark"].Id).ThenBy(r => r.At));
+    }
 }

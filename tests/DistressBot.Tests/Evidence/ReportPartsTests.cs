@@ -64,4 +64,12 @@ public sealed class ReportPartsTests
         Assert.Equal("в машине; номер А123", opening.Detail);
         Assert.Equal(OpeningContent.Unknown, OpeningContent.Parse(null));
     }
+
+    [Theory]
+    [InlineData("Detained: в ОВД Ленинского района", DistressBot.Localization.Language.Ru, "задержан(а): в ОВД Ленинского района")]
+    [InlineData("Safe", DistressBot.Localization.Language.En, "safe")]
+    [InlineData("Hospitalised: ward 3", DistressBot.Localization.Language.En, "in hospital: ward 3")]
+    [InlineData("something else", DistressBot.Localization.Language.Ru, "something else")]
+    public void A_resolved_entrys_outcome_is_worded_in_the_readers_language_and_its_note_kept(string content, DistressBot.Localization.Language language, string expected) =>
+        Assert.Equal(expected, ReportTexts.Outcome(content, language));
 }

@@ -95,7 +95,7 @@ public static class CaseReport
             ? ReportTexts.Format(ReportText.ByWhen, language, Who(ack.Actor), clock.Full(ack.At))
             : T(ReportText.NotAcknowledged)));
         rows.Add((ReportText.SummaryOutcome, facts.Resolved is { } resolved
-            ? ReportTexts.Format(ReportText.OutcomeByWhen, language, resolved.Content ?? T(ReportText.None), Who(resolved.Actor), clock.Full(resolved.At))
+            ? ReportTexts.Format(ReportText.OutcomeByWhen, language, resolved.Content is { } outcome ? ReportTexts.Outcome(outcome, language) : T(ReportText.None), Who(resolved.Actor), clock.Full(resolved.At))
             : T(ReportText.StillOpen)));
 
         const double LabelWidth = 150;

@@ -240,6 +240,21 @@ public enum ReportText
     /// <summary>Kind: access_refused.</summary>
     KindAccessRefused,
 
+    /// <summary>Outcome: safe.</summary>
+    OutcomeSafe,
+
+    /// <summary>Outcome: detained.</summary>
+    OutcomeDetained,
+
+    /// <summary>Outcome: missing.</summary>
+    OutcomeMissing,
+
+    /// <summary>Outcome: in hospital.</summary>
+    OutcomeHospitalised,
+
+    /// <summary>Outcome: other.</summary>
+    OutcomeOther,
+
     /// <summary>Kind word: a fact was set for the draft filings.</summary>
     KindFact,
 

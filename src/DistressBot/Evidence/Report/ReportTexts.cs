@@ -103,6 +103,11 @@ public static class ReportTexts
         [ReportText.KindRead] = ("дело прочитано", "case read"),
         [ReportText.KindExported] = ("дело выгружено", "case exported"),
         [ReportText.KindAccessRefused] = ("в доступе к делу отказано", "access refused"),
+        [ReportText.OutcomeSafe] = ("в безопасности", "safe"),
+        [ReportText.OutcomeDetained] = ("задержан(а)", "detained"),
+        [ReportText.OutcomeMissing] = ("пропал(а) без вести", "missing"),
+        [ReportText.OutcomeHospitalised] = ("в больнице", "in hospital"),
+        [ReportText.OutcomeOther] = ("другое", "other"),
         [ReportText.KindFact] = ("сведения для обращений", "fact for the drafts"),
         [ReportText.KindDraft] = ("составлен черновик обращения", "draft filing made"),
     }.ToFrozenDictionary();
@@ -175,6 +180,25 @@ public static class ReportTexts
     /// <summary>What opened a case ("missed_checkin") in <paramref name="language"/>; an unknown trigger is its raw word.</summary>
     public static string Trigger(string trigger, Language language) =>
         Triggers.TryGetValue(trigger, out var id) ? Template(id, language) : trigger;
+
+    // The outcome words a `resolved` entry's content starts with (Domain's CaseOutcome names).
+    private static readonly FrozenDictionary<string, ReportText> Outcomes = new Dictionary<string, ReportText>(StringComparer.Ordinal)
+    {
+        ["Safe"] = ReportText.OutcomeSafe,
+        ["Detained"] = ReportText.OutcomeDetained,
+        ["Missing"] = ReportText.OutcomeMissing,
+        ["Hospitalised"] = ReportText.OutcomeHospitalised,
+        ["Other"] = ReportText.OutcomeOther,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>A `resolved` entry's content ("Detained: в ОВД") with its outcome word in <paramref name="language"/> ("задержан(а): в ОВД"); content of another shape is returned as it is.</summary>
+    public static string Outcome(string content, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var colon = content.IndexOf(": ", StringComparison.Ordinal);
+        var word = colon < 0 ? content : content[..colon];
+        return Outcomes.TryGetValue(word, out var id) ? Template(id, language) + content[word.Length..] : content;
+    }
 
     /// <summary>Every kind word the report words (the rest are shown raw).</summary>
     public static IEnumerable<string> KnownKinds => Kinds.Keys;

@@ -27,7 +27,8 @@ public static class BundleReadme
           времени), каждая с доказательством согласованности с последней (proof).
         - report.pdf: отчёт для суда.
 
-        Проще всего проверить всё одной командой: distressbot verify ПАПКА_ИЛИ_ZIP [--key log.vkey, полученный раньше].
+        Проще всего проверить всё одной командой: distressbot verify ПАПКА_ИЛИ_ZIP [--key log.vkey, полученный раньше]
+        [--checkpoint файл с сохранённым сообщением бота о контрольной точке].
         Вручную (bash и openssl; в Windows — WSL или Git Bash), в папке пакета (zip сначала распакуйте):
 
         1. Хеш одной записи (лист дерева, RFC 6962): SHA-256 от байта 00 и строки без перевода строки.
@@ -62,7 +63,8 @@ public static class BundleReadme
           with the proof that it is consistent with the latest one (proof).
         - report.pdf: the report for the court.
 
-        The easiest check is one command: distressbot verify FOLDER_OR_ZIP [--key the log.vkey received earlier].
+        The easiest check is one command: distressbot verify FOLDER_OR_ZIP [--key the log.vkey received earlier]
+        [--checkpoint a file holding the bot's checkpoint message you kept].
         By hand (bash and openssl; on Windows, WSL or Git Bash), in the bundle's folder (unzip a .zip first):
 
         1. The hash of one entry (a leaf of the tree, RFC 6962): SHA-256 of a 00 byte and the line without its

@@ -1,11 +1,19 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace DistressBot.Evidence.Verification;
 
 /// <summary>What the caller trusts beyond the bundle itself.</summary>
 /// <param name="PinnedKey">The log key received earlier (--key): the bundle's log.vkey must be this key; null trusts log.vkey and says so.</param>
-public sealed record BundleTrust(NoteVerifier? PinnedKey = null);
+/// <param name="PinnedWitness">The witness key received from its operator (--witness-key): every witness.vkey must be this key, and cosignatures without one are checked with it; null trusts witness.vkey and says so.</param>
+/// <param name="PinnedTimestampAuthority">The timestamp authority's certificate or its CA (--tsa-cert): every token must be signed under it; null takes the token's own certificate and says so. The caller disposes it.</param>
+/// <param name="Kept">Checkpoints the caller kept (--checkpoint FILE): each must be signed by the log key and be a prefix of the log.</param>
+public sealed record BundleTrust(
+    NoteVerifier? PinnedKey = null,
+    CosignatureVerifier? PinnedWitness = null,
+    X509Certificate2? PinnedTimestampAuthority = null,
+    IReadOnlyList<KeptCheckpoint>? Kept = null);
 
 /// <summary>One checkpoint folder whose checkpoint is signed by the log key and names the case's log, handed to each folder check.</summary>
 /// <param name="Folder">Its bundle path, "checkpoints/000003".</param>
@@ -21,8 +29,9 @@ public sealed record CheckpointFolder(string Folder, byte[] NoteBytes, string No
 /// <summary>
 /// The offline check of a bundle (docs/evidence.md, "Verifying"): every line of log.jsonl is a canonical entry in its
 /// place, the latest checkpoint is signed by the log key and covers exactly those lines, and every earlier checkpoint
-/// that left the server is signed, covers a prefix of them and is proved consistent with the latest. It stops at the
-/// first problem and names it (entry and line, file, checkpoint folder).
+/// that left the server is signed, covers a prefix of them, is proved consistent with the latest, and its witness
+/// cosignatures and timestamp token verify; every checkpoint the caller kept is a prefix of them too. It stops at the
+/// first problem and names it (entry and line, file, checkpoint folder, kept file).
 /// </summary>
 public static partial class BundleVerifier
 {
@@ -42,10 +51,11 @@ public static partial class BundleVerifier
 
     // The checks of a checkpoint folder after its signature and origin, in order; one more check is one more entry here
     // (and the files it reads in FolderFilesRead), its method in this class or another part of it.
-    private static readonly FolderCheck[] FolderChecks = [WithinLatest, PrefixOfLog, ConsistencyProof];
+    private static readonly FolderCheck[] FolderChecks = [WithinLatest, PrefixOfLog, ConsistencyProof, WitnessCosignatures, TimestampOfCheckpoint];
 
-    // The files of a checkpoint folder that some check reads; the others are listed as not checked.
-    private static readonly string[] FolderFilesRead = [BundleLayout.Checkpoint, BundleLayout.Proof];
+    // The files of a checkpoint folder that some check reads; sent.txt is listed as the server's word, the others as not checked.
+    private static readonly string[] FolderFilesRead =
+        [BundleLayout.Checkpoint, BundleLayout.Proof, BundleLayout.Cosignatures, BundleLayout.WitnessKey, BundleLayout.Timestamp];
 
     /// <summary>One check of a checkpoint folder: null when it passes, else the problem.</summary>
     private delegate BundleProblem? FolderCheck(CheckpointFolder folder, CheckedLog log, BundleReader bundle);
@@ -92,8 +102,9 @@ public static partial class BundleVerifier
                 throw new BundleProblemException(RootProblem(bundle, key, origin, roots));
             }
 
-            var log = new CheckedLog(key, origin, latest, roots, trust);
-            var (checkedFolders, notChecked) = CheckFolders(bundle, log);
+            var log = new CheckedLog(key, origin, latest, roots, trust, new FolderFindings());
+            var (checkedFolders, notChecked, sentLists) = CheckFolders(bundle, log);
+            var kept = CheckKept(log);
             return BundleVerdict.Pass(new BundleFacts(
                 entries[0].CaseId,
                 entries.Count,
@@ -103,7 +114,15 @@ public static partial class BundleVerifier
                 key.ToString(),
                 trust.PinnedKey is not null,
                 checkedFolders,
-                notChecked));
+                notChecked)
+            {
+                Cosignatures = log.Found.Cosignatures,
+                WitnessPinned = trust.PinnedWitness is not null,
+                Timestamps = log.Found.Timestamps,
+                TimestampAuthorityPinned = trust.PinnedTimestampAuthority is not null,
+                KeptCheckpoints = kept,
+                SentLists = sentLists,
+            });
         }
         catch (BundleProblemException ex)
         {
@@ -293,10 +312,11 @@ public static partial class BundleVerifier
             .GroupBy(p => p[1], StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)];
 
-    private static (List<string> Checked, List<string> NotChecked) CheckFolders(BundleReader bundle, CheckedLog log)
+    private static (List<string> Checked, List<string> NotChecked, List<string> SentLists) CheckFolders(BundleReader bundle, CheckedLog log)
     {
         var checkedFolders = new List<string>();
         var notChecked = new List<string>();
+        var sentLists = new List<string>();
         foreach (var group in CheckpointFolders(bundle))
         {
             var path = BundleLayout.CheckpointsFolder + "/" + group.Key;
@@ -310,10 +330,12 @@ public static partial class BundleVerifier
             }
 
             checkedFolders.Add(path);
-            notChecked.AddRange(group.Select(p => p[2]).Where(n => !FolderFilesRead.Contains(n, StringComparer.Ordinal)).Order(StringComparer.Ordinal).Select(folder.PathOf));
+            var unread = group.Select(p => p[2]).Where(n => !FolderFilesRead.Contains(n, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            sentLists.AddRange(unread.Where(n => n == BundleLayout.Sent).Select(folder.PathOf));
+            notChecked.AddRange(unread.Where(n => n != BundleLayout.Sent).Select(folder.PathOf));
         }
 
-        return (checkedFolders, notChecked);
+        return (checkedFolders, notChecked, sentLists);
     }
 
     private static BundleProblem? WithinLatest(CheckpointFolder folder, CheckedLog log, BundleReader bundle) =>
@@ -381,6 +403,14 @@ public static partial class BundleVerifier
     private static BundleProblemException Fail(VerdictTextId id, string? file, long? entry, params object[] args) =>
         new(Problem(id, file, entry, args));
 
-    /// <summary>The log as far as it checked: its key, its origin line, the latest checkpoint (covering every line) and the roots of its prefixes.</summary>
-    private sealed record CheckedLog(NoteVerifier Key, string Origin, Checkpoint Latest, PrefixRoots Roots, BundleTrust Trust);
+    /// <summary>The log as far as it checked: its key, its origin line, the latest checkpoint (covering every line), the roots of its prefixes, and what the folder checks found.</summary>
+    private sealed record CheckedLog(NoteVerifier Key, string Origin, Checkpoint Latest, PrefixRoots Roots, BundleTrust Trust, FolderFindings Found);
+
+    /// <summary>What the folder checks proved beyond the log key's signatures, in folder order.</summary>
+    private sealed class FolderFindings
+    {
+        public List<CosignatureFact> Cosignatures { get; } = [];
+
+        public List<TimestampFact> Timestamps { get; } = [];
+    }
 }

@@ -116,4 +116,73 @@ public enum VerdictTextId
 
     /// <summary>{0} how many, {1} the files.</summary>
     FilesNotChecked,
+
+    /// <summary>{0} the file, {1} the reason (English).</summary>
+    WitnessKeyMalformed,
+
+    /// <summary>{0} the file, {1} the bundle's witness key, {2} the pinned witness key.</summary>
+    WitnessKeyNotPinned,
+
+    /// <summary>{0} the folder.</summary>
+    CosignaturesWithoutWitnessKey,
+
+    /// <summary>{0} the file, {1} the reason (English).</summary>
+    CosignaturesMalformed,
+
+    /// <summary>{0} the folder, {1} the witness's key name, {2} the key names the lines are by.</summary>
+    CosignatureByOtherWitness,
+
+    /// <summary>{0} the folder, {1} the witness's key name.</summary>
+    CosignatureInvalid,
+
+    /// <summary>{0} the folder, {1} the reason (English).</summary>
+    TimestampInvalid,
+
+    /// <summary>{0} the kept file, {1} this log's origin line.</summary>
+    KeptNotACheckpoint,
+
+    /// <summary>{0} the kept file, {1} the log key's name, {2} the key names it is signed by.</summary>
+    KeptNotSignedByKey,
+
+    /// <summary>{0} the kept file, {1} the log key's name.</summary>
+    KeptSignatureInvalid,
+
+    /// <summary>{0} the kept file, {1} its origin, {2} this log's origin.</summary>
+    KeptOfAnotherLog,
+
+    /// <summary>{0} the kept file, {1} its size, {2} entries in log.jsonl.</summary>
+    KeptBeyondLog,
+
+    /// <summary>{0} the kept file, {1} its size.</summary>
+    KeptNotPrefix,
+
+    /// <summary>{0} the folder, {1} the witness's key name, {2} the cosignature's time (UTC).</summary>
+    FolderCosigned,
+
+    /// <summary>{0} the folder, {1} the authority's certificate subject, {2} the token's time (UTC).</summary>
+    FolderTimestamped,
+
+    /// <summary>No placeholder.</summary>
+    WitnessKeyMatchesPinned,
+
+    /// <summary>No placeholder.</summary>
+    WitnessPinnedNothingCosigned,
+
+    /// <summary>{0} the witness verifier keys used, one per line.</summary>
+    WitnessKeyNotPinnedAdvice,
+
+    /// <summary>No placeholder.</summary>
+    TimestampAuthorityMatchesPinned,
+
+    /// <summary>No placeholder.</summary>
+    TimestampPinnedNothingStamped,
+
+    /// <summary>No placeholder.</summary>
+    TimestampAuthorityNotPinnedAdvice,
+
+    /// <summary>{0} the kept file, {1} its size.</summary>
+    KeptCheckpointMatches,
+
+    /// <summary>{0} how many, {1} the files.</summary>
+    SentListsNotProof,
 }

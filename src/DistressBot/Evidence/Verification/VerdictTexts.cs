@@ -121,8 +121,77 @@ public static class VerdictTexts
             "Ключ взят из самого пакета: сверьте его с ключом, полученным раньше от этого журнала, или запустите снова с --key:\n{0}",
             "The key was taken from the bundle itself: compare it with the key you received from this log earlier, or run again with --key:\n{0}"),
         [VerdictTextId.FilesNotChecked] = (
-            "Не проверено этой версией ({0}): {1}",
-            "Not checked by this version ({0}): {1}"),
+            "Не проверено (файлы вне состава пакета) ({0}): {1}",
+            "Not checked (files outside the bundle's layout) ({0}): {1}"),
+        [VerdictTextId.WitnessKeyMalformed] = (
+            "{0} не является ключом свидетеля (witness): {1}",
+            "{0} is not a witness verifier key: {1}"),
+        [VerdictTextId.WitnessKeyNotPinned] = (
+            "{0} — ключ свидетеля {1}, а не ключ свидетеля, который вы указали ({2}): подписи в этой папке не от свидетеля, которому вы доверяете.",
+            "{0} is the witness key {1}, not the witness key you pinned ({2}): the cosignatures in this folder are not by the witness you trust."),
+        [VerdictTextId.CosignaturesWithoutWitnessKey] = (
+            "{0}: есть подписи свидетеля (cosignatures), но нет witness.vkey, и ключ свидетеля не указан (--witness-key): проверить их нечем.",
+            "{0}: the folder holds witness cosignatures but no witness.vkey, and no --witness-key was given: there is no key to check them with."),
+        [VerdictTextId.CosignaturesMalformed] = (
+            "{0} не является списком подписей свидетеля: {1}",
+            "{0} is not a list of witness cosignatures: {1}"),
+        [VerdictTextId.CosignatureByOtherWitness] = (
+            "{0}: нет подписи свидетеля {1} (подписи: {2}).",
+            "{0}: there is no cosignature by the witness {1} (cosignatures by: {2})."),
+        [VerdictTextId.CosignatureInvalid] = (
+            "{0}: подпись свидетеля {1} не сходится: контрольная точка или подпись изменены после того, как свидетель подписал.",
+            "{0}: the witness cosignature by {1} does not verify: the checkpoint or the cosignature was changed after the witness signed."),
+        [VerdictTextId.TimestampInvalid] = (
+            "{0}: метка времени (timestamp.tsr) не подтверждает время этой контрольной точки: {1}",
+            "{0}: the timestamp token (timestamp.tsr) does not prove this checkpoint's time: {1}"),
+        [VerdictTextId.KeptNotACheckpoint] = (
+            "В сохранённой вами контрольной точке ({0}) нет подписанной контрольной точки (она начинается строкой «{1}», затем размер, корень, пустая строка и подпись).",
+            "The checkpoint you kept ({0}) holds no signed checkpoint (one starts with the line \"{1}\", then the size, the root, a blank line and the signature)."),
+        [VerdictTextId.KeptNotSignedByKey] = (
+            "Сохранённая вами контрольная точка ({0}) не подписана ключом журнала {1} (подписи: {2}): она не из этого журнала, или пакет подписан другим ключом.",
+            "The checkpoint you kept ({0}) is not signed with the log's key {1} (signatures by: {2}): it is not from this log, or the bundle is signed with another key."),
+        [VerdictTextId.KeptSignatureInvalid] = (
+            "Подпись ключа {1} на сохранённой вами контрольной точке ({0}) не сходится: копия изменена.",
+            "The signature by {1} on the checkpoint you kept ({0}) does not verify: the copy was changed."),
+        [VerdictTextId.KeptOfAnotherLog] = (
+            "Сохранённая вами контрольная точка ({0}) относится к журналу «{1}», а не к журналу этого пакета «{2}»: она другого дела.",
+            "The checkpoint you kept ({0}) is for the log \"{1}\", not for this bundle's log \"{2}\": it is of another case."),
+        [VerdictTextId.KeptBeyondLog] = (
+            "Сохранённая вами контрольная точка ({0}) охватывает {1} записей, а в log.jsonl их только {2}: записи, о которых у вас есть доказательство, удалены, или пакет выгружен раньше, чем сделана ваша контрольная точка.",
+            "The checkpoint you kept ({0}) covers {1} entries, but log.jsonl holds only {2}: entries you hold proof of were removed, or this bundle was exported before your checkpoint was made."),
+        [VerdictTextId.KeptNotPrefix] = (
+            "Сохранённая вами контрольная точка ({0}) не совпадает с этим журналом: журнал переписан после неё — первые {1} записей уже не те, что ключ журнала подписал тогда. Обе подписаны ключом журнала, поэтому вместе они доказывают подмену.",
+            "The checkpoint you kept ({0}) does not match this log: the log was rewritten after it: the first {1} entries no longer match what the log key signed then. Both are signed by the log key, so together they prove the rewrite."),
+        [VerdictTextId.FolderCosigned] = (
+            "{0}: подписана свидетелем {1} в {2} UTC.",
+            "{0}: cosigned by the witness {1} at {2} UTC."),
+        [VerdictTextId.FolderTimestamped] = (
+            "{0}: метка времени от {1}: {2} UTC.",
+            "{0}: timestamped by {1} at {2} UTC."),
+        [VerdictTextId.WitnessKeyMatchesPinned] = (
+            "Подписи свидетеля сделаны ключом свидетеля, который вы указали.",
+            "The cosignatures are by the witness key you pinned."),
+        [VerdictTextId.WitnessPinnedNothingCosigned] = (
+            "Вы указали ключ свидетеля, но ни одна контрольная точка в пакете не подписана свидетелем.",
+            "You pinned a witness key, but no checkpoint in the bundle is cosigned by a witness."),
+        [VerdictTextId.WitnessKeyNotPinnedAdvice] = (
+            "Ключ свидетеля взят из самого пакета (witness.vkey): сверьте его с ключом, который публикует оператор свидетеля, или запустите снова с --witness-key:\n{0}",
+            "The witness key was taken from the bundle itself (witness.vkey): compare it with the key the witness's operator publishes, or run again with --witness-key:\n{0}"),
+        [VerdictTextId.TimestampAuthorityMatchesPinned] = (
+            "Метки времени подписаны под сертификатом, который вы указали (--tsa-cert).",
+            "The timestamp tokens are signed under the certificate you pinned (--tsa-cert)."),
+        [VerdictTextId.TimestampPinnedNothingStamped] = (
+            "Вы указали сертификат службы времени, но ни у одной контрольной точки в пакете нет метки времени.",
+            "You pinned a timestamp authority's certificate, but no checkpoint in the bundle carries a timestamp token."),
+        [VerdictTextId.TimestampAuthorityNotPinnedAdvice] = (
+            "Сертификат службы времени взят из самих меток: каждая подтверждает время лишь настолько, насколько вы доверяете названной в ней службе (сертификат с любым именем может сделать кто угодно). Чтобы проверить службу, запустите снова с --tsa-cert и её сертификатом.",
+            "The timestamp authority's certificate was taken from the tokens themselves: each proves its time only as far as you trust the authority it names (anyone can make a certificate with any name). To pin the authority, run again with --tsa-cert and its certificate."),
+        [VerdictTextId.KeptCheckpointMatches] = (
+            "Сохранённая вами контрольная точка ({0}, {1} записей) — часть этого журнала: ничего из того, что она охватывает, не изменено и не удалено.",
+            "The checkpoint you kept ({0}, size {1}) is part of this log: nothing it covered was changed or removed."),
+        [VerdictTextId.SentListsNotProof] = (
+            "Куда, по словам сервера, отправлены контрольные точки ({0}; это слова самого сервера, не доказательство): {1}",
+            "Where the server says it sent the checkpoints ({0}; the server's own word, not proof): {1}"),
     };
 
     /// <summary>Every id in the table (a test holds that this is every <see cref="VerdictTextId"/>).</summary>

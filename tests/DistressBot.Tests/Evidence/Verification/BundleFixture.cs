@@ -103,6 +103,20 @@ internal sealed class BundleFixture : IDisposable
         return signer;
     }
 
+    /// <summary>The signed note in checkpoints/<paramref name="folder"/> (6 digits) as it stands.</summary>
+    public string FolderNote(int folder) => File.ReadAllText(Path.Combine(PathOf(BundleLayout.CheckpointFolder(folder)), BundleLayout.Checkpoint));
+
+    /// <summary>
+    /// Signs a fresh latest checkpoint over log.jsonl as it stands, with the same key, and drops every earlier checkpoint
+    /// (a seized server rewriting the log and leaving out what no longer fits): the bundle then verifies on its own.
+    /// </summary>
+    public void ResignLatestAndDropEarlier()
+    {
+        var lines = LogLines().Select(l => Encoding.UTF8.GetBytes(l)).ToList();
+        File.WriteAllText(PathOf(BundleLayout.Checkpoint), SignedCheckpoint(lines, lines.Count));
+        Directory.Delete(PathOf(BundleLayout.CheckpointsFolder), recursive: true);
+    }
+
     /// <summary>A zip of the bundle folder, the same paths at its root.</summary>
     public string Zip()
     {

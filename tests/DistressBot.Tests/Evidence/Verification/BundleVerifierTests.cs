@@ -24,7 +24,11 @@ public sealed class BundleVerifierTests
         Assert.Equal(bundle.Signer.VerifierKey, facts.VerifierKey);
         Assert.False(facts.KeyPinned);
         Assert.Equal(["checkpoints/000000", "checkpoints/000001"], facts.CheckpointsChecked);
-        Assert.Equal(["checkpoints/000000/sent.txt", "checkpoints/000001/sent.txt"], facts.NotChecked);
+        Assert.Empty(facts.NotChecked);
+        Assert.Equal(["checkpoints/000000/sent.txt", "checkpoints/000001/sent.txt"], facts.SentLists);
+        Assert.Empty(facts.Cosignatures);
+        Assert.Empty(facts.Timestamps);
+        Assert.Empty(facts.KeptCheckpoints);
         var english = verdict.Describe(Language.En);
         Assert.StartsWith("VERIFIED", english, StringComparison.Ordinal);
         Assert.Contains("Case: C-0042", english, StringComparison.Ordinal);
@@ -390,11 +394,14 @@ public sealed class BundleVerifierTests
         File.WriteAllBytes(bundle.PathOf("checkpoints/.DS_Store"), [0xFF, 0x00]);
         Directory.CreateDirectory(bundle.PathOf("checkpoints/notes"));
         File.WriteAllText(bundle.PathOf("checkpoints/notes/x"), "x");
+        File.WriteAllBytes(bundle.PathOf("checkpoints/000000/notes.txt"), [0xFF, 0x00]);
 
         var verdict = BundleVerifier.Verify(bundle.Folder);
 
         Assert.True(verdict.Verified, verdict.Describe(Language.En));
         Assert.Equal(["checkpoints/000000"], verdict.Facts!.CheckpointsChecked);
+        Assert.Equal(["checkpoints/000000/notes.txt"], verdict.Facts.NotChecked);
+        Assert.Contains("Not checked (files outside the bundle's layout) (1): checkpoints/000000/notes.txt", verdict.Describe(Language.En), StringComparison.Ordinal);
     }
 
     [Fact]
