@@ -109,7 +109,7 @@ public static class ExportCaseCommand
     }
 
     // The path with every symbolic link on it resolved, as far as the path exists (the rest is kept as written).
-    private static string RealPath(string path)
+    internal static string RealPath(string path)
     {
         var parts = path.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
         var real = Path.GetPathRoot(path) ?? "/";

@@ -254,4 +254,10 @@ public enum ReportText
 
     /// <summary>Outcome: other.</summary>
     OutcomeOther,
+
+    /// <summary>Kind word: a fact was set for the draft filings.</summary>
+    KindFact,
+
+    /// <summary>Kind word: a draft filing was made.</summary>
+    KindDraft,
 }
