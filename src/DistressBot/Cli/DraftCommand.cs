@@ -13,14 +13,19 @@ public static class DraftCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        if (!TryParse(args, context.Rules.DefaultLanguage, out var parsed, out var problem))
+        var arguments = CaseFileArguments.Parse(args, 2, context.Rules.DefaultLanguage, out var problem);
+        if (arguments is null || arguments.Words.Count < 2 || arguments.Target.Length == 0 || !DraftKinds.TryParse(arguments.Words[1], out var kind))
         {
+            problem = arguments is null ? problem
+                : arguments.Words.Count == 0 ? "Name the case: distressbot draft C-0042 wgeid --out FILE."
+                : arguments.Words.Count == 1 ? "Name the kind of draft: police, wgeid or interim."
+                : arguments.Target.Length == 0 ? "Name the file to write: --out FILE."
+                : $"'{arguments.Words[1]}' is not a kind of draft: police, wgeid or interim.";
             return AdminResult.Usage(problem + "\n" + Usage);
         }
 
-        // Compared with links resolved, as export-case does: a link into the data directory would put the draft into its backups.
-        var dataDirectory = ExportCaseCommand.RealPath(Path.GetFullPath(context.Runtime.Settings.DataDirectory)) + Path.DirectorySeparatorChar;
-        if (ExportCaseCommand.RealPath(parsed.Target).StartsWith(dataDirectory, StringComparison.Ordinal))
+        var parsed = new Parsed(arguments.Words[0].Trim().ToUpperInvariant(), kind, arguments.Target, arguments.Language);
+        if (CaseFileArguments.IsInsideDataDirectory(parsed.Target, context.Runtime.Settings.DataDirectory))
         {
             return AdminResult.Usage($"{parsed.Target} is inside the data directory; write the draft outside it.");
         }
@@ -71,63 +76,4 @@ public static class DraftCommand
     }
 
     private sealed record Parsed(string CaseId, DraftKind Kind, string Target, Language Language);
-
-    private static bool TryParse(IReadOnlyList<string> args, Language fallback, out Parsed parsed, out string problem)
-    {
-        var (caseId, kindWord, target, language) = ("", "", "", fallback);
-        parsed = new Parsed("", DraftKind.Police, "", fallback);
-        problem = "";
-        for (var i = 1; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--out" when target.Length > 0:
-                    problem = "--out is given twice.";
-                    return false;
-                case "--out" when i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]):
-                    target = Path.GetFullPath(args[++i]);
-                    break;
-                case "--lang" when i + 1 < args.Count:
-                    if (!LanguagePicker.TryParse(args[++i], out language))
-                    {
-                        problem = $"--lang takes ru or en, not '{args[i]}'.";
-                        return false;
-                    }
-
-                    break;
-                case "--out" or "--lang":
-                    problem = $"{args[i]} needs a value.";
-                    return false;
-                case var word when word.StartsWith('-'):
-                    problem = $"Unknown option '{word}'.";
-                    return false;
-                case var word when caseId.Length == 0:
-                    caseId = word.Trim().ToUpperInvariant();
-                    break;
-                case var word when kindWord.Length == 0:
-                    kindWord = word;
-                    break;
-                default:
-                    problem = $"Unexpected argument '{args[i]}'.";
-                    return false;
-            }
-        }
-
-        if (caseId.Length == 0 || kindWord.Length == 0 || target.Length == 0)
-        {
-            problem = caseId.Length == 0 ? "Name the case: distressbot draft C-0042 wgeid --out FILE."
-                : kindWord.Length == 0 ? "Name the kind of draft: police, wgeid or interim."
-                : "Name the file to write: --out FILE.";
-            return false;
-        }
-
-        if (!DraftKinds.TryParse(kindWord, out var kind))
-        {
-            problem = $"'{kindWord}' is not a kind of draft: police, wgeid or interim.";
-            return false;
-        }
-
-        parsed = new Parsed(caseId, kind, target, language);
-        return true;
-    }
 }

@@ -14,14 +14,17 @@ public static class ExportCaseCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        if (!TryParse(args, context.Rules.DefaultLanguage, out var caseId, out var target, out var language, out var problem))
+        var parsed = CaseFileArguments.Parse(args, 1, context.Rules.DefaultLanguage, out var problem);
+        if (parsed is null || parsed.Words.Count == 0 || parsed.Target.Length == 0)
         {
+            problem = parsed is null ? problem
+                : parsed.Words.Count == 0 ? "Name the case: distressbot export-case C-0042 --out DIRECTORY."
+                : "Name the folder to write: --out DIRECTORY.";
             return AdminResult.Usage(problem + "\n" + Usage);
         }
 
-        // Compared with links resolved: a link into the data directory would put the (unencrypted) bundle into its backups.
-        var dataDirectory = RealPath(Path.GetFullPath(context.Runtime.Settings.DataDirectory)) + Path.DirectorySeparatorChar;
-        if ((RealPath(target) + Path.DirectorySeparatorChar).StartsWith(dataDirectory, StringComparison.Ordinal))
+        var (caseId, target, language) = (parsed.Words[0].Trim().ToUpperInvariant(), parsed.Target, parsed.Language);
+        if (CaseFileArguments.IsInsideDataDirectory(target, context.Runtime.Settings.DataDirectory))
         {
             return AdminResult.Usage($"{target} is inside the data directory; export to a folder outside it.");
         }
@@ -61,65 +64,5 @@ public static class ExportCaseCommand
         }
         var summary = TextCatalogue.Format(Language.En, TextId.ExportWritten, data.CaseId, data.Entries.Count.ToString(CultureInfo.InvariantCulture), target);
         return new AdminResult(0, target + "\n", summary + $". Check it with: distressbot verify {target}\n");
-    }
-
-    private static bool TryParse(IReadOnlyList<string> args, Language fallback, out string caseId, out string target, out Language language, out string problem)
-    {
-        (caseId, target, language, problem) = ("", "", fallback, "");
-        for (var i = 1; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--out" when target.Length > 0:
-                    problem = "--out is given twice.";
-                    return false;
-                case "--out" when i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]):
-                    target = Path.GetFullPath(args[++i]);
-                    break;
-                case "--lang" when i + 1 < args.Count:
-                    if (!LanguagePicker.TryParse(args[++i], out language))
-                    {
-                        problem = $"--lang takes ru or en, not '{args[i]}'.";
-                        return false;
-                    }
-
-                    break;
-                case "--out" or "--lang":
-                    problem = $"{args[i]} needs a value.";
-                    return false;
-                case var word when word.StartsWith('-'):
-                    problem = $"Unknown option '{word}'.";
-                    return false;
-                case var word when caseId.Length == 0:
-                    caseId = word.Trim().ToUpperInvariant();
-                    break;
-                default:
-                    problem = $"Unexpected argument '{args[i]}'.";
-                    return false;
-            }
-        }
-
-        if (caseId.Length == 0 || target.Length == 0)
-        {
-            problem = caseId.Length == 0 ? "Name the case: distressbot export-case C-0042 --out DIRECTORY." : "Name the folder to write: --out DIRECTORY.";
-            return false;
-        }
-
-        return true;
-    }
-
-    // The path with every symbolic link on it resolved, as far as the path exists (the rest is kept as written).
-    internal static string RealPath(string path)
-    {
-        var parts = path.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var real = Path.GetPathRoot(path) ?? "/";
-        foreach (var part in parts)
-        {
-            var next = Path.Combine(real, part);
-            var info = new DirectoryInfo(next);
-            real = info.Exists && info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next : next;
-        }
-
-        return real;
     }
 }
