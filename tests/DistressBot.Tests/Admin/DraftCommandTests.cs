@@ -1,16 +1,11 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using DistressBot.Cli;
-using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
-using DistressBot.Storage;
 using DistressBot.Tests.Fakes;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DistressBot.Tests.Admin;
 
@@ -18,52 +13,30 @@ namespace DistressBot.Tests.Admin;
 [UnsupportedOSPlatform("windows")] // Unix file modes
 public sealed class DraftCommandTests : IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("distressbot-admin-draft-").FullName;
-    private readonly FakeTimeProvider _time = new(CaseChain.Opening);
-    private BotSettings _settings = null!;
+    private readonly InitializedData _data = InitializedData.Create("admin-draft", CaseChain.Opening);
     private BotRuntime _runtime = null!;
 
-    private string KeyFilePath => Path.Combine(_root, "keys", "key");
 
-    private string Out => Path.Combine(_root, "out", "draft.docx");
+    private string Out => Path.Combine(_data.Root, "out", "draft.docx");
 
     public async Task InitializeAsync()
     {
-        _settings = BotSettings.Bind(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = Path.Combine(_root, "data"),
-                ["Crypto:KeyringPath"] = Path.Combine(_root, "keys", "keyring.json"),
-                ["Crypto:KeyFile"] = KeyFilePath,
-            }).Build(),
-            _ => null);
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(_settings.KeyringPath)!);
-        KeyFile.Create(KeyFilePath);
-        using (var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
-        using (var keyring = Keyring.Create(_settings.KeyringPath, secret, _time))
-        using (CaseKeyStore.Open(_settings.CaseKeysPath, keyring))
-        {
-        }
+        _runtime = await _data.OpenAsync();
 
-        using (var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
-        {
-            _runtime = await BotRuntime.OpenAsync(_settings, secret, NullLoggerFactory.Instance, _time);
-        }
-
-        Directory.CreateDirectory(Path.Combine(_root, "out"));
+        Directory.CreateDirectory(Path.Combine(_data.Root, "out"));
         await _runtime.Store.RunAsync(db =>
         {
-            var salek = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, 7007, "Salek", "UTC", _time.GetUtcNow());
-            salek.Checkin = new CheckinState { Schedule = Schedule.Interval(TimeSpan.FromHours(12), TimeSpan.FromMinutes(30)), ScheduleSetAt = _time.GetUtcNow() };
+            var salek = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, 7007, "Salek", "UTC", _data.Time.GetUtcNow());
+            salek.Checkin = new CheckinState { Schedule = Schedule.Interval(TimeSpan.FromHours(12), TimeSpan.FromMinutes(30)), ScheduleSetAt = _data.Time.GetUtcNow() };
             db.People.Save(salek);
-            return Alarms.Sos(db, salek, _time.GetUtcNow(), _time.GetUtcNow());
+            return Alarms.Sos(db, salek, _data.Time.GetUtcNow(), _data.Time.GetUtcNow());
         });
     }
 
     public async Task DisposeAsync()
     {
         await _runtime.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
+        _data.Dispose();
     }
 
     [Fact]
@@ -110,7 +83,7 @@ public sealed class DraftCommandTests : IAsyncLifetime
     [Fact]
     public async Task Draft_IntoTheDataDirectory_Exit2_AndOverAnExistingFileOrForNoCase_Exit1_NothingOverwritten()
     {
-        var inside = await AdminAsync("draft", "C-0001", "police", "--out", Path.Combine(_settings.DataDirectory, "d.docx"));
+        var inside = await AdminAsync("draft", "C-0001", "police", "--out", Path.Combine(_data.Settings.DataDirectory, "d.docx"));
         await File.WriteAllTextAsync(Out, "mine");
         var existing = await AdminAsync("draft", "C-0001", "police", "--out", Out);
         var noCase = await AdminAsync("draft", "C-0042", "police", "--out", Out + ".new");
@@ -123,5 +96,5 @@ public sealed class DraftCommandTests : IAsyncLifetime
     }
 
     private Task<AdminResult> AdminAsync(params string[] args) =>
-        AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _settings.ToRules(), _time, new Dictionary<string, string>()), CancellationToken.None);
+        AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _data.Settings.ToRules(), _data.Time, new Dictionary<string, string>()), CancellationToken.None);
 }
