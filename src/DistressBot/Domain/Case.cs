@@ -116,6 +116,9 @@ public enum CaseEntryKind
 
     /// <summary>Someone not on the case asked for it and was told there is no such case.</summary>
     AccessRefused,
+
+    /// <summary>The admin released the resolved case from legal hold: it is purged once the retention period after this has passed.</summary>
+    Released,
 }
 
 /// <summary>One step in a case's timeline.</summary>
@@ -249,4 +252,7 @@ public sealed class Case
 
     /// <summary>Everything that happened, in order.</summary>
     public List<CaseEntry> Timeline { get; init; } = [];
+
+    /// <summary>When the admin released the case from legal hold (`distressbot cases release`); null while it is held, as every case is from opening.</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
 }

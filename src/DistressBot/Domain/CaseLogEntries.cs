@@ -27,7 +27,7 @@ public static partial class CaseLogEntries
             CaseEntryKind.Location => (subjectParty, null, step.Detail),
             CaseEntryKind.Outage => (Bot, named, step.Detail is { } down ? AtForm(down) : null),
             CaseEntryKind.Acknowledged or CaseEntryKind.Note or CaseEntryKind.Resolved or CaseEntryKind.Read
-                or CaseEntryKind.Exported or CaseEntryKind.AccessRefused => (step.ByAdmin ? Admin : named ?? Unknown, null, step.Detail),
+                or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Released => (step.ByAdmin ? Admin : named ?? Unknown, null, step.Detail),
             CaseEntryKind.AlertDelivered => (Bot, named, null),
             _ => (Bot, named, step.Detail),
         };
@@ -69,6 +69,7 @@ public static partial class CaseLogEntries
         CaseEntryKind.Read => CaseLogKinds.Read,
         CaseEntryKind.Exported => CaseLogKinds.Exported,
         CaseEntryKind.AccessRefused => CaseLogKinds.AccessRefused,
+        CaseEntryKind.Released => CaseLogKinds.Released,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A timeline step without a log kind."),
     };
 

@@ -62,4 +62,7 @@ public static class CaseLogKinds
 
     /// <summary>The actor asked for the case and was refused (not on the case); they were told there is no such case.</summary>
     public const string AccessRefused = "access_refused";
+
+    /// <summary>The admin released the resolved case from legal hold; it is purged (its key destroyed) after the retention period.</summary>
+    public const string Released = "released";
 }

@@ -575,6 +575,7 @@ public static class TextCatalogue
         [TextId.DocumentCaptionCut] = (
             "(подпись сокращена)",
             "(caption shortened)"),
+        [TextId.TimelineReleased] = ("Снято с удержания администратором; удалится по сроку хранения", "Released from legal hold by the admin; purged after the retention period"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

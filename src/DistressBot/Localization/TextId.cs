@@ -445,4 +445,6 @@ public enum TextId
     ExportWritten,
     /// <summary>Ends a document's caption that was cut to Telegram's 1,024 characters.</summary>
     DocumentCaptionCut,
+    /// <summary>Timeline step word: the admin released the resolved case from legal hold.</summary>
+    TimelineReleased,
 }
