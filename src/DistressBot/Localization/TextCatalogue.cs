@@ -593,6 +593,7 @@ public static class TextCatalogue
         [TextId.DraftWritten] = (
             "Дело {0}: черновик ({1}) записан в {2}",
             "Case {0}: draft ({1}) written to {2}"),
+        [TextId.TimelineReleased] = ("Снято с удержания администратором; удалится по сроку хранения", "Released from legal hold by the admin; purged after the retention period"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

@@ -461,4 +461,6 @@ public enum TextId
     DraftCaption,
     /// <summary>The admin's draft: {0} case number, {1} the kind, {2} the file written.</summary>
     DraftWritten,
+    /// <summary>Timeline step word: the admin released the resolved case from legal hold.</summary>
+    TimelineReleased,
 }
