@@ -25,7 +25,8 @@ public static class BundleReadme
           Сверьте его с ключом, полученным раньше от этого журнала.
         - checkpoints/: контрольные точки, которые были отправлены с сервера (адвокату, свидетелю, в службу
           времени), каждая с доказательством согласованности с последней (proof).
-        - report.pdf: отчёт для суда.
+        - report.pdf: отчёт для суда — прочтение log.jsonl, сам он не подписан: доказательство — log.jsonl, проверенный
+          по контрольной точке (хеш каждой записи в отчёте должен совпасть с хешем её строки).
 
         Проще всего проверить всё одной командой: distressbot verify ПАПКА_ИЛИ_ZIP [--key log.vkey, полученный раньше]
         [--checkpoint файл с сохранённым сообщением бота о контрольной точке].
@@ -61,7 +62,8 @@ public static class BundleReadme
           Compare it with the key you received from this log earlier.
         - checkpoints/: checkpoints that left the server (to a lawyer, a witness, a timestamp authority), each
           with the proof that it is consistent with the latest one (proof).
-        - report.pdf: the report for the court.
+        - report.pdf: the report for the court, a reading of log.jsonl; it is not signed itself: the proof is log.jsonl
+          checked against the checkpoint (each entry's hash in the report must equal its line's hash).
 
         The easiest check is one command: distressbot verify FOLDER_OR_ZIP [--key the log.vkey received earlier]
         [--checkpoint a file holding the bot's checkpoint message you kept].
