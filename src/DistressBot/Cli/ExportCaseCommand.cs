@@ -1,23 +1,27 @@
 using System.Globalization;
 using DistressBot.Escalation;
+using DistressBot.Evidence;
 using DistressBot.Localization;
 
 namespace DistressBot.Cli;
 
-/// <summary>`distressbot export-case C-0042 --out DIR [--lang ru|en]`: the case's evidence bundle written into a new or empty folder (docs/evidence.md).</summary>
+/// <summary>`distressbot export-case C-0042 --out DIR [--lang ru|en] [--redact locations,notes]`: the case's evidence bundle written into a new or empty folder (docs/evidence.md).</summary>
 public static class ExportCaseCommand
 {
-    private const string Usage = "Usage: distressbot export-case C-0042 --out DIRECTORY [--lang ru|en]   (a new or empty directory outside the data directory)";
+    private const string Usage = "Usage: distressbot export-case C-0042 --out DIRECTORY [--lang ru|en] [--redact locations,notes]   (a new or empty directory outside the data directory;"
+        + " --redact withholds entries: locations = location entries, notes = note and resolved entries)";
 
     /// <summary>Exports the case named by <c>args[1]</c>; the export is logged in the case as the admin's.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        if (!TryParse(args, context.Rules.DefaultLanguage, out var caseId, out var target, out var language, out var problem))
+        if (!TryParse(args, context.Rules.DefaultLanguage, out var request, out var problem))
         {
             return AdminResult.Usage(problem + "\n" + Usage);
         }
+
+        var (caseId, target, language) = (request.CaseId, request.Target, request.Language);
 
         // Compared with links resolved: a link into the data directory would put the (unencrypted) bundle into its backups.
         var dataDirectory = RealPath(Path.GetFullPath(context.Runtime.Settings.DataDirectory)) + Path.DirectorySeparatorChar;
@@ -43,7 +47,7 @@ public static class ExportCaseCommand
         }
 
         var now = context.Time.GetUtcNow();
-        var data = await context.Runtime.Store.RunAsync(db => ExportCase.Run(db, null, caseId, now), ct);
+        var data = await context.Runtime.Store.RunAsync(db => ExportCase.Run(db, null, caseId, now, request.Redaction), ct);
         if (data is null)
         {
             return AdminResult.Fail($"There is no case {caseId} (or it was purged). Nothing was exported.");
@@ -60,12 +64,14 @@ public static class ExportCaseCommand
             return AdminResult.Fail($"Writing the bundle into {target} failed ({ex.Message}); the export is logged in the case. Free the space or fix the folder and export again.");
         }
         var summary = TextCatalogue.Format(Language.En, TextId.ExportWritten, data.CaseId, data.Entries.Count.ToString(CultureInfo.InvariantCulture), target);
-        return new AdminResult(0, target + "\n", summary + $". Check it with: distressbot verify {target}\n");
+        var withheld = data.Redaction.IsNone ? "" : $" (redacted: {data.Redaction})";
+        return new AdminResult(0, target + "\n", summary + withheld + $". Check it with: distressbot verify {target}\n");
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, Language fallback, out string caseId, out string target, out Language language, out string problem)
+    private static bool TryParse(IReadOnlyList<string> args, Language fallback, out Request request, out string problem)
     {
-        (caseId, target, language, problem) = ("", "", fallback, "");
+        var (caseId, target, language, redaction) = ("", "", fallback, (Redaction?)null);
+        (request, problem) = (new Request("", "", fallback, Redaction.None), "");
         for (var i = 1; i < args.Count; i++)
         {
             switch (args[i])
@@ -84,7 +90,19 @@ public static class ExportCaseCommand
                     }
 
                     break;
-                case "--out" or "--lang":
+                case "--redact" when redaction is not null:
+                    problem = "--redact is given twice.";
+                    return false;
+                case "--redact" when i + 1 < args.Count:
+                    if (!Redaction.TryParse(args[++i], out var chosen, out var unknown))
+                    {
+                        problem = $"--redact takes words among {string.Join(", ", Redaction.Words.Select(w => w.Word))}, comma-separated, not '{unknown}'.";
+                        return false;
+                    }
+
+                    redaction = chosen;
+                    break;
+                case "--out" or "--lang" or "--redact":
                     problem = $"{args[i]} needs a value.";
                     return false;
                 case var word when word.StartsWith('-'):
@@ -105,6 +123,7 @@ public static class ExportCaseCommand
             return false;
         }
 
+        request = new Request(caseId, target, language, redaction ?? Redaction.None);
         return true;
     }
 
@@ -122,4 +141,7 @@ public static class ExportCaseCommand
 
         return real;
     }
+
+    /// <summary>The parsed command line: case number as typed (upper case), the folder (full path), the reader's language, what to withhold.</summary>
+    private sealed record Request(string CaseId, string Target, Language Language, Redaction Redaction);
 }

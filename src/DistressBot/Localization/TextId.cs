@@ -445,4 +445,6 @@ public enum TextId
     ExportWritten,
     /// <summary>Ends a document's caption that was cut to Telegram's 1,024 characters.</summary>
     DocumentCaptionCut,
+    /// <summary>/export with a word it does not know after the case number: {0} the word.</summary>
+    ExportRedactUsage,
 }

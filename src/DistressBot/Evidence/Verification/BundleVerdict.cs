@@ -42,6 +42,9 @@ public sealed record BundleFacts(
 
     /// <summary>The sent.txt files: where the server says each checkpoint went (its own word, not proof), bundle paths.</summary>
     public IReadOnlyList<string> SentLists { get; init; } = [];
+
+    /// <summary>The redacted lines of log.jsonl (seq, kind and leaf hash; their content is withheld, not missing), in log order.</summary>
+    public IReadOnlyList<RedactedEntry> Redacted { get; init; } = [];
 }
 
 /// <summary>A checkpoint folder whose witness cosignature verified.</summary>
@@ -109,6 +112,12 @@ public sealed class BundleVerdict
             ? Say(VerdictTextId.NoCheckpointsChecked, language)
             : Say(VerdictTextId.CheckpointsChecked, language, facts.CheckpointsChecked.Count.ToString(CultureInfo.InvariantCulture), Shortened(facts.CheckpointsChecked)))
             .Append('\n');
+        if (facts.Redacted.Count > 0)
+        {
+            var kinds = string.Join(", ", facts.Redacted.Select(r => r.Kind).Distinct(StringComparer.Ordinal));
+            text.Append(Say(VerdictTextId.EntriesRedacted, language, facts.Redacted.Count.ToString(CultureInfo.InvariantCulture), kinds)).Append('\n');
+        }
+
         DescribeOthers(facts, language, text);
         if (facts.NotChecked.Count > 0)
         {
