@@ -9,7 +9,7 @@ namespace DistressBot.Cli;
 public static class ExportCaseCommand
 {
     private const string Usage = "Usage: distressbot export-case C-0042 --out DIRECTORY [--lang ru|en] [--redact locations,notes]   (a new or empty directory outside the data directory;"
-        + " --redact withholds entries: locations = location entries, notes = note and resolved entries)";
+        + " --redact withholds entries: locations = location and alert_delivered entries, notes = note and resolved entries)";
 
     /// <summary>Exports the case named by <c>args[1]</c>; the export is logged in the case as the admin's.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)

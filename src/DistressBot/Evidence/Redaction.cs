@@ -2,15 +2,16 @@ namespace DistressBot.Evidence;
 
 /// <summary>
 /// Which entry kinds an export withholds (docs/evidence.md, "Redacted lines"), named by words: <c>locations</c> covers
-/// <c>location</c>; <c>notes</c> covers <c>note</c> and <c>resolved</c> (whose content carries the resolving note, so the
-/// whole entry, outcome included, is withheld). Words are given as <c>locations,notes</c>, in any order and case.
+/// <c>location</c> and <c>alert_delivered</c> (an alert's words quote the subject's last known location, and a shared
+/// location is passed on in one); <c>notes</c> covers <c>note</c> and <c>resolved</c> (whose content carries the resolving
+/// note, so the whole entry, outcome included, is withheld). Words are given as <c>locations,notes</c>, in any order and case.
 /// </summary>
 public sealed class Redaction
 {
     /// <summary>Every word and the kinds it covers, in the order the words are written back.</summary>
     public static readonly IReadOnlyList<(string Word, string[] Kinds)> Words =
     [
-        ("locations", [CaseLogKinds.Location]),
+        ("locations", [CaseLogKinds.Location, CaseLogKinds.AlertDelivered]),
         ("notes", [CaseLogKinds.Note, CaseLogKinds.Resolved]),
     ];
 

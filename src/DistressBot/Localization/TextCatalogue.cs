@@ -576,8 +576,8 @@ public static class TextCatalogue
             "(подпись сокращена)",
             "(caption shortened)"),
         [TextId.ExportRedactUsage] = (
-            "«{0}» — не слово для /export. /export C-0042 locations,notes — пакет, в котором скрыты записи: locations — места (location), notes — заметки и закрытие дела с его заметкой (note, resolved). Пакет сверяется с той же подписью, что и полный. Ничего не выгружено.",
-            "'{0}' is not a word /export takes. /export C-0042 locations,notes — a bundle that withholds entries: locations — locations (location), notes — notes and the resolution with its note (note, resolved). It checks against the same signature as the full one. Nothing was exported."),
+            "«{0}» — не слово для /export. /export C-0042 locations,notes — пакет, в котором скрыты записи: locations — места и все доставленные оповещения, в которых бывает последнее известное место (location, alert_delivered), notes — заметки и закрытие дела с его заметкой (note, resolved). Пакет сверяется с той же подписью, что и полный. Ничего не выгружено.",
+            "'{0}' is not a word /export takes. /export C-0042 locations,notes — a bundle that withholds entries: locations — locations and every delivered alert, since alerts quote the last known location (location, alert_delivered), notes — notes and the resolution with its note (note, resolved). It checks against the same signature as the full one. Nothing was exported."),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

@@ -115,8 +115,8 @@ public sealed class RedactedBundleTests
     }
 
     [Theory]
-    [InlineData("locations", "locations", "location")]
-    [InlineData("NOTES, locations", "locations,notes", "location,note,resolved")]
+    [InlineData("locations", "locations", "location,alert_delivered")]
+    [InlineData("NOTES, locations", "locations,notes", "location,note,resolved,alert_delivered")]
     [InlineData("notes,notes", "notes", "note,resolved")]
     public void Redaction_TryParse_KnownWords_CoverTheirKinds(string text, string chosen, string kinds)
     {
