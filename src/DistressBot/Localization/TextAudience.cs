@@ -47,6 +47,7 @@ public static class TextAudience
         TextId.TimelineReasonRepeat, TextId.TimelineReasonReopened, TextId.SubjectMessageFailed,
         TextId.TimelineRead, TextId.TimelineExported, TextId.TimelineAccessRefused, TextId.CheckpointMessage, TextId.CheckpointUsage,
         TextId.ExportUsage, TextId.ExportCaption, TextId.ExportWritten,
+        TextId.ExportRedactUsage,
     }.ToFrozenSet();
 
     /// <summary>True when <paramref name="id"/> can be sent to a subject (or shown on their keyboard or command menu).</summary>
