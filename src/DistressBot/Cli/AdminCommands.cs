@@ -38,7 +38,7 @@ public static class AdminCommands
 {
     /// <summary>True for the commands handled here.</summary>
     public static bool Handles(IReadOnlyList<string> args) =>
-        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup" or "cover" or "export-case";
+        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup" or "cover" or "export-case" or "draft";
 
     /// <summary>Runs one admin command against the opened data.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
@@ -59,6 +59,7 @@ public static class AdminCommands
                 "backup" => await BackupCommand.ExecuteAsync(args, context.Runtime, ct),
                 "cover" => await CoverAsync(args, context, ct),
                 "export-case" => await ExportCaseCommand.ExecuteAsync(args, context, ct),
+                "draft" => await DraftCommand.ExecuteAsync(args, context, ct),
                 _ => AdminResult.Usage($"Unknown admin command '{args[0]}'. Run 'distressbot help'."),
             };
         }

@@ -59,6 +59,9 @@ public static class CommandLine
           export-case C-0042 --out DIRECTORY [--lang ru|en]
                                    the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case;
                                    check it anywhere with distressbot verify DIRECTORY (see docs/evidence.md)
+          draft C-0042 police|wgeid|interim --out FILE.docx [--lang ru|en]
+                                   a draft filing from the case (missing-person report, UN WGEID urgent action,
+                                   interim measures) for the lawyer to complete; logged in the case with its SHA-256
           verify PATH [--key VKEY|FILE] [--witness-key VKEY|FILE] [--tsa-cert FILE] [--checkpoint FILE]... [--lang ru|en]
                                    check a case bundle (folder or .zip) offline, with its cosignatures and timestamp
                                    tokens; --key pins the log key received earlier, --witness-key the witness's key,
@@ -212,6 +215,8 @@ public static class CommandLine
         var made = new InitLeftovers(settings.DataDirectory, settings.KeyringPath, newKeyFile, createdByLock);
         if (InitRefusal(settings, newKeyFile) is { } refusal)
         {
+            // "Nothing was changed" must hold: the folder and lock file taken a moment ago go too.
+            made.Remove();
             return Print(refusal, ExitRefused, toError: true);
         }
 
@@ -352,9 +357,9 @@ public static class CommandLine
                 args = ["backup", Path.GetFullPath(folder)];
             }
 
-            if (args is ["export-case", ..] && Array.IndexOf(args, "--out") is var outAt and >= 0 && outAt + 1 < args.Length)
+            if (args is ["export-case" or "draft", ..] && Array.IndexOf(args, "--out") is var outAt and >= 0 && outAt + 1 < args.Length && !string.IsNullOrWhiteSpace(args[outAt + 1]))
             {
-                // The same for the export's folder.
+                // The same for the export's folder and the draft's file.
                 args = [.. args.Take(outAt + 1), Path.GetFullPath(args[outAt + 1]), .. args.Skip(outAt + 2)];
             }
 

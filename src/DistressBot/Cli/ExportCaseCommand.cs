@@ -9,23 +9,29 @@ namespace DistressBot.Cli;
 public static class ExportCaseCommand
 {
     private const string Usage = "Usage: distressbot export-case C-0042 --out DIRECTORY [--lang ru|en] [--redact locations,notes]   (a new or empty directory outside the data directory;"
-        + " --redact withholds entries: locations = location and alert_delivered entries, notes = note and resolved entries)";
+        + " --redact withholds entries: locations = location and alert_delivered entries, notes = note, resolved and fact entries)";
 
     /// <summary>Exports the case named by <c>args[1]</c>; the export is logged in the case as the admin's.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
-        if (!TryParse(args, context.Rules.DefaultLanguage, out var request, out var problem))
+        if (!TakeRedaction(args, out var rest, out var redaction, out var redactProblem))
         {
+            return AdminResult.Usage(redactProblem + "\n" + Usage);
+        }
+
+        var parsed = CaseFileArguments.Parse(rest, 1, context.Rules.DefaultLanguage, out var problem);
+        if (parsed is null || parsed.Words.Count == 0 || parsed.Target.Length == 0)
+        {
+            problem = parsed is null ? problem
+                : parsed.Words.Count == 0 ? "Name the case: distressbot export-case C-0042 --out DIRECTORY."
+                : "Name the folder to write: --out DIRECTORY.";
             return AdminResult.Usage(problem + "\n" + Usage);
         }
 
-        var (caseId, target, language) = (request.CaseId, request.Target, request.Language);
-
-        // Compared with links resolved: a link into the data directory would put the (unencrypted) bundle into its backups.
-        var dataDirectory = RealPath(Path.GetFullPath(context.Runtime.Settings.DataDirectory)) + Path.DirectorySeparatorChar;
-        if ((RealPath(target) + Path.DirectorySeparatorChar).StartsWith(dataDirectory, StringComparison.Ordinal))
+        var (caseId, target, language) = (parsed.Words[0].Trim().ToUpperInvariant(), parsed.Target, parsed.Language);
+        if (CaseFileArguments.IsInsideDataDirectory(target, context.Runtime.Settings.DataDirectory))
         {
             return AdminResult.Usage($"{target} is inside the data directory; export to a folder outside it.");
         }
@@ -47,7 +53,7 @@ public static class ExportCaseCommand
         }
 
         var now = context.Time.GetUtcNow();
-        var data = await context.Runtime.Store.RunAsync(db => ExportCase.Run(db, null, caseId, now, request.Redaction), ct);
+        var data = await context.Runtime.Store.RunAsync(db => ExportCase.Run(db, null, caseId, now, redaction), ct);
         if (data is null)
         {
             return AdminResult.Fail($"There is no case {caseId} (or it was purged). Nothing was exported.");
@@ -68,80 +74,34 @@ public static class ExportCaseCommand
         return new AdminResult(0, target + "\n", summary + withheld + $". Check it with: distressbot verify {target}\n");
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, Language fallback, out Request request, out string problem)
+    // Takes `--redact WORDS` out of the arguments (export-case's own option; the rest are read as draft's are); false with the problem.
+    private static bool TakeRedaction(IReadOnlyList<string> args, out List<string> rest, out Redaction redaction, out string problem)
     {
-        var (caseId, target, language, redaction) = ("", "", fallback, (Redaction?)null);
-        (request, problem) = (new Request("", "", fallback, Redaction.None), "");
-        for (var i = 1; i < args.Count; i++)
+        (rest, redaction, problem) = ([], Redaction.None, "");
+        var given = false;
+        for (var i = 0; i < args.Count; i++)
         {
-            switch (args[i])
+            if (i == 0 || args[i] != "--redact")
             {
-                case "--out" when target.Length > 0:
-                    problem = "--out is given twice.";
-                    return false;
-                case "--out" when i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]):
-                    target = Path.GetFullPath(args[++i]);
-                    break;
-                case "--lang" when i + 1 < args.Count:
-                    if (!LanguagePicker.TryParse(args[++i], out language))
-                    {
-                        problem = $"--lang takes ru or en, not '{args[i]}'.";
-                        return false;
-                    }
-
-                    break;
-                case "--redact" when redaction is not null:
-                    problem = "--redact is given twice.";
-                    return false;
-                case "--redact" when i + 1 < args.Count:
-                    if (!Redaction.TryParse(args[++i], out var chosen, out var unknown))
-                    {
-                        problem = $"--redact takes words among {string.Join(", ", Redaction.Words.Select(w => w.Word))}, comma-separated, not '{unknown}'.";
-                        return false;
-                    }
-
-                    redaction = chosen;
-                    break;
-                case "--out" or "--lang" or "--redact":
-                    problem = $"{args[i]} needs a value.";
-                    return false;
-                case var word when word.StartsWith('-'):
-                    problem = $"Unknown option '{word}'.";
-                    return false;
-                case var word when caseId.Length == 0:
-                    caseId = word.Trim().ToUpperInvariant();
-                    break;
-                default:
-                    problem = $"Unexpected argument '{args[i]}'.";
-                    return false;
+                rest.Add(args[i]);
+                continue;
             }
+
+            if (given || i + 1 >= args.Count)
+            {
+                problem = given ? "--redact is given twice." : "--redact needs a value.";
+                return false;
+            }
+
+            if (!Redaction.TryParse(args[++i], out redaction, out var unknown))
+            {
+                problem = $"--redact takes words among {string.Join(", ", Redaction.Words.Select(w => w.Word))}, comma-separated, not '{unknown}'.";
+                return false;
+            }
+
+            given = true;
         }
 
-        if (caseId.Length == 0 || target.Length == 0)
-        {
-            problem = caseId.Length == 0 ? "Name the case: distressbot export-case C-0042 --out DIRECTORY." : "Name the folder to write: --out DIRECTORY.";
-            return false;
-        }
-
-        request = new Request(caseId, target, language, redaction ?? Redaction.None);
         return true;
     }
-
-    // The path with every symbolic link on it resolved, as far as the path exists (the rest is kept as written).
-    private static string RealPath(string path)
-    {
-        var parts = path.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var real = Path.GetPathRoot(path) ?? "/";
-        foreach (var part in parts)
-        {
-            var next = Path.Combine(real, part);
-            var info = new DirectoryInfo(next);
-            real = info.Exists && info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next : next;
-        }
-
-        return real;
-    }
-
-    /// <summary>The parsed command line: case number as typed (upper case), the folder (full path), the reader's language, what to withhold.</summary>
-    private sealed record Request(string CaseId, string Target, Language Language, Redaction Redaction);
 }

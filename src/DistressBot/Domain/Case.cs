@@ -116,6 +116,12 @@ public enum CaseEntryKind
 
     /// <summary>Someone not on the case asked for it and was told there is no such case.</summary>
     AccessRefused,
+
+    /// <summary>Someone on the case set a fact for the drafts (/fact); the detail is "key: value".</summary>
+    Fact,
+
+    /// <summary>Someone on the case, or the admin, made a draft filing; the detail is "kind language sha256=hex".</summary>
+    DraftMade,
 }
 
 /// <summary>One step in a case's timeline.</summary>
@@ -249,4 +255,7 @@ public sealed class Case
 
     /// <summary>Everything that happened, in order.</summary>
     public List<CaseEntry> Timeline { get; init; } = [];
+
+    /// <summary>Facts given for the draft filings (/fact), by key (<c>Escalation/DraftFacts</c>): the latest value of each; never shown to the subject.</summary>
+    public Dictionary<string, string> Facts { get; init; } = new(StringComparer.Ordinal);
 }

@@ -27,6 +27,8 @@ public static class CommandList
         ["resolve"] = CaseWorkers,
         ["checkpoint"] = CaseWorkers,
         ["export"] = CaseWorkers,
+        ["fact"] = CaseWorkers,
+        ["draft"] = CaseWorkers,
         ["timezone"] = Everyone,
         ["help"] = Everyone,
         ["pause"] = [Role.Subject],

@@ -34,6 +34,12 @@ public enum CaseActionOutcome
 
     /// <summary>The actor was sent the outcomes to choose from; the case is unchanged until they choose.</summary>
     OutcomesOffered,
+
+    /// <summary>The fact was kept on the case (<see cref="SetCaseFact"/>).</summary>
+    FactSet,
+
+    /// <summary>A fact with a key not in <see cref="DraftFacts.Keys"/>, or without a value: nothing changed.</summary>
+    FactUsage,
 }
 
 /// <summary>The result of an action on a case.</summary>

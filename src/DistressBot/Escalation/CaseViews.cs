@@ -66,7 +66,7 @@ public static partial class CaseViews
     }
 
     /// <summary>
-    /// The case as text: its header line (who, kind, state, opened, who took it), then its timeline, where a step repeated for
+    /// The case as text: its header line (who, kind, state, opened, who took it), the facts given for the drafts, then its timeline, where a step repeated for
     /// one person (repeat, alert queued, delivered, merged, not sent) is one line with a count; a timeline too long for one message loses
     /// steps from its middle, never its header, its opening or its newest steps.
     /// </summary>
@@ -76,9 +76,16 @@ public static partial class CaseViews
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(reader);
-        var header = TextCut.End(Summary(db, @case, subject, reader, now), MaxHeaderLength);
+        var header = TextCut.End(Summary(db, @case, subject, reader, now), MaxHeaderLength) + FactsLine(@case, reader.Language);
         var lines = TimelineLines(db, @case, subject, reader);
         return header + Join(lines, OutgoingMessage.MaxTextLength - header.Length, reader.Language);
+    }
+
+    // The facts given for the drafts (/fact), in the order /fact lists the keys, as one line under the header; none: nothing.
+    private static string FactsLine(Case @case, Language language)
+    {
+        var set = DraftFacts.Keys.Where(@case.Facts.ContainsKey).Select(key => key + ": " + @case.Facts[key]).ToList();
+        return set.Count == 0 ? "" : "\n" + TextCut.End(TextCatalogue.Format(language, TextId.CaseFactsLine, string.Join("; ", set)), MaxLineLength);
     }
 
     /// <summary>Longest header line kept whole in /case (aliases and names are short; this only guards the message limit).</summary>

@@ -62,4 +62,10 @@ public static class CaseLogKinds
 
     /// <summary>The actor asked for the case and was refused (not on the case); they were told there is no such case.</summary>
     public const string AccessRefused = "access_refused";
+
+    /// <summary>The actor set a fact for the draft filings (/fact); content is "key: value".</summary>
+    public const string Fact = "fact";
+
+    /// <summary>The actor (or the admin, draft) made a draft filing; content is "kind language sha256=hex" of the .docx made.</summary>
+    public const string Draft = "draft";
 }

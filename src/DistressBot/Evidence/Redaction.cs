@@ -3,8 +3,9 @@ namespace DistressBot.Evidence;
 /// <summary>
 /// Which entry kinds an export withholds (docs/evidence.md, "Redacted lines"), named by words: <c>locations</c> covers
 /// <c>location</c> and <c>alert_delivered</c> (an alert's words quote the subject's last known location, and a shared
-/// location is passed on in one); <c>notes</c> covers <c>note</c> and <c>resolved</c> (whose content carries the resolving
-/// note, so the whole entry, outcome included, is withheld). Words are given as <c>locations,notes</c>, in any order and case.
+/// location is passed on in one); <c>notes</c> covers <c>note</c>, <c>resolved</c> (whose content carries the resolving
+/// note, so the whole entry, outcome included, is withheld) and <c>fact</c> (what a lawyer noted for the drafts, a last
+/// known place among it). Words are given as <c>locations,notes</c>, in any order and case.
 /// </summary>
 public sealed class Redaction
 {
@@ -12,7 +13,7 @@ public sealed class Redaction
     public static readonly IReadOnlyList<(string Word, string[] Kinds)> Words =
     [
         ("locations", [CaseLogKinds.Location, CaseLogKinds.AlertDelivered]),
-        ("notes", [CaseLogKinds.Note, CaseLogKinds.Resolved]),
+        ("notes", [CaseLogKinds.Note, CaseLogKinds.Resolved, CaseLogKinds.Fact]),
     ];
 
     private readonly HashSet<string> _kinds;

@@ -47,6 +47,8 @@ public static class TextAudience
         TextId.TimelineReasonRepeat, TextId.TimelineReasonReopened, TextId.SubjectMessageFailed,
         TextId.TimelineRead, TextId.TimelineExported, TextId.TimelineAccessRefused, TextId.CheckpointMessage, TextId.CheckpointUsage,
         TextId.ExportUsage, TextId.ExportCaption, TextId.ExportWritten,
+        TextId.TimelineFact, TextId.TimelineDraftMade, TextId.FactUsage, TextId.FactSet, TextId.CaseFactsLine, TextId.DraftUsage,
+        TextId.DraftCaption, TextId.DraftWritten,
         TextId.ExportRedactUsage,
     }.ToFrozenSet();
 

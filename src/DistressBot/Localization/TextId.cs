@@ -445,6 +445,22 @@ public enum TextId
     ExportWritten,
     /// <summary>Ends a document's caption that was cut to Telegram's 1,024 characters.</summary>
     DocumentCaptionCut,
+    /// <summary>Timeline step word: someone on the case set a fact for the drafts.</summary>
+    TimelineFact,
+    /// <summary>Timeline step word: a draft filing was made.</summary>
+    TimelineDraftMade,
+    /// <summary>/fact without a case, key or value, or with a key not in the list: the format and every key.</summary>
+    FactUsage,
+    /// <summary>A fact was kept: {0} case number, {1} the key.</summary>
+    FactSet,
+    /// <summary>In /case under the header: {0} the facts set, "key: value" separated by "; ".</summary>
+    CaseFactsLine,
+    /// <summary>/draft without a case number or with an unknown kind.</summary>
+    DraftUsage,
+    /// <summary>Caption of a draft filing: {0} case number, {1} the kind (police, wgeid, interim).</summary>
+    DraftCaption,
+    /// <summary>The admin's draft: {0} case number, {1} the kind, {2} the file written.</summary>
+    DraftWritten,
     /// <summary>/export with a word it does not know after the case number: {0} the word.</summary>
     ExportRedactUsage,
 }

@@ -8,7 +8,7 @@ using Telegram.Bot.Types;
 
 namespace DistressBot.Telegram;
 
-/// <summary>Case commands and alert buttons of coordinators and lawyers: /ack, /resolve, /note, /cases, /case, and for coordinators /plan, /drill, /missing.</summary>
+/// <summary>Case commands and alert buttons of coordinators and lawyers: /ack, /resolve, /note, /cases, /case, /export, /checkpoint, /fact, /draft, and for coordinators /plan, /drill, /missing.</summary>
 public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logger)
 {
     /// <summary>Handles a case command; false when <paramref name="command"/> is not one this role has.</summary>
@@ -42,6 +42,13 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                 return true;
             case "export":
                 Export(db, actor, first, rest, now);
+                return true;
+            case "fact":
+                var (key, value) = Split(rest);
+                Act(db, actor, first, now, TextId.FactUsage, id => SetCaseFact.Run(db, actor, id, key, value, now), key);
+                return true;
+            case "draft":
+                Draft(db, actor, first, rest, now);
                 return true;
             case "ack":
                 Act(db, actor, first, now, TextId.AckUsage, id => TakeCase.Run(db, actor, id, now));
@@ -173,7 +180,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         });
     }
 
-    private void Act(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<string, CaseActionResult> act)
+    private void Act(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<string, CaseActionResult> act, string factKey = "")
     {
         if (caseId.Length == 0)
         {
@@ -187,7 +194,13 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             Refused(caseId);
         }
 
-        if (Render(actor, TextCut.End(caseId, 16), result) is { } answer)
+        if (result.Outcome == CaseActionOutcome.FactSet)
+        {
+            var key = DraftFacts.Find(factKey) ?? factKey;
+            LogFactKept(key, result.Case!.Id);
+            Reply(db, actor, now, new MessageText(TextId.FactSet, result.Case.Id, key));
+        }
+        else if (Render(actor, TextCut.End(caseId, 16), result) is { } answer)
         {
             Reply(db, actor, now, answer);
         }
@@ -244,6 +257,34 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         Notify.SendDocument(db, actor, MessagePriority.Reply, now, name, "application/zip", zip, new MessageText(TextId.ExportCaption, data.CaseId, data.Entries.Count, name), data.CaseId);
     }
 
+    // The draft goes to the asker as a protected .docx in their language and zone, its making logged in the case; someone not on it hears "no such case".
+    private void Draft(DataSession db, Person actor, string caseId, string kindWord, DateTimeOffset now)
+    {
+        if (caseId.Length == 0)
+        {
+            Reply(db, actor, now, new MessageText(TextId.DraftUsage));
+            return;
+        }
+
+        if (!DraftKinds.TryParse(kindWord, out var kind))
+        {
+            // The case is looked up all the same, so a stranger's try is logged and answered as for any case of others.
+            OnCase(db, actor, caseId, now, TextId.DraftUsage, _ => new MessageText(TextId.DraftUsage));
+            return;
+        }
+
+        var zone = TimeZones.TryFind(actor.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        if (MakeDraft.Run(db, actor, caseId, kind, actor.Language, zone, now) is not { } draft)
+        {
+            Refused(caseId);
+            Reply(db, actor, now, new MessageText(TextId.CaseNotFound, TextCut.End(caseId, 16)));
+            return;
+        }
+
+        Notify.SendDocument(db, actor, MessagePriority.Reply, now, draft.FileName, DraftAppeal.MimeType, draft.Content, new MessageText(TextId.DraftCaption, draft.CaseId, DraftKinds.Word(kind)), draft.CaseId);
+        LogDraftMade(DraftKinds.Word(kind), draft.CaseId);
+    }
+
     // The answer to an action on a case, as data worded for the actor when sent (or at once for a button press); null when the action queued its own message (the outcomes to choose).
     private static MessageText? Render(Person actor, string typedId, CaseActionResult result)
     {
@@ -259,6 +300,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             CaseActionOutcome.OtherNeedsNote => new MessageText(TextId.ResolveOtherNeedsNote, @case!.Id),
             CaseActionOutcome.Noted => new MessageText(TextId.NoteAdded, @case!.Id),
             CaseActionOutcome.Resolved => new MessageText(TextId.CaseResolvedByYou, @case!.Id, CaseAlerts.OutcomeText(@case.Outcome!.Value)),
+            CaseActionOutcome.FactUsage => new MessageText(TextId.FactUsage),
             _ => throw new ArgumentOutOfRangeException(nameof(result), result.Outcome, "A case action outcome without words."),
         };
     }
@@ -282,6 +324,12 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Refused a case action on {CaseId}: not the caller's case, or no such case")]
     private partial void LogRefused(string caseId);
+
+    [LoggerMessage(EventId = 3540, Level = LogLevel.Information, Message = "A fact for the drafts ({Key}) was kept on case {CaseId}")]
+    private partial void LogFactKept(string key, string caseId);
+
+    [LoggerMessage(EventId = 3541, Level = LogLevel.Information, Message = "A {Kind} draft of case {CaseId} was made and queued to its asker")]
+    private partial void LogDraftMade(string kind, string caseId);
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Warning, Message = "Refused a button press whose callback data the bot never offered: {Data}")]
     private partial void LogForgedCallback(string data);

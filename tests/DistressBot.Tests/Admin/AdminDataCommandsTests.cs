@@ -3,11 +3,9 @@ using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
-using DistressBot.Storage;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DistressBot.Tests.Admin;
 
@@ -17,47 +15,26 @@ namespace DistressBot.Tests.Admin;
 /// </summary>
 public sealed class AdminDataCommandsTests : IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("distressbot-admin-data-").FullName;
-    private readonly FakeTimeProvider _time = new(CaseChain.Opening);
-    private BotSettings _settings = null!;
+    private readonly InitializedData _data = InitializedData.Create("admin-data", CaseChain.Opening);
     private BotRuntime _runtime = null!;
 
-    private string KeyFilePath => Path.Combine(_root, "keys", "key");
 
     public async Task InitializeAsync()
     {
-        _settings = BotSettings.Bind(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = Path.Combine(_root, "data"),
-                ["Crypto:KeyringPath"] = Path.Combine(_root, "keys", "keyring.json"),
-                ["Crypto:KeyFile"] = KeyFilePath,
-            }).Build(),
-            _ => null);
-
-        // What `init --key-file` makes.
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(_settings.KeyringPath)!);
-        KeyFile.Create(KeyFilePath);
-        using (var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
-        using (var keyring = Keyring.Create(_settings.KeyringPath, secret, _time))
-        using (CaseKeyStore.Open(_settings.CaseKeysPath, keyring))
-        {
-        }
-
-        _runtime = await OpenAsync();
+        _runtime = await _data.OpenAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _runtime.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
+        _data.Dispose();
     }
 
     [Fact]
     public async Task CasesPurge_NeedsYes_ThenLeavesTheCaseUnreadableEvenFromAnOldCopy_AndFreesTheSubject()
     {
         var salek = await EnrolAsync();
-        await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.People.Find(salek)!, _time.GetUtcNow(), _time.GetUtcNow()));
+        await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.People.Find(salek)!, _data.Time.GetUtcNow(), _data.Time.GetUtcNow()));
         var old = await _runtime.Records.ExecuteAsync(session => session.Find(Collections.Cases, "C-0001"));
         Assert.NotNull(old);
         var address = new RecordAddress(Collections.Cases, "C-0001", Collections.DataField);
@@ -73,7 +50,7 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         Assert.Equal(1, again.ExitCode);
         Assert.Throws<RecordIntegrityException>(() => _runtime.Keyring.Cipher.Open(old.Blob, address));
         Assert.Null(await _runtime.Records.ExecuteAsync(session => session.Find(Collections.Cases, "C-0001")));
-        var next = await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.People.Find(salek)!, _time.GetUtcNow(), _time.GetUtcNow()));
+        var next = await _runtime.Store.RunAsync(db => Alarms.Sos(db, db.People.Find(salek)!, _data.Time.GetUtcNow(), _data.Time.GetUtcNow()));
         Assert.Equal("C-0002", next.Id);
     }
 
@@ -103,7 +80,7 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         var fields = Collections.All.Select(c => (c, Collections.DataField)).ToList();
         Assert.Equal(2, await _runtime.Records.ExecuteAsync(session => RecordReencryptor.Reencrypt(session, _runtime.Keyring.Cipher, fields, 2)));
         await _runtime.DisposeAsync(); // the "crash": the rest is still under the old key
-        _runtime = await OpenAsync();
+        _runtime = await _data.OpenAsync();
         Assert.DoesNotContain("records under older keys: 0", (await AdminAsync("keys", "status")).Output, StringComparison.Ordinal);
 
         var service = new ReencryptionService(_runtime, NullLogger<ReencryptionService>.Instance);
@@ -122,21 +99,21 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysChangePassphrase_ToANewKeyFile_TheOldKeyFileNoLongerOpensTheKeyring()
     {
-        var newKey = Path.Combine(_root, "keys", "new-key");
+        var newKey = Path.Combine(_data.Root, "keys", "new-key");
         KeyFile.Create(newKey);
-        var before = await File.ReadAllBytesAsync(_settings.KeyringPath);
+        var before = await File.ReadAllBytesAsync(_data.Settings.KeyringPath);
 
         var changed = await AdminAsync(new Dictionary<string, string> { [KeyCommands.NewKeyFile] = newKey }, "keys", "change-passphrase");
 
         Assert.Equal(0, changed.ExitCode);
-        Assert.NotEqual(before, await File.ReadAllBytesAsync(_settings.KeyringPath));
-        using (var oldSecret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
+        Assert.NotEqual(before, await File.ReadAllBytesAsync(_data.Settings.KeyringPath));
+        using (var oldSecret = KeyEncryptionSecret.FromKeyFile(_data.KeyFilePath))
         {
-            Assert.Throws<KeyringException>(() => Keyring.Open(_settings.KeyringPath, oldSecret));
+            Assert.Throws<KeyringException>(() => Keyring.Open(_data.Settings.KeyringPath, oldSecret));
         }
 
         using var newSecret = KeyEncryptionSecret.FromKeyFile(newKey);
-        using var reopened = Keyring.Open(_settings.KeyringPath, newSecret);
+        using var reopened = Keyring.Open(_data.Settings.KeyringPath, newSecret);
         Assert.Equal("k1", reopened.CurrentKeyId);
     }
 
@@ -161,7 +138,7 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         var timur = await EnrolAsync("Timur");
         var woken = 0;
         Task<AdminResult> Cover(params string[] args) =>
-            AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _settings.ToRules(), _time, new Dictionary<string, string>(), AfterCoverChange: () => woken++), CancellationToken.None);
+            AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _data.Settings.ToRules(), _data.Time, new Dictionary<string, string>(), AfterCoverChange: () => woken++), CancellationToken.None);
 
         var on = await Cover("cover", "Salek", "on");
         var stored = await _runtime.Store.RunAsync(db => (db.People.Find(salek)!.CoverWording, db.People.Find(timur)!.CoverWording));
@@ -191,17 +168,11 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         Assert.False(await _runtime.Store.RunAsync(db => db.People.Find(salek)!.CoverWording));
     }
 
-    private async Task<BotRuntime> OpenAsync()
-    {
-        using var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath);
-        return await BotRuntime.OpenAsync(_settings, secret, NullLoggerFactory.Instance, _time);
-    }
-
     // A subject with a 12-hour schedule, as enrolment leaves one; returns their id.
     private Task<string> EnrolAsync(string name = "Salek") => _runtime.Store.RunAsync(db =>
     {
-        var person = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, name.Length * 1000 + 7, name, "UTC", _time.GetUtcNow());
-        person.Checkin = new CheckinState { Schedule = Schedule.Interval(TimeSpan.FromHours(12), TimeSpan.FromMinutes(30)), ScheduleSetAt = _time.GetUtcNow() };
+        var person = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, name.Length * 1000 + 7, name, "UTC", _data.Time.GetUtcNow());
+        person.Checkin = new CheckinState { Schedule = Schedule.Interval(TimeSpan.FromHours(12), TimeSpan.FromMinutes(30)), ScheduleSetAt = _data.Time.GetUtcNow() };
         db.People.Save(person);
         return person.Id;
     });
@@ -209,5 +180,5 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
     private Task<AdminResult> AdminAsync(params string[] args) => AdminAsync(new Dictionary<string, string>(), args);
 
     private Task<AdminResult> AdminAsync(IReadOnlyDictionary<string, string> secrets, params string[] args) =>
-        AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _settings.ToRules(), _time, secrets), CancellationToken.None);
+        AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _data.Settings.ToRules(), _data.Time, secrets), CancellationToken.None);
 }

@@ -118,6 +118,21 @@ public sealed class AdminInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Init_WithAKeyFileThatExists_IsRefused_AndLeavesNoDataDirectoryBehind()
+    {
+        var env = Locations();
+        var existing = Path.Combine(_root, "existing-key");
+        await File.WriteAllTextAsync(existing, "someone's only copy of a key");
+
+        var init = await InProcessCommandLine.RunAsync(env, "init", "--key-file", existing);
+
+        Assert.Equal(CommandLine.ExitRefused, init.ExitCode);
+        Assert.Contains("already exists; nothing was changed", init.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Data), "the data directory (and its lock file) made while checking must go");
+        Assert.Equal("someone's only copy of a key", await File.ReadAllTextAsync(existing));
+    }
+
+    [Fact]
     public async Task Init_OnAnExistingKeyring_IsRefusedWithTheReadmesCode_AndChangesNothing()
     {
         var env = Locations();

@@ -1,76 +1,50 @@
 using DistressBot.Cli;
-using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Evidence;
 using DistressBot.Evidence.Verification;
 using DistressBot.Hosting;
-using DistressBot.Storage;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DistressBot.Tests.Admin;
 
 /// <summary>`distressbot export-case`: the admin's bundle, written only into a new or empty folder outside the data directory; bad arguments change nothing.</summary>
 public sealed class ExportCaseCommandTests : IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("distressbot-export-").FullName;
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-    private BotSettings _settings = null!;
+    private readonly InitializedData _data = InitializedData.Create("export", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private BotRuntime _runtime = null!;
 
-    private string KeyFilePath => Path.Combine(_root, "keys", "key");
 
     public async Task InitializeAsync()
     {
-        _settings = BotSettings.Bind(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = Path.Combine(_root, "data"),
-                ["Crypto:KeyringPath"] = Path.Combine(_root, "keys", "keyring.json"),
-                ["Crypto:KeyFile"] = KeyFilePath,
-            }).Build(),
-            _ => null);
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(_settings.KeyringPath)!);
-        KeyFile.Create(KeyFilePath);
-        using (var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
-        using (var keyring = Keyring.Create(_settings.KeyringPath, secret, _time))
-        using (CaseKeyStore.Open(_settings.CaseKeysPath, keyring))
-        {
-        }
-
-        using (var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
-        {
-            _runtime = await BotRuntime.OpenAsync(_settings, secret, NullLoggerFactory.Instance, _time);
-        }
+        _runtime = await _data.OpenAsync();
 
         // Salek's SOS opens C-0001; Nina notes what she found.
         await _runtime.Store.RunAsync(db =>
         {
-            var nina = DomainWorld.NewPerson(db.NewId("p"), Role.Coordinator, 1, "Nina", "UTC", _time.GetUtcNow());
-            var salek = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, 2, "Salek", "UTC", _time.GetUtcNow());
+            var nina = DomainWorld.NewPerson(db.NewId("p"), Role.Coordinator, 1, "Nina", "UTC", _data.Time.GetUtcNow());
+            var salek = DomainWorld.NewPerson(db.NewId("p"), Role.Subject, 2, "Salek", "UTC", _data.Time.GetUtcNow());
             salek.Checkin = new CheckinState();
             salek.CoordinatorIds.Add(nina.Id);
             nina.SubjectIds.Add(salek.Id);
             db.People.Save(nina);
             db.People.Save(salek);
-            SubjectAlarms.Sos(db, salek, _time.GetUtcNow(), _time.GetUtcNow());
-            AddCaseNote.Run(db, nina, "C-0001", "Дверь открыта", _time.GetUtcNow());
+            SubjectAlarms.Sos(db, salek, _data.Time.GetUtcNow(), _data.Time.GetUtcNow());
+            AddCaseNote.Run(db, nina, "C-0001", "Дверь открыта", _data.Time.GetUtcNow());
         });
     }
 
     public async Task DisposeAsync()
     {
         await _runtime.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
+        _data.Dispose();
     }
 
     [Fact]
     public async Task ExportCase_WritesABundleThatVerifiesWithTheLogKey_AndLogsTheAdminsExport()
     {
-        var target = Path.Combine(_root, "out", "C-0001");
+        var target = Path.Combine(_data.Root, "out", "C-0001");
 
         var result = await RunAsync("export-case", "c-0001", "--out", target, "--lang", "ru");
 
@@ -102,7 +76,7 @@ public sealed class ExportCaseCommandTests : IAsyncLifetime
     [Fact]
     public async Task ExportCase_WithRedactNotes_WritesABundleWithoutTheNote_ThatVerifies_AndLogsTheRedaction()
     {
-        var target = Path.Combine(_root, "out", "redacted");
+        var target = Path.Combine(_data.Root, "out", "redacted");
 
         var result = await RunAsync("export-case", "C-0001", "--out", target, "--redact", "notes");
 
@@ -121,39 +95,39 @@ public sealed class ExportCaseCommandTests : IAsyncLifetime
     public async Task ExportCase_WithBadArguments_IsRefused_AndLogsNoExport(string[] args, int exitCode, string says)
     {
         var before = await EntriesAsync();
-        var relative = args.Select(a => a is "x" or "y" ? Path.Combine(_root, "out", a) : a).ToArray();
+        var relative = args.Select(a => a is "x" or "y" ? Path.Combine(_data.Root, "out", a) : a).ToArray();
 
         var result = await RunAsync(relative);
 
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Contains(says, result.Error, StringComparison.Ordinal);
         Assert.Equal(before, await EntriesAsync());
-        Assert.False(Directory.Exists(Path.Combine(_root, "out", "x")) && Directory.EnumerateFileSystemEntries(Path.Combine(_root, "out", "x")).Any());
+        Assert.False(Directory.Exists(Path.Combine(_data.Root, "out", "x")) && Directory.EnumerateFileSystemEntries(Path.Combine(_data.Root, "out", "x")).Any());
     }
 
     [Fact]
     public async Task ExportCase_IntoAFolderThatHoldsFiles_OrIntoTheDataDirectory_EvenThroughALink_IsRefused_AndLogsNoExport()
     {
         var before = await EntriesAsync();
-        var full = Directory.CreateDirectory(Path.Combine(_root, "full")).FullName;
+        var full = Directory.CreateDirectory(Path.Combine(_data.Root, "full")).FullName;
         await File.WriteAllTextAsync(Path.Combine(full, "keep.txt"), "mine");
-        var link = Path.Combine(_root, "link");
-        Directory.CreateSymbolicLink(link, _settings.DataDirectory);
+        var link = Path.Combine(_data.Root, "link");
+        Directory.CreateSymbolicLink(link, _data.Settings.DataDirectory);
 
         var notEmpty = await RunAsync("export-case", "C-0001", "--out", full);
-        var inside = await RunAsync("export-case", "C-0001", "--out", Path.Combine(_settings.DataDirectory, "bundle"));
+        var inside = await RunAsync("export-case", "C-0001", "--out", Path.Combine(_data.Settings.DataDirectory, "bundle"));
         var throughLink = await RunAsync("export-case", "C-0001", "--out", Path.Combine(link, "bundle"));
 
         Assert.Equal((1, 2, 2), (notEmpty.ExitCode, inside.ExitCode, throughLink.ExitCode));
         Assert.Contains("is not empty", notEmpty.Error, StringComparison.Ordinal);
         Assert.Contains("is inside the data directory", throughLink.Error, StringComparison.Ordinal);
         Assert.Equal(["keep.txt"], Directory.GetFiles(full).Select(Path.GetFileName));
-        Assert.False(Directory.Exists(Path.Combine(_settings.DataDirectory, "bundle")));
+        Assert.False(Directory.Exists(Path.Combine(_data.Settings.DataDirectory, "bundle")));
         Assert.Equal(before, await EntriesAsync());
     }
 
     private Task<AdminResult> RunAsync(params string[] args) =>
-        AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _settings.ToRules(), _time, new Dictionary<string, string>()), CancellationToken.None);
+        AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _data.Settings.ToRules(), _data.Time, new Dictionary<string, string>()), CancellationToken.None);
 
     private Task<long> EntriesAsync() => _runtime.Store.RunAsync(db => db.CaseLog.Head("C-0001").Size);
 }

@@ -1,15 +1,11 @@
 using System.Text.Json.Nodes;
 using DistressBot.Cli;
-using DistressBot.Crypto;
 using DistressBot.Evidence;
 using DistressBot.Hosting;
-using DistressBot.Storage;
 using DistressBot.Tests.Fakes;
 using DistressBot.Transport;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DistressBot.Tests.Admin;
 
@@ -20,45 +16,24 @@ namespace DistressBot.Tests.Admin;
 /// </summary>
 public sealed class LogKeyCommandTests : IAsyncLifetime
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("distressbot-logkey-").FullName;
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-    private BotSettings _settings = null!;
+    private readonly InitializedData _data = InitializedData.Create("logkey", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
-    private string KeyFilePath => Path.Combine(_root, "keys", "key");
 
     public Task InitializeAsync()
     {
-        _settings = BotSettings.Bind(
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = Path.Combine(_root, "data"),
-                ["Crypto:KeyringPath"] = Path.Combine(_root, "keys", "keyring.json"),
-                ["Crypto:KeyFile"] = KeyFilePath,
-            }).Build(),
-            _ => null);
-
-        // What `init --key-file` makes.
-        OwnerOnly.CreateFolder(Path.GetDirectoryName(_settings.KeyringPath)!);
-        KeyFile.Create(KeyFilePath);
-        using (var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
-        using (var keyring = Keyring.Create(_settings.KeyringPath, secret, _time))
-        using (CaseKeyStore.Open(_settings.CaseKeysPath, keyring))
-        {
-        }
-
         return Task.CompletedTask;
     }
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_root, recursive: true);
+        _data.Dispose();
         return Task.CompletedTask;
     }
 
     [Fact]
     public async Task KeysLogKey_PrintsOnlyTheVerifierKeyLine_TheSameStoppedAndRunning()
     {
-        await using var runtime = await OpenAsync();
+        await using var runtime = await _data.OpenAsync();
         var verifierKey = runtime.Keyring.LogSigner.VerifierKey;
 
         var stopped = await StoppedAsync(runtime, "keys", "log-key");
@@ -74,7 +49,7 @@ public sealed class LogKeyCommandTests : IAsyncLifetime
     [Fact]
     public async Task KeysStatus_ShowsTheLogKeyAndWhenItWasMade_AfterTheDataKeys_TheSameStoppedAndRunning()
     {
-        await using var runtime = await OpenAsync();
+        await using var runtime = await _data.OpenAsync();
 
         var stopped = await StoppedAsync(runtime, "keys", "status");
         var running = await RunningAsync(runtime, "keys", "status");
@@ -92,20 +67,20 @@ public sealed class LogKeyCommandTests : IAsyncLifetime
     [InlineData("rotate", "--nwo")]
     public async Task KeysWithAnArgumentTheSubcommandDoesNotTake_IsRefused_AndChangesNothing(string subcommand, string extra)
     {
-        await using var runtime = await OpenAsync();
-        var keyring = await File.ReadAllBytesAsync(_settings.KeyringPath);
+        await using var runtime = await _data.OpenAsync();
+        var keyring = await File.ReadAllBytesAsync(_data.Settings.KeyringPath);
 
         var result = await StoppedAsync(runtime, "keys", subcommand, extra);
 
         Assert.Equal((2, ""), (result.ExitCode, result.Output));
         Assert.StartsWith($"keys {subcommand} does not take '{extra}'. Nothing was changed.", result.Error, StringComparison.Ordinal);
-        Assert.Equal(keyring, await File.ReadAllBytesAsync(_settings.KeyringPath)); // no key was added
+        Assert.Equal(keyring, await File.ReadAllBytesAsync(_data.Settings.KeyringPath)); // no key was added
     }
 
     [Fact]
     public async Task KeysWithAnUnknownSubcommand_SaysTheUsageWithLogKey()
     {
-        await using var runtime = await OpenAsync();
+        await using var runtime = await _data.OpenAsync();
 
         var result = await StoppedAsync(runtime, "keys", "log-keys");
 
@@ -118,22 +93,22 @@ public sealed class LogKeyCommandTests : IAsyncLifetime
     public async Task OpeningTheData_WithAKeyringOfAnEarlierVersion_AddsTheLogKeyOnce_AndTellsTheAdmin()
     {
         // What the previous version left: format 1, no log key.
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(_settings.KeyringPath))!;
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(_data.Settings.KeyringPath))!;
         json["format"] = 1;
         var keys = json["keys"]!.AsArray();
         keys.Remove(keys.Single(k => k!["role"]!.GetValue<string>() == "log"));
-        await File.WriteAllTextAsync(_settings.KeyringPath, json.ToJsonString());
+        await File.WriteAllTextAsync(_data.Settings.KeyringPath, json.ToJsonString());
         var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
 
         string verifierKey;
-        await using (var runtime = await OpenAsync(loggers))
+        await using (var runtime = await _data.OpenAsync(loggers))
         {
             verifierKey = (await StoppedAsync(runtime, "keys", "log-key")).Output.TrimEnd('\n');
         }
 
-        var upgraded = await File.ReadAllBytesAsync(_settings.KeyringPath);
-        await using (var again = await OpenAsync(loggers))
+        var upgraded = await File.ReadAllBytesAsync(_data.Settings.KeyringPath);
+        await using (var again = await _data.OpenAsync(loggers))
         {
             Assert.Equal(verifierKey + "\n", (await StoppedAsync(again, "keys", "log-key")).Output);
         }
@@ -141,7 +116,7 @@ public sealed class LogKeyCommandTests : IAsyncLifetime
         var added = Assert.Single(logs.Entries, e => e.EventId == 3530);
         Assert.Equal(LogLevel.Warning, added.Level);
         Assert.Contains("Back up the keyring again", added.Message, StringComparison.Ordinal);
-        Assert.Equal(upgraded, await File.ReadAllBytesAsync(_settings.KeyringPath)); // the second open wrote nothing
+        Assert.Equal(upgraded, await File.ReadAllBytesAsync(_data.Settings.KeyringPath)); // the second open wrote nothing
         Assert.Equal(2, JsonNode.Parse(upgraded)!["format"]!.GetValue<int>());
         NoteVerifier.Parse(verifierKey);
     }
@@ -149,35 +124,29 @@ public sealed class LogKeyCommandTests : IAsyncLifetime
     [Fact]
     public async Task OpeningTheData_WithANewKeyring_WritesNothingAndLogsNothingAboutTheLogKey()
     {
-        var before = await File.ReadAllBytesAsync(_settings.KeyringPath);
+        var before = await File.ReadAllBytesAsync(_data.Settings.KeyringPath);
         var logs = new CapturingLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
 
-        await using (await OpenAsync(loggers))
+        await using (await _data.OpenAsync(loggers))
         {
         }
 
         Assert.DoesNotContain(logs.Entries, e => e.EventId == 3530);
-        Assert.Equal(before, await File.ReadAllBytesAsync(_settings.KeyringPath));
-    }
-
-    private async Task<BotRuntime> OpenAsync(ILoggerFactory? loggers = null)
-    {
-        using var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath);
-        return await BotRuntime.OpenAsync(_settings, secret, loggers ?? NullLoggerFactory.Instance, _time);
+        Assert.Equal(before, await File.ReadAllBytesAsync(_data.Settings.KeyringPath));
     }
 
     // As the command line runs an admin command with the bot stopped: on the data it opened itself.
     private Task<AdminResult> StoppedAsync(BotRuntime runtime, params string[] args) =>
-        AdminCommands.ExecuteAsync(args, new AdminContext(runtime, _settings.ToRules(), _time, new Dictionary<string, string>()), CancellationToken.None);
+        AdminCommands.ExecuteAsync(args, new AdminContext(runtime, _data.Settings.ToRules(), _data.Time, new Dictionary<string, string>()), CancellationToken.None);
 
     // As the command line hands an admin command to the running bot: over the admin socket its AdminSocketServer serves.
     private async Task<AdminResult> RunningAsync(BotRuntime runtime, params string[] args)
     {
         using var server = new AdminSocketServer(
             runtime,
-            _settings.ToRules(),
-            _time,
+            _data.Settings.ToRules(),
+            _data.Time,
             new TransportClock(TimeProvider.System),
             new ReencryptionService(runtime, NullLogger<ReencryptionService>.Instance),
             new CommandMenuSignal(),
@@ -189,7 +158,7 @@ public sealed class LogKeyCommandTests : IAsyncLifetime
             while (true)
             {
                 // The server opens its socket on the thread pool after StartAsync: until then there is no socket to hand the command to.
-                if (await AdminSocketClient.TryExecuteAsync(_settings.DataDirectory, args, CancellationToken.None) is { } result)
+                if (await AdminSocketClient.TryExecuteAsync(_data.Settings.DataDirectory, args, CancellationToken.None) is { } result)
                 {
                     return result;
                 }

@@ -201,6 +201,51 @@ public sealed class CaseRoutingTests
         Assert.Equal("Received.", Assert.Single(location).Ready.Text); // only the subject's own answer: a drill is not told their location
     }
 
+    [Fact]
+    public void FactAndDraft_ByAnOutsiderCoordinator_AreAnsweredAsForAMissingCase_LoggedAsRefused_AndKeepNothing()
+    {
+        OpenCase();
+
+        string[] refusals =
+        [
+            Say(_vera, "/fact C-0001 full_name Ivan Petrov"),
+            Say(_vera, "/fact C-0001 nickname Vanya"),
+            Say(_vera, "/draft C-0001 wgeid"),
+            Say(_vera, "/draft C-0001 memo"),
+        ];
+
+        Assert.All(refusals, r => Assert.Equal("There is no case C-0001 among yours.", r));
+        Assert.Equal("There is no case C-0099 among yours.", Say(_vera, "/draft C-0099 wgeid")); // the same words as for a case that does not exist
+        var @case = _w.Case("C-0001");
+        Assert.Empty(@case.Facts);
+        Assert.Single(@case.Timeline, e => e.Kind == CaseEntryKind.AccessRefused && e.PersonId == _vera.Id); // logged once an hour per person
+        Assert.DoesNotContain(@case.Timeline, e => e.Kind is CaseEntryKind.Fact or CaseEntryKind.DraftMade);
+        Assert.DoesNotContain(LastSent, s => s.Ready.Document is not null);
+        AssertUntouched();
+    }
+
+    [Fact]
+    public void FactThenDraft_ByACoordinatorOnTheCase_KeepsTheFact_ShowsItInCase_AndSendsTheDraftAsADocument_NotToTheSubject()
+    {
+        OpenCase();
+
+        Assert.Equal("C-0001: full_name kept for the drafts (/draft C-0001 police|wgeid|interim).", Say(Chain.Nina, "/fact c-0001 Full_Name Ivan Petrov", Minute));
+        Assert.StartsWith("Format: /fact C-0042 key value", Say(Chain.Nina, "/fact C-0001 nickname Vanya", Minute), StringComparison.Ordinal);
+        Assert.Contains("Facts for the drafts: full_name: Ivan Petrov", Say(Chain.Nina, "/case C-0001", 2 * Minute), StringComparison.Ordinal);
+        Assert.StartsWith("/draft C-0042 police|wgeid|interim", Say(Chain.Nina, "/draft C-0001 memo", 2 * Minute), StringComparison.Ordinal);
+        var caption = Say(Chain.Nina, "/draft C-0001 police", 3 * Minute);
+
+        var sent = Assert.Single(LastSent, s => s.Ready.Document is not null);
+        Assert.Equal(Chain.Nina.Id, sent.Row.PersonId);
+        Assert.Equal("C-0001", sent.Row.CaseId);
+        Assert.Equal("Case C-0001: draft (police). This is a DRAFT: check it and fill the blanks [TO FILL: …] before filing.", caption);
+        Assert.Equal("C-0001-police-draft.docx", sent.Ready.Document!.FileName);
+        Assert.Equal(DraftAppeal.MimeType, sent.Ready.Document.MimeType);
+        Assert.DoesNotContain(_w.Deliver(CaseChain.Opening + 4 * Minute), s => s.Row.PersonId == Chain.Salek.Id);
+        var made = Assert.Single(_w.Case("C-0001").Timeline, e => e.Kind == CaseEntryKind.DraftMade);
+        Assert.Equal((Chain.Nina.Id, "police en sha256=" + sent.Ready.Document.Sha256Hex()), (made.PersonId, made.Detail));
+    }
+
     private List<DomainWorld.Sent> LastSent { get; set; } = [];
 
     // C-0001 opened at 14:30 and its first alerts delivered.

@@ -50,6 +50,8 @@ public sealed class UpdateRouterTests
                     "resolve" => TextId.ResolveUsage,
                     "checkpoint" => TextId.CheckpointUsage,
                     "export" => TextId.ExportUsage,
+                    "fact" => TextId.FactUsage,
+                    "draft" => TextId.DraftUsage,
                     _ => replies[(role, name)],
                 };
                 data.Add(role, "/" + name, expected);

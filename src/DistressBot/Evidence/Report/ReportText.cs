@@ -255,6 +255,12 @@ public enum ReportText
     /// <summary>Outcome: other.</summary>
     OutcomeOther,
 
+    /// <summary>Kind word: a fact was set for the draft filings.</summary>
+    KindFact,
+
+    /// <summary>Kind word: a draft filing was made.</summary>
+    KindDraft,
+
     /// <summary>Under the timeline heading of a redacted bundle: {0} how many entries are redacted, {1} their kinds.</summary>
     RedactedNote,
 

@@ -113,6 +113,8 @@ public static class ReportTexts
         [ReportText.OutcomeMissing] = ("пропал(а) без вести", "missing"),
         [ReportText.OutcomeHospitalised] = ("в больнице", "in hospital"),
         [ReportText.OutcomeOther] = ("другое", "other"),
+        [ReportText.KindFact] = ("сведения для обращений", "fact for the drafts"),
+        [ReportText.KindDraft] = ("составлен черновик обращения", "draft filing made"),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, ReportText> Kinds = new Dictionary<string, ReportText>(StringComparer.Ordinal)
@@ -137,6 +139,8 @@ public static class ReportTexts
         [CaseLogKinds.Read] = ReportText.KindRead,
         [CaseLogKinds.Exported] = ReportText.KindExported,
         [CaseLogKinds.AccessRefused] = ReportText.KindAccessRefused,
+        [CaseLogKinds.Fact] = ReportText.KindFact,
+        [CaseLogKinds.Draft] = ReportText.KindDraft,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, ReportText> Roles = new Dictionary<string, ReportText>(StringComparer.Ordinal)

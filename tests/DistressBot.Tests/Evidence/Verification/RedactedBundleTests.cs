@@ -116,14 +116,14 @@ public sealed class RedactedBundleTests
 
     [Theory]
     [InlineData("locations", "locations", "location,alert_delivered")]
-    [InlineData("NOTES, locations", "locations,notes", "location,note,resolved,alert_delivered")]
-    [InlineData("notes,notes", "notes", "note,resolved")]
+    [InlineData("NOTES, locations", "locations,notes", "location,note,resolved,fact,alert_delivered")]
+    [InlineData("notes,notes", "notes", "note,resolved,fact")]
     public void Redaction_TryParse_KnownWords_CoverTheirKinds(string text, string chosen, string kinds)
     {
         Assert.True(Redaction.TryParse(text, out var redaction, out _));
 
         Assert.Equal(chosen, redaction.ToString());
-        var all = new[] { CaseLogKinds.Location, CaseLogKinds.Note, CaseLogKinds.Resolved, CaseLogKinds.Opened, CaseLogKinds.Exported, CaseLogKinds.AlertDelivered };
+        var all = new[] { CaseLogKinds.Location, CaseLogKinds.Note, CaseLogKinds.Resolved, CaseLogKinds.Fact, CaseLogKinds.Opened, CaseLogKinds.Exported, CaseLogKinds.Draft, CaseLogKinds.AlertDelivered };
         Assert.Equal(kinds, string.Join(',', all.Where(redaction.Covers)));
     }
 
