@@ -55,6 +55,9 @@ public static class CommandLine
           keys log-key             print only the log's verifier key (it signs every case log), e.g. > log.vkey
           cases purge C-0042 [--yes]
                                    destroy a case's key and record, after confirmation
+          cases release C-0042 [--yes]
+                                   release a resolved case from legal hold, after confirmation: it is purged
+                                   Retention:ReleasedCaseDays later
           backup DIRECTORY         a consistent encrypted copy of the data (the keyring is not in it)
           export-case C-0042 --out DIRECTORY [--lang ru|en]
                                    the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case;
@@ -351,6 +354,16 @@ public static class CommandLine
                 args = [.. args, "--yes"];
             }
 
+            if (args is ["cases", "release", var releaseId, ..] && !args.Contains("--yes"))
+            {
+                if (!ConfirmRelease(releaseId))
+                {
+                    return Print("Nothing was released.", 1, toError: true);
+                }
+
+                args = [.. args, "--yes"];
+            }
+
             if (args is ["backup", var folder])
             {
                 // A relative path counts from where the admin runs the command, not from the running bot's folder.
@@ -443,6 +456,18 @@ public static class CommandLine
         }
 
         Console.Error.Write($"This destroys case {caseId} for good. Type the case number again to confirm: ");
+        return string.Equals(Console.ReadLine()?.Trim(), caseId.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool ConfirmRelease(string caseId)
+    {
+        if (Console.IsInputRedirected)
+        {
+            Console.Error.WriteLine("Releasing a case from legal hold has it purged later; with no terminal to confirm on, add --yes.");
+            return false;
+        }
+
+        Console.Error.Write($"Case {caseId} will be purged for good once the retention period has passed. Type the case number again to confirm: ");
         return string.Equals(Console.ReadLine()?.Trim(), caseId.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 

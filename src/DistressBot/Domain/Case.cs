@@ -122,6 +122,8 @@ public enum CaseEntryKind
 
     /// <summary>Someone on the case, or the admin, made a draft filing; the detail is "kind language sha256=hex".</summary>
     DraftMade,
+    /// <summary>The admin released the resolved case from legal hold: it is purged once the retention period after this has passed.</summary>
+    Released,
 }
 
 /// <summary>One step in a case's timeline.</summary>
@@ -258,4 +260,6 @@ public sealed class Case
 
     /// <summary>Facts given for the draft filings (/fact), by key (<c>Escalation/DraftFacts</c>): the latest value of each; never shown to the subject.</summary>
     public Dictionary<string, string> Facts { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>When the admin released the case from legal hold (`distressbot cases release`); null while it is held, as every case is from opening.</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
 }

@@ -27,7 +27,7 @@ public static partial class CaseLogEntries
             CaseEntryKind.Location => (subjectParty, null, step.Detail),
             CaseEntryKind.Outage => (Bot, named, step.Detail is { } down ? AtForm(down) : null),
             CaseEntryKind.Acknowledged or CaseEntryKind.Note or CaseEntryKind.Resolved or CaseEntryKind.Read
-                or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Fact or CaseEntryKind.DraftMade => (step.ByAdmin ? Admin : named ?? Unknown, null, step.Detail),
+                or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Fact or CaseEntryKind.DraftMade or CaseEntryKind.Released => (step.ByAdmin ? Admin : named ?? Unknown, null, step.Detail),
             CaseEntryKind.AlertDelivered => (Bot, named, null),
             _ => (Bot, named, step.Detail),
         };
@@ -71,6 +71,7 @@ public static partial class CaseLogEntries
         CaseEntryKind.AccessRefused => CaseLogKinds.AccessRefused,
         CaseEntryKind.Fact => CaseLogKinds.Fact,
         CaseEntryKind.DraftMade => CaseLogKinds.Draft,
+        CaseEntryKind.Released => CaseLogKinds.Released,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A timeline step without a log kind."),
     };
 

@@ -68,4 +68,6 @@ public static class CaseLogKinds
 
     /// <summary>The actor (or the admin, draft) made a draft filing; content is "kind language sha256=hex" of the .docx made.</summary>
     public const string Draft = "draft";
+    /// <summary>The admin released the resolved case from legal hold; it is purged (its key destroyed) after the retention period.</summary>
+    public const string Released = "released";
 }

@@ -69,6 +69,7 @@ public static class BotHostFactory
         AddService<ReencryptionService>(services);
         AddService<CommandMenus>(services);
         AddService<CheckpointPublisher>(services);
+        AddService<RetentionService>(services);
         adapters?.Invoke(services);
         AddService<HealthService>(services);
         var host = builder.Build();

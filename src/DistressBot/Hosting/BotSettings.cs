@@ -24,7 +24,7 @@ public enum SettingsUse
 public sealed class BotSettings
 {
     private static readonly string[] LocationSections = ["Storage", "Crypto"];
-    private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation", "Privacy", "Evidence"];
+    private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation", "Privacy", "Evidence", "Retention"];
     private readonly List<(string Section, string Error)> _bindErrors = [];
 
     /// <summary>Section "Telegram".</summary>
@@ -53,6 +53,9 @@ public sealed class BotSettings
 
     /// <summary>Section "Evidence".</summary>
     public EvidenceOptions Evidence { get; init; } = new();
+
+    /// <summary>Section "Retention".</summary>
+    public RetentionOptions Retention { get; init; } = new();
 
     /// <summary>The data directory, absolute (Storage:DataDirectory, or <see cref="DefaultLocations.DataDirectory"/>); empty when neither gives one.</summary>
     public string DataDirectory => string.IsNullOrWhiteSpace(Storage.DataDirectory) ? "" : Path.GetFullPath(Storage.DataDirectory);
@@ -150,7 +153,7 @@ public sealed class BotSettings
     [
         ("Telegram", Telegram), ("Storage", Storage), ("Crypto", Crypto), ("Checkins", Checkins),
         ("Bot", Bot), ("Escalation", Escalation), ("Health", Health), ("Privacy", Privacy),
-        ("Evidence", Evidence),
+        ("Evidence", Evidence), ("Retention", Retention),
     ];
 
     // Durations are read by our own parser (the bot's "5m" forms too) and handed to the binder in .NET's form;
@@ -298,6 +301,7 @@ public sealed class BotSettings
 
         AliasRules(errors);
         Evidence.Validate(errors);
+        Retention.Validate(errors);
     }
 
     // A subject's neutral names must be commands Telegram accepts, and must not shadow a real command or each other.

@@ -49,6 +49,7 @@ public static class TextAudience
         TextId.ExportUsage, TextId.ExportCaption, TextId.ExportWritten,
         TextId.TimelineFact, TextId.TimelineDraftMade, TextId.FactUsage, TextId.FactSet, TextId.CaseFactsLine, TextId.DraftUsage,
         TextId.DraftCaption, TextId.DraftWritten,
+        TextId.TimelineReleased,
         TextId.ExportRedactUsage,
     }.ToFrozenSet();
 

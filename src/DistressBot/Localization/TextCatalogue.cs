@@ -593,6 +593,7 @@ public static class TextCatalogue
         [TextId.DraftWritten] = (
             "Дело {0}: черновик ({1}) записан в {2}",
             "Case {0}: draft ({1}) written to {2}"),
+        [TextId.TimelineReleased] = ("Снято с удержания администратором; удалится по сроку хранения", "Released from legal hold by the admin; purged after the retention period"),
         [TextId.ExportRedactUsage] = (
             "«{0}» — не слово для /export. /export C-0042 locations,notes — пакет, в котором скрыты записи: locations — места и все доставленные оповещения, в которых бывает последнее известное место (location, alert_delivered), notes — заметки, закрытие дела с его заметкой и факты для черновиков (note, resolved, fact). Пакет сверяется с той же подписью, что и полный. Ничего не выгружено.",
             "'{0}' is not a word /export takes. /export C-0042 locations,notes — a bundle that withholds entries: locations — locations and every delivered alert, since alerts quote the last known location (location, alert_delivered), notes — notes, the resolution with its note, and the facts kept for drafts (note, resolved, fact). It checks against the same signature as the full one. Nothing was exported."),

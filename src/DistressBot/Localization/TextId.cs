@@ -461,6 +461,8 @@ public enum TextId
     DraftCaption,
     /// <summary>The admin's draft: {0} case number, {1} the kind, {2} the file written.</summary>
     DraftWritten,
+    /// <summary>Timeline step word: the admin released the resolved case from legal hold.</summary>
+    TimelineReleased,
     /// <summary>/export with a word it does not know after the case number: {0} the word.</summary>
     ExportRedactUsage,
 }

@@ -303,7 +303,7 @@ public sealed partial class UpdatePump(
             var update = Parse(updateId, json);
             if (update is null)
             {
-                await store.RunAsync(db => db.Inbox.MoveToFailed(updateId, json, "malformed update"), ct);
+                await store.RunAsync(db => db.Inbox.MoveToFailed(updateId, json, "malformed update", time.GetUtcNow(), senderId: null), ct);
                 continue;
             }
 
@@ -366,7 +366,7 @@ public sealed partial class UpdatePump(
         await store.RunAsync(
             db =>
             {
-                db.Inbox.MoveToFailed(updateId, json, ex.GetType().Name);
+                db.Inbox.MoveToFailed(updateId, json, ex.GetType().Name, now, SenderOf(db, update));
                 // Only enrolled people hear of it: a stranger learns nothing, not even that something failed.
                 if (update.Message is { Chat.Type: global::Telegram.Bot.Types.Enums.ChatType.Private } message
                     && db.People.FindByTelegramUser(message.Chat.Id) is { } sender)
@@ -387,6 +387,24 @@ public sealed partial class UpdatePump(
             ct);
         outbox.Notify();
         return true;
+    }
+
+    // Who sent a set-aside update, for retention's legal hold: an enrolled person's id, else null (a damaged record must not stop setting it aside).
+    private static string? SenderOf(DataSession db, Update update)
+    {
+        if ((update.Message?.From ?? update.CallbackQuery?.From ?? update.EditedMessage?.From) is not { } from)
+        {
+            return null;
+        }
+
+        try
+        {
+            return db.People.FindByTelegramUser(from.Id)?.Id;
+        }
+        catch (Crypto.RecordIntegrityException)
+        {
+            return null;
+        }
     }
 
     private Update? Parse(long updateId, string json)

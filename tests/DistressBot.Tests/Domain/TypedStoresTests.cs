@@ -271,7 +271,7 @@ public sealed class TypedStoresTests : IDisposable
         db.Inbox.Save(7, "{\"update_id\":7}");
         db.Inbox.Save(8, "{\"update_id\":8}");
 
-        db.Inbox.MoveToFailed(7, "{\"update_id\":7}", "boom");
+        db.Inbox.MoveToFailed(7, "{\"update_id\":7}", "boom", DateTimeOffset.UnixEpoch, senderId: null);
 
         Assert.Equal([8L], db.Inbox.All().Select(u => u.UpdateId));
         var failed = Assert.Single(Records.All(Collections.FailedUpdates));

@@ -28,5 +28,11 @@ public sealed partial class EscalationTests
         await s.ExpectAsync(Scenario.Salek, "Не получилось обработать сообщение");
         await s.SettleAsync();
         Assert.DoesNotContain(s.MessagesTo(Scenario.Alexander), m => m.Contains("could not be handled", StringComparison.Ordinal)); // level 1 only
+
+        // Set aside with when and by whom, so retention knows which held case covers it (docs/retention.md).
+        var (setAside, salek) = await s.Sandbox.Runtime.Store.RunAsync(db => (db.Inbox.SetAside(DateTimeOffset.UnixEpoch), db.People.FindByTelegramUser(Scenario.Salek.Id)!.Id));
+        var update = Assert.Single(setAside);
+        Assert.Equal(salek, update.SenderId);
+        Assert.NotEqual(DateTimeOffset.UnixEpoch, update.At); // its own time, not the one a record of an earlier version is given
     }
 }

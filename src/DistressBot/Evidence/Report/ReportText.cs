@@ -240,6 +240,9 @@ public enum ReportText
     /// <summary>Kind: access_refused.</summary>
     KindAccessRefused,
 
+    /// <summary>Kind: released.</summary>
+    KindReleased,
+
     /// <summary>Outcome: safe.</summary>
     OutcomeSafe,
 

@@ -108,6 +108,7 @@ public static class ReportTexts
         [ReportText.KindRead] = ("дело прочитано", "case read"),
         [ReportText.KindExported] = ("дело выгружено", "case exported"),
         [ReportText.KindAccessRefused] = ("в доступе к делу отказано", "access refused"),
+        [ReportText.KindReleased] = ("дело снято с удержания", "released from legal hold"),
         [ReportText.OutcomeSafe] = ("в безопасности", "safe"),
         [ReportText.OutcomeDetained] = ("задержан(а)", "detained"),
         [ReportText.OutcomeMissing] = ("пропал(а) без вести", "missing"),
@@ -141,6 +142,7 @@ public static class ReportTexts
         [CaseLogKinds.AccessRefused] = ReportText.KindAccessRefused,
         [CaseLogKinds.Fact] = ReportText.KindFact,
         [CaseLogKinds.Draft] = ReportText.KindDraft,
+        [CaseLogKinds.Released] = ReportText.KindReleased,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, ReportText> Roles = new Dictionary<string, ReportText>(StringComparer.Ordinal)
