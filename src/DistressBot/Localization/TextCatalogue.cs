@@ -564,8 +564,8 @@ public static class TextCatalogue
             "/checkpoint C-0042 — подписанная контрольная точка журнала дела.",
             "/checkpoint C-0042 — a signed checkpoint of the case's log."),
         [TextId.ExportUsage] = (
-            "/export C-0042 — пакет доказательств по делу: журнал, подписанная контрольная точка, отчёт PDF.",
-            "/export C-0042 — the case's evidence bundle: the log, a signed checkpoint, a PDF report."),
+            "/export C-0042 — пакет доказательств по делу: журнал, подписанная контрольная точка, отчёт PDF. /export C-0042 locations,notes — то же, но места и заметки скрыты.",
+            "/export C-0042 — the case's evidence bundle: the log, a signed checkpoint, a PDF report. /export C-0042 locations,notes — the same with locations and notes withheld."),
         [TextId.ExportCaption] = (
             "Дело {0}: пакет доказательств ({1} записей журнала, подписан). Проверка: distressbot verify {2}",
             "Case {0}: evidence bundle ({1} log entries, signed). To check it: distressbot verify {2}"),

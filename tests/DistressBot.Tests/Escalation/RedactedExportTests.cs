@@ -19,6 +19,7 @@ public sealed class RedactedExportTests
     private const string Note = "Дверь открыта, следы борьбы";
     private const string ResolvingNote = "Передан полиции соседнего региона";
     private const string Coordinates = "55.75580, 37.61730";
+    private const string LastKnownPlace = "ОВД Тверского района";
     private static readonly DateTimeOffset Later = CaseChain.Opening + TimeSpan.FromMinutes(9);
 
     [Fact]
@@ -35,9 +36,10 @@ public sealed class RedactedExportTests
         Assert.Equal(full.Files["checkpoint"], redacted.Files["checkpoint"]);
         Assert.All(full.Files.Keys.Where(p => p.StartsWith("checkpoints/", StringComparison.Ordinal)), p => Assert.Equal(full.Files[p], redacted.Files[p]));
         var entries = data.Entries.Select(e => CaseLogEntry.Parse(e)).ToList();
-        var withheld = entries.Where(e => e.Kind is CaseLogKinds.Location or CaseLogKinds.AlertDelivered or CaseLogKinds.Note or CaseLogKinds.Resolved).Select(e => e.Sequence).ToList();
+        var withheld = entries.Where(e => e.Kind is CaseLogKinds.Location or CaseLogKinds.AlertDelivered or CaseLogKinds.Note or CaseLogKinds.Resolved or CaseLogKinds.Fact).Select(e => e.Sequence).ToList();
         Assert.Contains(entries, e => e.Kind == CaseLogKinds.Location);
         Assert.Contains(entries, e => e.Kind == CaseLogKinds.Resolved);
+        Assert.Contains(entries, e => e.Kind == CaseLogKinds.Fact);
         Assert.Equal(withheld, redactedVerdict.Facts!.Redacted.Select(r => r.Sequence));
         Assert.Equal(data.Entries.Count, redactedVerdict.Facts.Entries);
 
@@ -52,7 +54,7 @@ public sealed class RedactedExportTests
         Assert.All(Enumerable.Range(0, fullLines.Count).Where(i => !withheld.Contains(i)), i => Assert.Equal(fullLines[i], redactedLines[i]));
         var (fullLog, redactedLog) = (string.Join('\n', fullLines), string.Join('\n', redactedLines));
         var (fullPdf, redactedPdf) = (PdfText(full), PdfText(redacted));
-        foreach (var secret in new[] { Note, ResolvingNote, Coordinates, "openstreetmap" })
+        foreach (var secret in new[] { Note, ResolvingNote, LastKnownPlace, Coordinates, "openstreetmap" })
         {
             Assert.Contains(secret, fullLog, StringComparison.Ordinal); // so its absence below means something
             Assert.Contains(ReportCase.Squeeze(secret), fullPdf, StringComparison.Ordinal);
@@ -123,13 +125,14 @@ public sealed class RedactedExportTests
         Assert.DoesNotContain(w.Case.Timeline, e => e.Kind == CaseEntryKind.Exported);
     }
 
-    // C-0001 with a location passed on to the recipients, a note in Russian and a resolution with a note, exported by the admin.
+    // C-0001 with a location passed on to the recipients, a note in Russian, a fact for the drafts and a resolution with a note, exported by the admin.
     private static CaseExportData ExportedCase(string? words)
     {
         var w = OpenCaseWorld.Start();
         w.World.Run(db => SubjectAlarms.Location(db, db.People.Find(w.People["Salek"].Id)!, new LocationShare(55.7558, 37.6173, false), Later, Later, notify: true));
         w.World.Deliver(Later);
         w.Act("Nina", (db, nina) => AddCaseNote.Run(db, nina, OpenCaseWorld.CaseId, Note, Later));
+        w.Act("Lev", (db, lev) => SetCaseFact.Run(db, lev, OpenCaseWorld.CaseId, "last_known_place", LastKnownPlace, Later));
         w.Act("Lev", (db, lev) => CloseCase.Run(db, lev, OpenCaseWorld.CaseId, CaseOutcome.Detained, ResolvingNote, Later, (_, _) => { }));
         var redaction = Redaction.None;
         Assert.True(words is null || Redaction.TryParse(words, out redaction, out _));

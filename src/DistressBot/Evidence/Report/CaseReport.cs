@@ -147,6 +147,7 @@ public static class CaseReport
         {
             var entry = entries[i];
             var seq = entry.Sequence.ToString(CultureInfo.InvariantCulture);
+            // The hash in four lines of 16 hex digits: each line breaks nowhere else.
             var hash = string.Join('\n', hashes[i].Chunk(16).Select(c => new string(c)));
             if (redacted.Contains(entry.Sequence))
             {
@@ -158,7 +159,6 @@ public static class CaseReport
                 continue;
             }
 
-            // The hash is in four lines of 16 hex digits: each line breaks nowhere else.
             var time = clock.Full(entry.At);
             if (entry.TelegramDate is { } date)
             {
