@@ -6,8 +6,8 @@ namespace DistressBot.Evidence.Verification;
 
 /// <summary>What a bundle that verified proves: the case, its entries, the key that signed it, and the earlier checkpoints it extends.</summary>
 /// <param name="CaseId">The case number every entry carries.</param>
-/// <param name="Entries">Lines in log.jsonl, all covered by the latest signed checkpoint.</param>
-/// <param name="LastEntryAt">The server's time of the last entry.</param>
+/// <param name="Entries">Lines in log.jsonl (redacted lines included), all covered by the latest signed checkpoint.</param>
+/// <param name="LastEntryAt">The server's time of the last entry that is not redacted (a redacted line shows no time).</param>
 /// <param name="KeyName">The log key's name ("distressbot-1a2b3c4d").</param>
 /// <param name="KeyId">The log key's 32-bit signed-note key id.</param>
 /// <param name="VerifierKey">The log key's verifier key text, to compare with one received earlier.</param>
