@@ -9,7 +9,11 @@ namespace DistressBot.Escalation;
 /// <param name="LatestNote">The checkpoint signed over all of them for this export.</param>
 /// <param name="VerifierKey">The log's verifier key.</param>
 /// <param name="SentOut">Every checkpoint that left the server (this export's included), oldest first.</param>
-public sealed record CaseExportData(string CaseId, IReadOnlyList<byte[]> Entries, string LatestNote, string VerifierKey, IReadOnlyList<BundleCheckpoint> SentOut);
+public sealed record CaseExportData(string CaseId, IReadOnlyList<byte[]> Entries, string LatestNote, string VerifierKey, IReadOnlyList<BundleCheckpoint> SentOut)
+{
+    /// <summary>The entry kinds the bundle withholds, as the export's own entry records them.</summary>
+    public Redaction Redaction { get; init; } = Redaction.None;
+}
 
 /// <summary>
 /// A lawyer or coordinator on the case (/export C-0042), or the admin (distressbot export-case), exports a case: the export
@@ -21,10 +25,12 @@ public static class ExportCase
     /// <summary>
     /// Exports case <paramref name="caseId"/> (as typed) for <paramref name="actor"/> (null: the admin) at <paramref name="now"/>;
     /// null when there is no such case or the actor is not on it (the attempt is then logged in the case, see <see cref="CaseAccess.Enter"/>).
+    /// With a <paramref name="redaction"/>, the <c>exported</c> entry's content is "redacted=locations,notes".
     /// </summary>
     /// <exception cref="InvalidOperationException">No log key.</exception>
-    public static CaseExportData? Run(DataSession db, Person? actor, string caseId, DateTimeOffset now)
+    public static CaseExportData? Run(DataSession db, Person? actor, string caseId, DateTimeOffset now, Redaction? redaction = null)
     {
+        redaction ??= Redaction.None;
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(caseId);
         var @case = actor is null ? AdminFind(db, caseId) : CaseAccess.Enter(db, actor, caseId, now)?.Case;
@@ -33,7 +39,7 @@ public static class ExportCase
             return null;
         }
 
-        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Exported, PersonId = actor?.Id, ByAdmin = actor is null });
+        @case.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.Exported, PersonId = actor?.Id, ByAdmin = actor is null, Detail = redaction.IsNone ? null : "redacted=" + redaction });
         db.Cases.Save(@case);
         var checkpoint = db.CaseLog.Sign(@case.Id, now, "export");
         checkpoint.Sent.Add(actor is null
@@ -44,7 +50,7 @@ public static class ExportCase
             .Where(c => c.Sent.Count > 0)
             .Select(c => new BundleCheckpoint(c.Index, c.Note, [.. c.Sent.Select(Line)], c.Cosignatures, c.WitnessKey, c.TimestampToken))
             .ToList();
-        return new CaseExportData(@case.Id, db.CaseLog.Entries(@case.Id), checkpoint.Note, db.CaseLog.VerifierKey!, sentOut);
+        return new CaseExportData(@case.Id, db.CaseLog.Entries(@case.Id), checkpoint.Note, db.CaseLog.VerifierKey!, sentOut) { Redaction = redaction };
     }
 
     /// <summary>A sent.txt line: "lawyer Lev 2026-11-30T21:15:00.000Z", "witness https://… 2026-…".</summary>

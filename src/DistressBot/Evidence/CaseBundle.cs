@@ -33,9 +33,19 @@ public sealed class CaseBundle
     /// The bundle of a log of <paramref name="entries"/> (canonical entry bytes, leaf i = entry i) whose latest signed checkpoint
     /// <paramref name="latestNote"/> covers all of them; each of <paramref name="sentOut"/> gets its RFC 6962 consistency proof to the latest.
     /// </summary>
-    /// <exception cref="ArgumentException">No entries, an entry holding a newline, or a checkpoint claiming a size beyond the log's (read from its note's text).</exception>
+    /// <remarks>
+    /// The entries of <paramref name="redacted"/> (seq → kind) are written as redacted lines (<see cref="RedactedEntry"/>: their
+    /// leaf hash, seq and kind), so the log's root, every checkpoint and every proof are the full log's.
+    /// </remarks>
+    /// <exception cref="ArgumentException">No entries, an entry holding a newline, a redacted seq beyond the log, or a checkpoint claiming a size beyond the log's (read from its note's text).</exception>
     public static CaseBundle Build(
-        IReadOnlyList<byte[]> entries, string latestNote, string verifierKey, IReadOnlyList<BundleCheckpoint> sentOut, byte[] reportPdf, string readme)
+        IReadOnlyList<byte[]> entries,
+        string latestNote,
+        string verifierKey,
+        IReadOnlyList<BundleCheckpoint> sentOut,
+        byte[] reportPdf,
+        string readme,
+        IReadOnlyDictionary<long, string>? redacted = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(latestNote);
@@ -48,6 +58,12 @@ public sealed class CaseBundle
             throw new ArgumentException("A bundle needs a log with at least one entry.", nameof(entries));
         }
 
+        redacted ??= new Dictionary<long, string>();
+        if (redacted.Keys.Any(seq => seq < 0 || seq >= entries.Count))
+        {
+            throw new ArgumentException($"A redacted seq lies outside the log of {entries.Count} entries.", nameof(redacted));
+        }
+
         var bundle = new CaseBundle();
         var tree = new MerkleTree();
         var log = new MemoryStream();
@@ -58,8 +74,8 @@ public sealed class CaseBundle
                 throw new ArgumentException("A log entry holds a line break; entries are written canonically without one.", nameof(entries));
             }
 
-            tree.Append(entry);
-            log.Write(entry);
+            var seq = (long)tree.Append(entry);
+            log.Write(redacted.TryGetValue(seq, out var kind) ? new RedactedEntry(tree.LeafHash((ulong)seq), seq, kind).ToBytes() : entry);
             log.WriteByte((byte)'\n');
         }
 

@@ -50,6 +50,21 @@ public sealed partial class MerkleTree
         return Size - 1;
     }
 
+    /// <summary>
+    /// Appends one leaf by its leaf hash, already SHA-256(0x00 ‖ leaf) (a redacted line gives it instead of the leaf's bytes),
+    /// and returns its 0-based index; <see cref="ArgumentException"/> unless it is 32 bytes.
+    /// </summary>
+    public ulong AppendLeafHash(ReadOnlySpan<byte> leafHash)
+    {
+        if (leafHash.Length != HashSize)
+        {
+            throw new ArgumentException($"A leaf hash is {HashSize} bytes, not {leafHash.Length}.", nameof(leafHash));
+        }
+
+        _leafHashes.Add(leafHash.ToArray());
+        return Size - 1;
+    }
+
     /// <summary>The leaf hash at a 0-based index; <see cref="ArgumentOutOfRangeException"/> when index ≥ <see cref="Size"/>.</summary>
     public byte[] LeafHash(ulong index)
     {

@@ -50,6 +50,7 @@ public static class TextAudience
         TextId.TimelineFact, TextId.TimelineDraftMade, TextId.FactUsage, TextId.FactSet, TextId.CaseFactsLine, TextId.DraftUsage,
         TextId.DraftCaption, TextId.DraftWritten,
         TextId.TimelineReleased,
+        TextId.ExportRedactUsage,
     }.ToFrozenSet();
 
     /// <summary>True when <paramref name="id"/> can be sent to a subject (or shown on their keyboard or command menu).</summary>

@@ -564,8 +564,8 @@ public static class TextCatalogue
             "/checkpoint C-0042 — подписанная контрольная точка журнала дела.",
             "/checkpoint C-0042 — a signed checkpoint of the case's log."),
         [TextId.ExportUsage] = (
-            "/export C-0042 — пакет доказательств по делу: журнал, подписанная контрольная точка, отчёт PDF.",
-            "/export C-0042 — the case's evidence bundle: the log, a signed checkpoint, a PDF report."),
+            "/export C-0042 — пакет доказательств по делу: журнал, подписанная контрольная точка, отчёт PDF. /export C-0042 locations,notes — то же, но места и заметки скрыты.",
+            "/export C-0042 — the case's evidence bundle: the log, a signed checkpoint, a PDF report. /export C-0042 locations,notes — the same with locations and notes withheld."),
         [TextId.ExportCaption] = (
             "Дело {0}: пакет доказательств ({1} записей журнала, подписан). Проверка: distressbot verify {2}",
             "Case {0}: evidence bundle ({1} log entries, signed). To check it: distressbot verify {2}"),
@@ -594,6 +594,9 @@ public static class TextCatalogue
             "Дело {0}: черновик ({1}) записан в {2}",
             "Case {0}: draft ({1}) written to {2}"),
         [TextId.TimelineReleased] = ("Снято с удержания администратором; удалится по сроку хранения", "Released from legal hold by the admin; purged after the retention period"),
+        [TextId.ExportRedactUsage] = (
+            "«{0}» — не слово для /export. /export C-0042 locations,notes — пакет, в котором скрыты записи: locations — места и все доставленные оповещения, в которых бывает последнее известное место (location, alert_delivered), notes — заметки, закрытие дела с его заметкой и факты для черновиков (note, resolved, fact). Пакет сверяется с той же подписью, что и полный. Ничего не выгружено.",
+            "'{0}' is not a word /export takes. /export C-0042 locations,notes — a bundle that withholds entries: locations — locations and every delivered alert, since alerts quote the last known location (location, alert_delivered), notes — notes, the resolution with its note, and the facts kept for drafts (note, resolved, fact). It checks against the same signature as the full one. Nothing was exported."),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

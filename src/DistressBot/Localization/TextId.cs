@@ -463,4 +463,6 @@ public enum TextId
     DraftWritten,
     /// <summary>Timeline step word: the admin released the resolved case from legal hold.</summary>
     TimelineReleased,
+    /// <summary>/export with a word it does not know after the case number: {0} the word.</summary>
+    ExportRedactUsage,
 }

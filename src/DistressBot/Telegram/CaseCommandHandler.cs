@@ -41,7 +41,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
                 });
                 return true;
             case "export":
-                Export(db, actor, first, now);
+                Export(db, actor, first, rest, now);
                 return true;
             case "fact":
                 var (key, value) = Split(rest);
@@ -228,7 +228,8 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
     }
 
     // The bundle goes to the asker as a protected zip, its export logged in the case; someone not on it hears "no such case".
-    private void Export(DataSession db, Person actor, string caseId, DateTimeOffset now)
+    // Words after the case number ("locations,notes") choose what the bundle withholds; an unknown word exports nothing.
+    private void Export(DataSession db, Person actor, string caseId, string words, DateTimeOffset now)
     {
         if (caseId.Length == 0)
         {
@@ -236,7 +237,14 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             return;
         }
 
-        if (ExportCase.Run(db, actor, caseId, now) is not { } data)
+        var redaction = Evidence.Redaction.None;
+        if (words.Length > 0 && !Evidence.Redaction.TryParse(words, out redaction, out var unknown))
+        {
+            Reply(db, actor, now, new MessageText(TextId.ExportRedactUsage, TextCut.End(unknown, 32)));
+            return;
+        }
+
+        if (ExportCase.Run(db, actor, caseId, now, redaction) is not { } data)
         {
             Refused(caseId);
             Reply(db, actor, now, new MessageText(TextId.CaseNotFound, TextCut.End(caseId, 16)));

@@ -67,7 +67,28 @@ public sealed class ExportCaseCommandTests : IAsyncLifetime
         { ["export-case", "C-0001", "--out"], 2, "--out needs a value." },
         { ["export-case", "C-0001", "C-0002", "--out", "x"], 2, "Unexpected argument 'C-0002'." },
         { ["export-case", "C-0042", "--out", "x"], 1, "There is no case C-0042 (or it was purged). Nothing was exported." },
+        { ["export-case", "C-0001", "--out", "x", "--redact", "photos"], 2, "--redact takes words among locations, notes, comma-separated, not 'photos'." },
+        { ["export-case", "C-0001", "--out", "x", "--redact", ""], 2, "--redact takes words among locations, notes, comma-separated, not ''." },
+        { ["export-case", "C-0001", "--out", "x", "--redact"], 2, "--redact needs a value." },
+        { ["export-case", "C-0001", "--out", "x", "--redact", "notes", "--redact", "locations"], 2, "--redact is given twice." },
     };
+
+    [Fact]
+    public async Task ExportCase_WithRedactNotes_WritesABundleWithoutTheNote_ThatVerifies_AndLogsTheRedaction()
+    {
+        var target = Path.Combine(_data.Root, "out", "redacted");
+
+        var result = await RunAsync("export-case", "C-0001", "--out", target, "--redact", "notes");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(redacted: notes)", result.Error, StringComparison.Ordinal);
+        var verdict = BundleVerifier.Verify(target, new BundleTrust(NoteVerifier.Parse(_runtime.Keyring.LogSigner.VerifierKey)));
+        Assert.True(verdict.Verified, verdict.Describe(DistressBot.Localization.Language.En));
+        Assert.Equal([CaseLogKinds.Note], verdict.Facts!.Redacted.Select(r => r.Kind));
+        var log = await File.ReadAllTextAsync(Path.Combine(target, "log.jsonl"));
+        Assert.DoesNotContain("Дверь открыта", log, StringComparison.Ordinal);
+        Assert.Contains("\"content\":\"redacted=notes\"", log, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(Refusals))]

@@ -18,7 +18,8 @@ public static class CaseReport
     public static byte[] Render(CaseReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var facts = CaseFacts.Of(input.Entries);
+        // The summary and the chart read only what the bundle shows: a redacted entry's time and content stay out.
+        var facts = CaseFacts.Of([.. input.Entries.Where(e => !input.Redacted.Contains(e.Sequence))]);
         var hashes = input.Entries.Select(e => Convert.ToHexStringLower(MerkleTree.HashLeaf(e.ToBytes()))).ToList();
         ReportFonts.Install();
 
@@ -39,7 +40,7 @@ public static class CaseReport
                 style.Body, brush: style.Grey);
 
             canvas.Heading(ReportTexts.Template(ReportText.SummaryHeading, language), style.Heading);
-            Summary(canvas, style, facts, clock, language);
+            Summary(canvas, style, facts, input.Entries.Any(e => e.Kind == CaseLogKinds.Resolved && input.Redacted.Contains(e.Sequence)), clock, language);
 
             canvas.Heading(ReportTexts.Template(ReportText.ChartHeading, language), style.Heading, keepWith: 120);
             canvas.Paragraph(ReportTexts.Format(ReportText.ChartNote, language, clock.ZoneName), style.Small, brush: style.Grey);
@@ -47,7 +48,14 @@ public static class CaseReport
 
             canvas.Heading(ReportTexts.Template(ReportText.TimelineHeading, language), style.Heading);
             canvas.Paragraph(ReportTexts.Format(ReportText.TimelineNote, language, clock.ZoneName), style.Small, brush: style.Grey);
-            Timeline(canvas, style, input.Entries, hashes, clock, language);
+            var redacted = input.Entries.Where(e => input.Redacted.Contains(e.Sequence)).ToList();
+            if (redacted.Count > 0)
+            {
+                var kinds = string.Join(", ", redacted.Select(e => e.Kind).Distinct(StringComparer.Ordinal).Select(k => ReportTexts.Kind(k, language)));
+                canvas.Paragraph(ReportTexts.Format(ReportText.RedactedNote, language, redacted.Count.ToString(CultureInfo.InvariantCulture), kinds), style.Small, brush: style.Grey);
+            }
+
+            Timeline(canvas, style, input.Entries, input.Redacted, hashes, clock, language);
 
             canvas.Heading(ReportTexts.Template(ReportText.CheckpointHeading, language), style.Heading);
             canvas.Paragraph(ReportTexts.Template(ReportText.CheckpointNote, language), style.Small, brush: style.Grey);
@@ -67,7 +75,7 @@ public static class CaseReport
         return output.ToArray();
     }
 
-    private static void Summary(ReportCanvas canvas, ReportStyle style, CaseFacts facts, ReportClock clock, Language language)
+    private static void Summary(ReportCanvas canvas, ReportStyle style, CaseFacts facts, bool resolutionRedacted, ReportClock clock, Language language)
     {
         string T(ReportText id) => ReportTexts.Template(id, language);
         string Who(LogParty party) => party.Alias is { } alias ? $"{ReportTexts.Role(party.Role, language)} {alias}" : ReportTexts.Role(party.Role, language);
@@ -96,7 +104,7 @@ public static class CaseReport
             : T(ReportText.NotAcknowledged)));
         rows.Add((ReportText.SummaryOutcome, facts.Resolved is { } resolved
             ? ReportTexts.Format(ReportText.OutcomeByWhen, language, resolved.Content is { } outcome ? ReportTexts.Outcome(outcome, language) : T(ReportText.None), Who(resolved.Actor), clock.Full(resolved.At))
-            : T(ReportText.StillOpen)));
+            : resolutionRedacted ? T(ReportText.Redacted) : T(ReportText.StillOpen)));
 
         const double LabelWidth = 150;
         var lineHeight = ReportCanvas.LineHeight(style.Body);
@@ -116,7 +124,8 @@ public static class CaseReport
         }
     }
 
-    private static void Timeline(ReportCanvas canvas, ReportStyle style, IReadOnlyList<CaseLogEntry> entries, List<string> hashes, ReportClock clock, Language language)
+    private static void Timeline(
+        ReportCanvas canvas, ReportStyle style, IReadOnlyList<CaseLogEntry> entries, IReadOnlySet<long> redacted, List<string> hashes, ReportClock clock, Language language)
     {
         string T(ReportText id) => ReportTexts.Template(id, language);
         string Who(LogParty party) => party.Alias is { } alias ? $"{ReportTexts.Role(party.Role, language)}\n{alias}" : ReportTexts.Role(party.Role, language);
@@ -138,6 +147,18 @@ public static class CaseReport
         {
             var entry = entries[i];
             var seq = entry.Sequence.ToString(CultureInfo.InvariantCulture);
+            // The hash in four lines of 16 hex digits: each line breaks nowhere else.
+            var hash = string.Join('\n', hashes[i].Chunk(16).Select(c => new string(c)));
+            if (redacted.Contains(entry.Sequence))
+            {
+                // Only what the redacted line itself shows: seq, kind and leaf hash.
+                var kind = ReportTexts.Kind(entry.Kind, language);
+                table.Row(
+                    [seq, T(ReportText.Redacted), kind, T(ReportText.Redacted), ReportTexts.Format(ReportText.RedactedContent, language, kind), hash],
+                    ReportTexts.Format(ReportText.Continued, language, seq));
+                continue;
+            }
+
             var time = clock.Full(entry.At);
             if (entry.TelegramDate is { } date)
             {
@@ -166,8 +187,6 @@ public static class CaseReport
                 content.Add(ReportTexts.Format(ReportText.MessageIdPrefix, language, messageId.ToString(CultureInfo.InvariantCulture)));
             }
 
-            // The hash in four lines of 16 hex digits: each line breaks nowhere else.
-            var hash = string.Join('\n', hashes[i].Chunk(16).Select(c => new string(c)));
             table.Row(
                 [seq, time, ReportTexts.Kind(entry.Kind, language), who, string.Join('\n', content), hash],
                 ReportTexts.Format(ReportText.Continued, language, seq));

@@ -15,4 +15,8 @@ public sealed record CaseReportInput(
     string VerifierKey,
     Language Language,
     TimeZoneInfo TimeZone,
-    DateTimeOffset MadeAt);
+    DateTimeOffset MadeAt)
+{
+    /// <summary>The seqs of the entries the bundle redacts: listed with their seq, kind and leaf hash, never their time, parties or content.</summary>
+    public IReadOnlySet<long> Redacted { get; init; } = new HashSet<long>();
+}

@@ -263,4 +263,13 @@ public enum ReportText
 
     /// <summary>Kind word: a draft filing was made.</summary>
     KindDraft,
+
+    /// <summary>Under the timeline heading of a redacted bundle: {0} how many entries are redacted, {1} their kinds.</summary>
+    RedactedNote,
+
+    /// <summary>A redacted entry's content cell: {0} its kind word.</summary>
+    RedactedContent,
+
+    /// <summary>A summary value, or a time or party cell, that a redacted entry withholds.</summary>
+    Redacted,
 }

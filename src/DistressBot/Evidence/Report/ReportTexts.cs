@@ -77,6 +77,11 @@ public static class ReportTexts
         [ReportText.RoleAdmin] = ("администратор", "admin"),
         [ReportText.RoleBot] = ("бот", "bot"),
         [ReportText.RoleUnknown] = ("неизвестный (уже не подключён)", "unknown (no longer enrolled)"),
+        [ReportText.RedactedNote] = (
+            "В этом пакете скрыто записей: {0} (виды: {1}). Их содержание, время и участники не показаны ни здесь, ни в log.jsonl; в строке журнала остались только номер, вид и хеш листа полной записи, поэтому пакет сверяется с той же подписанной контрольной точкой, что и полный.",
+            "{0} entries are redacted in this bundle (kinds: {1}). Their content, time and parties are shown neither here nor in log.jsonl; their line keeps only the seq, the kind and the full entry's leaf hash, so the bundle checks against the same signed checkpoint as the full one."),
+        [ReportText.RedactedContent] = ("скрыто при выгрузке ({0})", "redacted at export ({0})"),
+        [ReportText.Redacted] = ("скрыто", "redacted"),
         [ReportText.TriggerMissedCheckin] = ("пропущена отметка", "missed check-in"),
         [ReportText.TriggerSos] = ("SOS от подопечного", "SOS from the subject"),
         [ReportText.TriggerMissingReport] = ("сообщение о пропаже", "missing-person report"),

@@ -19,6 +19,8 @@ public static class BundleReadme
 
         - log.jsonl: журнал дела, одна запись на строку, каждая строка заканчивается переводом строки (LF).
           Строка без перевода строки — это ровно те байты, которые подписаны через дерево Меркла.
+          Скрытая при выгрузке запись — строка {{"redacted":"ХЕШ","seq":N,"kind":"вид"}}: её содержание не выдано,
+          а ХЕШ (base64) — это хеш листа полной записи, который и входит в дерево (шаг 2 берёт его как есть).
         - checkpoint: последняя контрольная точка: 1) имя журнала «{1}/{0}», 2) число записей,
           3) корень дерева (base64), пустая строка, подпись ключом журнала {1}.
         - log.vkey: открытый ключ журнала (формат signed-note: имя+идентификатор+base64(0x01 ‖ ключ)).
@@ -56,6 +58,8 @@ public static class BundleReadme
 
         - log.jsonl: the case's log, one entry per line, each line ending in a newline (LF). A line without
           its newline is exactly the bytes signed through the Merkle tree.
+          An entry withheld at export is a line {{"redacted":"HASH","seq":N,"kind":"kind"}}: its content is not given,
+          and HASH (base64) is the full entry's leaf hash, which is what the tree holds (step 2 takes it as it is).
         - checkpoint: the latest checkpoint: 1) the log's name "{1}/{0}", 2) the number of entries,
           3) the tree's root (base64), a blank line, the signature by the log key {1}.
         - log.vkey: the log's public key (signed-note form: name+key id+base64(0x01 ‖ key)).
@@ -97,7 +101,8 @@ public static class BundleReadme
     private static readonly string[] RootCommands =
     [
         "W=$(mktemp -d)",
-        "n=0; while IFS= read -r line; do printf '\\000%s' \"$line\" | openssl dgst -sha256 -binary > \"$W/$n\"; n=$((n + 1)); done < log.jsonl",
+        "n=0; while IFS= read -r line; do case \"$line\" in '{\"redacted\":\"'*) printf '%s' \"$line\" | cut -d'\"' -f4 | base64 -d > \"$W/$n\";;",
+        "  *) printf '\\000%s' \"$line\" | openssl dgst -sha256 -binary > \"$W/$n\";; esac; n=$((n + 1)); done < log.jsonl",
         "mth() {",
         "  if [ \"$2\" -eq 0 ]; then openssl dgst -sha256 -binary < /dev/null; return; fi",
         "  if [ \"$2\" -eq 1 ]; then cat \"$W/$1\"; return; fi",

@@ -6,8 +6,8 @@ namespace DistressBot.Evidence.Verification;
 
 /// <summary>What a bundle that verified proves: the case, its entries, the key that signed it, and the earlier checkpoints it extends.</summary>
 /// <param name="CaseId">The case number every entry carries.</param>
-/// <param name="Entries">Lines in log.jsonl, all covered by the latest signed checkpoint.</param>
-/// <param name="LastEntryAt">The server's time of the last entry.</param>
+/// <param name="Entries">Lines in log.jsonl (redacted lines included), all covered by the latest signed checkpoint.</param>
+/// <param name="LastEntryAt">The server's time of the last entry that is not redacted (a redacted line shows no time).</param>
 /// <param name="KeyName">The log key's name ("distressbot-1a2b3c4d").</param>
 /// <param name="KeyId">The log key's 32-bit signed-note key id.</param>
 /// <param name="VerifierKey">The log key's verifier key text, to compare with one received earlier.</param>
@@ -42,6 +42,9 @@ public sealed record BundleFacts(
 
     /// <summary>The sent.txt files: where the server says each checkpoint went (its own word, not proof), bundle paths.</summary>
     public IReadOnlyList<string> SentLists { get; init; } = [];
+
+    /// <summary>The redacted lines of log.jsonl (seq, kind and leaf hash; their content is withheld, not missing), in log order.</summary>
+    public IReadOnlyList<RedactedEntry> Redacted { get; init; } = [];
 }
 
 /// <summary>A checkpoint folder whose witness cosignature verified.</summary>
@@ -109,6 +112,12 @@ public sealed class BundleVerdict
             ? Say(VerdictTextId.NoCheckpointsChecked, language)
             : Say(VerdictTextId.CheckpointsChecked, language, facts.CheckpointsChecked.Count.ToString(CultureInfo.InvariantCulture), Shortened(facts.CheckpointsChecked)))
             .Append('\n');
+        if (facts.Redacted.Count > 0)
+        {
+            var kinds = string.Join(", ", facts.Redacted.Select(r => r.Kind).Distinct(StringComparer.Ordinal));
+            text.Append(Say(VerdictTextId.EntriesRedacted, language, facts.Redacted.Count.ToString(CultureInfo.InvariantCulture), kinds)).Append('\n');
+        }
+
         DescribeOthers(facts, language, text);
         if (facts.NotChecked.Count > 0)
         {

@@ -81,22 +81,22 @@ public static partial class BundleVerifier
         trust ??= new BundleTrust();
         try
         {
-            var (entries, lines) = ReadLog(bundle);
+            var (entries, leaves, redacted) = ReadLog(bundle);
             var key = ReadKey(bundle, trust);
             var origin = key.KeyName + "/" + entries[0].CaseId;
             var tree = new MerkleTree();
-            foreach (var line in lines)
+            foreach (var leaf in leaves)
             {
-                tree.Append(line);
+                tree.AppendLeafHash(leaf);
             }
 
             var latest = OpenCheckpoint(bundle, BundleLayout.Checkpoint, key, origin).Checkpoint;
-            if (latest.TreeSize != (ulong)lines.Count)
+            if (latest.TreeSize != (ulong)leaves.Count)
             {
-                throw Fail(VerdictTextId.CheckpointSizeDiffers, BundleLayout.Checkpoint, null, latest.TreeSize, lines.Count);
+                throw Fail(VerdictTextId.CheckpointSizeDiffers, BundleLayout.Checkpoint, null, latest.TreeSize, leaves.Count);
             }
 
-            var roots = new PrefixRoots([.. Enumerable.Range(0, lines.Count).Select(i => tree.LeafHash((ulong)i))]);
+            var roots = new PrefixRoots(leaves);
             if (!latest.RootHash.AsSpan().SequenceEqual(tree.RootHash()))
             {
                 throw new BundleProblemException(RootProblem(bundle, key, origin, roots));
@@ -107,7 +107,7 @@ public static partial class BundleVerifier
             var kept = CheckKept(log);
             return BundleVerdict.Pass(new BundleFacts(
                 entries[0].CaseId,
-                entries.Count,
+                leaves.Count,
                 entries[^1].At,
                 key.KeyName,
                 key.KeyId,
@@ -122,6 +122,7 @@ public static partial class BundleVerifier
                 TimestampAuthorityPinned = trust.PinnedTimestampAuthority is not null,
                 KeptCheckpoints = kept,
                 SentLists = sentLists,
+                Redacted = redacted,
             });
         }
         catch (BundleProblemException ex)
@@ -130,7 +131,9 @@ public static partial class BundleVerifier
         }
     }
 
-    private static (List<CaseLogEntry> Entries, List<byte[]> Lines) ReadLog(BundleReader bundle)
+    // Every line's leaf hash: an entry's is hashed from its bytes, a redacted line's is the hash it holds. The entries
+    // returned are the lines that are not redacted; the case is the first one's, and a log of redacted lines alone is refused.
+    private static (List<CaseLogEntry> Entries, List<byte[]> LeafHashes, List<RedactedEntry> Redacted) ReadLog(BundleReader bundle)
     {
         var bytes = bundle.Read(BundleLayout.Log, MaxLogBytes);
         if (bytes.Length == 0)
@@ -140,6 +143,7 @@ public static partial class BundleVerifier
 
         var entries = new List<CaseLogEntry>();
         var lines = new List<byte[]>();
+        var redacted = new List<RedactedEntry>();
         var start = 0;
         while (start < bytes.Length)
         {
@@ -157,6 +161,13 @@ public static partial class BundleVerifier
                 throw Fail(VerdictTextId.LineHasCarriageReturn, BundleLayout.Log, index, index, index + 1);
             }
 
+            if (RedactedEntry.IsRedactedLine(line))
+            {
+                redacted.Add(ReadRedacted(line, index));
+                lines.Add(redacted[^1].LeafHash);
+                continue;
+            }
+
             CaseLogEntry entry;
             try
             {
@@ -172,16 +183,39 @@ public static partial class BundleVerifier
                 throw Fail(VerdictTextId.EntryOutOfPlace, BundleLayout.Log, index, index + 1, entry.Sequence, index);
             }
 
-            if (index > 0 && entry.CaseId != entries[0].CaseId)
+            if (entries.Count > 0 && entry.CaseId != entries[0].CaseId)
             {
                 throw Fail(VerdictTextId.EntryOfAnotherCase, BundleLayout.Log, index, index, index + 1, entry.CaseId, entries[0].CaseId);
             }
 
             entries.Add(entry);
-            lines.Add(line);
+            lines.Add(MerkleTree.HashLeaf(line));
         }
 
-        return (entries, lines);
+        if (entries.Count == 0)
+        {
+            throw Fail(VerdictTextId.LogAllRedacted, BundleLayout.Log, null);
+        }
+
+        return (entries, lines, redacted);
+    }
+
+    // A redacted line in its one canonical form, in its place; its hash then stands for the entry in the tree.
+    private static RedactedEntry ReadRedacted(byte[] line, int index)
+    {
+        RedactedEntry redacted;
+        try
+        {
+            redacted = RedactedEntry.Parse(line);
+        }
+        catch (FormatException ex)
+        {
+            throw Fail(VerdictTextId.EntryMalformed, BundleLayout.Log, index, index, index + 1, ex.Message);
+        }
+
+        return redacted.Sequence == index
+            ? redacted
+            : throw Fail(VerdictTextId.EntryOutOfPlace, BundleLayout.Log, index, index + 1, redacted.Sequence, index);
     }
 
     private static NoteVerifier ReadKey(BundleReader bundle, BundleTrust trust)

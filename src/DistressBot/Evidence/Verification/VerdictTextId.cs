@@ -185,4 +185,10 @@ public enum VerdictTextId
 
     /// <summary>{0} how many, {1} the files.</summary>
     SentListsNotProof,
+
+    /// <summary>{0} how many lines are redacted, {1} their kinds.</summary>
+    EntriesRedacted,
+
+    /// <summary>No placeholder: every line of log.jsonl is redacted.</summary>
+    LogAllRedacted,
 }

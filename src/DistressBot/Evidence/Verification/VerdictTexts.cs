@@ -192,6 +192,12 @@ public static class VerdictTexts
         [VerdictTextId.SentListsNotProof] = (
             "Куда, по словам сервера, отправлены контрольные точки ({0}; это слова самого сервера, не доказательство): {1}",
             "Where the server says it sent the checkpoints ({0}; the server's own word, not proof): {1}"),
+        [VerdictTextId.EntriesRedacted] = (
+            "Скрыто записей: {0} (виды: {1}). Их строки содержат только номер, вид и хеш листа; хеш входит в подписанный корень, так что записи не изменены, но их содержание в пакет не попало.",
+            "{0} entries redacted (kinds {1}): their lines hold only the seq, the kind and the leaf hash, which the signed root covers; the entries are unchanged, their content is not in the bundle."),
+        [VerdictTextId.LogAllRedacted] = (
+            "Все строки log.jsonl скрыты: ни одна запись не называет дело, проверять нечего.",
+            "Every line of log.jsonl is redacted: no entry names the case, so there is nothing to check it against."),
     };
 
     /// <summary>Every id in the table (a test holds that this is every <see cref="VerdictTextId"/>).</summary>

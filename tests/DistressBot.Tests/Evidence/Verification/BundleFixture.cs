@@ -75,6 +75,18 @@ internal sealed class BundleFixture : IDisposable
     /// <summary>Writes log.jsonl from <paramref name="lines"/>, each followed by LF.</summary>
     public void WriteLog(IEnumerable<string> lines) => File.WriteAllText(PathOf(BundleLayout.Log), string.Concat(lines.Select(l => l + "\n")));
 
+    /// <summary>Rewrites the lines of <paramref name="seqs"/> in log.jsonl as redacted lines (leaf hash, seq, kind); nothing else changes.</summary>
+    public void Redact(params int[] seqs)
+    {
+        var lines = LogLines();
+        foreach (var seq in seqs)
+        {
+            lines[seq] = Encoding.ASCII.GetString(RedactedEntry.Of(Entries[seq]).ToBytes());
+        }
+
+        WriteLog(lines);
+    }
+
     /// <summary>The signed checkpoint note of <paramref name="lines"/> (the first <paramref name="size"/> of them).</summary>
     public string SignedCheckpoint(IReadOnlyList<byte[]> lines, int size, NoteSigner? signer = null)
     {

@@ -57,6 +57,26 @@ public sealed class BundleReadmeTests
     }
 
     [Fact]
+    public async Task ByHandRecipe_OnARedactedBundle_TakesTheRedactedLinesHashes_AndGivesTheSameSignedRoots()
+    {
+        using var bundle = BundleFixture.Create(7, 2, 5);
+        bundle.Redact(0, 3, 6);
+        var root = Convert.ToBase64String(BundleFixture.Tree(bundle.EntryBytes()).RootHash());
+
+        var output = await RunRecipeAsync(bundle);
+
+        Assert.Contains("root computed: " + root + "\n", output, StringComparison.Ordinal);
+        Assert.Contains("root signed:   " + root + "\n", output, StringComparison.Ordinal);
+        foreach (var (folder, size) in new[] { ("000000", 2), ("000001", 5) })
+        {
+            var earlier = Convert.ToBase64String(BundleFixture.Tree(bundle.EntryBytes().Take(size)).RootHash());
+            Assert.Contains($"checkpoints/{folder}/checkpoint: computed {earlier}, signed {earlier}\n", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Signature Verified Successfully", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ByHandRecipe_OnAChangedEntryAndCheckpoint_ShowsTheRootsDifferAndTheSignatureFails()
     {
         using var bundle = BundleFixture.Create(7, 2, 5);
