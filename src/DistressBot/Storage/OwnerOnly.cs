@@ -64,12 +64,32 @@ public static class OwnerOnly
         }
 
         var mode = File.GetUnixFileMode(folder);
-        return (mode & GroupOrOther) == 0
-            ? null
+        if ((mode & GroupOrOther) == 0)
+        {
+            return null;
+        }
+
+        // A folder others share (/tmp, /etc, /var/tmp …) must not be closed: the bot needs a folder of its own there.
+        return IsShared(folder, mode)
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"{what} {folder} is a shared folder (mode {Octal(mode)}); it holds the bot's secrets, so it needs a folder of its own, owner-only: point the setting at one such as {Path.Combine(folder, "distressbot")} (made with mode 0700) and start again. Do not change {folder} itself.")
             : string.Create(
                 CultureInfo.InvariantCulture,
                 $"{what} {folder} is open to group or others (mode {Octal(mode)}); it holds the bot's secrets, so it must be owner-only: run 'chmod 700 {folder}' and start again.");
     }
+
+    // Sticky (/tmp-like), the root or a folder right below it (/etc, /var, /home), or a well-known system folder.
+    private static bool IsShared(string folder, UnixFileMode mode)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        return (mode & UnixFileMode.StickyBit) != 0
+            || Path.GetDirectoryName(full) is null or "/"
+            || SystemFolders.Contains(full, StringComparer.Ordinal);
+    }
+
+    private static readonly string[] SystemFolders =
+        ["/var/tmp", "/var/lib", "/var/log", "/var/cache", "/usr/local", "/usr/share", "/usr/lib", "/etc/opt", "/run/user"];
 
     /// <summary>Takes group and others' access away from an existing folder (0700); only for an empty folder the admin named to be filled (a backup target), never a folder that may be shared.</summary>
     public static void Tighten(string folder)

@@ -113,7 +113,9 @@ public sealed class FilePermissionTests : IDisposable
         var sticky = await DistressbotProcess.RunAsync(fresh, "init", "--key-file", newKey);
 
         Assert.Equal(CommandLine.ExitKeys, sticky.ExitCode);
-        Assert.Contains($"run 'chmod 700 {shared}'", sticky.Error, StringComparison.Ordinal);
+        Assert.Contains($"{shared} is a shared folder", sticky.Error, StringComparison.Ordinal);
+        Assert.Contains($"point the setting at one such as {Path.Combine(shared, "distressbot")}", sticky.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("chmod", sticky.Error, StringComparison.Ordinal); // never advice to close a folder others share
         Assert.Equal(Shared1777, File.GetUnixFileMode(shared));
         Assert.Empty(Directory.EnumerateFileSystemEntries(shared));
         Assert.False(Directory.Exists(Path.Combine(_root, "other")));

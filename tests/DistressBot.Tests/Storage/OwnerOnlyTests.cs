@@ -71,4 +71,18 @@ public sealed class OwnerOnlyTests : IDisposable
         File.SetUnixFileMode(_root, OwnerOnly.FolderMode);
         Directory.Delete(_root, recursive: true);
     }
+
+    [Theory]
+    [InlineData("/etc")]
+    [InlineData("/tmp")]
+    [InlineData("/var/tmp")]
+    public void LooseFolderProblem_OfASystemFolder_NeverAdvisesClosingIt(string folder)
+    {
+        var problem = OwnerOnly.LooseFolderProblem(folder, "The keyring's folder");
+
+        Assert.NotNull(problem);
+        Assert.Contains("is a shared folder", problem, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(folder, "distressbot"), problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("chmod", problem, StringComparison.Ordinal);
+    }
 }
