@@ -14,8 +14,8 @@ public static class ReportTexts
     {
         [ReportText.Title] = ("Отчёт по делу {0}", "Case report {0}"),
         [ReportText.Subtitle] = (
-            "Составлен {0} из журнала дела ({1} записей), подписанного ключом журнала DistressBot.",
-            "Made {0} from the case log ({1} entries), signed with the DistressBot log key."),
+            "Составлен {0} из журнала дела ({1} записей), чья контрольная точка подписана ключом журнала DistressBot. Сам отчёт не подписан: доказательство — файлы журнала (см. «Как проверить»).",
+            "Made {0} from the case log ({1} entries), whose checkpoint is signed with the DistressBot log key. This report itself is not signed: the proof is the log's files (see How to verify)."),
         [ReportText.SummaryHeading] = ("Сводка", "Summary"),
         [ReportText.SummaryCase] = ("Дело", "Case"),
         [ReportText.SummarySubject] = ("Подопечный", "Subject"),

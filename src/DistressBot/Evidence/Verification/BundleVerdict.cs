@@ -125,6 +125,7 @@ public sealed class BundleVerdict
         }
 
         text.Append(facts.KeyPinned ? Say(VerdictTextId.KeyMatchesPinned, language) : Say(VerdictTextId.KeyNotPinnedAdvice, language, facts.VerifierKey)).Append('\n');
+        text.Append(Say(VerdictTextId.ReadingsNotSigned, language)).Append('\n');
         return text.ToString();
     }
 

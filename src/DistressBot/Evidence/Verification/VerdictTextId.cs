@@ -191,4 +191,7 @@ public enum VerdictTextId
 
     /// <summary>No placeholder: every line of log.jsonl is redacted.</summary>
     LogAllRedacted,
+
+    /// <summary>No placeholder: report.pdf and README.txt are readings, not signed.</summary>
+    ReadingsNotSigned,
 }

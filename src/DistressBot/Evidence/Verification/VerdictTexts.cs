@@ -198,6 +198,9 @@ public static class VerdictTexts
         [VerdictTextId.LogAllRedacted] = (
             "Все строки log.jsonl скрыты: ни одна запись не называет дело, проверять нечего.",
             "Every line of log.jsonl is redacted: no entry names the case, so there is nothing to check it against."),
+        [VerdictTextId.ReadingsNotSigned] = (
+            "report.pdf и README.txt не подписаны и этой командой не проверяются: это прочтения журнала, их может изменить любой, у кого есть пакет. Доказательство — только то, что проверено выше.",
+            "report.pdf and README.txt are not signed and this command does not check them: they are readings of the log that anyone holding the bundle can change. Only what is checked above is proof."),
     };
 
     /// <summary>Every id in the table (a test holds that this is every <see cref="VerdictTextId"/>).</summary>

@@ -423,4 +423,17 @@ public sealed class BundleVerifierTests
         Assert.Null(verdict.Facts);
         return verdict.Problem!;
     }
+
+    [Fact]
+    public void A_changed_report_pdf_is_not_caught_and_the_verdict_says_that_it_is_not_signed()
+    {
+        using var bundle = BundleFixture.Create();
+        File.WriteAllText(Path.Combine(bundle.Folder, "report.pdf"), "a forged report");
+
+        var verdict = BundleVerifier.Verify(bundle.Folder);
+
+        Assert.True(verdict.Verified); // the proof is the log, which is unchanged
+        Assert.Contains("report.pdf and README.txt are not signed and this command does not check them", verdict.Describe(DistressBot.Localization.Language.En), StringComparison.Ordinal);
+        Assert.Contains("report.pdf и README.txt не подписаны", verdict.Describe(DistressBot.Localization.Language.Ru), StringComparison.Ordinal);
+    }
 }
