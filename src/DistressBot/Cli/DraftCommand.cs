@@ -25,6 +25,11 @@ public static class DraftCommand
         }
 
         var parsed = new Parsed(arguments.Words[0].Trim().ToUpperInvariant(), kind, arguments.Target, arguments.Language);
+        if (!Domain.CaseNumber.IsValid(parsed.CaseId))
+        {
+            return AdminResult.Usage($"'{arguments.Words[0]}' is not a case number (C-0042).\n{Usage}");
+        }
+
         if (CaseFileArguments.IsInsideDataDirectory(parsed.Target, context.Runtime.Settings.DataDirectory))
         {
             return AdminResult.Usage($"{parsed.Target} is inside the data directory; write the draft outside it.");
@@ -46,6 +51,8 @@ public static class DraftCommand
         FileStream file;
         try
         {
+            // A missing folder is made, owner-only, as export-case makes its own.
+            Storage.OwnerOnly.CreateFolder(Path.GetDirectoryName(parsed.Target)!);
             file = new FileStream(parsed.Target, options);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

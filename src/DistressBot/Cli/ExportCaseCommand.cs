@@ -31,6 +31,11 @@ public static class ExportCaseCommand
         }
 
         var (caseId, target, language) = (parsed.Words[0].Trim().ToUpperInvariant(), parsed.Target, parsed.Language);
+        if (!Domain.CaseNumber.IsValid(caseId))
+        {
+            return AdminResult.Usage($"'{parsed.Words[0]}' is not a case number (C-0042).\n{Usage}");
+        }
+
         if (CaseFileArguments.IsInsideDataDirectory(target, context.Runtime.Settings.DataDirectory))
         {
             return AdminResult.Usage($"{target} is inside the data directory; export to a folder outside it.");
@@ -42,6 +47,7 @@ public static class ExportCaseCommand
         }
 
         // The folder is made before the export is logged, so a folder that cannot be written leaves no "exported" entry.
+        var madeHere = !Directory.Exists(target);
         try
         {
             Storage.OwnerOnly.CreateFolder(target);
@@ -56,6 +62,11 @@ public static class ExportCaseCommand
         var data = await context.Runtime.Store.RunAsync(db => ExportCase.Run(db, null, caseId, now, redaction), ct);
         if (data is null)
         {
+            if (madeHere)
+            {
+                Directory.Delete(target);
+            }
+
             return AdminResult.Fail($"There is no case {caseId} (or it was purged). Nothing was exported.");
         }
 

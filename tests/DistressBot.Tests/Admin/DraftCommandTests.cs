@@ -67,6 +67,7 @@ public sealed class DraftCommandTests : IAsyncLifetime
     [InlineData("--out is given twice", "draft", "C-0001", "wgeid", "--out", "OUT", "--out", "OUT")]
     [InlineData("Unknown option '--force'", "draft", "C-0001", "wgeid", "--out", "OUT", "--force")]
     [InlineData("Unexpected argument 'extra'", "draft", "C-0001", "wgeid", "extra", "--out", "OUT")]
+    [InlineData("'C-1' is not a case number (C-0042).", "draft", "C-1", "wgeid", "--out", "OUT")]
     public async Task Draft_BadArguments_Exit2_SayWhatIsMissing_AndWriteAndLogNothing(string says, params string[] args)
     {
         var before = await _runtime.Store.RunAsync(db => db.Cases.Find("C-0001")!.Timeline.Count);
@@ -93,6 +94,18 @@ public sealed class DraftCommandTests : IAsyncLifetime
         Assert.Contains("There is no case C-0042", noCase.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(Out + ".new"));
         Assert.DoesNotContain(await _runtime.Store.RunAsync(db => db.Cases.Find("C-0001")!.Timeline), e => e.Kind == CaseEntryKind.DraftMade);
+    }
+
+    [Fact]
+    public async Task Draft_IntoAFolderThatDoesNotExistYet_MakesItOwnerOnly()
+    {
+        var deeper = Path.Combine(_data.Root, "out", "new", "draft.docx");
+
+        var result = await AdminAsync("draft", "C-0001", "wgeid", "--out", deeper);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(deeper));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(deeper)!));
     }
 
     private Task<AdminResult> AdminAsync(params string[] args) =>
