@@ -328,6 +328,12 @@ public static partial class BundleVerifier
             }
         }
 
+        if (matchingFolder is null && firstWrong < roots.Count)
+        {
+            // No earlier checkpoint matches, but the smallest that does not bounds where the change lies.
+            return Problem(VerdictTextId.LogRootDiffersWithin, BundleLayout.Log, null, roots.Count, firstWrong - 1, firstWrong);
+        }
+
         if (matchingFolder is null || firstWrong <= matching)
         {
             return Problem(VerdictTextId.LogRootDiffers, BundleLayout.Log, null, roots.Count);

@@ -194,4 +194,7 @@ public enum VerdictTextId
 
     /// <summary>No placeholder: report.pdf and README.txt are readings, not signed.</summary>
     ReadingsNotSigned,
+
+    /// <summary>{0} entries in the log, {1} the last entry the earliest non-matching checkpoint covers, {2} its line.</summary>
+    LogRootDiffersWithin,
 }

@@ -201,6 +201,9 @@ public static class VerdictTexts
         [VerdictTextId.ReadingsNotSigned] = (
             "report.pdf и README.txt не подписаны и этой командой не проверяются: это прочтения журнала, их может изменить любой, у кого есть пакет. Доказательство — только то, что проверено выше.",
             "report.pdf and README.txt are not signed and this command does not check them: they are readings of the log that anyone holding the bundle can change. Only what is checked above is proof."),
+        [VerdictTextId.LogRootDiffersWithin] = (
+            "Журнал не совпадает с подписанной контрольной точкой: корень дерева, вычисленный по его {0} записям, отличается от подписанного. Уже самая ранняя контрольная точка в пакете не совпадает, значит, изменена одна из записей 0–{1} (строки 1–{2} в log.jsonl).",
+            "The log does not match the signed checkpoint: the root computed over its {0} entries differs from the signed one. Even the earliest checkpoint in the bundle no longer matches, so the change is among entries 0–{1} (lines 1–{2} of log.jsonl)."),
     };
 
     /// <summary>Every id in the table (a test holds that this is every <see cref="VerdictTextId"/>).</summary>

@@ -35,7 +35,7 @@ public sealed class BundleVerifierTests
         Assert.Contains("Entries: 7 (the last written 2026-11-30 18:06:00 UTC)", english, StringComparison.Ordinal);
         Assert.Contains(bundle.Signer.VerifierKey, english, StringComparison.Ordinal);
         Assert.StartsWith("ПРОВЕРКА ПРОЙДЕНА", verdict.Describe(Language.Ru), StringComparison.Ordinal);
-        Assert.DoesNotContain("NOT", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT VERIFIED", english, StringComparison.Ordinal); // (a base64 key may hold the letters NOT)
     }
 
     [Fact]
@@ -59,6 +59,20 @@ public sealed class BundleVerifierTests
 
         Assert.True(verdict.Verified, verdict.Describe(Language.En));
         Assert.Contains("no earlier checkpoints", verdict.Describe(Language.En), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_AnEntryChangedBeforeTheEarliestCheckpoint_IsPlacedAmongTheEntriesThatCheckpointCovers()
+    {
+        using var bundle = BundleFixture.Create(7, 4, 6);
+        var lines = bundle.LogLines();
+        lines[1] = (bundle.Entries[1] with { Content = "Всё спокойно" }).ToString();
+        bundle.WriteLog(lines);
+
+        var problem = Failed(bundle.Folder);
+
+        Assert.Equal(VerdictTextId.LogRootDiffersWithin, problem.Id);
+        Assert.Contains("the change is among entries 0–3 (lines 1–4 of log.jsonl)", problem.Describe(Language.En), StringComparison.Ordinal);
     }
 
     [Fact]
