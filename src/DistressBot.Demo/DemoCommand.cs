@@ -147,6 +147,7 @@ public static partial class DemoCommand
             }
 
             await output.WriteLineAsync($"      (exit code {exitCode})");
+            await story.NoteAsync("The bundle holds one entry more than the checkpoint he kept: the export itself, covered by a checkpoint signed for it. Folders under checkpoints/ are numbered by checkpoint, not by size.");
         }
         finally
         {

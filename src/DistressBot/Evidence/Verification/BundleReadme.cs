@@ -32,6 +32,8 @@ public static class BundleReadme
 
         Проще всего проверить всё одной командой: distressbot verify ПАПКА_ИЛИ_ZIP [--key log.vkey, полученный раньше]
         [--checkpoint файл с сохранённым сообщением бота о контрольной точке].
+        distressbot — программа самого бота; verify не нужны ни настройки, ни данные, ни ключи. Её даёт администратор
+        сети или её можно собрать из исходного кода (.NET 10 SDK): dotnet publish src/DistressBot -o distressbot.
         Вручную (bash и openssl; в Windows — WSL или Git Bash), в папке пакета (zip сначала распакуйте):
 
         1. Хеш одной записи (лист дерева, RFC 6962): SHA-256 от байта 00 и строки без перевода строки.
@@ -71,6 +73,8 @@ public static class BundleReadme
 
         The easiest check is one command: distressbot verify FOLDER_OR_ZIP [--key the log.vkey received earlier]
         [--checkpoint a file holding the bot's checkpoint message you kept].
+        distressbot is the bot's own program; verify needs no settings, data or keys. The network's admin can give it
+        to you, or build it from the source (.NET 10 SDK): dotnet publish src/DistressBot -o distressbot.
         By hand (bash and openssl; on Windows, WSL or Git Bash), in the bundle's folder (unzip a .zip first):
 
         1. The hash of one entry (a leaf of the tree, RFC 6962): SHA-256 of a 00 byte and the line without its
