@@ -17,7 +17,7 @@ public static partial class DemoCommand
     public static async Task<int> RunAsync(TextWriter output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync("Starting the bot against an in-process fake Telegram on 127.0.0.1 (about 45 seconds)…");
+        await output.WriteLineAsync("Starting the bot against an in-process fake Telegram on 127.0.0.1 (under a minute)…");
         await using var sandbox = await BotSandbox.StartAsync(
             new BotSandboxOptions
             {
