@@ -124,6 +124,9 @@ public enum CaseEntryKind
     DraftMade,
     /// <summary>The admin released the resolved case from legal hold: it is purged once the retention period after this has passed.</summary>
     Released,
+
+    /// <summary>Someone on the case sent a file as evidence; the detail is "sha256=hex bytes=n type=mime name=file name" and the bytes are kept sealed beside the case.</summary>
+    Evidence,
 }
 
 /// <summary>One step in a case's timeline.</summary>

@@ -27,7 +27,7 @@ public static partial class CaseLogEntries
             CaseEntryKind.Location => (subjectParty, null, step.Detail),
             CaseEntryKind.Outage => (Bot, named, step.Detail is { } down ? AtForm(down) : null),
             CaseEntryKind.Acknowledged or CaseEntryKind.Note or CaseEntryKind.Resolved or CaseEntryKind.Read
-                or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Fact or CaseEntryKind.DraftMade or CaseEntryKind.Released => (step.ByAdmin ? Admin : named ?? Unknown, null, step.Detail),
+                or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Fact or CaseEntryKind.DraftMade or CaseEntryKind.Released or CaseEntryKind.Evidence => (step.ByAdmin ? Admin : named ?? Unknown, null, step.Detail),
             CaseEntryKind.AlertDelivered => (Bot, named, null),
             _ => (Bot, named, step.Detail),
         };
@@ -72,13 +72,14 @@ public static partial class CaseLogEntries
         CaseEntryKind.Fact => CaseLogKinds.Fact,
         CaseEntryKind.DraftMade => CaseLogKinds.Draft,
         CaseEntryKind.Released => CaseLogKinds.Released,
+        CaseEntryKind.Evidence => CaseLogKinds.Evidence,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A timeline step without a log kind."),
     };
 
     // A step a person took by writing to the bot.
     private static bool OwnStep(CaseEntry step) =>
         !step.ByAdmin && step.PersonId is not null && step.Kind is CaseEntryKind.Acknowledged or CaseEntryKind.Note or CaseEntryKind.Resolved
-            or CaseEntryKind.Read or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Fact or CaseEntryKind.DraftMade;
+            or CaseEntryKind.Read or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Fact or CaseEntryKind.DraftMade or CaseEntryKind.Evidence;
 
     private static readonly LogParty Bot = new("bot", null);
     private static readonly LogParty Admin = new("admin", null);

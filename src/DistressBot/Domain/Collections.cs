@@ -42,8 +42,12 @@ public static class Collections
     /// <summary>The bytes of queued documents, in parts "{outbox id}.{n}", each sealed like its outbox row.</summary>
     public const string OutboxFiles = "outbox_files";
 
+    /// <summary>Evidence files kept with a case, in parts sealed under the case's key: id "C-0042:&lt;sha256 hex&gt;.0".</summary>
+    public const string EvidenceFiles = "evidence_files";
+
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue];
+
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";

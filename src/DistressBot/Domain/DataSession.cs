@@ -48,6 +48,7 @@ public sealed class DataSession
             CaseLog.Sync(@case);
         });
         Outbox = new OutboxStore(session, crypto, () => _queued = true);
+        EvidenceFiles = new EvidenceStore(session, crypto);
         Inbox = new InboxStore(session, crypto);
         Meta = new MetaStore(session, crypto);
         Pins = new PinVault(crypto.Lookups);
@@ -76,6 +77,9 @@ public sealed class DataSession
 
     /// <summary>Messages waiting to be sent (queuing is noted for <see cref="Changes"/>).</summary>
     public OutboxStore Outbox { get; }
+
+    /// <summary>The bytes of evidence files kept with cases, sealed under each case's key.</summary>
+    public EvidenceStore EvidenceFiles { get; }
 
     /// <summary>Telegram updates received but not handled yet, and failed ones.</summary>
     public InboxStore Inbox { get; }

@@ -18,7 +18,7 @@ public static class CaseBundles
         var redacted = entries.Where(e => data.Redaction.Covers(e.Kind)).ToDictionary(e => e.Sequence, e => e.Kind);
         var report = CaseReport.Render(new CaseReportInput(entries, data.LatestNote, data.VerifierKey, language, zone, now) { Redacted = redacted.Keys.ToHashSet() });
         var keyName = NoteVerifier.Parse(data.VerifierKey).KeyName;
-        return CaseBundle.Build(data.Entries, data.LatestNote, data.VerifierKey, data.SentOut, report, BundleReadme.Text(data.CaseId, keyName, language), redacted);
+        return CaseBundle.Build(data.Entries, data.LatestNote, data.VerifierKey, data.SentOut, report, BundleReadme.Text(data.CaseId, keyName, language), redacted, data.Evidence);
     }
 
     /// <summary>The file name of a case's zipped bundle: "C-0042-bundle.zip".</summary>

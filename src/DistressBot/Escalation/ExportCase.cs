@@ -13,6 +13,9 @@ public sealed record CaseExportData(string CaseId, IReadOnlyList<byte[]> Entries
 {
     /// <summary>The entry kinds the bundle withholds, as the export's own entry records them.</summary>
     public Redaction Redaction { get; init; } = Redaction.None;
+
+    /// <summary>The case's evidence files by lowercase hex SHA-256 (the bundle's <c>evidence/&lt;hex&gt;</c>).</summary>
+    public IReadOnlyDictionary<string, byte[]> Evidence { get; init; } = new Dictionary<string, byte[]>();
 }
 
 /// <summary>
@@ -50,7 +53,23 @@ public static class ExportCase
             .Where(c => c.Sent.Count > 0)
             .Select(c => new BundleCheckpoint(c.Index, c.Note, [.. c.Sent.Select(Line)], c.Cosignatures, c.WitnessKey, c.TimestampToken))
             .ToList();
-        return new CaseExportData(@case.Id, db.CaseLog.Entries(@case.Id), checkpoint.Note, db.CaseLog.VerifierKey!, sentOut) { Redaction = redaction };
+        return new CaseExportData(@case.Id, db.CaseLog.Entries(@case.Id), checkpoint.Note, db.CaseLog.VerifierKey!, sentOut) { Redaction = redaction, Evidence = EvidenceOf(db, @case) };
+    }
+
+    // Every file an evidence step names, read back and checked against its hash; a file that no longer opens fails the export.
+    private static Dictionary<string, byte[]> EvidenceOf(DataSession db, Case @case)
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var step in @case.Timeline.Where(s => s.Kind == CaseEntryKind.Evidence && s.Detail is not null))
+        {
+            var sha256 = EvidenceContent.Parse(step.Detail!)?.Sha256;
+            if (sha256 is not null && !files.ContainsKey(sha256) && db.EvidenceFiles.Read(@case.Id, sha256) is { } bytes)
+            {
+                files[sha256] = bytes;
+            }
+        }
+
+        return files;
     }
 
     /// <summary>A sent.txt line: "lawyer Lev 2026-11-30T21:15:00.000Z", "witness https://… 2026-…".</summary>

@@ -37,7 +37,8 @@ public sealed class CaseBundle
     /// The entries of <paramref name="redacted"/> (seq → kind) are written as redacted lines (<see cref="RedactedEntry"/>: their
     /// leaf hash, seq and kind), so the log's root, every checkpoint and every proof are the full log's.
     /// </remarks>
-    /// <exception cref="ArgumentException">No entries, an entry holding a newline, a redacted seq beyond the log, or a checkpoint claiming a size beyond the log's (read from its note's text).</exception>
+    /// <remarks>Each of <paramref name="evidence"/> (lowercase hex SHA-256 → bytes) is written as <c>evidence/&lt;hex&gt;</c>.</remarks>
+    /// <exception cref="ArgumentException">An evidence file not named by its hash, no entries, an entry holding a newline, a redacted seq beyond the log, or a checkpoint claiming a size beyond the log's (read from its note's text).</exception>
     public static CaseBundle Build(
         IReadOnlyList<byte[]> entries,
         string latestNote,
@@ -45,7 +46,8 @@ public sealed class CaseBundle
         IReadOnlyList<BundleCheckpoint> sentOut,
         byte[] reportPdf,
         string readme,
-        IReadOnlyDictionary<long, string>? redacted = null)
+        IReadOnlyDictionary<long, string>? redacted = null,
+        IReadOnlyDictionary<string, byte[]>? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(latestNote);
@@ -108,6 +110,16 @@ public sealed class CaseBundle
             {
                 bundle._files[folder + "timestamp.tsr"] = token;
             }
+        }
+
+        foreach (var (sha256, bytes) in evidence ?? new Dictionary<string, byte[]>())
+        {
+            if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) != sha256)
+            {
+                throw new ArgumentException("An evidence file is not named by its lowercase hex SHA-256.", nameof(evidence));
+            }
+
+            bundle._files[EvidenceContent.Folder + "/" + sha256] = bytes;
         }
 
         bundle._files["report.pdf"] = reportPdf;

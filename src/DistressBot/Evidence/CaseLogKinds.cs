@@ -70,4 +70,7 @@ public static class CaseLogKinds
     public const string Draft = "draft";
     /// <summary>The admin released the resolved case from legal hold; it is purged (its key destroyed) after the retention period.</summary>
     public const string Released = "released";
+
+    /// <summary>The actor sent a file as evidence; content is "sha256=hex bytes=n type=mime name=file name", and the bundle holds the file as evidence/hex.</summary>
+    public const string Evidence = "evidence";
 }

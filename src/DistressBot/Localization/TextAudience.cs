@@ -51,6 +51,7 @@ public static class TextAudience
         TextId.DraftCaption, TextId.DraftWritten,
         TextId.TimelineReleased,
         TextId.ExportRedactUsage,
+        TextId.TimelineEvidence,
     }.ToFrozenSet();
 
     /// <summary>True when <paramref name="id"/> can be sent to a subject (or shown on their keyboard or command menu).</summary>

@@ -597,6 +597,7 @@ public static class TextCatalogue
         [TextId.ExportRedactUsage] = (
             "«{0}» — не слово для /export. /export C-0042 locations,notes — пакет, в котором скрыты записи: locations — места и все доставленные оповещения, в которых бывает последнее известное место (location, alert_delivered), notes — заметки, закрытие дела с его заметкой и факты для черновиков (note, resolved, fact). Пакет сверяется с той же подписью, что и полный. Ничего не выгружено.",
             "'{0}' is not a word /export takes. /export C-0042 locations,notes — a bundle that withholds entries: locations — locations and every delivered alert, since alerts quote the last known location (location, alert_delivered), notes — notes, the resolution with its note, and the facts kept for drafts (note, resolved, fact). It checks against the same signature as the full one. Nothing was exported."),
+        [TextId.TimelineEvidence] = ("Получен файл-доказательство", "Evidence file received"),
     }.ToFrozenDictionary();
 
     /// <summary>All ids that have texts (tests check it is every <see cref="TextId"/>).</summary>

@@ -465,4 +465,6 @@ public enum TextId
     TimelineReleased,
     /// <summary>/export with a word it does not know after the case number: {0} the word.</summary>
     ExportRedactUsage,
+    /// <summary>Timeline step word: someone on the case sent a file as evidence.</summary>
+    TimelineEvidence,
 }

@@ -272,4 +272,7 @@ public enum ReportText
 
     /// <summary>A summary value, or a time or party cell, that a redacted entry withholds.</summary>
     Redacted,
+
+    /// <summary>Kind word: a file was received as evidence.</summary>
+    KindEvidence,
 }

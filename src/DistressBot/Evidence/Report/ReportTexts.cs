@@ -116,6 +116,7 @@ public static class ReportTexts
         [ReportText.OutcomeOther] = ("другое", "other"),
         [ReportText.KindFact] = ("сведения для обращений", "fact for the drafts"),
         [ReportText.KindDraft] = ("составлен черновик обращения", "draft filing made"),
+        [ReportText.KindEvidence] = ("получен файл-доказательство", "evidence file received"),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, ReportText> Kinds = new Dictionary<string, ReportText>(StringComparer.Ordinal)
@@ -143,6 +144,7 @@ public static class ReportTexts
         [CaseLogKinds.Fact] = ReportText.KindFact,
         [CaseLogKinds.Draft] = ReportText.KindDraft,
         [CaseLogKinds.Released] = ReportText.KindReleased,
+        [CaseLogKinds.Evidence] = ReportText.KindEvidence,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, ReportText> Roles = new Dictionary<string, ReportText>(StringComparer.Ordinal)

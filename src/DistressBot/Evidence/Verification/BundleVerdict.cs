@@ -45,6 +45,9 @@ public sealed record BundleFacts(
 
     /// <summary>The redacted lines of log.jsonl (seq, kind and leaf hash; their content is withheld, not missing), in log order.</summary>
     public IReadOnlyList<RedactedEntry> Redacted { get; init; } = [];
+
+    /// <summary>How many evidence/ files matched the SHA-256 and size their entries give.</summary>
+    public int EvidenceFiles { get; init; }
 }
 
 /// <summary>A checkpoint folder whose witness cosignature verified.</summary>
@@ -116,6 +119,11 @@ public sealed class BundleVerdict
         {
             var kinds = string.Join(", ", facts.Redacted.Select(r => r.Kind).Distinct(StringComparer.Ordinal));
             text.Append(Say(VerdictTextId.EntriesRedacted, language, facts.Redacted.Count.ToString(CultureInfo.InvariantCulture), kinds)).Append('\n');
+        }
+
+        if (facts.EvidenceFiles > 0)
+        {
+            text.Append(Say(VerdictTextId.EvidenceFilesMatch, language, facts.EvidenceFiles.ToString(CultureInfo.InvariantCulture))).Append('\n');
         }
 
         DescribeOthers(facts, language, text);

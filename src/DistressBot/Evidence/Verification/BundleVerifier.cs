@@ -104,6 +104,7 @@ public static partial class BundleVerifier
 
             var log = new CheckedLog(key, origin, latest, roots, trust, new FolderFindings());
             var (checkedFolders, notChecked, sentLists) = CheckFolders(bundle, log);
+            var evidenceFiles = CheckEvidence(bundle, entries);
             var kept = CheckKept(log);
             return BundleVerdict.Pass(new BundleFacts(
                 entries[0].CaseId,
@@ -123,6 +124,7 @@ public static partial class BundleVerifier
                 KeptCheckpoints = kept,
                 SentLists = sentLists,
                 Redacted = redacted,
+                EvidenceFiles = evidenceFiles,
             });
         }
         catch (BundleProblemException ex)

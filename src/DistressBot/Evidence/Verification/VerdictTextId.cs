@@ -197,4 +197,19 @@ public enum VerdictTextId
 
     /// <summary>{0} entries in the log, {1} the last entry the earliest non-matching checkpoint covers, {2} its line.</summary>
     LogRootDiffersWithin,
+
+    /// <summary>{0} the entry's seq, {1} its line: an evidence entry whose content is not "sha256=… bytes=… type=… name=…".</summary>
+    EvidenceEntryMalformed,
+
+    /// <summary>{0} the entry's seq, {1} its line, {2} the file's bundle path: the entry names a file the bundle lacks.</summary>
+    EvidenceFileMissing,
+
+    /// <summary>{0} the file's bundle path, {1} the entry's seq, {2} its line, {3} the file's SHA-256 as found, {4} its size as found.</summary>
+    EvidenceFileChanged,
+
+    /// <summary>{0} the file's bundle path: a file under evidence/ that no evidence entry names.</summary>
+    EvidenceFileNotLogged,
+
+    /// <summary>{0} how many evidence files match their entries.</summary>
+    EvidenceFilesMatch,
 }

@@ -204,6 +204,21 @@ public static class VerdictTexts
         [VerdictTextId.LogRootDiffersWithin] = (
             "Журнал не совпадает с подписанной контрольной точкой: корень дерева, вычисленный по его {0} записям, отличается от подписанного. Уже самая ранняя контрольная точка в пакете не совпадает, значит, изменена одна из записей 0–{1} (строки 1–{2} в log.jsonl).",
             "The log does not match the signed checkpoint: the root computed over its {0} entries differs from the signed one. Even the earliest checkpoint in the bundle no longer matches, so the change is among entries 0–{1} (lines 1–{2} of log.jsonl)."),
+        [VerdictTextId.EvidenceEntryMalformed] = (
+            "Запись {0} (строка {1} в log.jsonl) вида evidence не в форме «sha256=… bytes=… type=… name=…».",
+            "Entry {0} (line {1} of log.jsonl) is an evidence entry whose content is not \"sha256=… bytes=… type=… name=…\"."),
+        [VerdictTextId.EvidenceFileMissing] = (
+            "Запись {0} (строка {1} в log.jsonl) называет файл {2}, а его в пакете нет.",
+            "Entry {0} (line {1} of log.jsonl) names the file {2}, which the bundle lacks."),
+        [VerdictTextId.EvidenceFileChanged] = (
+            "Файл {0} изменён: он не совпадает с записью {1} (строка {2} в log.jsonl); его SHA-256 сейчас {3}, размер {4} байт.",
+            "The file {0} was changed: it does not match entry {1} (line {2} of log.jsonl); its SHA-256 is now {3}, its size {4} bytes."),
+        [VerdictTextId.EvidenceFileNotLogged] = (
+            "Файл {0} лежит в папке evidence/, но ни одна запись журнала его не называет: подписью он не покрыт.",
+            "The file {0} is in evidence/ but no entry of the log names it: no signature covers it."),
+        [VerdictTextId.EvidenceFilesMatch] = (
+            "Файлов в evidence/, совпадающих по SHA-256 и размеру со своими записями: {0}.",
+            "Files in evidence/ matching the SHA-256 and size their entries give: {0}."),
     };
 
     /// <summary>Every id in the table (a test holds that this is every <see cref="VerdictTextId"/>).</summary>

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Evidence;
+using DistressBot.Evidence.Verification;
+using DistressBot.Localization;
+
+namespace DistressBot.Tests.Escalation;
+
+/// <summary>Keeping a file as evidence: hashed on receipt, kept sealed with the case, logged, exported under evidence/ and checked by verify.</summary>
+public sealed class AddEvidenceTests
+{
+    private static readonly DateTimeOffset Later = Fakes.CaseChain.Opening + TimeSpan.FromMinutes(9);
+    private static readonly DateTimeOffset SentAt = new(2026, 11, 2, 11, 8, 59, TimeSpan.Zero);
+    private static readonly byte[] Pdf = [.. "%PDF-1.4 flat, door forced"u8];
+
+    [Fact]
+    public void Run_ByTheLawyerOnTheCase_KeepsTheBytes_AndLogsSenderDateNameTypeSizeAndHash()
+    {
+        var w = OpenCaseWorld.Start();
+        var told = w.Told();
+
+        var (outcome, sha256) = w.World.Run(db => AddEvidence.Run(db, db.People.Find(w.People["Lev"].Id)!, " c-0001 ", new EvidenceFile("protocol.pdf", "application/pdf", Pdf, SentAt), Later));
+
+        Assert.Equal(EvidenceOutcome.Kept, outcome);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Pdf)), sha256);
+        Assert.Equal(Pdf, w.World.Run(db => db.EvidenceFiles.Read(OpenCaseWorld.CaseId, sha256!)));
+        var entry = CaseLogEntry.Parse(w.World.Run(db => db.CaseLog.Entries(OpenCaseWorld.CaseId))[^1]);
+        Assert.Equal(CaseLogKinds.Evidence, entry.Kind);
+        Assert.Equal(new LogParty("lawyer", "Lev"), entry.Actor);
+        Assert.Equal(SentAt, entry.TelegramDate);
+        Assert.Equal($"sha256={sha256} bytes={Pdf.Length} type=application/pdf name=protocol.pdf", entry.Content);
+        Assert.Equal(new EvidenceContent(sha256!, Pdf.Length, "application/pdf", "protocol.pdf"), EvidenceContent.Parse(entry.Content!));
+        Assert.Equal(told, w.Told()); // nobody, the subject least of all, is told
+    }
+
+    [Fact]
+    public void Run_WithAFileOverTheDownloadLimit_KeepsNothing()
+    {
+        var w = OpenCaseWorld.Start();
+        var before = w.Case.Timeline.Count;
+        var big = new byte[AddEvidence.MaxBytes + 1];
+
+        var (outcome, sha256) = w.World.Run(db => AddEvidence.Run(db, db.People.Find(w.People["Lev"].Id)!, OpenCaseWorld.CaseId, new EvidenceFile("video.mp4", "video/mp4", big, SentAt), Later));
+
+        Assert.Equal((EvidenceOutcome.TooLarge, (string?)null), (outcome, sha256));
+        Assert.Equal(before, w.Case.Timeline.Count);
+        Assert.Null(w.World.Run(db => db.EvidenceFiles.Read(OpenCaseWorld.CaseId, Convert.ToHexStringLower(SHA256.HashData(big)))));
+    }
+
+    [Theory]
+    [InlineData("Zoe", "C-0001")]
+    [InlineData("Mark", "C-0001")]
+    [InlineData("Salek", "C-0001")]
+    [InlineData("Lev", "C-0042")]
+    public void Run_BySomeoneNotOnTheCase_IsNotFound_KeepsNothing_AndLogsOnlyTheRefusal(string actor, string typed)
+    {
+        var w = OpenCaseWorld.Start();
+        var before = w.Case.Timeline.Count;
+
+        var (outcome, _) = w.World.Run(db => AddEvidence.Run(db, db.People.Find(w.People[actor].Id)!, typed, new EvidenceFile("protocol.pdf", "application/pdf", Pdf, SentAt), Later));
+
+        Assert.Equal(EvidenceOutcome.NotFound, outcome);
+        Assert.DoesNotContain(w.Case.Timeline, e => e.Kind == CaseEntryKind.Evidence);
+        Assert.Equal(before + (typed == OpenCaseWorld.CaseId ? 1 : 0), w.Case.Timeline.Count);
+        Assert.Null(w.World.Run(db => db.EvidenceFiles.Read(OpenCaseWorld.CaseId, Convert.ToHexStringLower(SHA256.HashData(Pdf)))));
+    }
+
+    [Fact]
+    public void The_bundle_holds_each_evidence_file_named_by_its_hash_and_verify_passes()
+    {
+        var (bundle, sha256) = ExportedWithEvidence();
+
+        Assert.Equal(Pdf, bundle.Files["evidence/" + sha256]);
+        var verdict = Verify(bundle, _ => { });
+        Assert.True(verdict.Verified, verdict.Describe(Language.En));
+        Assert.Equal(1, verdict.Facts!.EvidenceFiles);
+    }
+
+    [Fact]
+    public void Verify_names_an_evidence_file_with_one_changed_byte()
+    {
+        var (bundle, sha256) = ExportedWithEvidence();
+
+        var verdict = Verify(bundle, folder =>
+        {
+            var path = Path.Combine(folder, "evidence", sha256);
+            var bytes = File.ReadAllBytes(path);
+            bytes[3] ^= 0x01;
+            File.WriteAllBytes(path, bytes);
+        });
+
+        Assert.False(verdict.Verified);
+        Assert.Equal(VerdictTextId.EvidenceFileChanged, verdict.Problem!.Id);
+        Assert.Equal("evidence/" + sha256, verdict.Problem.File);
+    }
+
+    [Fact]
+    public void Verify_names_a_missing_evidence_file_and_refuses_a_file_no_entry_names()
+    {
+        var (bundle, sha256) = ExportedWithEvidence();
+
+        var missing = Verify(bundle, folder => File.Delete(Path.Combine(folder, "evidence", sha256)));
+        var stray = Verify(bundle, folder => File.WriteAllBytes(Path.Combine(folder, "evidence", new string('0', 64)), [1, 2, 3]));
+
+        Assert.Equal((VerdictTextId.EvidenceFileMissing, "evidence/" + sha256), (missing.Problem!.Id, missing.Problem.File));
+        Assert.Equal((VerdictTextId.EvidenceFileNotLogged, "evidence/" + new string('0', 64)), (stray.Problem!.Id, stray.Problem.File));
+    }
+
+    // C-0001 with a PDF kept by Lev and the same bytes sent again by Olga (kept once), exported by the admin.
+    private static (CaseBundle Bundle, string Sha256) ExportedWithEvidence()
+    {
+        var w = OpenCaseWorld.Start();
+        var file = new EvidenceFile("protocol.pdf", "application/pdf", Pdf, SentAt);
+        var (_, sha256) = w.World.Run(db => AddEvidence.Run(db, db.People.Find(w.People["Lev"].Id)!, OpenCaseWorld.CaseId, file, Later));
+        w.World.Run(db => AddEvidence.Run(db, db.People.Find(w.People["Olga"].Id)!, OpenCaseWorld.CaseId, file with { FileName = "copy.pdf" }, Later));
+        var data = w.World.Run(db => ExportCase.Run(db, null, OpenCaseWorld.CaseId, Later + TimeSpan.FromMinutes(1)))!;
+        return (CaseBundles.Make(data, Language.En, TimeZoneInfo.Utc, Later + TimeSpan.FromMinutes(1)), sha256!);
+    }
+
+    private static BundleVerdict Verify(CaseBundle bundle, Action<string> change)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"distressbot-evidence-{Guid.NewGuid():N}");
+        try
+        {
+            bundle.WriteTo(folder);
+            change(folder);
+            return BundleVerifier.Verify(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
