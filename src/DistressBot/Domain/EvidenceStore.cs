@@ -62,6 +62,14 @@ public sealed class EvidenceStore
             : throw new RecordIntegrityException(Address(PartId(caseId, sha256, 0)), "the evidence file's bytes are not those kept");
     }
 
+    /// <summary>Deletes every evidence file kept with case <paramref name="caseId"/> (a purge); how many parts went.</summary>
+    public int Delete(string caseId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        var prefix = caseId + ":";
+        return _session.All(Collections.EvidenceFiles).Count(r => r.Id.StartsWith(prefix, StringComparison.Ordinal) && _session.Delete(Collections.EvidenceFiles, r.Id));
+    }
+
     private static string PartId(string caseId, string sha256, int part) => string.Create(CultureInfo.InvariantCulture, $"{caseId}:{sha256}.{part}");
 
     private static RecordAddress Address(string partId) => new(Collections.EvidenceFiles, partId, Collections.DataField);

@@ -51,6 +51,9 @@ public static class CasePurge
             db.People.Save(subject);
         }
 
+        // Its evidence files go too: they are sealed under the key about to be destroyed.
+        db.EvidenceFiles.Delete(caseId);
+
         // Its unsent alerts go too: they are sealed under the key about to be destroyed.
         foreach (var message in db.Outbox.All().Where(m => m.CaseId == caseId))
         {

@@ -107,6 +107,20 @@ public sealed class AddEvidenceTests
         Assert.Equal((VerdictTextId.EvidenceFileNotLogged, "evidence/" + new string('0', 64)), (stray.Problem!.Id, stray.Problem.File));
     }
 
+    [Fact]
+    public void Deleting_a_cases_evidence_files_leaves_other_cases_files()
+    {
+        var w = OpenCaseWorld.Start();
+        var sha256 = w.World.Run(db => db.EvidenceFiles.Put(OpenCaseWorld.CaseId, Pdf));
+        w.World.Run(db => db.EvidenceFiles.Put("C-0002", Pdf));
+
+        var deleted = w.World.Run(db => db.EvidenceFiles.Delete(OpenCaseWorld.CaseId));
+
+        Assert.Equal(1, deleted);
+        Assert.Null(w.World.Run(db => db.EvidenceFiles.Read(OpenCaseWorld.CaseId, sha256)));
+        Assert.Equal(Pdf, w.World.Run(db => db.EvidenceFiles.Read("C-0002", sha256)));
+    }
+
     // C-0001 with a PDF kept by Lev and the same bytes sent again by Olga (kept once), exported by the admin.
     private static (CaseBundle Bundle, string Sha256) ExportedWithEvidence()
     {
