@@ -45,9 +45,12 @@ public static class Collections
     /// <summary>Evidence files kept with a case, in parts sealed under the case's key: id "C-0042:&lt;sha256 hex&gt;.0".</summary>
     public const string EvidenceFiles = "evidence_files";
 
+    /// <summary>Evidence files waiting to be downloaded from Telegram (<see cref="PendingEvidence"/>), sealed under the case's key.</summary>
+    public const string EvidenceIntake = "evidence_intake";
+
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
 
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";

@@ -29,6 +29,7 @@ public static class CommandList
         ["export"] = CaseWorkers,
         ["fact"] = CaseWorkers,
         ["draft"] = CaseWorkers,
+        ["evidence"] = CaseWorkers,
         ["timezone"] = Everyone,
         ["help"] = Everyone,
         ["pause"] = [Role.Subject],

@@ -49,6 +49,7 @@ public sealed class DataSession
         });
         Outbox = new OutboxStore(session, crypto, () => _queued = true);
         EvidenceFiles = new EvidenceStore(session, crypto);
+        EvidenceIntake = new EvidenceIntakeStore(session, crypto);
         Inbox = new InboxStore(session, crypto);
         Meta = new MetaStore(session, crypto);
         Pins = new PinVault(crypto.Lookups);
@@ -80,6 +81,9 @@ public sealed class DataSession
 
     /// <summary>The bytes of evidence files kept with cases, sealed under each case's key.</summary>
     public EvidenceStore EvidenceFiles { get; }
+
+    /// <summary>Evidence files waiting to be downloaded from Telegram.</summary>
+    public EvidenceIntakeStore EvidenceIntake { get; }
 
     /// <summary>Telegram updates received but not handled yet, and failed ones.</summary>
     public InboxStore Inbox { get; }

@@ -97,6 +97,12 @@ public sealed class Person
 
     /// <summary>For subjects: the check-in state.</summary>
     public CheckinState? Checkin { get; set; }
+
+    /// <summary>For coordinators and lawyers: the case their files go to after /evidence, until <see cref="EvidenceUntil"/>.</summary>
+    public string? EvidenceCaseId { get; set; }
+
+    /// <summary>Telegram's date up to which files they send go to <see cref="EvidenceCaseId"/>.</summary>
+    public DateTimeOffset? EvidenceUntil { get; set; }
 }
 
 /// <summary>A location a subject shared.</summary>

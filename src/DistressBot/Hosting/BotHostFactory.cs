@@ -70,6 +70,7 @@ public static class BotHostFactory
         AddService<CommandMenus>(services);
         AddService<CheckpointPublisher>(services);
         AddService<RetentionService>(services);
+        AddService<EvidenceDownloader>(services);
         adapters?.Invoke(services);
         AddService<HealthService>(services);
         var host = builder.Build();

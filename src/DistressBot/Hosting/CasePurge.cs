@@ -53,6 +53,10 @@ public static class CasePurge
 
         // Its evidence files go too: they are sealed under the key about to be destroyed.
         db.EvidenceFiles.Delete(caseId);
+        foreach (var pending in db.EvidenceIntake.All().Where(p => p.CaseId == caseId))
+        {
+            db.EvidenceIntake.Remove(pending.Id);
+        }
 
         // Its unsent alerts go too: they are sealed under the key about to be destroyed.
         foreach (var message in db.Outbox.All().Where(m => m.CaseId == caseId))

@@ -51,7 +51,8 @@ public static class TextAudience
         TextId.DraftCaption, TextId.DraftWritten,
         TextId.TimelineReleased,
         TextId.ExportRedactUsage,
-        TextId.TimelineEvidence,
+        TextId.TimelineEvidence, TextId.EvidenceUsage, TextId.EvidenceWaiting, TextId.EvidenceNoCase, TextId.EvidenceTooLarge,
+        TextId.EvidenceNotDownloaded, TextId.EvidenceKept, TextId.EvidencePhotoAsFile,
     }.ToFrozenSet();
 
     /// <summary>True when <paramref name="id"/> can be sent to a subject (or shown on their keyboard or command menu).</summary>

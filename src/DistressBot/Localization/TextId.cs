@@ -467,4 +467,18 @@ public enum TextId
     ExportRedactUsage,
     /// <summary>Timeline step word: someone on the case sent a file as evidence.</summary>
     TimelineEvidence,
+    /// <summary>/evidence without a case number.</summary>
+    EvidenceUsage,
+    /// <summary>/evidence accepted: {0} case number, {1} how long files go to it (TimeSpan).</summary>
+    EvidenceWaiting,
+    /// <summary>A file from a coordinator or lawyer with no /evidence before it and no case in its caption.</summary>
+    EvidenceNoCase,
+    /// <summary>A file over the Bot API's 20 MB download limit: {0} case number, {1} the file's name; nothing kept.</summary>
+    EvidenceTooLarge,
+    /// <summary>A file Telegram would not give the bot: {0} case number, {1} the file's name; nothing kept.</summary>
+    EvidenceNotDownloaded,
+    /// <summary>A file kept as evidence: {0} case number, {1} the file's name, {2} its bytes, {3} its SHA-256 (hex).</summary>
+    EvidenceKept,
+    /// <summary>After a photo was kept: Telegram recompresses photos, send the original as a file.</summary>
+    EvidencePhotoAsFile,
 }

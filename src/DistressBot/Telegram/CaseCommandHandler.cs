@@ -50,6 +50,9 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             case "draft":
                 Draft(db, actor, first, rest, now);
                 return true;
+            case "evidence":
+                EvidenceMessages.Command(db, actor, command.Arguments, db.Handling?.SentAt ?? now, now, logger);
+                return true;
             case "ack":
                 Act(db, actor, first, now, TextId.AckUsage, id => TakeCase.Run(db, actor, id, now));
                 return true;

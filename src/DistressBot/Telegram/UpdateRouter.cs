@@ -111,6 +111,11 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             return HandledUpdate.Nothing;
         }
 
+        if (person.Role is Role.Coordinator or Role.Lawyer && EvidenceMessages.File(db, person, message, now, logger))
+        {
+            return HandledUpdate.Nothing;
+        }
+
         if (message.Text is null)
         {
             Notify.Send(db, person, MessagePriority.Reply, now, TextId.OnlyText);

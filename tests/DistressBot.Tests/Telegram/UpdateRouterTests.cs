@@ -52,6 +52,7 @@ public sealed class UpdateRouterTests
                     "export" => TextId.ExportUsage,
                     "fact" => TextId.FactUsage,
                     "draft" => TextId.DraftUsage,
+                    "evidence" => TextId.EvidenceUsage,
                     _ => replies[(role, name)],
                 };
                 data.Add(role, "/" + name, expected);

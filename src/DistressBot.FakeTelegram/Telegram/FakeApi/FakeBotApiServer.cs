@@ -19,7 +19,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly ProfileBook _profile;
     private int _disposed;
 
-    private FakeBotApiServer(FakeBotApiOptions options, WebApplication app, Uri baseUrl, CancellationTokenSource stopping, ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, RequestLog log, FakeReachability reachability, ProfileBook profile)
+    private FakeBotApiServer(FakeBotApiOptions options, WebApplication app, Uri baseUrl, CancellationTokenSource stopping, ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, RequestLog log, FakeReachability reachability, ProfileBook profile, FileBook files)
     {
         _profile = profile;
         Options = options;
@@ -31,7 +31,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         _callbacks = callbacks;
         _log = log;
         _reachability = reachability;
-        _inject = new UpdateInjector(chats, updates, callbacks, options.Time);
+        _inject = new UpdateInjector(chats, updates, callbacks, files, options.Time);
     }
 
     /// <summary>The settings the server runs with.</summary>
@@ -79,12 +79,13 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         var reachability = new FakeReachability();
         var stopping = new CancellationTokenSource();
         var profile = new ProfileBook();
-        var methods = new BotApiMethods(chats, updates, callbacks, profile, options.Time);
-        var endpoint = new BotApiEndpoint(options, methods, updates, chats, log, reachability, stopping.Token);
+        var files = new FileBook();
+        var methods = new BotApiMethods(chats, updates, callbacks, profile, files, options.Time);
+        var endpoint = new BotApiEndpoint(options, methods, updates, chats, log, reachability, files, stopping.Token);
         try
         {
             var (app, baseUrl) = await KestrelHost.StartAsync(endpoint.HandleAsync, options.EnableServerLogging, ct);
-            return new FakeBotApiServer(options, app, baseUrl, stopping, chats, updates, callbacks, log, reachability, profile);
+            return new FakeBotApiServer(options, app, baseUrl, stopping, chats, updates, callbacks, log, reachability, profile, files);
         }
         catch
         {
@@ -121,6 +122,10 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>A person sends a file.</summary>
     public Update EnqueueDocumentFromUser(long userId, string fileName, FakeUser? from = null, DateTimeOffset? date = null)
         => _inject.Document(userId, fileName, from, date);
+
+    /// <summary>A file the person sends with its bytes (a document, a photo or a voice note), which getFile and /file/bot{token}/{path} then serve.</summary>
+    public Update EnqueueFileFromUser(long userId, FakeFileShape shape, ReadOnlyMemory<byte> content, string? fileName = null, string? mimeType = null, string? caption = null, FakeUser? from = null, DateTimeOffset? date = null)
+        => _inject.File(userId, shape, fileName, content, mimeType, caption, from, date);
 
     /// <summary>A person shares a location, live for <paramref name="livePeriod"/> seconds when given.</summary>
     public Update EnqueueLocation(long userId, double latitude, double longitude, int? livePeriod = null, FakeUser? from = null, DateTimeOffset? date = null)

@@ -10,12 +10,19 @@ internal sealed class BotApiEndpoint(
     ChatBook chats,
     RequestLog log,
     FakeReachability reachability,
+    FileBook files,
     CancellationToken stopping)
 {
     /// <summary>Handles one HTTP request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
         var receivedAt = options.TransportTime.GetUtcNow();
+        if (context.Request.Path.Value is { } filePath && filePath.StartsWith("/file/bot", StringComparison.Ordinal))
+        {
+            await DownloadAsync(context, filePath, receivedAt);
+            return;
+        }
+
         var (token, method) = ParsePath(context.Request.Path.Value);
         var call = new Call(context, log, method ?? context.Request.Path.Value ?? "", receivedAt);
         if (!reachability.IsReachable)
@@ -84,6 +91,32 @@ internal sealed class BotApiEndpoint(
         {
             // A bug in the fake must read as a server error with a reason, not as a malformed answer.
             await call.FailAsync(new BotApiException(500, $"Internal Server Error: {ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+
+    // GET /file/bot{token}/{file_path}: the bytes of a file getFile gave the path of, as Telegram's file server serves them.
+    private async Task DownloadAsync(HttpContext context, string path, DateTimeOffset receivedAt)
+    {
+        var rest = path["/file/bot".Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var bytes = slash < 0 ? null : files.Read(rest[(slash + 1)..]);
+        var status = !reachability.IsReachable ? 0
+            : slash < 0 || !string.Equals(rest[..slash], options.Token, StringComparison.Ordinal) ? StatusCodes.Status401Unauthorized
+            : bytes is null ? StatusCodes.Status404NotFound
+            : StatusCodes.Status200OK;
+        log.Add(new FakeRequest("file", null, receivedAt, status));
+        if (status == 0)
+        {
+            context.Abort();
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        if (bytes is not null && status == StatusCodes.Status200OK)
+        {
+            context.Response.ContentType = "application/octet-stream";
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         }
     }
 

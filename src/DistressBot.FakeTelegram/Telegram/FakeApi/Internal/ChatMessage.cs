@@ -86,8 +86,14 @@ internal sealed class ChatMessage
         Caption = Kind == FakeEntryKind.Document ? Text : null,
         ReplyMarkup = Markup.Inline,
         HasProtectedContent = ProtectContent,
-        Document = Document is { } d
-            ? new Document { FileId = d.FileId, FileUniqueId = "u" + d.FileId, FileName = d.FileName, FileSize = d.Content.Length }
+        Document = Document is { Shape: FakeFileShape.Document } d
+            ? new Document { FileId = d.FileId, FileUniqueId = "u" + d.FileId, FileName = d.FileName, MimeType = d.MimeType, FileSize = d.Content.Length }
+            : null,
+        Photo = Document is { Shape: FakeFileShape.Photo } p
+            ? [new PhotoSize { FileId = p.FileId, FileUniqueId = "u" + p.FileId, Width = 1280, Height = 960, FileSize = p.Content.Length }]
+            : null,
+        Voice = Document is { Shape: FakeFileShape.Voice } v
+            ? new Voice { FileId = v.FileId, FileUniqueId = "u" + v.FileId, Duration = 3, MimeType = v.MimeType ?? "audio/ogg", FileSize = v.Content.Length }
             : null,
         Sticker = Sticker,
         Location = Location,

@@ -7,7 +7,7 @@ using Telegram.Bot.Types.Enums;
 namespace DistressBot.Telegram.FakeApi.Internal;
 
 /// <summary>Builds the updates a person (or group, or channel) would cause, records them in the chat and queues them.</summary>
-internal sealed class UpdateInjector(ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, TimeProvider time)
+internal sealed class UpdateInjector(ChatBook chats, UpdateQueue updates, CallbackLedger callbacks, FileBook files, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, FakeUser> _users = [];
@@ -54,6 +54,16 @@ internal sealed class UpdateInjector(ChatBook chats, UpdateQueue updates, Callba
         var user = Remember(userId, from);
         var document = new FakeDocument(fileName, ReadOnlyMemory<byte>.Empty, null, NextFileId("document"));
         return Incoming(PrivateChat(user), ToUser(user), date, FakeEntryKind.Document, null, new Attachment(Document: document), (id, m) => new Update { Id = id, Message = m });
+    }
+
+    /// <summary>A file the person sent with its bytes, served by getFile and the download path; the caption, if any, is the message's.</summary>
+    public Update File(long userId, FakeFileShape shape, string? fileName, ReadOnlyMemory<byte> content, string? mimeType, string? caption, FakeUser? from, DateTimeOffset? date)
+    {
+        var user = Remember(userId, from);
+        var fileId = NextFileId(shape.ToString().ToLowerInvariant());
+        files.Add(fileId, content, shape switch { FakeFileShape.Photo => "photos", FakeFileShape.Voice => "voice", _ => "documents" });
+        var document = new FakeDocument(fileName, content, caption, fileId) { MimeType = mimeType, Shape = shape };
+        return Incoming(PrivateChat(user), ToUser(user), date, FakeEntryKind.Document, caption, new Attachment(Document: document), (id, m) => new Update { Id = id, Message = m });
     }
 
     /// <summary>A location, live when a period is given.</summary>
