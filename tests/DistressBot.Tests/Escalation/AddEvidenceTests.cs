@@ -78,6 +78,19 @@ public sealed class AddEvidenceTests
     }
 
     [Fact]
+    public void The_report_lists_each_evidence_file_by_name_size_and_hash()
+    {
+        var (bundle, sha256) = ExportedWithEvidence();
+
+        var text = Tests.Evidence.ReportCase.Squeeze(string.Concat(Tests.Evidence.ReportCase.Pages(bundle.Files["report.pdf"])));
+
+        Assert.Contains(Tests.Evidence.ReportCase.Squeeze("Evidence files"), text, StringComparison.Ordinal);
+        Assert.Contains(Tests.Evidence.ReportCase.Squeeze($"protocol.pdf — {Pdf.Length} bytes"), text, StringComparison.Ordinal);
+        Assert.Contains(Tests.Evidence.ReportCase.Squeeze($"copy.pdf — {Pdf.Length} bytes"), text, StringComparison.Ordinal);
+        Assert.Contains(Tests.Evidence.ReportCase.Squeeze("SHA-256 " + sha256), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_names_an_evidence_file_with_one_changed_byte()
     {
         var (bundle, sha256) = ExportedWithEvidence();

@@ -56,6 +56,7 @@ public static class CaseReport
             }
 
             Timeline(canvas, style, input.Entries, input.Redacted, hashes, clock, language);
+            EvidenceFiles(canvas, style, input, language);
 
             canvas.Heading(ReportTexts.Template(ReportText.CheckpointHeading, language), style.Heading);
             canvas.Paragraph(ReportTexts.Template(ReportText.CheckpointNote, language), style.Small, brush: style.Grey);
@@ -73,6 +74,32 @@ public static class CaseReport
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
+    }
+
+    // Each evidence entry's file by name, size and SHA-256 (the bundle's evidence/<hex>); nothing when there are none.
+    private static void EvidenceFiles(ReportCanvas canvas, ReportStyle style, CaseReportInput input, Language language)
+    {
+        var files = input.Entries
+            .Where(e => e.Kind == CaseLogKinds.Evidence && !input.Redacted.Contains(e.Sequence) && e.Content is not null)
+            .Select(e => (Entry: e, File: EvidenceContent.Parse(e.Content!)))
+            .Where(f => f.File is not null)
+            .ToList();
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        canvas.Heading(ReportTexts.Template(ReportText.EvidenceHeading, language), style.Heading);
+        canvas.Paragraph(ReportTexts.Template(ReportText.EvidenceNote, language), style.Small, brush: style.Grey);
+        foreach (var (entry, file) in files)
+        {
+            var sender = entry.Actor.Alias is { } alias ? ReportTexts.Role(entry.Actor.Role, language) + " " + alias : ReportTexts.Role(entry.Actor.Role, language);
+            canvas.Paragraph(
+                ReportTexts.Format(ReportText.EvidenceFile, language, file!.FileName, file.Length.ToString(CultureInfo.InvariantCulture), entry.Sequence.ToString(CultureInfo.InvariantCulture), sender),
+                style.Body,
+                after: 1);
+            canvas.Paragraph("SHA-256 " + file.Sha256, style.Mono, indent: 8);
+        }
     }
 
     private static void Summary(ReportCanvas canvas, ReportStyle style, CaseFacts facts, bool resolutionRedacted, ReportClock clock, Language language)

@@ -275,4 +275,13 @@ public enum ReportText
 
     /// <summary>Kind word: a file was received as evidence.</summary>
     KindEvidence,
+
+    /// <summary>Heading of the list of evidence files.</summary>
+    EvidenceHeading,
+
+    /// <summary>Under the evidence heading: where the files are and how they are checked.</summary>
+    EvidenceNote,
+
+    /// <summary>One evidence file: {0} its name, {1} its size in bytes, {2} the entry's seq, {3} who sent it.</summary>
+    EvidenceFile,
 }

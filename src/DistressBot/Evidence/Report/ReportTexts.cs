@@ -117,6 +117,11 @@ public static class ReportTexts
         [ReportText.KindFact] = ("сведения для обращений", "fact for the drafts"),
         [ReportText.KindDraft] = ("составлен черновик обращения", "draft filing made"),
         [ReportText.KindEvidence] = ("получен файл-доказательство", "evidence file received"),
+        [ReportText.EvidenceHeading] = ("Файлы-доказательства", "Evidence files"),
+        [ReportText.EvidenceNote] = (
+            "Каждый файл лежит в пакете как evidence/<SHA-256>; его имя, размер и SHA-256 записаны в журнал при получении и покрыты подписью. distressbot verify сверяет каждый файл с его записью.",
+            "Each file is in the bundle as evidence/<SHA-256>; its name, size and SHA-256 were written into the log when it was received and are covered by the signature. distressbot verify checks each file against its entry."),
+        [ReportText.EvidenceFile] = ("{0} — {1} байт — запись {2}, прислал(а) {3}", "{0} — {1} bytes — entry {2}, sent by {3}"),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, ReportText> Kinds = new Dictionary<string, ReportText>(StringComparer.Ordinal)
