@@ -52,7 +52,7 @@ public sealed class EvidenceIntakeTests : IAsyncLifetime, IDisposable
         var answers = _chat.Tick(TimeSpan.Zero);
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(Pdf));
-        Assert.Contains("Case C-0001: send the files", waiting, StringComparison.Ordinal);
+        Assert.Equal("Case C-0001: send the files — for 5 min each is kept with the case with its SHA-256. Send photos as files (📎 → File): Telegram recompresses photos.", waiting);
         Assert.Empty(recorded); // nothing said until the file is kept
         var answer = Assert.Single(answers, a => a.ChatId == Lev.ChatId).Text;
         Assert.Equal($"Case C-0001: the file 'protocol.pdf' ({Pdf.Length} bytes) is kept. SHA-256: {sha256}", answer);
@@ -65,6 +65,8 @@ public sealed class EvidenceIntakeTests : IAsyncLifetime, IDisposable
         Assert.Empty(_w.World.Run(db => db.EvidenceIntake.All()));
         Assert.Equal(subjectBefore, _chat.MessagesTo(_w.People["Salek"]).Count); // the subject is told nothing
         Assert.Equal(["getFile", "file"], _server.Requests.Select(r => r.Method));
+
+        Assert.Contains("Evidence file received", _chat.Reply(Lev, "/case C-0001"), StringComparison.Ordinal);
 
         // A second pass finds nothing left: the entry is written once.
         Assert.True(await _downloader.PassAsync(CancellationToken.None));
