@@ -27,6 +27,8 @@ public static class BundleReadme
           Сверьте его с ключом, полученным раньше от этого журнала.
         - checkpoints/: контрольные точки, которые были отправлены с сервера (адвокату, свидетелю, в службу
           времени), каждая с доказательством согласованности с последней (proof).
+        - evidence/ (если есть): файлы, присланные как доказательства, каждый назван своим SHA-256 (sha256sum evidence/*
+          печатает хеш рядом с именем); запись вида evidence с этим хешем в log.jsonl даёт имя файла, размер и отправителя.
         - report.pdf: отчёт для суда — прочтение log.jsonl, сам он не подписан: доказательство — log.jsonl, проверенный
           по контрольной точке (хеш каждой записи в отчёте должен совпасть с хешем её строки).
 
@@ -68,6 +70,8 @@ public static class BundleReadme
           Compare it with the key you received from this log earlier.
         - checkpoints/: checkpoints that left the server (to a lawyer, a witness, a timestamp authority), each
           with the proof that it is consistent with the latest one (proof).
+        - evidence/ (if present): files sent as evidence, each named by its SHA-256 (sha256sum evidence/* prints the hash
+          beside the name); the evidence entry with that hash in log.jsonl gives the file's name, size and sender.
         - report.pdf: the report for the court, a reading of log.jsonl; it is not signed itself: the proof is log.jsonl
           checked against the checkpoint (each entry's hash in the report must equal its line's hash).
 
