@@ -13,7 +13,7 @@ public static partial class DemoCommand
     private const long AlexanderId = 70_003;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    /// <summary>Enrols a coordinator, a lawyer and a subject, runs a 15-second schedule, misses a check-in, escalates to the lawyer, resolves the case, exports its evidence bundle and verifies it, printing what each person saw.</summary>
+    /// <summary>Enrols a coordinator, a lawyer and a subject, runs a 15-second schedule, misses a check-in, escalates to the lawyer, who files a photo and gets a draft, resolves the case, exports its evidence bundle and verifies it, printing what each person saw.</summary>
     public static async Task<int> RunAsync(TextWriter output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -93,6 +93,16 @@ public static partial class DemoCommand
         telegram.EnqueueCallbackQuery(AlexanderId, lawyerAlert.MessageId, lawyerAlert.InlineKeyboard[0][0].CallbackData!, alexander);
         await Reply(telegram, NinaId, "Acknowledged by Alexander");
 
+        await story.StepAsync("Alexander files a photo of the flat's door as evidence (kept with its SHA-256) and gets an urgent-appeal draft to complete");
+        telegram.EnqueueMessage(AlexanderId, "/evidence C-0001", alexander);
+        await Reply(telegram, AlexanderId, "send the files");
+        telegram.EnqueueFileFromUser(AlexanderId, FakeFileShape.Document, DoorPhoto(), "door.jpg", "image/jpeg", from: alexander);
+        await Reply(telegram, AlexanderId, "is kept. SHA-256");
+        telegram.EnqueueMessage(AlexanderId, "/fact C-0001 last_known_place Flat 12, 5 Lenina St", alexander);
+        await Reply(telegram, AlexanderId, "kept for the drafts");
+        telegram.EnqueueMessage(AlexanderId, "/draft C-0001 wgeid", alexander);
+        await telegram.WaitForBotMessageAsync(AlexanderId, m => m.Document?.FileName == "C-0001-wgeid-draft.docx", Wait);
+
         await story.StepAsync("Salek checks in late; everyone on the case is told, and the case stays open until someone resolves it");
         telegram.EnqueueMessage(SalekId, "/checkin", salek);
         await Reply(telegram, NinaId, "late");
@@ -154,6 +164,9 @@ public static partial class DemoCommand
             folder.Delete(recursive: true);
         }
     }
+
+    // Stands for a photo taken at the flat: any bytes do, the bot keeps them as they are and logs their hash.
+    private static byte[] DoorPhoto() => [0xFF, 0xD8, 0xFF, 0xE0, .. System.Text.Encoding.ASCII.GetBytes("demo photo of a forced door"), 0xFF, 0xD9];
 
     private static async Task<AdminResult> Admin(BotSandbox sandbox, CancellationToken ct, params string[] args) =>
         await AdminSocketClient.TryExecuteAsync(sandbox.DataDirectory, args, ct)

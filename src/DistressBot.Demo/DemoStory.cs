@@ -93,7 +93,7 @@ internal sealed class DemoStory(FakeBotApiServer telegram, TextWriter output, IR
         var body = entry.Kind == FakeEntryKind.ButtonPress
             ? $"presses [{entry.Text ?? "a button"}]"
             : entry.Document is { } document
-                ? $"[file {document.FileName}, {document.Content.Length:N0} bytes, protected] {document.Caption}"
+                ? $"[file {document.FileName}, {document.Content.Length:N0} bytes{(entry.ProtectContent ? ", protected" : "")}] {document.Caption}"
                 : entry.Text ?? "";
         var lines = body.ReplaceLineEndings("\n").Split('\n');
         text.Append(head).AppendLine(lines[0]);
