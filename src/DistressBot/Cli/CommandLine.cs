@@ -71,6 +71,11 @@ public static class CommandLine
                                    --tsa-cert the timestamp authority's certificate (PEM); --checkpoint a checkpoint
                                    you kept (the file or the bot's message), repeatable; needs no settings, data or
                                    keyring; exit 0 verified, 1 a problem named
+          lawyer-key --out FILE    on a lawyer's machine: a new private key file (owner-only) and the /lawyerkey line to
+                                   send the bot, which then seals that lawyer's /export bundles to it; no settings needed
+          open BUNDLE.sealed --key FILE --out ZIP
+                                   open a sealed bundle with that key file and write its zip (then verify it); no
+                                   settings needed; exit 0 written, 1 does not open (nothing written), 2 bad arguments
           help                     this text
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
@@ -99,6 +104,11 @@ public static class CommandLine
             case "verify":
                 // Offline and for anyone (a lawyer, a court): no settings, data directory or keyring is read.
                 return VerifyCommand.Run(args[1..], Console.Out, Console.Error, Environment.GetEnvironmentVariable);
+            case "open":
+                // On the lawyer's machine, like verify: no settings, data directory or keyring is read.
+                return OpenCommand.Run(args[1..], Console.Out, Console.Error);
+            case "lawyer-key":
+                return LawyerKeyCommand.Run(args[1..], Console.Out, Console.Error);
             case not ("run" or "init") when !AdminCommands.Handles(args):
                 return Print($"Unknown command '{command}'.\n\n{Help}", ExitUsage, toError: true);
         }

@@ -34,6 +34,7 @@ public static class CommandList
         ["help"] = Everyone,
         ["pause"] = [Role.Subject],
         ["resume"] = [Role.Subject],
+        ["lawyerkey"] = [Role.Lawyer],
     };
 
     /// <summary>Every command name (without the slash), in no particular order; /start is not listed: it is how anyone enrols.</summary>

@@ -103,6 +103,9 @@ public sealed class Person
 
     /// <summary>Telegram's date up to which files they send go to <see cref="EvidenceCaseId"/>.</summary>
     public DateTimeOffset? EvidenceUntil { get; set; }
+
+    /// <summary>For lawyers: their X25519 public key (32 bytes, from /lawyerkey), to which their /export bundles are sealed; null when none.</summary>
+    public byte[]? SealingKey { get; set; }
 }
 
 /// <summary>A location a subject shared.</summary>

@@ -53,6 +53,8 @@ public static class TextAudience
         TextId.ExportRedactUsage,
         TextId.TimelineEvidence, TextId.EvidenceUsage, TextId.EvidenceWaiting, TextId.EvidenceNoCase, TextId.EvidenceTooLarge,
         TextId.EvidenceNotDownloaded, TextId.EvidenceKept, TextId.EvidencePhotoAsFile,
+        TextId.LawyerKeyUsage, TextId.LawyerKeySet, TextId.LawyerKeyRemoved, TextId.LawyerKeyNone, TextId.LawyerKeyInvalid,
+        TextId.ExportSealedCaption,
     }.ToFrozenSet();
 
     /// <summary>True when <paramref name="id"/> can be sent to a subject (or shown on their keyboard or command menu).</summary>

@@ -481,4 +481,16 @@ public enum TextId
     EvidenceKept,
     /// <summary>After a photo was kept: Telegram recompresses photos, send the original as a file.</summary>
     EvidencePhotoAsFile,
+    /// <summary>/lawyerkey without a key: how to make one and register it.</summary>
+    LawyerKeyUsage,
+    /// <summary>/lawyerkey with a key kept: {0} its short fingerprint.</summary>
+    LawyerKeySet,
+    /// <summary>/lawyerkey off: the key is removed, bundles come unsealed again.</summary>
+    LawyerKeyRemoved,
+    /// <summary>/lawyerkey off with no key registered.</summary>
+    LawyerKeyNone,
+    /// <summary>/lawyerkey with something that is not 32 bytes of an X25519 public key in base64; nothing changed.</summary>
+    LawyerKeyInvalid,
+    /// <summary>Caption of a sealed bundle: {0} case number, {1} log entries, {2} the file's name, {3} the key's fingerprint.</summary>
+    ExportSealedCaption,
 }

@@ -257,6 +257,16 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         var zone = TimeZones.TryFind(actor.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var name = CaseBundles.ZipName(data.CaseId);
         var zip = CaseBundles.Make(data, actor.Language, zone, now).ToZip();
+        if (actor.SealingKey is { } sealingKey)
+        {
+            // Only the sealed file goes: a plain copy beside it would put the bundle on Telegram's servers in the clear.
+            var sealedName = name + Evidence.SealedBundle.Extension;
+            var caption = new MessageText(TextId.ExportSealedCaption, data.CaseId, data.Entries.Count, sealedName, Evidence.SealedBundle.Fingerprint(sealingKey));
+            Notify.SendDocument(db, actor, MessagePriority.Reply, now, sealedName, "application/octet-stream", Evidence.SealedBundle.Seal(zip, sealingKey), caption, data.CaseId);
+            LogExportSealed(data.CaseId);
+            return;
+        }
+
         Notify.SendDocument(db, actor, MessagePriority.Reply, now, name, "application/zip", zip, new MessageText(TextId.ExportCaption, data.CaseId, data.Entries.Count, name), data.CaseId);
     }
 
@@ -333,6 +343,9 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
 
     [LoggerMessage(EventId = 3541, Level = LogLevel.Information, Message = "A {Kind} draft of case {CaseId} was made and queued to its asker")]
     private partial void LogDraftMade(string kind, string caseId);
+
+    [LoggerMessage(EventId = 3570, Level = LogLevel.Information, Message = "The bundle of case {CaseId} was sealed to its asker's key and queued to them")]
+    private partial void LogExportSealed(string caseId);
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Warning, Message = "Refused a button press whose callback data the bot never offered: {Data}")]
     private partial void LogForgedCallback(string data);

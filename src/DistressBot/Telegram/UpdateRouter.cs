@@ -167,6 +167,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             case "timezone":
                 SetTimeZone.Run(db, person, command.Arguments, now, rules);
                 return Guarded(person, GuardedChange.TimeZone, command.Arguments, updateId);
+            case "lawyerkey" when person.Role == Role.Lawyer:
+                SetLawyerKey.Run(db, person, command.Arguments, now);
+                return HandledUpdate.Nothing;
         }
 
         return person.Role switch

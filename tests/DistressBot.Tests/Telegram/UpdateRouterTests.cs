@@ -33,6 +33,7 @@ public sealed class UpdateRouterTests
             [(Role.Coordinator, "plan")] = TextId.PlanUsage,
             [(Role.Coordinator, "drill")] = TextId.DrillUsage,
             [(Role.Coordinator, "missing")] = TextId.MissingUsage,
+            [(Role.Lawyer, "lawyerkey")] = TextId.LawyerKeyUsage,
         };
         var data = new TheoryData<Role, string, TextId>();
         foreach (var role in new[] { Role.Subject, Role.Coordinator, Role.Lawyer })
