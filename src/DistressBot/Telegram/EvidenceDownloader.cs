@@ -31,34 +31,8 @@ public sealed partial class EvidenceDownloader(
     internal AsyncSignal Passed { get; } = new();
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        var backoff = new Backoff(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = Idle;
-            try
-            {
-                if (await PassAsync(stoppingToken))
-                {
-                    backoff.Reset();
-                }
-                else
-                {
-                    wait = backoff.Next();
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPassFailed(ex);
-                wait = backoff.Next();
-            }
-
-            Passed.Notify();
-            await Task.Delay(wait, transport.Time, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PassLoop.RunAsync(PassAsync, Idle, LogPassFailed, Passed, transport, stoppingToken);
 
     /// <summary>One pass over the waiting files, oldest first; false when a passing failure left one waiting.</summary>
     internal async Task<bool> PassAsync(CancellationToken ct)
