@@ -39,14 +39,8 @@ public static class BackupCommand
 
     private static void CopyOwnerOnly(string source, string destination)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly.FileMode;
-        }
-
         using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var to = new FileStream(destination, options);
+        using var to = OwnerOnly.CreateFile(destination);
         from.CopyTo(to);
         to.Flush(flushToDisk: true);
     }

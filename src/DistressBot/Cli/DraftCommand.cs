@@ -42,18 +42,12 @@ public static class DraftCommand
 
         // The file is made (owner-only: it holds what the lawyer knows of the person) before the draft is logged, so a file
         // that cannot be made leaves no "draft" entry; a case that is not there leaves no file.
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         FileStream file;
         try
         {
             // A missing folder is made, owner-only, as export-case makes its own.
             Storage.OwnerOnly.CreateFolder(Path.GetDirectoryName(parsed.Target)!);
-            file = new FileStream(parsed.Target, options);
+            file = Storage.OwnerOnly.CreateFile(parsed.Target);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -130,15 +130,9 @@ public static class OpenCommand
     internal static bool TryWriteNew(string target, ReadOnlySpan<byte> bytes, out string problem)
     {
         problem = "";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using var file = new FileStream(target, options);
+            using var file = Storage.OwnerOnly.CreateFile(target);
             try
             {
                 file.Write(bytes);

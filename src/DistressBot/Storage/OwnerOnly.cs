@@ -100,6 +100,19 @@ public static class OwnerOnly
         }
     }
 
+    /// <summary>Creates the new file <paramref name="path"/> for writing, owner-only (0600) from its first byte.</summary>
+    /// <exception cref="IOException">It exists already, or its folder does not.</exception>
+    public static FileStream CreateFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+
+        return new FileStream(path, options);
+    }
+
     /// <summary>"0755".</summary>
     public static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0b_111_111_111, 8).PadLeft(3, '0');
 
