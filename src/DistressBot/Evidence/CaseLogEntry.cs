@@ -141,7 +141,8 @@ public sealed record CaseLogEntry
         }
         catch (JsonException ex)
         {
-            throw new FormatException("The entry is not a JSON object: " + ex.Message, ex);
+            // The parser's own words ("LineNumber: 0 | BytePositionInLine: 30") count within the entry, not the file: left out.
+            throw new FormatException("The entry is not valid JSON (a character was changed, added or removed).", ex);
         }
 
         using (document)

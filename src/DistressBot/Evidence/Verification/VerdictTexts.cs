@@ -49,7 +49,7 @@ public static class VerdictTexts
             "Запись {0} (строка {1} в log.jsonl) содержит символ возврата каретки (CR): файл изменён после выгрузки (так делают редакторы Windows).",
             "Entry {0} (line {1} of log.jsonl) holds a carriage return (CR): the file was changed after export (Windows editors do this)."),
         [VerdictTextId.EntryMalformed] = (
-            "Запись {0} (строка {1} в log.jsonl) изменена или не является записью журнала: {2}",
+            "Запись {0} (строка {1} в log.jsonl) изменена или не является записью журнала (подробность, по-английски: {2})",
             "Entry {0} (line {1} of log.jsonl) was changed or is not a log entry: {2}"),
         [VerdictTextId.EntryOutOfPlace] = (
             "В строке {0} log.jsonl стоит запись {1}, а должна стоять запись {2}: запись удалена, добавлена или переставлена.",
