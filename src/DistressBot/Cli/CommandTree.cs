@@ -53,7 +53,7 @@ internal static class CommandTree
             VerifyCommand.Build(),
             LawyerKeyCommand.Build(),
             OpenCommand.Build(),
-            BuildDemo(),
+            BuildMovedNotice(),
         };
         root.Action = run.Action;
         var help = root.Options.OfType<HelpOption>().Single();
@@ -136,7 +136,7 @@ internal static class CommandTree
     }
 
     // `distressbot demo`: the demo is its own program, built from a source checkout, not part of the installed bot.
-    private static Command BuildDemo()
+    private static Command BuildMovedNotice()
     {
         var command = new Command("demo", "where the demo lives") { Hidden = true };
         command.SetAction(async (parse, ct) =>
