@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 
@@ -32,12 +33,15 @@ internal static class CommandTree
         """;
 
     /// <summary>The tree; data commands run where <paramref name="side"/> says.</summary>
-    public static RootCommand Build(IAdminSide side)
+    /// <remarks>A plain command named "distressbot", not a RootCommand: that one takes its name from the entry assembly, a test host's in tests, and help must read the same everywhere.</remarks>
+    public static Command Build(IAdminSide side)
     {
         ArgumentNullException.ThrowIfNull(side);
         var run = CommandLine.BuildRun();
-        var root = new RootCommand(Description)
+        var root = new Command("distressbot", Description)
         {
+            new HelpOption { Action = new TopLevelHelpAction(new HelpAction { MaxWidth = HelpWidth }) },
+            new VersionOption { Action = new ProductVersionAction() },
             run,
             CommandLine.BuildInit(),
             InviteCommand.Build(side),
@@ -56,14 +60,12 @@ internal static class CommandTree
             BuildMovedNotice(),
         };
         root.Action = run.Action;
-        var help = root.Options.OfType<HelpOption>().Single();
-        help.Action = new TopLevelHelpAction(new HelpAction { MaxWidth = HelpWidth });
         root.Subcommands.Add(BuildHelp(root));
         return root;
     }
 
     /// <summary>Parses <paramref name="args"/>; `@file` is an ordinary word here (response files off), so a name never reads a file.</summary>
-    public static ParseResult Parse(RootCommand root, IReadOnlyList<string> args)
+    public static ParseResult Parse(Command root, IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(root);
         return root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -96,7 +98,7 @@ internal static class CommandTree
     }
 
     /// <summary>The top-level command named by <paramref name="args"/> when there is one such command, else "?" (for logs: never a word the admin typed otherwise).</summary>
-    public static string CommandName(IReadOnlyList<string> args, RootCommand root)
+    public static string CommandName(IReadOnlyList<string> args, Command root)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(root);
@@ -109,7 +111,7 @@ internal static class CommandTree
         var names = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
         {
-            names.Add(result.Command is RootCommand ? "distressbot" : result.Command.Name);
+            names.Add(result.Command.Name);
         }
 
         names.Reverse();
@@ -127,7 +129,7 @@ internal static class CommandTree
     };
 
     // `distressbot help [COMMAND...]`: the same text as --help.
-    private static Command BuildHelp(RootCommand root)
+    private static Command BuildHelp(Command root)
     {
         var words = new Argument<string[]>("COMMAND") { Description = "the command to describe, e.g. keys rotate", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("help", "this text, or a command's help (the same as --help)") { words };
@@ -147,13 +149,25 @@ internal static class CommandTree
         return command;
     }
 
+    // --version: this program's informational version (System.CommandLine's own reads the entry assembly, a test host's in tests).
+    private sealed class ProductVersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var version = typeof(CommandTree).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? typeof(CommandTree).Assembly.GetName().Version?.ToString() ?? "unknown";
+            parseResult.InvocationConfiguration.Output.WriteLine(version);
+            return 0;
+        }
+    }
+
     // The top-level help ends with what today's admins need beside the commands: settings, exit codes, key sources.
     private sealed class TopLevelHelpAction(HelpAction standard) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
             var exitCode = standard.Invoke(parseResult);
-            if (parseResult.CommandResult.Command is RootCommand)
+            if (parseResult.CommandResult.Parent is null)
             {
                 parseResult.InvocationConfiguration.Output.Write(Epilog);
             }
