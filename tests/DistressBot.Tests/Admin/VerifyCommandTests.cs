@@ -100,6 +100,33 @@ public sealed class VerifyCommandTests
         Assert.Equal("", run.Output);
     }
 
+    [Theory]
+    [InlineData("--key", "junk text", CommandLine.ExitUsage, "--key junk text: neither a verifier key nor a file holding one")]
+    [InlineData("--key", "{junk file}", CommandLine.ExitRefused, ": the file holds no verifier key")]
+    [InlineData("--witness-key", "{junk file}", CommandLine.ExitRefused, ": the file holds no verifier key")]
+    [InlineData("--checkpoint", "/nonexistent/kept.txt", CommandLine.ExitUsage, "--checkpoint /nonexistent/kept.txt: there is no such file.")]
+    [InlineData("--checkpoint", "{junk file}", CommandLine.ExitRefused, "")]
+    [InlineData("--tsa-cert", "/nonexistent/tsa.crt", CommandLine.ExitUsage, "--tsa-cert /nonexistent/tsa.crt: there is no such file.")]
+    [InlineData("--tsa-cert", "{junk file}", CommandLine.ExitRefused, ": not a certificate in PEM")]
+    public async Task Verify_ABadArgumentExits2_AFileThatIsThereButIsNotWhatItShouldBeExits1(string option, string value, int exitCode, string says)
+    {
+        using var bundle = BundleFixture.Create();
+        var junk = bundle.Folder + "-junk.txt";
+        File.WriteAllText(junk, "junk\n");
+        try
+        {
+            var run = await Run("verify", bundle.Folder, option, value.Replace("{junk file}", junk, StringComparison.Ordinal));
+
+            Assert.True(run.ExitCode == exitCode, run.Output + run.Error);
+            Assert.Contains(says, run.Output + run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("VERIFIED.", run.Output.Replace("NOT VERIFIED.", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(junk);
+        }
+    }
+
     [Fact]
     public async Task Verify_WithoutAPath_OrWithAPathToNothing_ExitsTwo()
     {
