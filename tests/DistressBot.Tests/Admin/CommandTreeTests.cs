@@ -149,6 +149,18 @@ public sealed class CommandTreeTests : IDisposable
     }
 
     [Fact]
+    public async Task AWordStartingWithAt_IsAnOrdinaryWord_NeverAFileOfArgumentsToRead()
+    {
+        var file = Path.Combine(_data.Root, "arguments.rsp");
+        await File.WriteAllTextAsync(file, "--help\n");
+
+        var run = await InProcessCommandLine.RunAsync(Environment(), "people", "@" + file);
+
+        Assert.Equal((CommandLine.ExitUsage, ""), (run.ExitCode, run.Output));
+        Assert.StartsWith($"Unrecognized command or argument '@{file}'.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACommandThatRunsOnlyOnTheAdminsSide_IsRefusedByTheRunningBot()
     {
         await using var bot = await RunningBot.StartAsync(_data);
