@@ -150,7 +150,7 @@ public static partial class DemoCommand
             await story.NoteAsync("$ distressbot verify C-0001-bundle.zip --key network-log-key.vkey --checkpoint kept-checkpoint.txt   (the message he kept, saved as a file)");
             using var verdict = new StringWriter();
             using var errors = new StringWriter();
-            var exitCode = VerifyCommand.Run([zipPath, "--key", keyPath, "--checkpoint", keptPath], verdict, errors, _ => "en_GB.UTF-8");
+            var exitCode = VerifyCommand.Run(new VerifyOptions(zipPath, keyPath, null, null, [keptPath], null), verdict, errors, _ => "en_GB.UTF-8");
             foreach (var line in (verdict.ToString() + errors).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
             {
                 await output.WriteLineAsync("      " + line);

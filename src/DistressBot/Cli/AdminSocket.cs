@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Cli;
 
-/// <summary>One request or answer on the admin socket, a single JSON line each way.</summary>
-internal sealed record AdminRequest(string[] Args, Dictionary<string, string>? Secrets = null);
+/// <summary>One request on the admin socket, a single JSON line: the command line's words, the secrets it collected, and the admin's folder (relative paths count from it).</summary>
+internal sealed record AdminRequest(string[] Args, Dictionary<string, string>? Secrets = null, string? WorkingDirectory = null);
 
 /// <summary>Serves admin commands inside the running bot, so they never open the data file a second time.</summary>
 /// <remarks>The data directory is 0700 and the socket 0600: only the bot's own user (and root) can connect.</remarks>
@@ -96,11 +96,12 @@ public sealed partial class AdminSocketServer(
                     result = AdminResult.Usage($"No whole admin request arrived within {AdminRequestReader.RequestTimeout.TotalSeconds:0} s; the connection was closed and nothing was run.");
                     break;
                 default:
+                    // The same command tree as the command line: the same commands, refusals, output and exit codes.
                     var request = JsonSerializer.Deserialize<AdminRequest>(read.Line!);
-                    result = request?.Args is { Length: > 0 } args && AdminCommands.Handles(args)
-                        ? await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, rules, time, request.Secrets ?? [], reencryption.Wake.Notify, menus.Notify), stoppingToken)
-                        : AdminResult.Usage("The running bot did not understand that admin command.");
-                    LogServed(request?.Args is { Length: > 0 } a ? a[0] : "?", result.ExitCode);
+                    var args = request?.Args ?? [];
+                    var context = new AdminContext(runtime, rules, time, request?.Secrets ?? [], reencryption.Wake.Notify, menus.Notify);
+                    (result, var command) = await AdminCommands.ExecuteNamedAsync(args, context, request?.WorkingDirectory is { } folder && Path.IsPathFullyQualified(folder) ? folder : null, stoppingToken);
+                    LogServed(command, result.ExitCode);
                     break;
             }
         }
@@ -151,8 +152,13 @@ public static class AdminSocketClient
     private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The running bot's answer, or null when no bot is listening (then the caller opens the data itself).</summary>
+    /// <param name="dataDirectory">The data directory the bot holds (its socket is there).</param>
+    /// <param name="args">The command line's words, parsed again by the bot.</param>
+    /// <param name="ct">Cancels the wait.</param>
+    /// <param name="secrets">Secrets collected for the command (a new passphrase); never logged.</param>
+    /// <param name="workingDirectory">The admin's folder, which relative paths count from; null: this process's current folder.</param>
     public static async Task<AdminResult?> TryExecuteAsync(
-        string dataDirectory, IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? secrets = null)
+        string dataDirectory, IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string>? secrets = null, string? workingDirectory = null)
     {
         var path = AdminSocketPath.For(dataDirectory);
         if (!File.Exists(path))
@@ -185,7 +191,7 @@ public static class AdminSocketClient
         }
 
         await using var stream = new NetworkStream(socket, ownsSocket: false);
-        var request = JsonSerializer.Serialize(new AdminRequest([.. args], secrets is null ? null : new Dictionary<string, string>(secrets))) + "\n";
+        var request = JsonSerializer.Serialize(new AdminRequest([.. args], secrets is null ? null : new Dictionary<string, string>(secrets), Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory))) + "\n";
         await stream.WriteAsync(Encoding.UTF8.GetBytes(request), ct);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var line = await reader.ReadLineAsync(ct);

@@ -1,22 +1,31 @@
+using System.CommandLine;
 using DistressBot.Hosting;
 using DistressBot.Storage;
 
 namespace DistressBot.Cli;
 
+/// <summary>`distressbot backup`'s options.</summary>
+/// <param name="Directory">The absolute path of the new or empty directory to write into.</param>
+public sealed record BackupOptions(string Directory);
+
 /// <summary>`distressbot backup DIR`: a consistent copy of the data file and the case keys, taken by the owning process.</summary>
 public static class BackupCommand
 {
-    /// <summary>Writes the backup into the new or empty directory named by <c>args[1]</c>.</summary>
-    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, BotRuntime runtime, CancellationToken ct)
+    /// <summary>The `backup` command.</summary>
+    public static Command Build(IAdminSide side)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(runtime);
-        if (args.Count != 2)
-        {
-            return AdminResult.Usage("Usage: distressbot backup DIRECTORY   (a new or empty directory)");
-        }
+        ArgumentNullException.ThrowIfNull(side);
+        var directory = CliArguments.Path("DIRECTORY", "a new or empty directory");
+        return new Command("backup", "a consistent encrypted copy of the data (the keyring is not in it)") { directory }
+            .WithAdminAction(side, parse => new BackupOptions(CliArguments.FullPath(parse.GetValue(directory)!, side.WorkingDirectory)), (options, context, ct) => ExecuteAsync(options, context.Runtime, ct));
+    }
 
-        var target = Path.GetFullPath(args[1]);
+    /// <summary>Writes the backup into the new or empty directory <see cref="BackupOptions.Directory"/>; exit 1 when it is not empty.</summary>
+    public static async Task<AdminResult> ExecuteAsync(BackupOptions options, BotRuntime runtime, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(runtime);
+        var target = options.Directory;
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
         {
             return AdminResult.Fail($"{target} is not empty; give a new or empty directory.");

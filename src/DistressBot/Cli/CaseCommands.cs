@@ -1,8 +1,40 @@
-using DistressBot.Domain;
+using System.CommandLine;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
 
 namespace DistressBot.Cli;
+
+/// <summary>`distressbot cases purge`'s options.</summary>
+/// <param name="CaseId">The case number, upper-cased (C-0042).</param>
+/// <param name="Yes">Confirmed on the command line.</param>
+public sealed record CasePurgeOptions(string CaseId, bool Yes) : IConfirmedOptions
+{
+    /// <inheritdoc/>
+    public Confirmation? Confirmation => Yes ? null : new(
+        $"This destroys case {CaseId} for good. Type the case number again to confirm: ",
+        CaseId,
+        "Purging destroys a case for good; with no terminal to confirm on, add --yes.",
+        "Nothing was purged.");
+
+    /// <inheritdoc/>
+    public object Confirmed() => this with { Yes = true };
+}
+
+/// <summary>`distressbot cases release`'s options.</summary>
+/// <param name="CaseId">The case number, upper-cased (C-0042).</param>
+/// <param name="Yes">Confirmed on the command line.</param>
+public sealed record CaseReleaseOptions(string CaseId, bool Yes) : IConfirmedOptions
+{
+    /// <inheritdoc/>
+    public Confirmation? Confirmation => Yes ? null : new(
+        $"Case {CaseId} will be purged for good once the retention period has passed. Type the case number again to confirm: ",
+        CaseId,
+        "Releasing a case from legal hold has it purged later; with no terminal to confirm on, add --yes.",
+        "Nothing was released.");
+
+    /// <inheritdoc/>
+    public object Confirmed() => this with { Yes = true };
+}
 
 /// <summary>
 /// `distressbot cases purge C-0042`: destroys a case's own key and its record, so its content is unreadable for good;
@@ -10,25 +42,27 @@ namespace DistressBot.Cli;
 /// </summary>
 public static class CaseCommands
 {
-    private const string Usage = "Usage: distressbot cases purge C-0042 [--yes]\n       distressbot cases release C-0042 [--yes]";
-
-    /// <summary>Runs a cases sub-command.</summary>
-    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
+    /// <summary>The `cases` command and its sub-commands.</summary>
+    public static Command Build(IAdminSide side)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        var purgeCase = CliArguments.Case("the case to destroy, e.g. C-0042");
+        var purgeYes = CliArguments.Yes("purge");
+        var purge = new Command("purge", "destroy a case's key and record, after confirmation") { purgeCase, purgeYes }
+            .WithAdminAction(side, parse => new CasePurgeOptions(parse.GetValue(purgeCase)!, parse.GetValue(purgeYes)), PurgeAsync);
+        var releaseCase = CliArguments.Case("the resolved case to release, e.g. C-0042");
+        var releaseYes = CliArguments.Yes("release");
+        var release = new Command("release", "release a resolved case from legal hold, after confirmation: it is purged Retention:ReleasedCaseDays later") { releaseCase, releaseYes }
+            .WithAdminAction(side, parse => new CaseReleaseOptions(parse.GetValue(releaseCase)!, parse.GetValue(releaseYes)), ReleaseAsync);
+        return new Command("cases", "destroy a case, or release a resolved one from legal hold") { purge, release };
+    }
+
+    /// <summary>Purges the case; without --yes it only says what would happen (exit 2); exit 1 when there is no such case.</summary>
+    public static async Task<AdminResult> PurgeAsync(CasePurgeOptions options, AdminContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        if (args.Count < 3 || args[1] is not ("purge" or "release"))
-        {
-            return AdminResult.Usage(Usage);
-        }
-
-        var caseId = args[2].Trim().ToUpperInvariant();
-        if (args[1] == "release")
-        {
-            return await ReleaseAsync(args, caseId, context, ct);
-        }
-
-        if (!args.Contains("--yes"))
+        var caseId = options.CaseId;
+        if (!options.Yes)
         {
             return AdminResult.Usage($"Purging destroys case {caseId} for good. Confirm with --yes.");
         }
@@ -42,20 +76,14 @@ public static class CaseCommands
         return new AdminResult(0, "", $"Case {caseId} purged: its key is destroyed and its record deleted. Copies in older backups stay readable with the keyring; destroy those backups too if they must not survive.\n");
     }
 
-    private static async Task<AdminResult> ReleaseAsync(IReadOnlyList<string> args, string caseId, AdminContext context, CancellationToken ct)
+    /// <summary>Releases the case from legal hold; without --yes it only says what would happen (exit 2); exit 1 when it is missing, open or released already.</summary>
+    public static async Task<AdminResult> ReleaseAsync(CaseReleaseOptions options, AdminContext context, CancellationToken ct)
     {
-        if (args.Skip(3).FirstOrDefault(a => a != "--yes") is { } extra)
-        {
-            return AdminResult.Usage($"cases release does not take '{extra}'. Nothing was changed.\n{Usage}");
-        }
-
-        if (!CaseNumber.IsValid(caseId))
-        {
-            return AdminResult.Usage($"'{args[2]}' is not a case number: case numbers read like C-0042. Nothing was changed.");
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        var caseId = options.CaseId;
         var days = context.Runtime.Settings.Retention.ReleasedCaseDays;
-        if (!args.Contains("--yes"))
+        if (!options.Yes)
         {
             return AdminResult.Usage($"Releasing case {caseId} from legal hold has it purged for good {days} days from now (Retention:ReleasedCaseDays). Confirm with --yes.");
         }

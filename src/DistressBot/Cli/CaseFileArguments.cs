@@ -1,58 +1,8 @@
-using DistressBot.Localization;
-
 namespace DistressBot.Cli;
 
-/// <summary>
-/// What `export-case` and `draft` share: their words (a case number, a kind), `--out PATH` (made absolute) and
-/// `--lang ru|en`, each problem named; and the check that what they write stays out of the data directory.
-/// </summary>
-/// <param name="Words">The words given, in order (at most the number the command takes).</param>
-/// <param name="Target">The absolute path after --out; empty when not given.</param>
-/// <param name="Language">The --lang given, else the fallback.</param>
-internal sealed record CaseFileArguments(IReadOnlyList<string> Words, string Target, Language Language)
+/// <summary>What `export-case` and `draft` share: the check that what they write stays out of the data directory.</summary>
+internal static class CaseFileArguments
 {
-    /// <summary>Reads <paramref name="args"/> after the command name; null with the problem when an option is unknown, repeated, without its value, or a word is one too many.</summary>
-    public static CaseFileArguments? Parse(IReadOnlyList<string> args, int maxWords, Language fallback, out string problem)
-    {
-        var words = new List<string>();
-        var (target, language) = ("", fallback);
-        problem = "";
-        for (var i = 1; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--out" when target.Length > 0:
-                    problem = "--out is given twice.";
-                    return null;
-                case "--out" when i + 1 < args.Count && !string.IsNullOrWhiteSpace(args[i + 1]):
-                    target = Path.GetFullPath(args[++i]);
-                    break;
-                case "--lang" when i + 1 < args.Count:
-                    if (!LanguagePicker.TryParse(args[++i], out language))
-                    {
-                        problem = $"--lang takes ru or en, not '{args[i]}'.";
-                        return null;
-                    }
-
-                    break;
-                case "--out" or "--lang":
-                    problem = $"{args[i]} needs a value.";
-                    return null;
-                case var word when word.StartsWith('-'):
-                    problem = $"Unknown option '{word}'.";
-                    return null;
-                case var word when words.Count < maxWords:
-                    words.Add(word);
-                    break;
-                default:
-                    problem = $"Unexpected argument '{args[i]}'.";
-                    return null;
-            }
-        }
-
-        return new CaseFileArguments(words, target, language);
-    }
-
     /// <summary>
     /// True when <paramref name="target"/> lies in <paramref name="dataDirectory"/>, compared with symbolic links resolved:
     /// a bundle or draft there (or reached through a link) would be kept, unencrypted, in the data's backups.

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DistressBot.Crypto;
 using DistressBot.Hosting;
 using DistressBot.Storage;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DistressBot.Cli;
 
-/// <summary>The `distressbot` command line: run (default), init, and the admin commands.</summary>
+/// <summary>The `distressbot` command line: parses the arguments with <see cref="CommandTree"/> and runs them; run (the default) and init live here.</summary>
 public static class CommandLine
 {
     /// <summary>Exit code when a command refuses (with the reason), e.g. `init` where a keyring already exists.</summary>
@@ -28,148 +29,80 @@ public static class CommandLine
     /// <summary>Exit code when the running bot stopped because one of its parts failed (the log says which), so a supervisor restarts it.</summary>
     public const int ExitFailed = 5;
 
-    private const string Help = """
-        distressbot — emergency check-in and escalation bot
-
-        Commands:
-          run                      run the bot (the default when no command is given)
-          init [--key-file PATH]   create the data directory and the keyring (asks twice for a passphrase of at
-                                   least 12 characters, or creates a random key file at PATH for unattended setups)
-          invite coordinator|lawyer --name "Nina"
-                                   print a one-time enrollment code (stdout) with an explanation (stderr)
-          assign coordinator|backup|lawyer "Olga" --subject "Salek" [--of "Nina"]
-                                   give a subject another coordinator, a backup coordinator (level 2) or a lawyer
-          assign lawyer "Alexander" --coordinator "Nina"
-                                   a lawyer for all of Nina's subjects, now and later
-          policy "Salek" [--ack-timeout 5m] [--repeat 5m] [--acked-reminder 20m] | --reset
-                                   this subject's escalation timings
-          cover "Salek" on|off [--of "Nina"]
-                                   cover wording for one subject's chat: texts, buttons and command menu read like
-                                   an ordinary reminder app (Privacy:CoverWording=true does it for every subject)
-          people                   list enrolled people (names and aliases only)
-          keys status              the current data key, how many records are still under older keys, and the log key
-          keys rotate [--now]      add a data key for all new writes; re-encrypt older records in the background
-                                   (or at once with --now); resumable after a crash
-          keys change-passphrase [--new-key-file PATH]
-                                   re-wrap the keyring under a new passphrase (or a new random key file); data untouched
-          keys log-key             print only the log's verifier key (it signs every case log), e.g. > log.vkey
-          cases purge C-0042 [--yes]
-                                   destroy a case's key and record, after confirmation
-          cases release C-0042 [--yes]
-                                   release a resolved case from legal hold, after confirmation: it is purged
-                                   Retention:ReleasedCaseDays later
-          backup DIRECTORY         a consistent encrypted copy of the data (the keyring is not in it)
-          export-case C-0042 --out DIRECTORY [--lang ru|en]
-                                   the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case;
-                                   check it anywhere with distressbot verify DIRECTORY (see docs/evidence.md)
-          draft C-0042 police|wgeid|interim --out FILE.docx [--lang ru|en]
-                                   a draft filing from the case (missing-person report, UN WGEID urgent action,
-                                   interim measures) for the lawyer to complete; logged in the case with its SHA-256
-          verify PATH [--key VKEY|FILE] [--witness-key VKEY|FILE] [--tsa-cert FILE] [--checkpoint FILE]... [--lang ru|en]
-                                   check a case bundle (folder or .zip) offline, with its cosignatures and timestamp
-                                   tokens; --key pins the log key received earlier, --witness-key the witness's key,
-                                   --tsa-cert the timestamp authority's certificate (PEM); --checkpoint a checkpoint
-                                   you kept (the file or the bot's message), repeatable; needs no settings, data or
-                                   keyring; exit 0 verified, 1 a problem named
-          lawyer-key --out FILE    on a lawyer's machine: a new private key file (owner-only) and the /lawyerkey line to
-                                   send the bot, which then seals that lawyer's /export bundles to it; no settings needed
-          open BUNDLE.sealed --key FILE --out ZIP
-                                   open a sealed bundle with that key file and write its zip (then verify it); no
-                                   settings needed; exit 0 written, 1 does not open (nothing written), 2 bad arguments
-          help                     this text
-
-        Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
-        Settings: appsettings.json beside the program, a file named by DISTRESSBOT_CONFIG, and DISTRESSBOT_*
-        environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …); durations
-        as 30s, 15m, 1h30m, 2d or hh:mm:ss. Exit codes: 0 done, 1 refused, 2 bad settings or arguments,
-        3 keyring not opened, 4 data directory taken or unreadable, 5 run stopped because a part failed.
-        The keyring secret: Crypto:KeyFile, $CREDENTIALS_DIRECTORY/distressbot-key, DISTRESSBOT_KEY_FILE,
-        DISTRESSBOT_PASSPHRASE, or a prompt.
-        """;
-
     /// <summary>What `distressbot demo` says: the demo is its own program, built from a source checkout, not part of the installed bot.</summary>
     public const string DemoMoved = "The demo is not part of the installed bot. From a source checkout, run: dotnet run --project src/DistressBot.Demo";
 
-    /// <summary>Runs the command named by <paramref name="args"/>; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, CancellationToken ct = default)
+    /// <summary>Runs the command named by <paramref name="args"/> (the bot, when none is named); returns the process exit code.</summary>
+    /// <remarks>The whole command line is parsed first: a bad command, option or value (exit 2) reads no settings, opens nothing and contacts no running bot.</remarks>
+    public static Task<int> RunAsync(string[] args, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var command = args.Length == 0 ? "run" : args[0];
-        switch (command)
-        {
-            case "demo":
-                return Print(DemoMoved, ExitUsage, toError: true);
-            case "help" or "--help" or "-h":
-                return Print(Help, 0);
-            case "verify":
-                // Offline and for anyone (a lawyer, a court): no settings, data directory or keyring is read.
-                return VerifyCommand.Run(args[1..], Console.Out, Console.Error, Environment.GetEnvironmentVariable);
-            case "open":
-                // On the lawyer's machine, like verify: no settings, data directory or keyring is read.
-                return OpenCommand.Run(args[1..], Console.Out, Console.Error);
-            case "lawyer-key":
-                return LawyerKeyCommand.Run(args[1..], Console.Out, Console.Error);
-            case not ("run" or "init") when !AdminCommands.Handles(args):
-                return Print($"Unknown command '{command}'.\n\n{Help}", ExitUsage, toError: true);
-        }
+        var root = CommandTree.Build(new ConsoleAdminSide(args, Environment.CurrentDirectory));
+        return CommandTree.InvokeAsync(CommandTree.Parse(root, args), Console.Out, Console.Error, ct);
+    }
 
-        // Every other command works on the data: one configuration, checked once, before anything is opened.
-        IConfigurationRoot configuration;
-        try
-        {
-            configuration = BotConfiguration.Build();
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
-        {
-            var reason = ex.InnerException is { } inner ? ex.Message + " " + inner.Message : ex.Message;
-            return Print($"The settings files do not read ({reason}): fix the JSON, or the path in {BotConfiguration.ConfigFileVariable}.", ExitUsage, toError: true);
-        }
+    /// <summary>The `run` command: runs the bot until it is stopped (also what `distressbot` alone does).</summary>
+    internal static Command BuildRun() =>
+        new Command("run", "run the bot (the default when no command is given)")
+            .WithLocalAction((parse, ct) => WithSettingsAsync(SettingsUse.Run, parse, (configuration, settings) => RunBotAsync(configuration, settings, ct)));
 
-        var use = command switch
-        {
-            "run" => SettingsUse.Run,
-            "init" => SettingsUse.Init,
-            _ => SettingsUse.Admin,
-        };
-        var settings = LoadSettings(configuration, use);
-        if (settings is null)
+    /// <summary>The `init` command: creates the data directory and the keyring.</summary>
+    internal static Command BuildInit()
+    {
+        var keyFile = CliArguments.PathOption("--key-file", "PATH", "create a random key file at PATH to unlock the keyring, for unattended setups (instead of a passphrase asked twice)", required: false);
+        return new Command("init", "create the data directory and the keyring (asks twice for a passphrase of at least 12 characters, or creates a random key file with --key-file)") { keyFile }
+            .WithLocalAction((parse, ct) => WithSettingsAsync(SettingsUse.Init, parse, (_, settings) => InitAsync(new InitOptions(parse.GetValue(keyFile) is { } path ? Path.GetFullPath(path) : null), settings, ct)));
+    }
+
+    /// <summary>
+    /// Reads and checks the settings for <paramref name="use"/> (exit 2 when they are not usable, each problem named), then runs
+    /// <paramref name="work"/> with them, turning what the admin must fix into its exit code: keyring 3, data directory 4, paths 2.
+    /// </summary>
+    internal static async Task<int> WithSettingsAsync(SettingsUse use, ParseResult parse, Func<IConfigurationRoot, BotSettings, Task<int>> work)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(work);
+        var error = parse.InvocationConfiguration.Error;
+        var (configuration, settings) = LoadSettings(use, error);
+        if (configuration is null || settings is null)
         {
             return ExitUsage;
         }
 
+        var (exitCode, message) = await GuardAsync(settings, async () => (await work(configuration, settings), null));
+        if (message is not null)
+        {
+            await error.WriteLineAsync(message);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Runs <paramref name="work"/>; what the admin must fix becomes its exit code and message: keyring 3, data directory 4, a path the file system refuses 2.</summary>
+    internal static async Task<(int ExitCode, string? Message)> GuardAsync(BotSettings settings, Func<Task<(int ExitCode, string? Message)>> work)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(work);
         try
         {
-            return command switch
-            {
-                "run" => await RunBotAsync(configuration, settings, ct),
-                "init" => await InitAsync(args, settings, ct),
-                _ => await AdminAsync(args, settings, ct),
-            };
+            return await work();
         }
         catch (KeyringException ex)
         {
-            return Print(ex.Message, ExitKeys, toError: true);
+            return (ExitKeys, ex.Message);
         }
-        catch (DataDirectoryLockedException ex)
+        catch (Exception ex) when (ex is DataDirectoryLockedException or DataFileOpenException or DataDirectoryPermissionsException)
         {
-            return Print(ex.Message, ExitData, toError: true);
-        }
-        catch (DataFileOpenException ex)
-        {
-            return Print(ex.Message, ExitData, toError: true);
-        }
-        catch (DataDirectoryPermissionsException ex)
-        {
-            return Print(ex.Message, ExitData, toError: true);
+            return (ExitData, ex.Message);
         }
         catch (UnauthorizedAccessException ex)
         {
-            return Print($"{ex.Message} Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}): the bot's user must be able to write there.", ExitUsage, toError: true);
+            return (ExitUsage, $"{ex.Message} Check Storage:DataDirectory ({settings.DataDirectory}) and Crypto:KeyringPath ({settings.KeyringPath}): the bot's user must be able to write there.");
         }
         catch (Exception ex) when (ex is IOException or ArgumentException)
         {
             // A path the file system refuses (an existing file where a folder is wanted, a name it cannot take): the admin's to fix.
-            return Print(ex.Message, ExitUsage, toError: true);
+            return (ExitUsage, ex.Message);
         }
     }
 
@@ -202,21 +135,12 @@ public static class CommandLine
         return parts.Any(s => s.ExecuteTask is { IsFaulted: true }) ? ExitFailed : 0;
     }
 
-    private static async Task<int> InitAsync(string[] args, BotSettings settings, CancellationToken ct)
+    private static async Task<int> InitAsync(InitOptions options, BotSettings settings, CancellationToken ct)
     {
-        string? newKeyFile = null;
-        if (args.Length > 1)
+        var newKeyFile = options.NewKeyFile;
+        if (newKeyFile is not null && BotSettings.IsInside(newKeyFile, settings.DataDirectory))
         {
-            if (args.Length != 3 || args[1] != "--key-file" || string.IsNullOrWhiteSpace(args[2]))
-            {
-                return Print("Usage: distressbot init [--key-file PATH]", ExitUsage, toError: true);
-            }
-
-            newKeyFile = Path.GetFullPath(args[2]);
-            if (BotSettings.IsInside(newKeyFile, settings.DataDirectory))
-            {
-                return Print($"The key file {newKeyFile} would be inside the data directory ({settings.DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/key. Nothing was created.", ExitUsage, toError: true);
-            }
+            return Print($"The key file {newKeyFile} would be inside the data directory ({settings.DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/key. Nothing was created.", ExitUsage, toError: true);
         }
 
         // Folders that exist are the admin's: refused as `run` refuses them, never changed, before anything is created.
@@ -327,176 +251,36 @@ public static class CommandLine
         return keyring.LogSigner.VerifierKey;
     }
 
-    private static async Task<int> AdminAsync(string[] args, BotSettings settings, CancellationToken ct)
+    /// <summary>The configuration and the settings checked for <paramref name="use"/>; both null when they are not usable, each problem said on <paramref name="error"/>.</summary>
+    internal static (IConfigurationRoot? Configuration, BotSettings? Settings) LoadSettings(SettingsUse use, TextWriter error)
     {
-        if (EmptyPathUsage(args) is { } usage)
-        {
-            return Print(usage, ExitUsage, toError: true);
-        }
-
-        var resolver = KeyMaterialResolver.ForConsole();
-        KeyEncryptionSecret? current = null;
+        ArgumentNullException.ThrowIfNull(error);
+        IConfigurationRoot configuration;
         try
         {
-            var secrets = new Dictionary<string, string>();
-            if (args is ["keys", "change-passphrase", ..])
-            {
-                // Whoever runs this must know the current secret, even when the running bot does the work.
-                current = resolver.Resolve(settings.Crypto.KeyFile);
-                using (Keyring.Open(settings.KeyringPath, current))
-                {
-                }
-
-                CollectNewSecret(args, secrets);
-                if (secrets.TryGetValue(KeyCommands.NewPassphrase, out var chosen) && chosen.Length < KeyEncryptionSecret.MinNewPassphraseLength)
-                {
-                    return Print($"The new passphrase is too short: it needs at least {KeyEncryptionSecret.MinNewPassphraseLength} characters. Nothing was changed.", ExitUsage, toError: true);
-                }
-            }
-
-            if (args is ["cases", "purge", var caseId, ..] && !args.Contains("--yes"))
-            {
-                if (!ConfirmPurge(caseId))
-                {
-                    return Print("Nothing was purged.", 1, toError: true);
-                }
-
-                args = [.. args, "--yes"];
-            }
-
-            if (args is ["cases", "release", var releaseId, ..] && !args.Contains("--yes"))
-            {
-                if (!ConfirmRelease(releaseId))
-                {
-                    return Print("Nothing was released.", 1, toError: true);
-                }
-
-                args = [.. args, "--yes"];
-            }
-
-            if (args is ["backup", var folder])
-            {
-                // A relative path counts from where the admin runs the command, not from the running bot's folder.
-                args = ["backup", Path.GetFullPath(folder)];
-            }
-
-            if (args is ["export-case" or "draft", ..] && Array.IndexOf(args, "--out") is var outAt and >= 0 && outAt + 1 < args.Length && !string.IsNullOrWhiteSpace(args[outAt + 1]))
-            {
-                // The same for the export's folder and the draft's file.
-                args = [.. args.Take(outAt + 1), Path.GetFullPath(args[outAt + 1]), .. args.Skip(outAt + 2)];
-            }
-
-            var result = await AdminSocketClient.TryExecuteAsync(settings.DataDirectory, args, ct, secrets);
-            if (result is null)
-            {
-                current ??= resolver.Resolve(settings.Crypto.KeyFile);
-                await using var runtime = await BotRuntime.OpenAsync(settings, current, NullLoggerFactory.Instance, TimeProvider.System);
-                result = await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, settings.ToRules(), TimeProvider.System, secrets), ct);
-            }
-
-            await Console.Out.WriteAsync(result.Output.AsMemory(), ct);
-            await Console.Error.WriteAsync(result.Error.AsMemory(), ct);
-            return result.ExitCode;
+            configuration = BotConfiguration.Build();
         }
-        finally
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
         {
-            current?.Dispose();
-        }
-    }
-
-    private static string? EmptyPathUsage(string[] args)
-    {
-        if (args is ["backup", var directory] && string.IsNullOrWhiteSpace(directory))
-        {
-            return "Usage: distressbot backup DIRECTORY   (a new or empty directory; an empty path names none)";
+            var reason = ex.InnerException is { } inner ? ex.Message + " " + inner.Message : ex.Message;
+            error.WriteLine($"The settings files do not read ({reason}): fix the JSON, or the path in {BotConfiguration.ConfigFileVariable}.");
+            return (null, null);
         }
 
-        var newKeyFile = Array.IndexOf(args, "--new-key-file");
-        return args is ["keys", "change-passphrase", ..] && newKeyFile >= 0 && (newKeyFile + 1 >= args.Length || string.IsNullOrWhiteSpace(args[newKeyFile + 1]))
-            ? "Usage: distressbot keys change-passphrase [--new-key-file PATH]   (PATH must not be empty)"
-            : null;
-    }
-
-    private static void CollectNewSecret(string[] args, Dictionary<string, string> secrets)
-    {
-        var index = Array.IndexOf(args, "--new-key-file");
-        if (index >= 0)
-        {
-            if (index + 1 >= args.Length)
-            {
-                throw new KeyringException("--new-key-file needs a path.");
-            }
-
-            var path = Path.GetFullPath(args[index + 1]);
-            KeyFile.Create(path);
-            secrets[KeyCommands.NewKeyFile] = path;
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable("DISTRESSBOT_NEW_PASSPHRASE") is { Length: > 0 } fromEnvironment)
-        {
-            secrets[KeyCommands.NewPassphrase] = fromEnvironment;
-            return;
-        }
-
-        var prompt = new ConsolePassphrasePrompt();
-        if (!prompt.IsInteractive)
-        {
-            throw new KeyringException("No terminal to ask for the new passphrase: set DISTRESSBOT_NEW_PASSPHRASE or use --new-key-file PATH.");
-        }
-
-        var first = prompt.ReadPassphrase($"New keyring passphrase (at least {KeyEncryptionSecret.MinNewPassphraseLength} characters): ");
-        var second = prompt.ReadPassphrase("Repeat the new passphrase: ");
-        if (!first.AsSpan().SequenceEqual(second))
-        {
-            throw new KeyringException("The two passphrases differ; nothing was changed.");
-        }
-
-        secrets[KeyCommands.NewPassphrase] = new string(first);
-        Array.Clear(first);
-        Array.Clear(second);
-    }
-
-    private static bool ConfirmPurge(string caseId)
-    {
-        if (Console.IsInputRedirected)
-        {
-            Console.Error.WriteLine("Purging destroys a case for good; with no terminal to confirm on, add --yes.");
-            return false;
-        }
-
-        Console.Error.Write($"This destroys case {caseId} for good. Type the case number again to confirm: ");
-        return string.Equals(Console.ReadLine()?.Trim(), caseId.Trim(), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool ConfirmRelease(string caseId)
-    {
-        if (Console.IsInputRedirected)
-        {
-            Console.Error.WriteLine("Releasing a case from legal hold has it purged later; with no terminal to confirm on, add --yes.");
-            return false;
-        }
-
-        Console.Error.Write($"Case {caseId} will be purged for good once the retention period has passed. Type the case number again to confirm: ");
-        return string.Equals(Console.ReadLine()?.Trim(), caseId.Trim(), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static BotSettings? LoadSettings(IConfiguration configuration, SettingsUse use)
-    {
         var settings = BotSettings.Bind(configuration);
         var errors = settings.Validate(use);
         if (errors.Count == 0)
         {
-            return settings;
+            return (configuration, settings);
         }
 
-        Console.Error.WriteLine("The settings are not usable:");
-        foreach (var error in errors)
+        error.WriteLine("The settings are not usable:");
+        foreach (var problem in errors)
         {
-            Console.Error.WriteLine("  - " + error);
+            error.WriteLine("  - " + problem);
         }
 
-        return null;
+        return (null, null);
     }
 
     private static int Print(string text, int code, bool toError = false)
@@ -505,3 +289,7 @@ public static class CommandLine
         return code;
     }
 }
+
+/// <summary>`distressbot init`'s options.</summary>
+/// <param name="NewKeyFile">The absolute path of a new random key file to unlock the keyring with; null: a passphrase.</param>
+public sealed record InitOptions(string? NewKeyFile);

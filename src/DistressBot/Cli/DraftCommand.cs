@@ -1,35 +1,56 @@
+using System.CommandLine;
 using DistressBot.Escalation;
 using DistressBot.Localization;
 
 namespace DistressBot.Cli;
 
+/// <summary>`distressbot draft`'s options.</summary>
+/// <param name="CaseId">The case number, upper-cased (C-0042).</param>
+/// <param name="Kind">Which filing.</param>
+/// <param name="Target">The absolute path of the new .docx file.</param>
+/// <param name="Language">The draft's language; null: the bot's default.</param>
+public sealed record DraftOptions(string CaseId, DraftKind Kind, string Target, Language? Language);
+
 /// <summary>`distressbot draft C-0042 police|wgeid|interim --out FILE [--lang ru|en]`: a draft filing (.docx) made from the case, logged in it as the admin's.</summary>
 public static class DraftCommand
 {
-    private const string Usage = "Usage: distressbot draft C-0042 police|wgeid|interim --out FILE.docx [--lang ru|en]   (a new file outside the data directory)";
-
-    /// <summary>Writes the draft of the case named by <c>args[1]</c> into a new file; times are in Rules' default time zone.</summary>
-    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
+    /// <summary>The `draft` command.</summary>
+    public static Command Build(IAdminSide side)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(side);
+        var caseId = CliArguments.Case("the case the draft is made from, e.g. C-0042");
+        var kind = new Argument<DraftKind>("KIND")
+        {
+            Description = "police (a missing-person report), wgeid (a UN WGEID urgent action) or interim (interim measures)",
+            HelpName = "police|wgeid|interim",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (DraftKinds.TryParse(text, out var parsed))
+                {
+                    return parsed;
+                }
+
+                result.AddError($"'{text}' is not a kind of draft: police, wgeid or interim.");
+                return DraftKind.Police;
+            },
+        };
+        kind.CompletionSources.Add("police", "wgeid", "interim");
+        var output = CliArguments.PathOption("--out", "FILE.docx", "a new file outside the data directory", required: true);
+        var language = CliArguments.Language("the draft's language (default: Bot:DefaultLanguage)");
+        return new Command("draft", "a draft filing from the case for the lawyer to complete; logged in the case with its SHA-256") { caseId, kind, output, language }
+            .WithAdminAction(
+                side,
+                parse => new DraftOptions(parse.GetValue(caseId)!, parse.GetValue(kind), CliArguments.FullPath(parse.GetValue(output)!, side.WorkingDirectory), parse.GetValue(language)),
+                ExecuteAsync);
+    }
+
+    /// <summary>Writes the draft into a new file; times are in Rules' default time zone. Exit 1 when the file exists or there is no such case.</summary>
+    public static async Task<AdminResult> ExecuteAsync(DraftOptions options, AdminContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        var arguments = CaseFileArguments.Parse(args, 2, context.Rules.DefaultLanguage, out var problem);
-        if (arguments is null || arguments.Words.Count < 2 || arguments.Target.Length == 0 || !DraftKinds.TryParse(arguments.Words[1], out var kind))
-        {
-            problem = arguments is null ? problem
-                : arguments.Words.Count == 0 ? "Name the case: distressbot draft C-0042 wgeid --out FILE."
-                : arguments.Words.Count == 1 ? "Name the kind of draft: police, wgeid or interim."
-                : arguments.Target.Length == 0 ? "Name the file to write: --out FILE."
-                : $"'{arguments.Words[1]}' is not a kind of draft: police, wgeid or interim.";
-            return AdminResult.Usage(problem + "\n" + Usage);
-        }
-
-        var parsed = new Parsed(arguments.Words[0].Trim().ToUpperInvariant(), kind, arguments.Target, arguments.Language);
-        if (!Domain.CaseNumber.IsValid(parsed.CaseId))
-        {
-            return AdminResult.Usage($"'{arguments.Words[0]}' is not a case number (C-0042).\n{Usage}");
-        }
-
+        var (parsed, language) = (options, options.Language ?? context.Rules.DefaultLanguage);
         if (CaseFileArguments.IsInsideDataDirectory(parsed.Target, context.Runtime.Settings.DataDirectory))
         {
             return AdminResult.Usage($"{parsed.Target} is inside the data directory; write the draft outside it.");
@@ -59,7 +80,7 @@ public static class DraftCommand
         {
             var now = context.Time.GetUtcNow();
             var zone = TimeZones.TryFind(context.Rules.DefaultTimeZone, out var found) ? found : TimeZoneInfo.Utc;
-            draft = await context.Runtime.Store.RunAsync(db => MakeDraft.Run(db, null, parsed.CaseId, parsed.Kind, parsed.Language, zone, now), ct);
+            draft = await context.Runtime.Store.RunAsync(db => MakeDraft.Run(db, null, parsed.CaseId, parsed.Kind, language, zone, now), ct);
             if (draft is not null)
             {
                 await file.WriteAsync(draft.Content, ct);
@@ -75,6 +96,4 @@ public static class DraftCommand
         var summary = TextCatalogue.Format(Language.En, TextId.DraftWritten, draft.CaseId, DraftKinds.Word(draft.Kind), parsed.Target);
         return new AdminResult(0, parsed.Target + "\n", summary + $" (SHA-256 {draft.Sha256}, logged in the case). It is a DRAFT: the lawyer completes every [TO FILL] blank.\n");
     }
-
-    private sealed record Parsed(string CaseId, DraftKind Kind, string Target, Language Language);
 }

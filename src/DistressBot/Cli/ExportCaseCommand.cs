@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using DistressBot.Escalation;
 using DistressBot.Evidence;
@@ -5,37 +6,53 @@ using DistressBot.Localization;
 
 namespace DistressBot.Cli;
 
+/// <summary>`distressbot export-case`'s options.</summary>
+/// <param name="CaseId">The case number, upper-cased (C-0042).</param>
+/// <param name="Directory">The absolute path of the new or empty folder to write into.</param>
+/// <param name="Language">The report's language; null: the bot's default.</param>
+/// <param name="Redaction">The entries withheld.</param>
+public sealed record ExportCaseOptions(string CaseId, string Directory, Language? Language, Redaction Redaction);
+
 /// <summary>`distressbot export-case C-0042 --out DIR [--lang ru|en] [--redact locations,notes]`: the case's evidence bundle written into a new or empty folder (docs/evidence.md).</summary>
 public static class ExportCaseCommand
 {
-    private const string Usage = "Usage: distressbot export-case C-0042 --out DIRECTORY [--lang ru|en] [--redact locations,notes]   (a new or empty directory outside the data directory;"
-        + " --redact withholds entries: locations = location and alert_delivered entries, notes = note, resolved and fact entries)";
-
-    /// <summary>Exports the case named by <c>args[1]</c>; the export is logged in the case as the admin's.</summary>
-    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
+    /// <summary>The `export-case` command.</summary>
+    public static Command Build(IAdminSide side)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(side);
+        var caseId = CliArguments.Case("the case to export, e.g. C-0042");
+        var output = CliArguments.PathOption("--out", "DIRECTORY", "a new or empty directory outside the data directory", required: true);
+        var language = CliArguments.Language("the report's language (default: Bot:DefaultLanguage)");
+        var redact = new Option<Redaction>("--redact")
+        {
+            Description = "withhold entries: locations = location and alert_delivered entries, notes = note, resolved and fact entries (comma-separated)",
+            HelpName = string.Join(',', Redaction.Words.Select(w => w.Word)),
+            Arity = ArgumentArity.ExactlyOne,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (Redaction.TryParse(text, out var redaction, out var unknown))
+                {
+                    return redaction;
+                }
+
+                result.AddError($"--redact takes words among {string.Join(", ", Redaction.Words.Select(w => w.Word))}, comma-separated, not '{unknown}'.");
+                return Redaction.None;
+            },
+        };
+        return new Command("export-case", "the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case; check it anywhere with distressbot verify DIRECTORY (docs/evidence.md)") { caseId, output, language, redact }
+            .WithAdminAction(
+                side,
+                parse => new ExportCaseOptions(parse.GetValue(caseId)!, CliArguments.FullPath(parse.GetValue(output)!, side.WorkingDirectory), parse.GetValue(language), parse.GetValue(redact) ?? Redaction.None),
+                ExecuteAsync);
+    }
+
+    /// <summary>Exports the case; the export is logged in the case as the admin's. Exit 1 when the folder is not empty or there is no such case.</summary>
+    public static async Task<AdminResult> ExecuteAsync(ExportCaseOptions options, AdminContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
-        if (!TakeRedaction(args, out var rest, out var redaction, out var redactProblem))
-        {
-            return AdminResult.Usage(redactProblem + "\n" + Usage);
-        }
-
-        var parsed = CaseFileArguments.Parse(rest, 1, context.Rules.DefaultLanguage, out var problem);
-        if (parsed is null || parsed.Words.Count == 0 || parsed.Target.Length == 0)
-        {
-            problem = parsed is null ? problem
-                : parsed.Words.Count == 0 ? "Name the case: distressbot export-case C-0042 --out DIRECTORY."
-                : "Name the folder to write: --out DIRECTORY.";
-            return AdminResult.Usage(problem + "\n" + Usage);
-        }
-
-        var (caseId, target, language) = (parsed.Words[0].Trim().ToUpperInvariant(), parsed.Target, parsed.Language);
-        if (!Domain.CaseNumber.IsValid(caseId))
-        {
-            return AdminResult.Usage($"'{parsed.Words[0]}' is not a case number (C-0042).\n{Usage}");
-        }
-
+        var (caseId, target, language, redaction) = (options.CaseId, options.Directory, options.Language ?? context.Rules.DefaultLanguage, options.Redaction);
         if (CaseFileArguments.IsInsideDataDirectory(target, context.Runtime.Settings.DataDirectory))
         {
             return AdminResult.Usage($"{target} is inside the data directory; export to a folder outside it.");
@@ -83,36 +100,5 @@ public static class ExportCaseCommand
         var summary = TextCatalogue.Format(Language.En, TextId.ExportWritten, data.CaseId, data.Entries.Count.ToString(CultureInfo.InvariantCulture), target);
         var withheld = data.Redaction.IsNone ? "" : $" (redacted: {data.Redaction})";
         return new AdminResult(0, target + "\n", summary + withheld + $". Check it with: distressbot verify {target}\n");
-    }
-
-    // Takes `--redact WORDS` out of the arguments (export-case's own option; the rest are read as draft's are); false with the problem.
-    private static bool TakeRedaction(IReadOnlyList<string> args, out List<string> rest, out Redaction redaction, out string problem)
-    {
-        (rest, redaction, problem) = ([], Redaction.None, "");
-        var given = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (i == 0 || args[i] != "--redact")
-            {
-                rest.Add(args[i]);
-                continue;
-            }
-
-            if (given || i + 1 >= args.Count)
-            {
-                problem = given ? "--redact is given twice." : "--redact needs a value.";
-                return false;
-            }
-
-            if (!Redaction.TryParse(args[++i], out redaction, out var unknown))
-            {
-                problem = $"--redact takes words among {string.Join(", ", Redaction.Words.Select(w => w.Word))}, comma-separated, not '{unknown}'.";
-                return false;
-            }
-
-            given = true;
-        }
-
-        return true;
     }
 }

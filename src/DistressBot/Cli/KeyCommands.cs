@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DistressBot.Crypto;
 using DistressBot.Hosting;
 
@@ -12,33 +13,24 @@ public static class KeyCommands
     /// <summary>Secret name: the path of a new key file the command line created.</summary>
     public const string NewKeyFile = "newKeyFile";
 
-    private const string Usage = "Usage: distressbot keys rotate [--now] | keys change-passphrase [--new-key-file PATH] | keys status | keys log-key";
-
-    /// <summary>Runs a keys sub-command.</summary>
-    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
+    /// <summary>The `keys` command and its sub-commands.</summary>
+    public static Command Build(IAdminSide side)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(context);
-        if (args.Count < 2)
-        {
-            return AdminResult.Usage(Usage);
-        }
-
-        // Nothing beyond what each sub-command takes: a misspelt option must not run the command without it.
-        var allowed = args[1] switch { "rotate" => new[] { "--now" }, "status" or "log-key" => [], _ => null };
-        if (allowed is not null && args.Skip(2).FirstOrDefault(a => !allowed.Contains(a)) is { } extra)
-        {
-            return AdminResult.Usage($"keys {args[1]} does not take '{extra}'. Nothing was changed.\n{Usage}");
-        }
-
-        return args[1] switch
-        {
-            "rotate" => await RotateAsync(args.Contains("--now"), context, ct),
-            "change-passphrase" => ChangeSecret(context),
-            "status" => await StatusAsync(context, ct),
-            "log-key" => LogKey(context),
-            _ => AdminResult.Usage(Usage),
-        };
+        ArgumentNullException.ThrowIfNull(side);
+        var now = new Option<bool>("--now") { Description = "re-encrypt every older record at once, instead of in the background" };
+        var rotate = new Command("rotate", "add a data key for all new writes; re-encrypt older records in the background (or at once with --now); resumable after a crash") { now }
+            .WithAdminAction(side, parse => new KeysRotateOptions(parse.GetValue(now)), (options, context, ct) => RotateAsync(options.Now, context, ct));
+        var status = new Command("status", "the current data key, how many records are still under older keys, and the log key")
+            .WithAdminAction(side, _ => new KeysStatusOptions(), (_, context, ct) => StatusAsync(context, ct));
+        var logKey = new Command("log-key", "print only the log's verifier key (it signs every case log), e.g. > log.vkey")
+            .WithAdminAction(side, _ => new LogKeyOptions(), (_, context, _) => Task.FromResult(LogKey(context)));
+        var newKeyFile = CliArguments.PathOption("--new-key-file", "PATH", "unlock the keyring with a new random key file made at PATH instead of a new passphrase", required: false);
+        var changePassphrase = new Command("change-passphrase", "re-wrap the keyring under a new passphrase (asked twice, or DISTRESSBOT_NEW_PASSPHRASE) or a new random key file; the data is untouched") { newKeyFile }
+            .WithAdminAction(
+                side,
+                parse => new ChangePassphraseOptions(parse.GetValue(newKeyFile) is { } path ? CliArguments.FullPath(path, side.WorkingDirectory) : null),
+                (_, context, _) => Task.FromResult(ChangeSecret(context)));
+        return new Command("keys", "the keyring: status, rotate, change-passphrase, log-key") { status, rotate, changePassphrase, logKey };
     }
 
     private static async Task<AdminResult> RotateAsync(bool now, AdminContext context, CancellationToken ct)
@@ -107,3 +99,17 @@ public static class KeyCommands
     // Only the verifier key line on stdout, so `distressbot keys log-key > log.vkey` writes the file a lawyer pins.
     private static AdminResult LogKey(AdminContext context) => new(0, context.Runtime.Keyring.LogSigner.VerifierKey + "\n", "");
 }
+
+/// <summary>`distressbot keys rotate`'s options.</summary>
+/// <param name="Now">Re-encrypt every older record before returning.</param>
+public sealed record KeysRotateOptions(bool Now);
+
+/// <summary>`distressbot keys status`'s options: none.</summary>
+public sealed record KeysStatusOptions;
+
+/// <summary>`distressbot keys log-key`'s options: none.</summary>
+public sealed record LogKeyOptions;
+
+/// <summary>`distressbot keys change-passphrase`'s options; the new secret itself is collected by the command line, never an argument.</summary>
+/// <param name="NewKeyFile">The absolute path of the new key file to make, or null for a new passphrase.</param>
+public sealed record ChangePassphraseOptions(string? NewKeyFile);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DistressBot.Evidence;
 
 namespace DistressBot.Cli;
@@ -8,38 +9,29 @@ namespace DistressBot.Cli;
 /// </summary>
 public static class LawyerKeyCommand
 {
-    /// <summary>The usage line printed with every argument error.</summary>
-    public const string Usage = "Usage: distressbot lawyer-key --out FILE   (a new private key file, kept on your machine; the public key it prints goes to the bot as /lawyerkey KEY)";
-
-    /// <summary>Makes the key file named by --out in <paramref name="args"/>: 0 made (the public key on <paramref name="output"/>), 1 the file cannot be made, 2 bad arguments.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The `lawyer-key` command (runs only in the caller's own process; reads no settings, data or keyring).</summary>
+    public static Command Build()
     {
-        ArgumentNullException.ThrowIfNull(args);
+        var output = CliArguments.PathOption("--out", "FILE", "a new private key file, kept on your machine (owner-only)", required: true);
+        return new Command("lawyer-key", "on a lawyer's machine: a new private key file and the /lawyerkey line to send the bot, which then seals that lawyer's /export bundles to it; no settings needed") { output }
+            .WithLocalAction((parse, _) => Task.FromResult(Run(new LawyerKeyOptions(parse.GetValue(output)!), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)));
+    }
+
+    /// <summary>Makes the key file: 0 made (the /lawyerkey line on <paramref name="output"/>), 1 the file exists already or cannot be made (nothing written).</summary>
+    public static int Run(LawyerKeyOptions options, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!OpenCommand.TryParse(args, ["--out"], out var extra, out var options, out var problem))
-        {
-            return OpenCommand.Refuse(error, problem, Usage);
-        }
-
-        if (extra is not null)
-        {
-            return OpenCommand.Refuse(error, $"'{extra}' is not an argument of lawyer-key.", Usage);
-        }
-
-        if (!options.TryGetValue("--out", out var target))
-        {
-            return OpenCommand.Refuse(error, "--out is needed: the file the private key goes to.", Usage);
-        }
-
+        var target = options.Target;
         if (File.Exists(target) || Directory.Exists(target))
         {
-            return OpenCommand.Refuse(error, $"{target} exists already; a key file is never overwritten. Nothing was written.", Usage);
+            return OpenCommand.Refuse(error, new FileProblem($"{target} exists already; a key file is never overwritten. Nothing was written.", CommandLine.ExitRefused), "lawyer-key");
         }
 
         var privateKey = SealedBundle.NewPrivateKey();
         var publicKey = SealedBundle.PublicKeyOf(privateKey);
-        if (!OpenCommand.TryWriteNew(target, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(privateKey) + "\n"), out problem))
+        if (!OpenCommand.TryWriteNew(target, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(privateKey) + "\n"), out var problem))
         {
             error.WriteLine(problem);
             return CommandLine.ExitRefused;
@@ -51,3 +43,7 @@ public static class LawyerKeyCommand
         return 0;
     }
 }
+
+/// <summary>`distressbot lawyer-key`'s options.</summary>
+/// <param name="Target">The new private key file.</param>
+public sealed record LawyerKeyOptions(string Target);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DistressBot.Evidence;
 
 namespace DistressBot.Cli;
@@ -8,53 +9,48 @@ namespace DistressBot.Cli;
 /// </summary>
 public static class OpenCommand
 {
-    /// <summary>The usage line printed with every argument error.</summary>
-    public const string Usage = "Usage: distressbot open BUNDLE.sealed --key FILE --out ZIP   (--key the private key file from distressbot lawyer-key;"
-        + " --out a new file for the bundle's zip, which distressbot verify then checks)";
-
     /// <summary>Most bytes of a sealed bundle read: 512 MiB.</summary>
     public const long MaxSealedBytes = 512L * 1024 * 1024;
 
     /// <summary>Most bytes of a key file read: 1 KiB (the key is one line of base64).</summary>
     public const int MaxKeyFileBytes = 1024;
 
-    /// <summary>
-    /// Opens the sealed bundle named by <paramref name="args"/> (the words after "open") and writes its zip: 0 written,
-    /// 1 the file does not open (nothing written), 2 bad arguments; messages go to <paramref name="error"/>, the result to <paramref name="output"/>.
-    /// </summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>The `open` command (runs only in the caller's own process; reads no settings, data or keyring).</summary>
+    public static Command Build()
     {
-        ArgumentNullException.ThrowIfNull(args);
+        var bundle = CliArguments.Path("BUNDLE.sealed", "the sealed bundle (the bot's /export to a lawyer with a key)");
+        var key = CliArguments.PathOption("--key", "FILE", "the private key file from distressbot lawyer-key", required: true);
+        var output = CliArguments.PathOption("--out", "ZIP", "a new file for the bundle's zip, which distressbot verify then checks", required: true);
+        return new Command("open", "open a sealed bundle with that key file and write its zip (then verify it); no settings needed; exit 0 written, 1 does not open (nothing written), 2 bad arguments") { bundle, key, output }
+            .WithLocalAction((parse, _) => Task.FromResult(Run(
+                new OpenOptions(parse.GetValue(bundle)!, parse.GetValue(key)!, parse.GetValue(output)!),
+                parse.InvocationConfiguration.Output,
+                parse.InvocationConfiguration.Error)));
+    }
+
+    /// <summary>
+    /// Opens the sealed bundle and writes its zip: 0 written; 1 refused, nothing written (the target exists, the key file holds
+    /// no key, the bundle does not open); 2 a file named is not there. Messages go to <paramref name="error"/>, the result to <paramref name="output"/>.
+    /// </summary>
+    public static int Run(OpenOptions options, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!TryParse(args, ["--key", "--out"], out var path, out var options, out var problem))
-        {
-            return Refuse(error, problem, Usage);
-        }
-
-        if (path is null)
-        {
-            return Refuse(error, "Name the sealed bundle to open.", Usage);
-        }
-
-        if (!options.TryGetValue("--key", out var keyFile) || !options.TryGetValue("--out", out var target))
-        {
-            return Refuse(error, "--key and --out are both needed.", Usage);
-        }
-
+        var (path, keyFile, target) = (options.Bundle, options.KeyFile, options.Target);
         if (!File.Exists(path))
         {
-            return Refuse(error, $"{path}: there is no such file.", Usage);
+            return Refuse(error, new FileProblem($"{path}: there is no such file.", CommandLine.ExitUsage));
         }
 
         if (File.Exists(target) || Directory.Exists(target))
         {
-            return Refuse(error, $"{target} exists already; give a new file name. Nothing was written.", Usage);
+            return Refuse(error, new FileProblem($"{target} exists already; give a new file name. Nothing was written.", CommandLine.ExitRefused));
         }
 
-        if (!TryReadPrivateKey(keyFile, out var privateKey, out problem))
+        if (!TryReadPrivateKey(keyFile, out var privateKey, out var keyProblem))
         {
-            return Refuse(error, problem, Usage);
+            return Refuse(error, keyProblem);
         }
 
         byte[] sealedBytes;
@@ -74,7 +70,7 @@ public static class OpenCommand
             return CommandLine.ExitRefused;
         }
 
-        if (!SealedBundle.TryOpen(sealedBytes, privateKey, out var zip, out problem))
+        if (!SealedBundle.TryOpen(sealedBytes, privateKey, out var zip, out var problem))
         {
             error.WriteLine($"{path}: {problem} Nothing was written.");
             return CommandLine.ExitRefused;
@@ -91,28 +87,28 @@ public static class OpenCommand
     }
 
     /// <summary>Reads a lawyer's private key file: one line, the 32 raw X25519 private key bytes in standard base64.</summary>
-    internal static bool TryReadPrivateKey(string file, out byte[] privateKey, out string problem)
+    internal static bool TryReadPrivateKey(string file, out byte[] privateKey, out FileProblem problem)
     {
         privateKey = [];
-        problem = "";
+        problem = default;
         try
         {
             if (!File.Exists(file))
             {
-                problem = $"--key {file}: there is no such file.";
+                problem = new($"--key {file}: there is no such file.", CommandLine.ExitUsage);
                 return false;
             }
 
             if (new FileInfo(file).Length > MaxKeyFileBytes)
             {
-                problem = $"--key {file}: the file is larger than a key file ({MaxKeyFileBytes} bytes at most).";
+                problem = new($"--key {file}: the file is larger than a key file ({MaxKeyFileBytes} bytes at most). Nothing was written.", CommandLine.ExitRefused);
                 return false;
             }
 
             var text = File.ReadAllText(file).Trim();
             if (Base64.Decode(text) is not { Length: SealedBundle.KeyBytes } bytes)
             {
-                problem = $"--key {file}: not a key file (one line: {SealedBundle.KeyBytes} bytes of an X25519 private key in base64).";
+                problem = new($"--key {file}: not a key file (one line: {SealedBundle.KeyBytes} bytes of an X25519 private key in base64). Nothing was written.", CommandLine.ExitRefused);
                 return false;
             }
 
@@ -121,7 +117,7 @@ public static class OpenCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problem = $"--key {file}: the file does not read ({ex.Message}).";
+            problem = new($"--key {file}: the file does not read ({ex.Message}). Nothing was written.", CommandLine.ExitRefused);
             return false;
         }
     }
@@ -154,53 +150,21 @@ public static class OpenCommand
         }
     }
 
-    /// <summary>Reads one positional word and the single-value <paramref name="allowed"/> options; false with the reason for anything else.</summary>
-    internal static bool TryParse(IReadOnlyList<string> args, string[] allowed, out string? path, out Dictionary<string, string> options, out string problem)
+    /// <summary>Says what is wrong on <paramref name="error"/> (with where to read how to call, for a bad argument); returns its exit code.</summary>
+    internal static int Refuse(TextWriter error, FileProblem problem, string command = "open")
     {
-        path = null;
-        problem = "";
-        options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        error.WriteLine(problem.Message);
+        if (problem.ExitCode == CommandLine.ExitUsage)
         {
-            var arg = args[i];
-            if (allowed.Contains(arg, StringComparer.Ordinal))
-            {
-                if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
-                {
-                    problem = $"{arg} needs a value.";
-                    return false;
-                }
-
-                if (!options.TryAdd(arg, args[++i]))
-                {
-                    problem = $"{arg} is given twice.";
-                    return false;
-                }
-            }
-            else if (arg.StartsWith('-') && arg.Length > 1)
-            {
-                problem = $"Unknown option '{arg}'.";
-                return false;
-            }
-            else if (path is not null)
-            {
-                problem = $"One file at a time: '{arg}' is one argument too many.";
-                return false;
-            }
-            else
-            {
-                path = arg;
-            }
+            error.WriteLine($"'distressbot {command} --help' shows how to call it.");
         }
 
-        return true;
-    }
-
-    /// <summary>Says why and how to call, on <paramref name="error"/>; returns the exit code for bad arguments.</summary>
-    internal static int Refuse(TextWriter error, string message, string usage)
-    {
-        error.WriteLine(message);
-        error.WriteLine(usage);
-        return CommandLine.ExitUsage;
+        return problem.ExitCode;
     }
 }
+
+/// <summary>`distressbot open`'s options.</summary>
+/// <param name="Bundle">The sealed bundle file.</param>
+/// <param name="KeyFile">The lawyer's private key file.</param>
+/// <param name="Target">The new zip file to write.</param>
+public sealed record OpenOptions(string Bundle, string KeyFile, string Target);

@@ -154,8 +154,8 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(2, "Usage: distressbot cover", "cover", "Salek")]
-    [InlineData(2, "Usage: distressbot cover", "cover", "Salek", "maybe")]
+    [InlineData(2, "Required argument 'on|off' missing for command: 'cover'.", "cover", "Salek")]
+    [InlineData(2, "cover takes on or off, not 'maybe'.", "cover", "Salek", "maybe")]
     [InlineData(1, "No subject is called 'Nobody'.", "cover", "Nobody", "on")]
     public async Task Cover_BadInput_IsRefusedWithWhatToDo_AndChangesNothing(int exitCode, string says, params string[] args)
     {

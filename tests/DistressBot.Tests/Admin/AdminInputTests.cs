@@ -184,7 +184,7 @@ public sealed class AdminInputTests : IDisposable
         var run = await InProcessCommandLine.RunAsync(env, [.. args.Select(a => a.Replace("{existing file}", existing, StringComparison.Ordinal))]);
 
         Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
-        Assert.Contains(args.Contains("{existing file}") ? existing : "Usage", run.Error, StringComparison.Ordinal);
+        Assert.Contains(args.Contains("{existing file}") ? existing : "--help' shows how to call it.", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Output);

@@ -59,19 +59,19 @@ public sealed class ExportCaseCommandTests : IAsyncLifetime
 
     public static TheoryData<string[], int, string> Refusals => new()
     {
-        { ["export-case", "C-0001"], 2, "Name the folder to write: --out DIRECTORY." },
-        { ["export-case", "--out", "x"], 2, "Name the case" },
-        { ["export-case", "C-0001", "--out", "x", "--later"], 2, "Unknown option '--later'." },
+        { ["export-case", "C-0001"], 2, "Option '--out' is required." },
+        { ["export-case", "--out", "x"], 2, "Required argument 'CASE' missing for command: 'export-case'." },
+        { ["export-case", "C-0001", "--out", "x", "--later"], 2, "Unrecognized command or argument '--later'." },
         { ["export-case", "C-0001", "--out", "x", "--lang", "de"], 2, "--lang takes ru or en, not 'de'." },
-        { ["export-case", "C-0001", "--out", "x", "--out", "y"], 2, "--out is given twice." },
-        { ["export-case", "C-0001", "--out"], 2, "--out needs a value." },
-        { ["export-case", "C-0001", "C-0002", "--out", "x"], 2, "Unexpected argument 'C-0002'." },
-        { ["export-case", "foo", "--out", "x"], 2, "'foo' is not a case number (C-0042)." },
+        { ["export-case", "C-0001", "--out", "x", "--out", "y"], 2, "Option '--out' expects a single argument but 2 were provided." },
+        { ["export-case", "C-0001", "--out"], 2, "Required argument missing for option: '--out'." },
+        { ["export-case", "C-0001", "C-0002", "--out", "x"], 2, "Unrecognized command or argument 'C-0002'." },
+        { ["export-case", "foo", "--out", "x"], 2, "'foo' is not a case number: case numbers read like C-0042." },
         { ["export-case", "C-0042", "--out", "x"], 1, "There is no case C-0042 (or it was purged). Nothing was exported." },
         { ["export-case", "C-0001", "--out", "x", "--redact", "photos"], 2, "--redact takes words among locations, notes, comma-separated, not 'photos'." },
         { ["export-case", "C-0001", "--out", "x", "--redact", ""], 2, "--redact takes words among locations, notes, comma-separated, not ''." },
-        { ["export-case", "C-0001", "--out", "x", "--redact"], 2, "--redact needs a value." },
-        { ["export-case", "C-0001", "--out", "x", "--redact", "notes", "--redact", "locations"], 2, "--redact is given twice." },
+        { ["export-case", "C-0001", "--out", "x", "--redact"], 2, "Required argument missing for option: '--redact'." },
+        { ["export-case", "C-0001", "--out", "x", "--redact", "notes", "--redact", "locations"], 2, "Option '--redact' expects a single argument but 2 were provided." },
     };
 
     [Fact]

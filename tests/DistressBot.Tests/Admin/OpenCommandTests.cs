@@ -80,7 +80,7 @@ public sealed class OpenCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_AndLawyerKey_WithBadArguments_ExitTwo_AndWriteNothing()
+    public async Task Open_AndLawyerKey_WithBadArguments_ExitTwo_AndAFileThatIsThereButWrong_ExitOne_AndWriteNothing()
     {
         var key = await NewKey("lawyer.key");
         var sealedFile = Path.Combine(_folder, "b.sealed");
@@ -89,27 +89,31 @@ public sealed class OpenCommandTests : IDisposable
         File.WriteAllText(notAKey, "hello");
         var target = Path.Combine(_folder, "out.zip");
 
-        string[][] bad =
+        (int ExitCode, string[] Args)[] bad =
         [
-            ["open"],
-            ["open", sealedFile, "--key", key.File],
-            ["open", sealedFile, "--out", target],
-            ["open", sealedFile, "--key", notAKey, "--out", target],
-            ["open", Path.Combine(_folder, "missing.sealed"), "--key", key.File, "--out", target],
-            ["open", sealedFile, "--key", key.File, "--out", target, "--lang", "ru"],
-            ["open", sealedFile, "--key", key.File, "--out", key.File],
-            ["lawyer-key"],
-            ["lawyer-key", "--out", key.File],
-            ["lawyer-key", "--out", target, "extra"],
+            (CommandLine.ExitUsage, ["open"]),
+            (CommandLine.ExitUsage, ["open", sealedFile, "--key", key.File]),
+            (CommandLine.ExitUsage, ["open", sealedFile, "--out", target]),
+            (CommandLine.ExitUsage, ["open", Path.Combine(_folder, "missing.sealed"), "--key", key.File, "--out", target]),
+            (CommandLine.ExitUsage, ["open", sealedFile, "--key", Path.Combine(_folder, "missing.key"), "--out", target]),
+            (CommandLine.ExitUsage, ["open", sealedFile, "--key", key.File, "--out", target, "--lang", "ru"]),
+            (CommandLine.ExitUsage, ["lawyer-key"]),
+            (CommandLine.ExitUsage, ["lawyer-key", "--out", target, "extra"]),
+
+            // A file that is there but is not what it should be, and a target that exists: refused, with the reason.
+            (CommandLine.ExitRefused, ["open", sealedFile, "--key", notAKey, "--out", target]),
+            (CommandLine.ExitRefused, ["open", sealedFile, "--key", key.File, "--out", key.File]),
+            (CommandLine.ExitRefused, ["lawyer-key", "--out", key.File]),
         ];
         var keyBefore = File.ReadAllText(key.File);
 
-        foreach (var args in bad)
+        foreach (var (exitCode, args) in bad)
         {
             var run = await InProcessCommandLine.RunAsync(_environment, args);
 
-            Assert.True(run.ExitCode == CommandLine.ExitUsage, string.Join(' ', args) + ": " + run.Error);
-            Assert.Contains("Usage: distressbot", run.Error, StringComparison.Ordinal);
+            Assert.True(run.ExitCode == exitCode, string.Join(' ', args) + ": " + run.Error);
+            Assert.Contains(exitCode == CommandLine.ExitUsage ? $"'distressbot {args[0]} --help' shows how to call it." : "Nothing was written.", run.Error, StringComparison.Ordinal);
+            Assert.Equal("", run.Output);
             Assert.False(File.Exists(target), string.Join(' ', args));
         }
 

@@ -146,8 +146,8 @@ public sealed class RetentionTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("C-0002", 1, "There is no case C-0002 (or it was purged already). Nothing was released.\n")]
-    [InlineData("C-O001", 2, "'C-O001' is not a case number: case numbers read like C-0042. Nothing was changed.\n")]
-    [InlineData("C-001", 2, "'C-001' is not a case number: case numbers read like C-0042. Nothing was changed.\n")]
+    [InlineData("C-O001", 2, "'C-O001' is not a case number: case numbers read like C-0042.\nNothing was run. 'distressbot cases release --help' shows how to call it.\n")]
+    [InlineData("C-001", 2, "'C-001' is not a case number: case numbers read like C-0042.\nNothing was run. 'distressbot cases release --help' shows how to call it.\n")]
     public async Task CasesRelease_OfATypo_IsRefused_AndReleasesNothing(string typed, int exitCode, string error)
     {
         await ResolveAsync("C-0001", Opening.AddHours(1));
@@ -169,7 +169,7 @@ public sealed class RetentionTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, unconfirmed.ExitCode);
         Assert.Contains("purged for good 90 days from now (Retention:ReleasedCaseDays). Confirm with --yes.", unconfirmed.Error, StringComparison.Ordinal);
         Assert.Equal(2, unknown.ExitCode);
-        Assert.StartsWith("cases release does not take '--yse'. Nothing was changed.", unknown.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Unrecognized command or argument '--yse'.\n'--yse' was not matched. Did you mean one of the following?\n--yes\n", unknown.Error, StringComparison.Ordinal);
         Assert.Null(await _runtime.Store.RunAsync(db => db.Cases.Find("C-0001")!.ReleasedAt));
     }
 

@@ -76,17 +76,17 @@ public sealed class VerifyCommandTests
     }
 
     [Theory]
-    [InlineData("--witnesses", "x", "Unknown option '--witnesses'.")]
-    [InlineData("--keys", "x", "Unknown option '--keys'.")]
+    [InlineData("--witnesses", "x", "Unrecognized command or argument '--witnesses'.")]
+    [InlineData("--keys", "x", "'--keys' was not matched. Did you mean one of the following?\n--key\n")]
     [InlineData("--witness-key", "not-a-key", "--witness-key not-a-key: neither a verifier key nor a file holding one")]
-    [InlineData("--witness-key", null, "--witness-key needs a value.")]
+    [InlineData("--witness-key", null, "Required argument missing for option: '--witness-key'.")]
     [InlineData("--tsa-cert", "/nonexistent/tsa.crt", "--tsa-cert /nonexistent/tsa.crt: there is no such file.")]
     [InlineData("--checkpoint", "/nonexistent/kept.txt", "--checkpoint /nonexistent/kept.txt: there is no such file.")]
-    [InlineData("--checkpoint", null, "--checkpoint needs a value.")]
+    [InlineData("--checkpoint", null, "Required argument missing for option: '--checkpoint'.")]
     [InlineData("--lang", "de", "--lang takes ru or en, not 'de'.")]
     [InlineData("--key", "not-a-key", "--key not-a-key: neither a verifier key nor a file holding one")]
-    [InlineData("second-bundle", null, "One bundle at a time: 'second-bundle' is one argument too many.")]
-    [InlineData("--lang", null, "--lang needs a value.")]
+    [InlineData("second-bundle", null, "Unrecognized command or argument 'second-bundle'.")]
+    [InlineData("--lang", null, "Required argument missing for option: '--lang'.")]
     public async Task Verify_BadArguments_ExitTwo_SayingWhatIsWrong_AndCheckNothing(string extra, string? value, string message)
     {
         using var bundle = BundleFixture.Create();
@@ -96,8 +96,35 @@ public sealed class VerifyCommandTests
 
         Assert.Equal(CommandLine.ExitUsage, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
-        Assert.Contains(VerifyCommand.Usage, run.Error, StringComparison.Ordinal);
+        Assert.Contains("'distressbot verify --help' shows how to call it.", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--key", "junk text", CommandLine.ExitUsage, "--key junk text: neither a verifier key nor a file holding one")]
+    [InlineData("--key", "{junk file}", CommandLine.ExitRefused, ": the file holds no verifier key")]
+    [InlineData("--witness-key", "{junk file}", CommandLine.ExitRefused, ": the file holds no verifier key")]
+    [InlineData("--checkpoint", "/nonexistent/kept.txt", CommandLine.ExitUsage, "--checkpoint /nonexistent/kept.txt: there is no such file.")]
+    [InlineData("--checkpoint", "{junk file}", CommandLine.ExitRefused, "")]
+    [InlineData("--tsa-cert", "/nonexistent/tsa.crt", CommandLine.ExitUsage, "--tsa-cert /nonexistent/tsa.crt: there is no such file.")]
+    [InlineData("--tsa-cert", "{junk file}", CommandLine.ExitRefused, ": not a certificate in PEM")]
+    public async Task Verify_ABadArgumentExits2_AFileThatIsThereButIsNotWhatItShouldBeExits1(string option, string value, int exitCode, string says)
+    {
+        using var bundle = BundleFixture.Create();
+        var junk = bundle.Folder + "-junk.txt";
+        File.WriteAllText(junk, "junk\n");
+        try
+        {
+            var run = await Run("verify", bundle.Folder, option, value.Replace("{junk file}", junk, StringComparison.Ordinal));
+
+            Assert.True(run.ExitCode == exitCode, run.Output + run.Error);
+            Assert.Contains(says, run.Output + run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("VERIFIED.", run.Output.Replace("NOT VERIFIED.", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(junk);
+        }
     }
 
     [Fact]
@@ -107,17 +134,22 @@ public sealed class VerifyCommandTests
         var nothing = await Run("verify", "/nonexistent/bundle.zip");
 
         Assert.Equal(CommandLine.ExitUsage, none.ExitCode);
-        Assert.Contains("Name the bundle to check.", none.Error, StringComparison.Ordinal);
+        Assert.Contains("Required argument 'PATH' missing for command: 'verify'.", none.Error, StringComparison.Ordinal);
         Assert.Equal(CommandLine.ExitUsage, nothing.ExitCode);
         Assert.Contains("/nonexistent/bundle.zip names no folder or file.", nothing.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Help_ListsVerify()
+    public async Task Help_ListsVerify_AndVerifysHelpNamesEveryOption()
     {
         var help = await Run("help");
+        var verify = await Run("help", "verify");
 
-        Assert.Contains("verify PATH [--key VKEY|FILE] [--witness-key VKEY|FILE] [--tsa-cert FILE] [--checkpoint FILE]... [--lang ru|en]", help.Output, StringComparison.Ordinal);
+        Assert.Contains("verify <PATH>", help.Output, StringComparison.Ordinal);
+        foreach (var option in new[] { "--key <VKEY|FILE>", "--witness-key <VKEY|FILE>", "--tsa-cert <FILE>", "--checkpoint <FILE>", "--lang <ru|en>" })
+        {
+            Assert.Contains(option, verify.Output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -188,7 +220,7 @@ public sealed class VerifyCommandTests
             Assert.Contains("The cosignatures are by the witness key you pinned.", pinned.Output, StringComparison.Ordinal);
             Assert.Equal(CommandLine.ExitRefused, other.ExitCode);
             Assert.Contains($"not the witness key you pinned ({otherKey})", other.Output, StringComparison.Ordinal);
-            Assert.Equal(CommandLine.ExitUsage, badCertificate.ExitCode);
+            Assert.Equal(CommandLine.ExitRefused, badCertificate.ExitCode);
             Assert.Contains($"--tsa-cert {notACertificate}: not a certificate in PEM", badCertificate.Error, StringComparison.Ordinal);
             Assert.Equal("", badCertificate.Output);
             Assert.True(pem.ExitCode == 0, pem.Output + pem.Error);

@@ -88,7 +88,7 @@ public sealed class SealedExportTests
             File.WriteAllBytes(sealedFile, document.Content.ToArray());
             File.WriteAllText(keyFile, Convert.ToBase64String(privateKey) + "\n");
 
-            var exit = OpenCommand.Run([sealedFile, "--key", keyFile, "--out", zip], TextWriter.Null, TextWriter.Null);
+            var exit = OpenCommand.Run(new OpenOptions(sealedFile, keyFile, zip), TextWriter.Null, TextWriter.Null);
 
             Assert.Equal(0, exit);
             var verdict = BundleVerifier.Verify(zip);
