@@ -19,6 +19,7 @@ public sealed class CaseKeyMigrationAtStartTests : IDisposable
         using (var secret = KeyEncryptionSecret.FromKeyFile(_data.KeyFilePath))
         using (var keyring = Keyring.Open(_data.Settings.KeyringPath, secret, _data.Time))
         {
+            DistressBot.Storage.OwnerOnly.CreateFolder(_data.Settings.DataDirectory);
             legacy = new LegacyCaseKeyFile(_data.Settings.CaseKeysPath, keyring, ["C-0001"], ["C-0002"]);
         }
 
