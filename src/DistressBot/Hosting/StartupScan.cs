@@ -38,10 +38,29 @@ public sealed class StartupScan(BotStore store, BotRules rules, TimeProvider tim
             if (++_taken == Consumers)
             {
                 _scan = null;
+                _ = GiveBackAsync(scan);
             }
 
             return scan;
         }
+    }
+
+    // The scan's garbage (every person opened, every blob read: about 200 MiB at 100,000 people) would otherwise stay
+    // mapped: the GC keeps the heap it grew to. One aggressive, compacting collection after start returns it to the OS
+    // (measured 383 → 175 MiB resident at 100,000 people); LiteDB's own page cache, which 5.0.21 never shrinks, stays.
+    private static async Task GiveBackAsync(Task scan)
+    {
+        try
+        {
+            await scan.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The monitors see the failure and scan again; nothing to give back.
+            return;
+        }
+
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private StartupTimers Scan(DataSession db)
