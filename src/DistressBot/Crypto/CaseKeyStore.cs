@@ -71,7 +71,7 @@ public sealed class CaseKeyStore : IDisposable
     public static string KeyIdFor(string caseId) => KeyIdPrefix + caseId;
 
     /// <summary>Loads every key record and tombstone of <paramref name="session"/> into memory, replacing what was there; returns how many keys.</summary>
-    /// <exception cref="RecordIntegrityException">A key record or tombstone does not open (altered, or from another keyring).</exception>
+    /// <exception cref="KeyringException">A key record does not open: the data belongs to another keyring, or the record was altered.</exception>
     public int Load(IRecordSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -80,7 +80,16 @@ public sealed class CaseKeyStore : IDisposable
         {
             foreach (var record in session.All(Collection))
             {
-                keys.Add(record.Id, OpenKey(record));
+                try
+                {
+                    keys.Add(record.Id, OpenKey(record));
+                }
+                catch (RecordIntegrityException ex)
+                {
+                    throw new KeyringException(
+                        $"The key of case {record.Id} in the data file does not open with the keyring {_keyring.FilePath} ({ex.Message}): wrong keyring, or the data file was altered. Nothing was changed.",
+                        ex);
+                }
             }
 
             var destroyed = session.All(DestroyedCollection).Select(record => record.Id).ToHashSet(StringComparer.Ordinal);

@@ -171,7 +171,7 @@ public sealed class CaseKeyStoreTests : IDisposable
         using var other = otherFolders.NewKeyFileKeyring(out _);
         using var otherStore = CaseKeyStore.Open(otherFolders.DataDirectory, other);
 
-        var ex = Assert.Throws<RecordIntegrityException>(() => otherStore.Load(_records));
+        var ex = Assert.Throws<KeyringException>(() => otherStore.Load(_records));
         Assert.Contains("C-0042", ex.Message, StringComparison.Ordinal);
         Assert.False(otherStore.Exists("C-0042"));
     }
