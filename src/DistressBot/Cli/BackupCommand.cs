@@ -8,7 +8,7 @@ namespace DistressBot.Cli;
 /// <param name="Directory">The absolute path of the new or empty directory to write into.</param>
 public sealed record BackupOptions(string Directory);
 
-/// <summary>`distressbot backup DIR`: a consistent copy of the data file and the case keys, taken by the owning process.</summary>
+/// <summary>`distressbot backup DIR`: a consistent copy of the data file (which holds the case keys too), taken by the owning process.</summary>
 public static class BackupCommand
 {
     /// <summary>The `backup` command.</summary>
@@ -37,20 +37,6 @@ public static class BackupCommand
 
         await runtime.Records.BackupAsync(Path.Combine(target, "distressbot.db")).WaitAsync(ct);
 
-        // Case keys are created before the record that uses them commits, so copying them after the data file covers every case in it.
-        if (File.Exists(runtime.CaseKeys.FilePath))
-        {
-            CopyOwnerOnly(runtime.CaseKeys.FilePath, Path.Combine(target, "case-keys.json"));
-        }
-
         return new AdminResult(0, target + "\n", "Backup written. It is encrypted; restoring it needs the keyring and its secret, which are not in it.\n");
-    }
-
-    private static void CopyOwnerOnly(string source, string destination)
-    {
-        using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var to = OwnerOnly.CreateFile(destination);
-        from.CopyTo(to);
-        to.Flush(flushToDisk: true);
     }
 }

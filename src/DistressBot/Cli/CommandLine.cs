@@ -240,7 +240,7 @@ public static class CommandLine
         using var fromKeyFile = newKeyFile is not null ? KeyEncryptionSecret.FromKeyFile(newKeyFile) : null;
         OwnerOnly.CreateFolder(Path.GetDirectoryName(settings.KeyringPath)!);
         using var keyring = Keyring.Create(settings.KeyringPath, fromKeyFile ?? secret!, TimeProvider.System);
-        using (CaseKeyStore.Open(settings.CaseKeysPath, keyring))
+        using (CaseKeyStore.Open(settings.DataDirectory, keyring))
         {
         }
 

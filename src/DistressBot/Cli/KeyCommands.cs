@@ -37,8 +37,7 @@ public static class KeyCommands
     {
         var runtime = context.Runtime;
         var keyId = runtime.Keyring.Rotate();
-        var rewrapped = runtime.CaseKeys.RewrapWithCurrentKey();
-        var explanation = $"New data key {keyId}: every new write uses it; {rewrapped} case keys re-wrapped under it.\n";
+        var explanation = $"New data key {keyId}: every new write uses it; case keys are records and are re-sealed with the others.\n";
         if (now)
         {
             var count = await ReencryptionService.RunAllAsync(runtime, ReencryptionService.BatchSize, ct);

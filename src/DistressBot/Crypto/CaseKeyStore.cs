@@ -1,14 +1,18 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using DistressBot.Storage;
 using NSec.Cryptography;
 
 namespace DistressBot.Crypto;
 
-/// <summary>One random key per case, kept in a small file beside the data but wrapped by keyring data keys, so a case can be erased by destroying its key.</summary>
+/// <summary>One random key per case, kept as a sealed record in the store (one record per case), so a case can be erased by destroying its key.</summary>
 /// <remarks>
-/// Not in LiteDB on purpose: LiteDB keeps freed pages, so a deleted key could be recovered from the database file.
+/// A key record is sealed under the keyring's current data key like any other record (and re-sealed after a rotation like
+/// them), written in the unit of work that makes the case, and deleted by the purge's unit of work, which leaves a tombstone
+/// so the case's blobs report "key destroyed". LiteDB zero-fills a deleted record's bytes in its page, and the store's
+/// checkpoint after each commit writes that page over the old one in the data file (docs/crypto.md, "Case keys").
 /// Opening a store attaches it to the keyring, so <see cref="Keyring.Cipher"/> seals and opens case blobs (key id "c:" + case id).
-/// Every change rewrites the file atomically before it takes effect in memory. All members are thread-safe.
-/// Limit: an older copy of the file may survive in free blocks of the disk; it is useless without the keyring and its secret.
+/// The keys live in memory once loaded (<see cref="Load"/>); all members are thread-safe, and the ones taking a session run on the store's thread.
 /// </remarks>
 public sealed class CaseKeyStore : IDisposable
 {
@@ -18,57 +22,46 @@ public sealed class CaseKeyStore : IDisposable
     /// <summary>Longest accepted case id.</summary>
     public const int MaxCaseIdLength = 64;
 
-    private const string CaseRole = "case";
+    /// <summary>The collection of case-key records: id = case id, blob = [version 1][created, Unix ms, 8 bytes big-endian][32-byte key], sealed under a data key.</summary>
+    public const string Collection = "case_keys";
+
+    /// <summary>The collection of destroyed-key tombstones: id = case id, blob = [version 1][destroyed, Unix ms, 8 bytes big-endian], sealed under a data key.</summary>
+    public const string DestroyedCollection = "case_keys_destroyed";
+
+    /// <summary>The field every case-key record and tombstone is bound to.</summary>
+    public const string Field = "data";
+
+    private const byte RecordVersion = 1;
+    private const int KeyRecordSize = 1 + sizeof(long) + KeyWrap.RawKeySize;
+    private const int TombstoneSize = 1 + sizeof(long);
 
     private static readonly SearchValues<char> CaseIdCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private readonly Lock _gate = new();
     private readonly Keyring _keyring;
-    private readonly Dictionary<string, CaseKey> _keys;
-    private readonly Dictionary<string, DateTimeOffset> _destroyed;
+    private readonly Dictionary<string, Key> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _destroyed = new(StringComparer.Ordinal);
     private bool _disposed;
 
-    private CaseKeyStore(string path, Keyring keyring, Dictionary<string, CaseKey> keys, Dictionary<string, DateTimeOffset> destroyed)
-    {
-        FilePath = path;
-        _keyring = keyring;
-        _keys = keys;
-        _destroyed = destroyed;
-    }
+    private CaseKeyStore(Keyring keyring) => _keyring = keyring;
 
-    /// <summary>Full path of the case-key file.</summary>
-    public string FilePath { get; }
+    /// <summary>The collections this store keeps (both sealed whole in <see cref="Field"/> under data keys, so a rotation re-seals them).</summary>
+    public static IReadOnlyList<string> Collections { get; } = [Collection, DestroyedCollection];
 
-    /// <summary>Opens (or starts, when the file does not exist yet) the case-key file and attaches it to <paramref name="keyring"/>.</summary>
-    /// <param name="path">The case-key file, normally <c>&lt;dataDir&gt;/case-keys.json</c>.</param>
-    /// <param name="keyring">The keyring whose data keys wrap the case keys; it must not live in the same folder tree.</param>
-    /// <exception cref="KeyringException">The file is damaged, of another format, from another keyring, or the keyring sits inside the data folder.</exception>
-    public static CaseKeyStore Open(string path, Keyring keyring)
+    /// <summary>Attaches an empty case-key store to <paramref name="keyring"/>; fill it with <see cref="Load"/>.</summary>
+    /// <param name="dataDirectory">The data directory the store lives in; the keyring must not live inside it.</param>
+    /// <param name="keyring">The keyring whose data keys seal the key records.</param>
+    /// <exception cref="KeyringException">The keyring sits inside the data folder.</exception>
+    /// <exception cref="InvalidOperationException">Another case-key store is attached to the keyring.</exception>
+    public static CaseKeyStore Open(string dataDirectory, Keyring keyring)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         ArgumentNullException.ThrowIfNull(keyring);
-        var fullPath = Path.GetFullPath(path);
-        RequireKeyringOutside(fullPath, keyring.FilePath);
-
-        var keys = new Dictionary<string, CaseKey>(StringComparer.Ordinal);
-        var destroyed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        try
-        {
-            if (File.Exists(fullPath))
-            {
-                Load(fullPath, keyring, keys, destroyed);
-            }
-
-            var store = new CaseKeyStore(fullPath, keyring, keys, destroyed);
-            keyring.Attach(store);
-            return store;
-        }
-        catch
-        {
-            DisposeAll(keys.Values);
-            throw;
-        }
+        RequireKeyringOutside(Path.GetFullPath(dataDirectory), keyring.FilePath);
+        var store = new CaseKeyStore(keyring);
+        keyring.Attach(store);
+        return store;
     }
 
     /// <summary>True for a key id that names a case key.</summary>
@@ -77,7 +70,52 @@ public sealed class CaseKeyStore : IDisposable
     /// <summary>The key id that blobs sealed for <paramref name="caseId"/> carry.</summary>
     public static string KeyIdFor(string caseId) => KeyIdPrefix + caseId;
 
-    /// <summary>True when the case has a live key.</summary>
+    /// <summary>Loads every key record and tombstone of <paramref name="session"/> into memory, replacing what was there; returns how many keys.</summary>
+    /// <exception cref="KeyringException">A key record does not open: the data belongs to another keyring, or the record was altered.</exception>
+    public int Load(IRecordSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var keys = new Dictionary<string, Key>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var record in session.All(Collection))
+            {
+                try
+                {
+                    keys.Add(record.Id, OpenKey(record));
+                }
+                catch (RecordIntegrityException ex)
+                {
+                    throw new KeyringException(
+                        $"The key of case {record.Id} in the data file does not open with the keyring {_keyring.FilePath} ({ex.Message}): wrong keyring, or the data file was altered. Nothing was changed.",
+                        ex);
+                }
+            }
+
+            var destroyed = session.All(DestroyedCollection).Select(record => record.Id).ToHashSet(StringComparer.Ordinal);
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                DisposeAll(_keys.Values);
+                _keys.Clear();
+                _destroyed.Clear();
+                foreach (var (caseId, key) in keys)
+                {
+                    _keys.Add(caseId, key);
+                }
+
+                _destroyed.UnionWith(destroyed);
+                keys.Clear();
+                return _keys.Count;
+            }
+        }
+        finally
+        {
+            DisposeAll(keys.Values);
+        }
+    }
+
+    /// <summary>True when the case has a live key in memory.</summary>
     public bool Exists(string caseId)
     {
         RequireValidCaseId(caseId);
@@ -88,93 +126,88 @@ public sealed class CaseKeyStore : IDisposable
         }
     }
 
-    /// <summary>Makes a key for the case and saves it; does nothing when the case already has one.</summary>
+    /// <summary>Makes a key for the case and writes its record in <paramref name="session"/>; when the record exists already, keeps (and loads) that key.</summary>
+    /// <remarks>
+    /// The stored record decides, not memory: a key made by a unit of work that rolled back is replaced by the next call,
+    /// so no blob is ever sealed under a key whose record did not commit with it.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The case's key was destroyed; a destroyed case stays destroyed.</exception>
-    public void Create(string caseId)
+    public void Create(IRecordSession session, string caseId)
     {
+        ArgumentNullException.ThrowIfNull(session);
         RequireValidCaseId(caseId);
-        lock (_gate)
+        if (session.Find(DestroyedCollection, caseId) is not null)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_keys.ContainsKey(caseId))
-            {
-                return;
-            }
+            throw new InvalidOperationException($"The key of case {caseId} was destroyed; the case id cannot be reused.");
+        }
 
-            if (_destroyed.ContainsKey(caseId))
-            {
-                throw new InvalidOperationException($"The key of case {caseId} was destroyed; the case id cannot be reused.");
-            }
-
-            var entry = NewCaseKey(caseId);
+        Key key;
+        if (session.Find(Collection, caseId) is { } existing)
+        {
+            key = OpenKey(existing);
+        }
+        else
+        {
+            var raw = SecretBytes.Random(KeyWrap.RawKeySize);
             try
             {
-                // Saved before use: a record sealed under a key that was never saved would be lost in a crash.
-                Save(new Dictionary<string, CaseKey>(_keys, StringComparer.Ordinal) { [caseId] = entry }, _destroyed);
+                session.Put(SealKey(caseId, _keyring.Time.GetUtcNow(), raw));
+                key = KeyWrap.Import(raw, AeadAlgorithm.XChaCha20Poly1305);
             }
-            catch
+            finally
             {
-                entry.Key.Dispose();
-                throw;
+                SecretBytes.Wipe(raw);
+            }
+        }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                key.Dispose();
+                ObjectDisposedException.ThrowIf(true, this);
             }
 
-            _keys[caseId] = entry;
+            if (_keys.Remove(caseId, out var replaced))
+            {
+                replaced.Dispose();
+            }
+
+            _keys[caseId] = key;
+            _destroyed.Remove(caseId);
         }
     }
 
-    /// <summary>Destroys the case's key: removes it from the file (rewritten atomically) and wipes it from memory.</summary>
-    /// <returns>False when the case had no live key.</returns>
-    /// <remarks>Afterwards every blob of the case fails to open with "key destroyed", wherever copies of it remain.</remarks>
-    public bool Destroy(string caseId)
+    /// <summary>Destroys the case's key: deletes its record and writes a tombstone in <paramref name="session"/>, and wipes the key from memory at once.</summary>
+    /// <returns>False when the case had no key record.</returns>
+    /// <remarks>
+    /// Afterwards every blob of the case fails to open with "key destroyed", wherever copies of it remain. Memory is wiped
+    /// before the commit (failing closed): should the unit roll back, the case stays unreadable until the next start loads
+    /// its surviving record.
+    /// </remarks>
+    public bool Destroy(IRecordSession session, string caseId)
     {
+        ArgumentNullException.ThrowIfNull(session);
         RequireValidCaseId(caseId);
+        var existed = session.Delete(Collection, caseId);
+        if (session.Find(DestroyedCollection, caseId) is null)
+        {
+            session.Put(SealTombstone(caseId, _keyring.Time.GetUtcNow()));
+        }
+
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_keys.TryGetValue(caseId, out var entry))
+            if (_keys.Remove(caseId, out var key))
             {
-                return false;
+                key.Dispose();
+                existed = true;
             }
 
-            var keys = new Dictionary<string, CaseKey>(_keys, StringComparer.Ordinal);
-            keys.Remove(caseId);
-            var destroyed = new Dictionary<string, DateTimeOffset>(_destroyed, StringComparer.Ordinal) { [caseId] = _keyring.Time.GetUtcNow() };
-            Save(keys, destroyed);
-            _keys.Remove(caseId);
-            _destroyed[caseId] = destroyed[caseId];
-            entry.Key.Dispose();
-            return true;
+            _destroyed.Add(caseId);
         }
-    }
 
-    /// <summary>Re-wraps every case key not yet wrapped by the keyring's current data key; one atomic rewrite.</summary>
-    /// <returns>How many case keys were re-wrapped.</returns>
-    public int RewrapWithCurrentKey()
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var current = _keyring.Keys.Current;
-            var stale = _keys.Where(pair => pair.Value.WrappedBy != current.Id).ToList();
-            if (stale.Count == 0)
-            {
-                return 0;
-            }
-
-            var keys = new Dictionary<string, CaseKey>(_keys, StringComparer.Ordinal);
-            foreach (var (caseId, entry) in stale)
-            {
-                keys[caseId] = entry with { WrappedBy = current.Id, Wrapped = Rewrap(caseId, entry, current) };
-            }
-
-            Save(keys, _destroyed);
-            foreach (var (caseId, _) in stale)
-            {
-                _keys[caseId] = keys[caseId];
-            }
-
-            return stale.Count;
-        }
+        return existed;
     }
 
     /// <summary>The live key of a case, or null with <paramref name="destroyed"/> telling whether it was destroyed.</summary>
@@ -183,15 +216,41 @@ public sealed class CaseKeyStore : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_keys.TryGetValue(caseId, out var entry))
+            if (_keys.TryGetValue(caseId, out var key))
             {
                 destroyed = false;
-                return entry.Key;
+                return key;
             }
 
-            destroyed = _destroyed.ContainsKey(caseId);
+            destroyed = _destroyed.Contains(caseId);
             return null;
         }
+    }
+
+    /// <summary>The key record of <paramref name="caseId"/> holding <paramref name="rawKey"/>, sealed under the current data key.</summary>
+    internal StoredRecord SealKey(string caseId, DateTimeOffset created, ReadOnlySpan<byte> rawKey)
+    {
+        var plain = SecretBytes.Allocate(KeyRecordSize);
+        try
+        {
+            plain[0] = RecordVersion;
+            BinaryPrimitives.WriteInt64BigEndian(plain.AsSpan(1), created.ToUnixTimeMilliseconds());
+            rawKey.CopyTo(plain.AsSpan(1 + sizeof(long)));
+            return new StoredRecord(Collection, caseId, null, _keyring.Cipher.Seal(plain, new RecordAddress(Collection, caseId, Field)));
+        }
+        finally
+        {
+            SecretBytes.Wipe(plain);
+        }
+    }
+
+    /// <summary>The tombstone of <paramref name="caseId"/>, sealed under the current data key.</summary>
+    internal StoredRecord SealTombstone(string caseId, DateTimeOffset destroyed)
+    {
+        var plain = new byte[TombstoneSize];
+        plain[0] = RecordVersion;
+        BinaryPrimitives.WriteInt64BigEndian(plain.AsSpan(1), destroyed.ToUnixTimeMilliseconds());
+        return new StoredRecord(DestroyedCollection, caseId, null, _keyring.Cipher.Seal(plain, new RecordAddress(DestroyedCollection, caseId, Field)));
     }
 
     /// <summary>Detaches from the keyring and wipes the case keys from memory.</summary>
@@ -207,26 +266,25 @@ public sealed class CaseKeyStore : IDisposable
             _disposed = true;
             _keyring.Detach(this);
             DisposeAll(_keys.Values);
+            _keys.Clear();
         }
     }
 
-    private static void RequireValidCaseId(string caseId)
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="caseId"/> is 1..64 ASCII letters, digits, '-' or '_'.</summary>
+    internal static void RequireValidCaseId(string caseId)
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
 
-        // Letters, digits, '-' and '_' only: the id becomes part of a blob's ASCII key id and of the file.
+        // Letters, digits, '-' and '_' only: the id becomes part of a blob's ASCII key id.
         if (caseId.Length > MaxCaseIdLength || caseId.AsSpan().ContainsAnyExcept(CaseIdCharacters))
         {
             throw new ArgumentException($"A case id has 1..{MaxCaseIdLength} ASCII letters, digits, '-' or '_'.", nameof(caseId));
         }
     }
 
-    private static byte[] WrapAssociatedData(string caseId, string wrappedBy) =>
-        CanonicalEncoding.Encode("DistressBot.CaseKey.v1", CaseRole, caseId, wrappedBy);
-
-    private static void RequireKeyringOutside(string caseKeyFile, string keyringFile)
+    /// <summary>Throws <see cref="KeyringException"/> when the keyring file lies inside the data directory.</summary>
+    internal static void RequireKeyringOutside(string dataDirectory, string keyringFile)
     {
-        var dataDirectory = Path.GetDirectoryName(caseKeyFile)!;
         var prefix = Path.EndsInDirectorySeparator(dataDirectory) ? dataDirectory : dataDirectory + Path.DirectorySeparatorChar;
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         if (keyringFile.StartsWith(prefix, comparison))
@@ -236,100 +294,30 @@ public sealed class CaseKeyStore : IDisposable
         }
     }
 
-    private static void Load(string path, Keyring keyring, Dictionary<string, CaseKey> keys, Dictionary<string, DateTimeOffset> destroyed)
+    private static void DisposeAll(IEnumerable<Key> keys)
     {
-        var document = JsonFormat.Parse<CaseKeyDocument>(File.ReadAllBytes(path), path, "case-key file");
-        if (document.Format != CaseKeyDocument.CurrentFormat)
+        foreach (var key in keys)
         {
-            throw new KeyringException($"The case-key file {path} has format version {document.Format}; this build reads version {CaseKeyDocument.CurrentFormat}.");
-        }
-
-        foreach (var item in document.Destroyed ?? [])
-        {
-            if (item.CaseId is null || !destroyed.TryAdd(item.CaseId, item.Destroyed))
-            {
-                throw new KeyringException($"The case-key file {path} has an invalid or repeated destroyed entry.");
-            }
-        }
-
-        foreach (var item in document.Cases ?? [])
-        {
-            if (item.Id is null || item.Role != CaseRole || item.WrappedBy is null || keys.ContainsKey(item.Id) || destroyed.ContainsKey(item.Id))
-            {
-                throw new KeyringException($"The case-key file {path} has an invalid or repeated case entry ('{item.Id}').");
-            }
-
-            var wrappingKey = keyring.FindDataKey(item.WrappedBy)
-                ?? throw new KeyringException($"The case-key file {path} needs data key {item.WrappedBy}, which the keyring {keyring.FilePath} does not hold (wrong keyring?).");
-            var wrapped = JsonFormat.Base64(item.Wrapped, path, $"wrapped key of case {item.Id}");
-            var key = KeyWrap.TryUnwrapKey(wrappingKey, wrapped, WrapAssociatedData(item.Id, item.WrappedBy), AeadAlgorithm.XChaCha20Poly1305)
-                ?? throw new KeyringException($"The key of case {item.Id} in {path} does not authenticate: the file was altered or belongs to another keyring.");
-            keys.Add(item.Id, new CaseKey(item.Created, item.WrappedBy, wrapped, key));
+            key.Dispose();
         }
     }
 
-    private static void DisposeAll(IEnumerable<CaseKey> keys)
+    private Key OpenKey(StoredRecord record)
     {
-        foreach (var entry in keys)
-        {
-            entry.Key.Dispose();
-        }
-    }
-
-    private CaseKey NewCaseKey(string caseId)
-    {
-        var current = _keyring.Keys.Current;
-        var raw = SecretBytes.Random(KeyWrap.RawKeySize);
+        var address = new RecordAddress(Collection, record.Id, Field);
+        var plain = _keyring.Cipher.Open(record.Blob, address);
         try
         {
-            var wrapped = KeyWrap.Wrap(current.Key, raw, WrapAssociatedData(caseId, current.Id));
-            return new CaseKey(_keyring.Time.GetUtcNow(), current.Id, wrapped, KeyWrap.Import(raw, AeadAlgorithm.XChaCha20Poly1305));
+            if (plain.Length != KeyRecordSize || plain[0] != RecordVersion)
+            {
+                throw new RecordIntegrityException(address, "not a case-key record of version 1");
+            }
+
+            return KeyWrap.Import(plain.AsSpan(1 + sizeof(long)), AeadAlgorithm.XChaCha20Poly1305);
         }
         finally
         {
-            SecretBytes.Wipe(raw);
+            SecretBytes.Wipe(plain);
         }
     }
-
-    private byte[] Rewrap(string caseId, CaseKey entry, KeyEntry current)
-    {
-        var oldKey = _keyring.FindDataKey(entry.WrappedBy)
-            ?? throw new KeyringException($"Data key {entry.WrappedBy} that wraps case {caseId} is missing from the keyring.");
-        var raw = SecretBytes.Allocate(KeyWrap.RawKeySize);
-        try
-        {
-            if (!KeyWrap.TryUnwrap(oldKey, entry.Wrapped, WrapAssociatedData(caseId, entry.WrappedBy), raw))
-            {
-                throw new KeyringException($"The key of case {caseId} no longer unwraps in memory; nothing was changed.");
-            }
-
-            return KeyWrap.Wrap(current.Key, raw, WrapAssociatedData(caseId, current.Id));
-        }
-        finally
-        {
-            SecretBytes.Wipe(raw);
-        }
-    }
-
-    private void Save(Dictionary<string, CaseKey> keys, Dictionary<string, DateTimeOffset> destroyed)
-    {
-        var document = new CaseKeyDocument
-        {
-            Format = CaseKeyDocument.CurrentFormat,
-            Cases = keys.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new WrappedKeyDocument
-            {
-                Id = pair.Key,
-                Role = CaseRole,
-                Created = pair.Value.Created,
-                WrappedBy = pair.Value.WrappedBy,
-                Wrapped = Convert.ToBase64String(pair.Value.Wrapped),
-            }).ToList(),
-            Destroyed = destroyed.OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => new DestroyedCaseDocument { CaseId = pair.Key, Destroyed = pair.Value }).ToList(),
-        };
-        AtomicFile.Write(FilePath, document.ToJson(), overwrite: true);
-    }
-
-    /// <summary>A live case key with its stored form.</summary>
-    private sealed record CaseKey(DateTimeOffset Created, string WrappedBy, byte[] Wrapped, Key Key);
 }

@@ -194,7 +194,7 @@ public sealed class Keyring : IDisposable
 
     /// <summary>Adds a new data key, makes it current and saves the file atomically; old keys stay so old records still open.</summary>
     /// <returns>The new key's id.</returns>
-    /// <remarks>Afterwards call <see cref="CaseKeyStore.RewrapWithCurrentKey"/> and <see cref="RecordReencryptor.Reencrypt"/>.</remarks>
+    /// <remarks>Afterwards call <see cref="RecordReencryptor.Reencrypt"/> (case-key records included, see <see cref="CaseKeyStore.Collections"/>).</remarks>
     public string Rotate()
     {
         lock (_gate)

@@ -28,7 +28,7 @@ public sealed class CaseStore
             var id = string.Create(CultureInfo.InvariantCulture, $"C-{_session.NextSequence("case"):D4}");
             try
             {
-                _crypto.EnsureCaseKey(id);
+                _crypto.EnsureCaseKey(_session, id);
                 return id;
             }
             catch (InvalidOperationException)

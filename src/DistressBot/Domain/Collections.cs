@@ -1,3 +1,5 @@
+using DistressBot.Crypto;
+
 namespace DistressBot.Domain;
 
 /// <summary>Store collection names and the purposes of lookup hashes, in one place.</summary>
@@ -50,7 +52,7 @@ public static class Collections
 
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
 
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake, .. CaseKeyStore.Collections];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";

@@ -8,9 +8,9 @@ namespace DistressBot.Domain;
 /// <summary>The crypto a unit of work needs: seal/open records, keyed lookups, and per-case keys.</summary>
 /// <param name="Cipher">Seals and opens record blobs.</param>
 /// <param name="Lookups">Keyed hashes for lookups.</param>
-/// <param name="EnsureCaseKey">Creates a case's own data key if it does not exist yet (idempotent, durable).</param>
+/// <param name="EnsureCaseKey">Creates a case's own data key in the unit of work's session if it does not exist yet (idempotent; durable with the unit's commit).</param>
 /// <param name="LogSigner">Signs case log checkpoints with the deployment's log key; null only where no case is ever saved (a unit of work that changes a case without it throws).</param>
-public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, Action<string> EnsureCaseKey, NoteSigner? LogSigner = null);
+public sealed record CryptoContext(IRecordCipher Cipher, ILookupHasher Lookups, Action<IRecordSession, string> EnsureCaseKey, NoteSigner? LogSigner = null);
 
 /// <summary>A Telegram message being handled: Telegram's date for it, and the instant the bot handles it at.</summary>
 /// <param name="SentAt">Telegram's date of the message, as Telegram gives it (the log keeps Telegram's word beside the server's time).</param>
@@ -95,6 +95,9 @@ public sealed class DataSession
     public PinVault Pins { get; }
     /// <summary>Messages in subjects' chats still to be deleted (queuing is noted for <see cref="Changes"/>, as for the outbox).</summary>
     public DeletionStore Deletions { get; }
+
+    /// <summary>The backend session of this unit of work, for the steps that keep records of their own (the case keys).</summary>
+    internal IRecordSession Backend => _session;
 
     /// <summary>A new id "{prefix}{n}" from the named counter.</summary>
     public string NewId(string prefix) =>

@@ -70,10 +70,14 @@ public static class PersonReachability
     }
 
     /// <summary>Subjects whose coordinators (primary and backup) are all missing or unreachable; reported to every reachable coordinator, at most daily per subject unless <paramref name="force"/>.</summary>
-    public static IReadOnlyList<Person> CheckCoverage(DataSession db, DateTimeOffset now, bool force = false)
+    /// <param name="db">The unit of work.</param>
+    /// <param name="now">The unit's instant.</param>
+    /// <param name="force">Report every gap, even one reported within the day.</param>
+    /// <param name="people">Every person, as read in this same unit of work (the start-up scan's); null: read them here.</param>
+    public static IReadOnlyList<Person> CheckCoverage(DataSession db, DateTimeOffset now, bool force = false, IReadOnlyList<Person>? people = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var people = db.People.All().ToList();
+        people ??= db.People.All().ToList();
         var byId = people.ToDictionary(p => p.Id);
         var gaps = people
             .Where(p => p.Role == Role.Subject)

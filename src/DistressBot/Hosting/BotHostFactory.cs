@@ -49,6 +49,7 @@ public static class BotHostFactory
         services.AddSingleton<DeadlineIndex>();
         services.AddSingleton<EscalationIndex>();
         services.AddSingleton<TimerRegistry>();
+        services.AddSingleton<StartupScan>();
         services.AddSingleton<DomainEventLog>();
         services.AddSingleton<CaseCommandHandler>();
         services.AddSingleton<OutboxSignal>();

@@ -66,6 +66,7 @@ public sealed partial class BotRuntime : IAsyncDisposable
         var directoryLock = DataDirectoryLock.Acquire(settings.DataDirectory);
         Keyring? keyring = null;
         CaseKeyStore? caseKeys = null;
+        LiteRecordStore? records = null;
         try
         {
             keyring = Keyring.Open(settings.KeyringPath, secret, time);
@@ -75,13 +76,26 @@ public sealed partial class BotRuntime : IAsyncDisposable
                 LogLogKeyAdded(loggers.CreateLogger<BotRuntime>());
             }
 
-            caseKeys = CaseKeyStore.Open(settings.CaseKeysPath, keyring);
+            caseKeys = CaseKeyStore.Open(settings.DataDirectory, keyring);
             // Storage fault recovery waits on the wall clock, whatever clock the domain runs on.
-            var records = await LiteRecordStore.OpenAsync(settings.DataDirectory, loggers.CreateLogger<LiteRecordStore>(), TimeProvider.System);
+            records = await LiteRecordStore.OpenAsync(settings.DataDirectory, loggers.CreateLogger<LiteRecordStore>(), TimeProvider.System);
+            var imported = await CaseKeyFileImport.RunAsync(settings.CaseKeysPath, records, caseKeys, keyring);
+            if (imported > 0)
+            {
+                LogCaseKeysImported(loggers.CreateLogger<BotRuntime>(), imported);
+            }
+
+            var loaded = caseKeys;
+            await records.ExecuteAsync(loaded.Load);
             return new BotRuntime(directoryLock, keyring, caseKeys, records, settings);
         }
         catch
         {
+            if (records is not null)
+            {
+                await records.DisposeAsync();
+            }
+
             caseKeys?.Dispose();
             keyring?.Dispose();
             directoryLock.Dispose();
@@ -91,6 +105,9 @@ public sealed partial class BotRuntime : IAsyncDisposable
 
     [LoggerMessage(EventId = 3530, Level = LogLevel.Warning, Message = "The keyring had no log key (it was made by an earlier version): one was made and saved. Back up the keyring again, and give the lawyers its verifier key ('distressbot keys log-key')")]
     private static partial void LogLogKeyAdded(ILogger logger);
+
+    [LoggerMessage(EventId = 3640, Level = LogLevel.Information, Message = "Moved {Count} case keys and tombstones from case-keys.json into the data file and removed the file")]
+    private static partial void LogCaseKeysImported(ILogger logger, int count);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

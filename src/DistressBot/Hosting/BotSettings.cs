@@ -63,7 +63,7 @@ public sealed class BotSettings
     /// <summary>The keyring file, absolute (Crypto:KeyringPath, or <see cref="DefaultLocations.KeyringPath"/>); empty when neither gives one.</summary>
     public string KeyringPath => string.IsNullOrWhiteSpace(Crypto.KeyringPath) ? "" : Path.GetFullPath(Crypto.KeyringPath);
 
-    /// <summary>The case-key file (inside the data directory; each key wrapped by a keyring data key).</summary>
+    /// <summary>Where earlier versions kept case keys (inside the data directory); imported into the data file at start and removed.</summary>
     public string CaseKeysPath => Path.Combine(DataDirectory, "case-keys.json");
 
     /// <summary>Binds every section of <paramref name="configuration"/>, with the default locations of this process's environment.</summary>

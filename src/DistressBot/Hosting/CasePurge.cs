@@ -4,8 +4,10 @@ using DistressBot.Domain;
 namespace DistressBot.Hosting;
 
 /// <summary>
-/// Crypto-shreds one case: its record, log, checkpoints, queued publications and outbox rows are deleted in one unit of work,
-/// then its own key is destroyed, so any copy left (a backup, a deleted page in the file) no longer opens. The one purge, for
+/// Crypto-shreds one case: its record, log, checkpoints, queued publications, outbox rows and its own key record are deleted
+/// in one unit of work, so any copy left (a backup taken before, a file block outside the store) no longer opens without the
+/// key. LiteDB zero-fills the deleted key record in its page, and the checkpoint after the commit writes that page over the
+/// old one in the data file (docs/crypto.md). The one purge, for
 /// `distressbot cases purge` and for the retention step's purge of a released case.
 /// </summary>
 public static class CasePurge
@@ -18,10 +20,15 @@ public static class CasePurge
         ArgumentNullException.ThrowIfNull(caseKeys);
         ArgumentNullException.ThrowIfNull(caseId);
 
-        // Record first, key second: a crash in between leaves a key without a record, and purging again destroys it.
-        var recordExisted = await store.RunAsync(db => DeleteRecords(db, caseId), ct);
-        var keyExisted = caseKeys.Destroy(caseId);
-        return recordExisted || keyExisted;
+        // One unit: the records and the key go together, or (a rollback) neither does.
+        return await store.RunAsync(
+            db =>
+            {
+                var recordExisted = DeleteRecords(db, caseId);
+                var keyExisted = caseKeys.Destroy(db.Backend, caseId);
+                return recordExisted || keyExisted;
+            },
+            ct);
     }
 
     private static bool DeleteRecords(DataSession db, string caseId)

@@ -8,6 +8,7 @@ namespace DistressBot.Hosting;
 /// <summary>Wakes at each subject's next reminder or deadline and acts on it: this is where a missed check-in is detected.</summary>
 public sealed class DeadlineMonitor(
     BotStore store,
+    StartupScan scan,
     DeadlineIndex index,
     BotRules rules,
     InboundCatchUp catchUp,
@@ -25,7 +26,7 @@ public sealed class DeadlineMonitor(
     {
         // Read when the bot was last alive before anything is judged, so alarms from the catch-up can say it was down.
         await downtime.LoadAsync(DowntimeTolerance, ct);
-        return await store.RunAsync(db => db.People.All().Where(p => p.Checkin is not null).Select(p => (p.Id, DeadlineProcessor.NextEventAt(p, rules))).ToList(), ct);
+        return (await scan.TakeAsync(ct)).Deadlines;
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Hosting;
 
-/// <summary>Each interval: notes that the bot is alive (for downtime at the next start), pings the external heartbeat while polling and dispatching are healthy, runs the daily coverage check, and signs open cases' hourly checkpoints.</summary>
+/// <summary>Each interval: notes that the bot is alive (for downtime at the next start), pings the external heartbeat while polling and dispatching are healthy, runs the daily coverage check (the first at start is the start-up scan's), and signs open cases' hourly checkpoints.</summary>
 public sealed partial class HealthService(
     BotStore store,
     BotSettings settings,
@@ -41,7 +41,8 @@ public sealed partial class HealthService(
             transport,
             stoppingToken);
 
-        var nextCoverage = time.GetUtcNow();
+        // The start-up scan (StartupScan, shared with the timer monitors) checks coverage once the backlog is handled.
+        var nextCoverage = time.GetUtcNow() + CoverageEvery;
         var nextCheckpoints = time.GetUtcNow();
         var interval = settings.Health.Interval;
         while (!stoppingToken.IsCancellationRequested)

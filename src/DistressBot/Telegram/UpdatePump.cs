@@ -86,7 +86,7 @@ public sealed partial class UpdatePump(
             try
             {
                 batch = await bot.SendRequest(
-                    new RawGetUpdatesRequest { Offset = offset, Limit = BatchLimit, Timeout = (int)options.Value.PollTimeout.TotalSeconds },
+                    new RawGetUpdatesRequest { Offset = offset, Limit = BatchLimit, Timeout = PollSeconds(catchUp, options.Value.PollTimeout) },
                     stoppingToken);
                 backoff.Reset();
                 NoteConnected();
@@ -390,6 +390,10 @@ public sealed partial class UpdatePump(
     }
 
     // Who sent a set-aside update, for retention's legal hold: an enrolled person's id, else null (a damaged record must not stop setting it aside).
+    /// <summary>The long poll's seconds: 0 until the backlog is handled, so an empty queue says so at once and the timers start without waiting out a long poll.</summary>
+    internal static int PollSeconds(InboundCatchUp catchUp, TimeSpan pollTimeout) =>
+        catchUp.Completed.IsCompleted ? (int)pollTimeout.TotalSeconds : 0;
+
     private static string? SenderOf(DataSession db, Update update)
     {
         if ((update.Message?.From ?? update.CallbackQuery?.From ?? update.EditedMessage?.From) is not { } from)

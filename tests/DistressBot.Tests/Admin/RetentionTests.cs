@@ -50,7 +50,7 @@ public sealed class RetentionTests : IAsyncLifetime, IDisposable
         KeyFile.Create(KeyFilePath);
         using (var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath))
         using (var keyring = Keyring.Create(_settings.KeyringPath, secret, _time))
-        using (CaseKeyStore.Open(_settings.CaseKeysPath, keyring))
+        using (CaseKeyStore.Open(_settings.DataDirectory, keyring))
         {
         }
 

@@ -112,7 +112,7 @@ public sealed class PinCheckTests
 
     private PinVerdict Judge(string typed, BotRules? rules = null)
     {
-        var db = new DataSession(_world.Store, new CryptoContext(_world.Crypto.Cipher, _lookups, _ => { }));
+        var db = new DataSession(_world.Store, new CryptoContext(_world.Crypto.Cipher, _lookups, (_, _) => { }));
         return PinCheck.Judge(db, db.People.Find(_world.Chain.Salek.Id)!, typed, _world.Now, rules ?? _world.Rules);
     }
 

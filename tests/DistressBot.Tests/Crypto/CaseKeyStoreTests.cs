@@ -1,5 +1,7 @@
 using System.Text;
 using DistressBot.Crypto;
+using DistressBot.Domain;
+using DistressBot.Tests.Fakes;
 
 namespace DistressBot.Tests.Crypto;
 
@@ -12,14 +14,15 @@ public sealed class CaseKeyStoreTests : IDisposable
     private readonly TestFolders _folders = new();
     private readonly Keyring _keyring;
     private readonly string _keyFile;
+    private readonly InMemoryRecordSession _records = new();
 
     public CaseKeyStoreTests() => _keyring = _folders.NewKeyFileKeyring(out _keyFile);
 
     [Fact]
     public void Seal_WithCaseId_UsesCaseKeyAndRoundTrips()
     {
-        using var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        store.Create("C-0042");
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
+        store.Create(_records, "C-0042");
 
         var blob = _keyring.Cipher.Seal("where she was seen"u8, CaseAddress, "C-0042");
 
@@ -29,85 +32,126 @@ public sealed class CaseKeyStoreTests : IDisposable
     }
 
     [Fact]
-    public void Create_Twice_KeepsTheExistingKey()
+    public void Create_WritesOneRecordSealedUnderTheCurrentDataKey_AndNothingElse()
     {
-        using var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        store.Create("C-0042");
-        var blob = _keyring.Cipher.Seal("x"u8, CaseAddress, "C-0042");
-        var fileBefore = File.ReadAllBytes(_folders.CaseKeysPath);
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
 
-        store.Create("C-0042");
+        store.Create(_records, "C-0042");
 
-        Assert.True(store.Exists("C-0042"));
-        Assert.Equal("x"u8.ToArray(), _keyring.Cipher.Open(blob, CaseAddress));
-        Assert.Equal(fileBefore, File.ReadAllBytes(_folders.CaseKeysPath));
+        var record = Assert.Single(_records.All(CaseKeyStore.Collection));
+        Assert.Equal("C-0042", record.Id);
+        Assert.Null(record.Lookup);
+        Assert.Equal(_keyring.CurrentKeyId, Encoding.ASCII.GetString(record.Blob, 2, record.Blob[1]));
+        Assert.Empty(_records.All(CaseKeyStore.DestroyedCollection));
+        Assert.Equal(1, _records.PutCount);
+        Assert.Empty(TestFolders.FileNames(_folders.DataDirectory)); // no file of its own any more
     }
 
     [Fact]
-    public void Destroy_Case_ItsBlobsFailWithKeyDestroyedOthersStayReadable()
+    public void Create_Twice_KeepsTheExistingKeyAndRecord()
     {
-        using var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        store.Create("C-0042");
-        store.Create("C-0043");
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
+        store.Create(_records, "C-0042");
+        var blob = _keyring.Cipher.Seal("x"u8, CaseAddress, "C-0042");
+        var recordBefore = _records.Find(CaseKeyStore.Collection, "C-0042")!;
+
+        store.Create(_records, "C-0042");
+
+        Assert.True(store.Exists("C-0042"));
+        Assert.Equal("x"u8.ToArray(), _keyring.Cipher.Open(blob, CaseAddress));
+        Assert.Same(recordBefore, _records.Find(CaseKeyStore.Collection, "C-0042"));
+    }
+
+    [Fact]
+    public async Task Create_InAUnitThatRolledBack_LeavesNoRecord_AndTheNextUnitWritesTheKeyItSealsWith()
+    {
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
+        var backend = new InMemoryRecordStore(_records);
+        await Assert.ThrowsAsync<IOException>(() => backend.ExecuteAsync<bool>(session =>
+        {
+            store.Create(session, "C-0042");
+            throw new IOException("disk full");
+        }));
+        Assert.Empty(_records.All(CaseKeyStore.Collection));
+
+        var blob = await backend.ExecuteAsync(session =>
+        {
+            store.Create(session, "C-0042");
+            return _keyring.Cipher.Seal("kept"u8, CaseAddress, "C-0042");
+        });
+
+        // The key it sealed with is the one in the store: a fresh load opens the blob.
+        using var reopened = ReopenEverything(out var keyring);
+        Assert.Equal("kept"u8.ToArray(), keyring.Cipher.Open(blob, CaseAddress));
+        keyring.Dispose();
+    }
+
+    [Fact]
+    public void Destroy_Case_DeletesItsRecordLeavesATombstone_ItsBlobsFailWithKeyDestroyed_OthersStayReadable()
+    {
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
+        store.Create(_records, "C-0042");
+        store.Create(_records, "C-0043");
         var doomed = _keyring.Cipher.Seal("doomed"u8, CaseAddress, "C-0042");
         var otherCase = _keyring.Cipher.Seal("other case"u8, OtherCaseAddress, "C-0043");
         var person = _keyring.Cipher.Seal("person"u8, PersonAddress);
 
-        Assert.True(store.Destroy("C-0042"));
+        Assert.True(store.Destroy(_records, "C-0042"));
 
+        Assert.Null(_records.Find(CaseKeyStore.Collection, "C-0042"));
+        Assert.NotNull(_records.Find(CaseKeyStore.DestroyedCollection, "C-0042"));
         var ex = Assert.Throws<RecordIntegrityException>(() => _keyring.Cipher.Open(doomed, CaseAddress));
         Assert.Contains("key destroyed", ex.Message, StringComparison.Ordinal);
         Assert.False(store.Exists("C-0042"));
         Assert.Equal("other case"u8.ToArray(), _keyring.Cipher.Open(otherCase, OtherCaseAddress));
         Assert.Equal("person"u8.ToArray(), _keyring.Cipher.Open(person, PersonAddress));
-        Assert.False(store.Destroy("C-0042"));
-        Assert.Throws<InvalidOperationException>(() => store.Create("C-0042"));
+        Assert.False(store.Destroy(_records, "C-0042"));
+        Assert.Throws<InvalidOperationException>(() => store.Create(_records, "C-0042"));
         Assert.Throws<InvalidOperationException>(() => _keyring.Cipher.Seal("x"u8, CaseAddress, "C-0042"));
+        Assert.Null(_records.Find(CaseKeyStore.Collection, "C-0042"));
     }
 
     [Fact]
-    public void Destroy_Case_StaysDestroyedAfterReopenAndItsWrappedKeyIsGoneFromTheFile()
+    public void Destroy_Case_StaysDestroyedAfterReload()
     {
         byte[] doomed;
-        string wrappedBefore;
-        using (var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring))
+        using (var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring))
         {
-            store.Create("C-0042");
+            store.Create(_records, "C-0042");
             doomed = _keyring.Cipher.Seal("doomed"u8, CaseAddress, "C-0042");
-            wrappedBefore = WrappedOf("C-0042");
-            store.Destroy("C-0042");
+            store.Destroy(_records, "C-0042");
         }
 
-        using var reopened = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        var ex = Assert.Throws<RecordIntegrityException>(() => _keyring.Cipher.Open(doomed, CaseAddress));
+        using var reopened = ReopenEverything(out var keyring);
+        var ex = Assert.Throws<RecordIntegrityException>(() => keyring.Cipher.Open(doomed, CaseAddress));
         Assert.Contains("key destroyed", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(wrappedBefore, File.ReadAllText(_folders.CaseKeysPath), StringComparison.Ordinal);
-        Assert.Equal(["case-keys.json"], TestFolders.FileNames(_folders.DataDirectory));
+        Assert.False(reopened.Exists("C-0042"));
+        keyring.Dispose();
     }
 
     [Fact]
-    public void Open_AfterReopenOfKeyringAndStore_CaseBlobsStillOpen()
+    public void Load_AfterReopenOfKeyringAndStore_CaseBlobsStillOpen()
     {
         byte[] blob;
-        using (var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring))
+        using (var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring))
         {
-            store.Create("C-0042");
+            store.Create(_records, "C-0042");
             blob = _keyring.Cipher.Seal("kept"u8, CaseAddress, "C-0042");
         }
 
-        using var secret = KeyEncryptionSecret.FromKeyFile(_keyFile);
-        using var keyring = Keyring.Open(_folders.KeyringPath, secret);
-        using var reopened = CaseKeyStore.Open(_folders.CaseKeysPath, keyring);
+        using var reopened = ReopenEverything(out var keyring);
         Assert.Equal("kept"u8.ToArray(), keyring.Cipher.Open(blob, CaseAddress));
+        Assert.True(reopened.Exists("C-0042"));
+        keyring.Dispose();
     }
 
     [Fact]
     public void Open_CaseBlobWithoutStore_ThrowsIntegrity()
     {
         byte[] blob;
-        using (var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring))
+        using (var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring))
         {
-            store.Create("C-0042");
+            store.Create(_records, "C-0042");
             blob = _keyring.Cipher.Seal("x"u8, CaseAddress, "C-0042");
         }
 
@@ -116,24 +160,26 @@ public sealed class CaseKeyStoreTests : IDisposable
     }
 
     [Fact]
-    public void Open_StoreWithAnotherKeyring_FailsClearly()
+    public void Load_RecordsOfAnotherKeyring_FailsClearlyAndLoadsNothing()
     {
-        using (var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring))
+        using (var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring))
         {
-            store.Create("C-0042");
+            store.Create(_records, "C-0042");
         }
 
         using var otherFolders = new TestFolders();
         using var other = otherFolders.NewKeyFileKeyring(out _);
+        using var otherStore = CaseKeyStore.Open(otherFolders.DataDirectory, other);
 
-        var ex = Assert.Throws<KeyringException>(() => CaseKeyStore.Open(_folders.CaseKeysPath, other));
+        var ex = Assert.Throws<KeyringException>(() => otherStore.Load(_records));
         Assert.Contains("C-0042", ex.Message, StringComparison.Ordinal);
+        Assert.False(otherStore.Exists("C-0042"));
     }
 
     [Fact]
     public void Open_KeyringInsideDataDirectory_IsRefused()
     {
-        var ex = Assert.Throws<KeyringException>(() => CaseKeyStore.Open(Path.Combine(_folders.KeysDirectory, "case-keys.json"), _keyring));
+        var ex = Assert.Throws<KeyringException>(() => CaseKeyStore.Open(_folders.KeysDirectory, _keyring));
 
         Assert.Contains("inside the data directory", ex.Message, StringComparison.Ordinal);
     }
@@ -141,44 +187,35 @@ public sealed class CaseKeyStoreTests : IDisposable
     [Fact]
     public void Open_SecondStoreOnSameKeyring_IsRefused()
     {
-        using var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
 
-        Assert.Throws<InvalidOperationException>(() => CaseKeyStore.Open(_folders.CaseKeysPath, _keyring));
+        Assert.Throws<InvalidOperationException>(() => CaseKeyStore.Open(_folders.DataDirectory, _keyring));
     }
 
     [Fact]
-    public void RewrapWithCurrentKey_AfterRotate_RewrapsOnceAndCaseBlobsStillOpen()
+    public void Reencrypt_AfterRotate_ReSealsKeyRecordsAndTombstones_AndCaseBlobsStillOpenAfterReload()
     {
-        using var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        store.Create("C-0042");
-        store.Create("C-0043");
-        var blob = _keyring.Cipher.Seal("x"u8, CaseAddress, "C-0042");
+        using (var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring))
+        {
+            store.Create(_records, "C-0042");
+            store.Create(_records, "C-0043");
+            store.Destroy(_records, "C-0043");
+        }
+
+        var blob = SealWithReloadedKeys("x"u8, CaseAddress, "C-0042");
         _keyring.Rotate();
+        var fields = Collections.All.Select(c => (c, Collections.DataField)).ToList();
 
-        Assert.Equal(2, store.RewrapWithCurrentKey());
-        Assert.Equal(0, store.RewrapWithCurrentKey());
+        Assert.Equal(2, RecordReencryptor.Reencrypt(_records, _keyring.Cipher, fields, maxRecords: 10));
+        Assert.Equal(0, RecordReencryptor.Reencrypt(_records, _keyring.Cipher, fields, maxRecords: 10));
 
-        Assert.All(WrappedByValues(), id => Assert.Equal("k2", id));
+        var resealed = _records.All(CaseKeyStore.Collection).Concat(_records.All(CaseKeyStore.DestroyedCollection)).ToList();
+        Assert.Equal(2, resealed.Count);
+        Assert.All(resealed, r => Assert.Equal("k2", Encoding.ASCII.GetString(r.Blob, 2, r.Blob[1])));
         using var reopened = ReopenEverything(out var keyring);
         Assert.Equal("x"u8.ToArray(), keyring.Cipher.Open(blob, CaseAddress));
+        Assert.False(reopened.Exists("C-0043"));
         keyring.Dispose();
-    }
-
-    [Fact]
-    public void CaseKeyFile_Scanned_ContainsNoRawCaseKeyAndIsOwnerOnly()
-    {
-        using var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        store.Create("C-0042");
-        var blob = _keyring.Cipher.Seal("secret"u8, CaseAddress, "C-0042");
-        var person = _keyring.Cipher.Seal("person"u8, PersonAddress);
-        var file = File.ReadAllBytes(_folders.CaseKeysPath);
-
-        Assert.False(RawKeyScanner.AnyCandidateOpens(file, blob, CaseAddress));
-        Assert.False(RawKeyScanner.AnyCandidateOpens(file, person, PersonAddress));
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_folders.CaseKeysPath));
-        }
     }
 
     [Theory]
@@ -186,54 +223,33 @@ public sealed class CaseKeyStoreTests : IDisposable
     [InlineData("C 42")]
     [InlineData("C:42")]
     [InlineData("Ц-42")]
-    public void Create_InvalidCaseId_Throws(string caseId)
+    public void Create_InvalidCaseId_ThrowsAndWritesNothing(string caseId)
     {
-        using var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
 
-        Assert.ThrowsAny<ArgumentException>(() => store.Create(caseId));
-        Assert.False(File.Exists(_folders.CaseKeysPath));
-    }
-
-    [Fact]
-    public void CreateAndDestroy_FromManyThreads_LeaveAConsistentFile()
-    {
-        using (var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring))
-        {
-            Parallel.For(0, 40, i =>
-            {
-                var id = $"C-{i:D4}";
-                store.Create(id);
-                _keyring.Cipher.Seal("x"u8, new RecordAddress("cases", id, "data"), id);
-                if (i % 2 == 0)
-                {
-                    store.Destroy(id);
-                }
-            });
-        }
-
-        using var reopened = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        Assert.Equal(20, Enumerable.Range(0, 40).Count(i => reopened.Exists($"C-{i:D4}")));
-        Assert.All(Enumerable.Range(0, 40).Where(i => i % 2 == 1), i => Assert.True(reopened.Exists($"C-{i:D4}")));
-    }
-
-    private string WrappedOf(string caseId) =>
-        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(_folders.CaseKeysPath))!["cases"]!.AsArray()
-            .Single(c => c!["id"]!.GetValue<string>() == caseId)!["wrapped"]!.GetValue<string>();
-
-    private string[] WrappedByValues() =>
-        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(_folders.CaseKeysPath))!["cases"]!.AsArray()
-            .Select(c => c!["wrappedBy"]!.GetValue<string>()).ToArray();
-
-    private CaseKeyStore ReopenEverything(out Keyring keyring)
-    {
-        using var secret = KeyEncryptionSecret.FromKeyFile(_keyFile);
-        keyring = Keyring.Open(_folders.KeyringPath, secret);
-        return CaseKeyStore.Open(_folders.CaseKeysPath, keyring);
+        Assert.ThrowsAny<ArgumentException>(() => store.Create(_records, caseId));
+        Assert.Equal(0, _records.PutCount);
     }
 
     public void Dispose()
     {
         _keyring.Dispose();
         _folders.Dispose();
+    }
+
+    private byte[] SealWithReloadedKeys(ReadOnlySpan<byte> plaintext, RecordAddress address, string caseId)
+    {
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
+        store.Load(_records);
+        return _keyring.Cipher.Seal(plaintext, address, caseId);
+    }
+
+    private CaseKeyStore ReopenEverything(out Keyring keyring)
+    {
+        using var secret = KeyEncryptionSecret.FromKeyFile(_keyFile);
+        keyring = Keyring.Open(_folders.KeyringPath, secret);
+        var store = CaseKeyStore.Open(_folders.DataDirectory, keyring);
+        store.Load(_records);
+        return store;
     }
 }

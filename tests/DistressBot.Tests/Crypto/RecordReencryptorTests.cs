@@ -92,8 +92,8 @@ public sealed class RecordReencryptorTests : IDisposable
     [Fact]
     public void Reencrypt_CaseBlobs_AreLeftUntouched()
     {
-        using var store = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
-        store.Create("C-0001");
+        using var store = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
+        store.Create(_session, "C-0001");
         var blob = _keyring.Cipher.Seal("case"u8, new RecordAddress("cases", "C-0001", "data"), "C-0001");
         _session.Put(new StoredRecord("cases", "C-0001", null, blob));
         _keyring.Rotate();

@@ -28,7 +28,7 @@ public sealed class OutboxDocumentSealingTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _keyring = _folders.NewKeyFileKeyring(out _);
-        _caseKeys = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
+        _caseKeys = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
         _records = await LiteRecordStore.OpenAsync(_data.Path, NullLogger.Instance, TimeProvider.System);
         _store = new BotStore(_records, new CryptoContext(_keyring.Cipher, _keyring.Lookups, _caseKeys.Create));
         _nina = DomainWorld.NewPerson("p1", Role.Coordinator, 1001, "Nina", "UTC", T0);
@@ -78,7 +78,7 @@ public sealed class OutboxDocumentSealingTests : IAsyncLifetime, IDisposable
         Assert.All(stored, r => Assert.True(r.Blob.AsSpan().IndexOf(Marker) < 0, $"{r.Collection}/{r.Id} holds the file in the clear"));
         Assert.All(stored, r => Assert.True(r.Blob.AsSpan().IndexOf("C-0001.zip"u8) < 0, $"{r.Collection}/{r.Id} holds the file name in the clear"));
 
-        _caseKeys.Destroy(caseId);
+        await _records.ExecuteAsync(session => _caseKeys.Destroy(session, caseId));
 
         var (rows, unreadable) = await _store.RunAsync(db => (db.Outbox.All(), db.Outbox.UnreadableRows));
         Assert.Equal([other], rows.Select(r => r.Id));

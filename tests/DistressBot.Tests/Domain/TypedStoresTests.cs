@@ -21,7 +21,7 @@ public sealed class TypedStoresTests : IDisposable
     public TypedStoresTests()
     {
         _keyring = _folders.NewKeyFileKeyring(out _);
-        _caseKeys = CaseKeyStore.Open(_folders.CaseKeysPath, _keyring);
+        _caseKeys = CaseKeyStore.Open(_folders.DataDirectory, _keyring);
         _crypto = new CryptoContext(_keyring.Cipher, _keyring.Lookups, _caseKeys.Create);
     }
 
@@ -173,7 +173,7 @@ public sealed class TypedStoresTests : IDisposable
         db.Cases.Save(NewCase(id, "p1"));
         Assert.Equal("p1", NewSession().Cases.Find(id)?.SubjectId);
 
-        _caseKeys.Destroy(id);
+        _caseKeys.Destroy(Records, id);
 
         Assert.Throws<RecordIntegrityException>(() => NewSession().Cases.Find(id));
     }
@@ -181,8 +181,8 @@ public sealed class TypedStoresTests : IDisposable
     [Fact]
     public void CasesNewId_NumberOfAPurgedCase_IsNeverReused()
     {
-        _caseKeys.Create("C-0001");
-        _caseKeys.Destroy("C-0001"); // a database restored from before the purge counts from 1 again
+        _caseKeys.Create(Records, "C-0001");
+        _caseKeys.Destroy(Records, "C-0001"); // a database restored from before the purge counts from 1 again
 
         var id = NewSession().Cases.NewId();
 
@@ -226,7 +226,7 @@ public sealed class TypedStoresTests : IDisposable
         db.Outbox.Enqueue(Message(1, caseId: null));
         db.Outbox.Enqueue(Message(2, caseId: id));
         db.Outbox.Enqueue(Message(3, caseId: null));
-        _caseKeys.Destroy(id);
+        _caseKeys.Destroy(Records, id);
 
         var reader = NewSession();
         var rows = reader.Outbox.All();

@@ -21,7 +21,7 @@ public sealed class CreateInviteNameTests : IDisposable
     public CreateInviteNameTests()
     {
         _keyring = _folders.NewKeyFileKeyring(out _);
-        _db = new DataSession(new InMemoryRecordSession(), new CryptoContext(_keyring.Cipher, _keyring.Lookups, _ => { }));
+        _db = new DataSession(new InMemoryRecordSession(), new CryptoContext(_keyring.Cipher, _keyring.Lookups, (_, _) => { }));
         _now = _folders.Time.GetUtcNow();
         _nina = Enrol(Role.Coordinator, "Nina", 1);
         _olga = Enrol(Role.Coordinator, "Olga", 2);

@@ -38,7 +38,7 @@ public sealed class DomainWorld
     public InMemoryRecordSession Store { get; } = new();
 
     /// <summary>The test cipher and lookups every session uses; every case key exists; case logs are signed by <see cref="LogKey"/>.</summary>
-    public CryptoContext Crypto => _crypto ??= new(new AddressBoundCipher(), new HashLookups(), _ => { }, new NoteSigner(LogKeyName, LogKey));
+    public CryptoContext Crypto => _crypto ??= new(new AddressBoundCipher(), new HashLookups(), (_, _) => { }, new NoteSigner(LogKeyName, LogKey));
 
     /// <summary>The key name of the world's log key.</summary>
     public const string LogKeyName = "distressbot-test";

@@ -30,7 +30,7 @@ internal sealed class InitializedData : IDisposable
         KeyFile.Create(KeyFilePath);
         using var secret = KeyEncryptionSecret.FromKeyFile(KeyFilePath);
         using var keyring = Keyring.Create(Settings.KeyringPath, secret, time);
-        using (CaseKeyStore.Open(Settings.CaseKeysPath, keyring))
+        using (CaseKeyStore.Open(Settings.DataDirectory, keyring))
         {
         }
     }

@@ -13,7 +13,7 @@ public sealed class SealedData : IDisposable
     public SealedData()
     {
         _keyring = _folders.NewKeyFileKeyring(out _);
-        Db = new DataSession(Records, new CryptoContext(_keyring.Cipher, _keyring.Lookups, _ => { }));
+        Db = new DataSession(Records, new CryptoContext(_keyring.Cipher, _keyring.Lookups, (_, _) => { }));
     }
 
     /// <summary>The records as the backend sees them.</summary>

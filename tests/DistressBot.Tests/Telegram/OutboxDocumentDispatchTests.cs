@@ -100,7 +100,7 @@ public sealed class OutboxDocumentDispatchTests : IAsyncLifetime, IDisposable
     {
         // The real keyring and case keys: the test cipher of DomainWorld cannot destroy a key.
         var keyring = _folders.NewKeyFileKeyring(out _);
-        using var caseKeys = CaseKeyStore.Open(_folders.CaseKeysPath, keyring);
+        using var caseKeys = CaseKeyStore.Open(_folders.DataDirectory, keyring);
         var records = new InMemoryRecordSession();
         var store = new BotStore(new InMemoryRecordStore(records), new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create, keyring.LogSigner));
         var nina = DomainWorld.NewPerson("p1", Role.Coordinator, 1001, "Nina", "UTC", _w.Now);
@@ -116,7 +116,7 @@ public sealed class OutboxDocumentDispatchTests : IAsyncLifetime, IDisposable
 
         // The purge lands between the pass's reading of the outbox and its taking of the document: right after the
         // alert ahead of it was recorded as delivered.
-        store.Observer = new PurgeOnDelivery(caseKeys, caseId);
+        store.Observer = new PurgeOnDelivery(caseKeys, records, caseId);
         await StartAsync(store);
         await RunUntilAsync(() => records.All(Collections.Outbox).Count == 0);
 
@@ -182,13 +182,13 @@ public sealed class OutboxDocumentDispatchTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Destroys the case's key once a delivery in it was recorded, as `cases purge` would at that moment.</summary>
-    private sealed class PurgeOnDelivery(CaseKeyStore caseKeys, string caseId) : IStoreObserver
+    private sealed class PurgeOnDelivery(CaseKeyStore caseKeys, InMemoryRecordSession records, string caseId) : IStoreObserver
     {
         public void Committed(StoreChanges changes)
         {
             if (changes.Cases.Any(c => c.Case.Id == caseId && c.Case.Timeline.Exists(e => e.Kind == CaseEntryKind.AlertDelivered)))
             {
-                caseKeys.Destroy(caseId);
+                caseKeys.Destroy(records, caseId);
             }
         }
     }

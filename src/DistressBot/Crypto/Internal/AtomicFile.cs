@@ -56,6 +56,14 @@ internal static class AtomicFile
         SyncFolder(folder);
     }
 
+    /// <summary>Deletes <paramref name="path"/> (if present) and fsyncs its folder, so the removal survives power loss.</summary>
+    public static void Delete(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        File.Delete(fullPath);
+        SyncFolder(Path.GetDirectoryName(fullPath) ?? throw new IOException($"{fullPath} has no parent folder."));
+    }
+
     private static FileStreamOptions CreateOptions()
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };

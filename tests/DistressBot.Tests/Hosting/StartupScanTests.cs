@@ -1,0 +1,102 @@
+using DistressBot.Checkins;
+using DistressBot.Domain;
+using DistressBot.Escalation;
+using DistressBot.Hosting;
+using DistressBot.Localization;
+using DistressBot.Storage;
+using DistressBot.Tests.Fakes;
+
+namespace DistressBot.Tests.Hosting;
+
+/// <summary>At start, one read of every person gives both monitors their timers and runs the coverage check.</summary>
+public sealed class StartupScanTests
+{
+    [Fact]
+    public async Task TakeAsync_ByBothMonitors_ReadsThePeopleOnce_AndGivesDeadlinesOpenCasesAndTheCoverageCheck()
+    {
+        var w = DomainWorld.WithCaseChain();
+        var @case = w.MissDeadline(w.Chain.Salek);
+        var lone = w.Coordinator("Lone");
+        var ali = w.Subject(lone, "Ali");
+        w.Run(db =>
+        {
+            var stored = db.People.Find(lone.Id)!;
+            stored.UnreachableSince = w.Now;
+            db.People.Save(stored);
+        });
+        var counting = new CountingSession(w.Store);
+        var scan = new StartupScan(new BotStore(new CountingStore(counting), w.Crypto), w.Rules, w.Time);
+
+        var deadlines = (await scan.TakeAsync(CancellationToken.None)).Deadlines;
+        var escalations = (await scan.TakeAsync(CancellationToken.None)).Escalations;
+
+        Assert.Equal(1, counting.AllCalls.GetValueOrDefault(Collections.People));
+        Assert.Equal(0, counting.FindCalls.GetValueOrDefault(Collections.People));
+        Assert.Equal(
+            new[] { w.Chain.Salek.Id, ali.Id }.Order(StringComparer.Ordinal),
+            deadlines.Select(d => d.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(DeadlineProcessor.NextEventAt(w.Fresh(w.Chain.Salek), w.Rules), deadlines.Single(d => d.Id == w.Chain.Salek.Id).At);
+        var open = Assert.Single(escalations);
+        Assert.Equal(@case.Id, open.Id);
+        Assert.Equal(EscalationProcessor.NextEventAt(w.Case(@case.Id), w.Rules.Escalation.With(w.Fresh(w.Chain.Salek).Policy)), open.At);
+
+        // Ali's only coordinator is unreachable: the gap is reported in the same unit, to the other coordinators, once.
+        Assert.Equal(w.Now, w.Fresh(ali).CoverageGapReportedAt);
+        Assert.Contains(w.Queued(w.Chain.Nina), m => m.Content?.Parts?.Exists(p => p.Id == nameof(TextId.CoverageGap)) == true);
+        Assert.DoesNotContain(w.Queued(lone), m => m.Content?.Parts?.Exists(p => p.Id == nameof(TextId.CoverageGap)) == true);
+    }
+
+    [Fact]
+    public async Task TakeAsync_AfterBothMonitorsTookIt_ScansAfresh_SoNothingIsHeldForTheProcessLife()
+    {
+        var w = new DomainWorld();
+        var nina = w.Coordinator();
+        w.Subject(nina);
+        var counting = new CountingSession(w.Store);
+        var scan = new StartupScan(new BotStore(new CountingStore(counting), w.Crypto), w.Rules, w.Time);
+
+        var first = await scan.TakeAsync(CancellationToken.None);
+        var second = await scan.TakeAsync(CancellationToken.None);
+        var third = await scan.TakeAsync(CancellationToken.None);
+
+        Assert.Same(first, second);
+        Assert.NotSame(first, third);
+        Assert.Equal(2, counting.AllCalls[Collections.People]);
+    }
+
+    /// <summary>Counts the reads of each collection, passing everything on to the in-memory records.</summary>
+    private sealed class CountingSession(InMemoryRecordSession inner) : IRecordSession
+    {
+        public Dictionary<string, int> AllCalls { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> FindCalls { get; } = new(StringComparer.Ordinal);
+
+        public StoredRecord? Find(string collection, string id)
+        {
+            FindCalls[collection] = FindCalls.GetValueOrDefault(collection) + 1;
+            return inner.Find(collection, id);
+        }
+
+        public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.FindByLookup(collection, lookup);
+
+        public IReadOnlyList<StoredRecord> All(string collection)
+        {
+            AllCalls[collection] = AllCalls.GetValueOrDefault(collection) + 1;
+            return inner.All(collection);
+        }
+
+        public void Put(StoredRecord record) => inner.Put(record);
+
+        public bool Delete(string collection, string id) => inner.Delete(collection, id);
+
+        public long NextSequence(string name) => inner.NextSequence(name);
+    }
+
+    /// <summary>Runs each unit straight over the counting session.</summary>
+    private sealed class CountingStore(CountingSession session) : IRecordStore
+    {
+        public Task<T> ExecuteAsync<T>(Func<IRecordSession, T> work, CancellationToken cancellationToken = default) => Task.FromResult(work(session));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
