@@ -175,6 +175,11 @@ public static class CommandLine
 
     private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
     {
+        if (MissingData.Problem(settings) is { } missing)
+        {
+            return Print(missing, ExitData, toError: true);
+        }
+
         using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
         using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddBotConsole(Environment.GetEnvironmentVariable));
         await using var runtime = await BotRuntime.OpenAsync(settings, secret, loggers, TimeProvider.System);
@@ -389,6 +394,13 @@ public static class CommandLine
             var result = await AdminSocketClient.TryExecuteAsync(settings.DataDirectory, args, ct, secrets);
             if (result is null)
             {
+                // An admin command must not make data either: a `run` on the same mistyped directory would then start an empty bot.
+                // (`restore`, which fills an empty data directory on purpose, is not refused.)
+                if (args[0] != "restore" && MissingData.Problem(settings) is { } missing)
+                {
+                    return Print(missing, ExitData, toError: true);
+                }
+
                 current ??= resolver.Resolve(settings.Crypto.KeyFile);
                 await using var runtime = await BotRuntime.OpenAsync(settings, current, NullLoggerFactory.Instance, TimeProvider.System);
                 result = await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, settings.ToRules(), TimeProvider.System, secrets), ct);
