@@ -21,8 +21,30 @@ public sealed partial class AdminSocketServer(
     TransportClock transport,
     ReencryptionService reencryption,
     CommandMenuSignal menus,
-    ILogger<AdminSocketServer> logger) : BackgroundService
+    ILogger<AdminSocketServer> logger) : BackgroundService, IStartupReadiness
 {
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Socket? _bound;
+
+    /// <summary>Completes once the socket first listens: an admin command can be handed to the running bot from then on.</summary>
+    public Task Ready => _listening.Task;
+
+    /// <summary>Opens the socket before the host reports started, so an admin command right after the start (or READY=1) is served.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _bound = Bind();
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or UnauthorizedAccessException)
+        {
+            // ExecuteAsync tries again with backoff: the bot runs on without its socket meanwhile.
+            LogSocketFailed(ex.GetType().Name, ex.Message);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +54,7 @@ public sealed partial class AdminSocketServer(
         {
             try
             {
-                await ListenAsync(stoppingToken);
+                await ListenAsync(Interlocked.Exchange(ref _bound, null) ?? Bind(), stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -41,36 +63,61 @@ public sealed partial class AdminSocketServer(
                 await Task.Delay(backoff.Next(), transport.Time, stoppingToken);
             }
         }
+
+        // Stopped before the listener bound at start was ever served.
+        if (Interlocked.Exchange(ref _bound, null) is { } unused)
+        {
+            unused.Dispose();
+            File.Delete(AdminSocketPath.For(runtime.Settings.DataDirectory));
+        }
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
+    private Socket Bind()
     {
         var path = AdminSocketPath.For(runtime.Settings.DataDirectory);
         File.Delete(path); // a stale socket from a crash; we hold the directory lock, so it is not another live bot's
-        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        listener.Bind(new UnixDomainSocketEndPoint(path));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        // Room for a burst of connections: a full backlog makes a Unix connect fail at once (EAGAIN), not wait.
-        listener.Listen(128);
-        LogListening();
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            if (!OperatingSystem.IsWindows())
             {
-                var client = await listener.AcceptAsync(stoppingToken);
-                _ = ServeAsync(client, stoppingToken);
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
+
+            // Room for a burst of connections: a full backlog makes a Unix connect fail at once (EAGAIN), not wait.
+            listener.Listen(128);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch
         {
+            listener.Dispose();
+            throw;
         }
-        finally
+
+        LogListening();
+        _listening.TrySetResult();
+        return listener;
+    }
+
+    private async Task ListenAsync(Socket listener, CancellationToken stoppingToken)
+    {
+        using (listener)
         {
-            File.Delete(path);
+            try
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var client = await listener.AcceptAsync(stoppingToken);
+                    _ = ServeAsync(client, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            finally
+            {
+                File.Delete(AdminSocketPath.For(runtime.Settings.DataDirectory));
+            }
         }
     }
 

@@ -108,6 +108,11 @@ public static class CommandLine
 
     private static async Task<int> RunBotAsync(IConfiguration configuration, BotSettings settings, CancellationToken ct)
     {
+        if (MissingData.Problem(settings) is { } missing)
+        {
+            return Print(missing, ExitData, toError: true);
+        }
+
         using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
         using var loggers = LoggerFactory.Create(b => b.AddConfiguration(configuration.GetSection("Logging")).AddBotConsole(Environment.GetEnvironmentVariable));
         await using var runtime = await BotRuntime.OpenAsync(settings, secret, loggers, TimeProvider.System);

@@ -74,6 +74,12 @@ internal sealed class ConsoleAdminSide(IReadOnlyList<string> args, string workin
             var result = await AdminSocketClient.TryExecuteAsync(settings.DataDirectory, sent, ct, secrets, WorkingDirectory);
             if (result is null)
             {
+                // An admin command must not make data either: a `run` on the same mistyped directory would then start an empty bot.
+                if (MissingData.Problem(settings) is { } missing)
+                {
+                    return new AdminResult(CommandLine.ExitData, "", missing + "\n");
+                }
+
                 current ??= resolver.Resolve(settings.Crypto.KeyFile);
                 await using var runtime = await BotRuntime.OpenAsync(settings, current, NullLoggerFactory.Instance, TimeProvider.System);
                 result = await invocation.RunAsync(new AdminContext(runtime, settings.ToRules(), TimeProvider.System, secrets), ct);

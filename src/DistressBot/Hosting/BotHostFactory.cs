@@ -72,6 +72,7 @@ public static class BotHostFactory
         AddService<CheckpointPublisher>(services);
         AddService<RetentionService>(services);
         AddService<EvidenceDownloader>(services);
+        SystemdNotify.AddTo(services, Environment.GetEnvironmentVariable);
         adapters?.Invoke(services);
         AddService<HealthService>(services);
         var host = builder.Build();

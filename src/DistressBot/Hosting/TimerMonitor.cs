@@ -9,7 +9,7 @@ namespace DistressBot.Hosting;
 /// At start it first waits until the updates that queued at Telegram while the bot was down are handled (so a
 /// check-in sent during downtime counts before any deadline is judged), then loads every timer from the store.
 /// </remarks>
-public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catchUp, TimeProvider time, TransportClock transport, ILogger logger) : BackgroundService
+public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catchUp, TimeProvider time, TransportClock transport, ILogger logger) : BackgroundService, IStartupReadiness
 {
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan RetryAfterError = TimeSpan.FromMinutes(1);
@@ -17,6 +17,9 @@ public abstract partial class TimerMonitor(TimerIndex index, InboundCatchUp catc
 
     /// <summary>Completes once the index is loaded and the monitor is running.</summary>
     public Task Started => _started.Task;
+
+    /// <summary>The same as <see cref="Started"/>: the bot counts as ready only once it watches these timers.</summary>
+    public Task Ready => Started;
 
     /// <summary>Every record with a timer, read from the store.</summary>
     protected abstract Task<IReadOnlyList<(string Id, DateTimeOffset? At)>> LoadAsync(CancellationToken ct);
