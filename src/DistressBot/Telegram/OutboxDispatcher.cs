@@ -33,7 +33,8 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     TransportClock transport,
     IOptions<TelegramOptions> telegramOptions,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    BotMetrics? metrics = null) : BackgroundService
 {
     private static readonly TimeSpan IdleRescan = TimeSpan.FromMinutes(1);
 
@@ -249,6 +250,7 @@ public sealed partial class OutboxDispatcher(
                 CaseMessages.Delivered(db, message, ready, messageId, sentAt, time.GetUtcNow());
             },
             CancellationToken.None); // Telegram has it: a stop now must not lose its id (to be deleted) or send it again.
+        metrics?.Sent(message.Priority);
     }
 
     // A document is always protected (no forwarding or saving in the client): it is a case's evidence or a person's file.
@@ -280,6 +282,8 @@ public sealed partial class OutboxDispatcher(
         var (kind, retryAfter) = SendFailure.Classify(ex);
         var now = _clock.GetUtcNow();
         LogSendFailed(message.Id, kind, ex.GetType().Name);
+        metrics?.TelegramError(TelegramErrors.Classify((ex as ApiRequestException)?.ErrorCode ?? 0, ex), "send");
+        metrics?.SendFailed(message.Priority, dropped: kind is SendFailureKind.Permanent or SendFailureKind.Rejected);
         if (kind is SendFailureKind.Permanent or SendFailureKind.Rejected)
         {
             var at = time.GetUtcNow();
