@@ -25,20 +25,22 @@ public sealed record AdminResult(int ExitCode, string Output, string Error)
 /// <param name="Secrets">Secrets the command line collected for this command (a new passphrase); never logged.</param>
 /// <param name="AfterRotation">Wakes background re-encryption after a rotation, when the bot runs.</param>
 /// <param name="AfterCoverChange">Wakes the command-menu updater after a subject's wording changed, when the bot runs.</param>
+/// <param name="Live">The running bot's health figures (`status`); null with the bot stopped.</param>
 public sealed record AdminContext(
     BotRuntime Runtime,
     BotRules Rules,
     TimeProvider Time,
     IReadOnlyDictionary<string, string> Secrets,
     Action? AfterRotation = null,
-    Action? AfterCoverChange = null);
+    Action? AfterCoverChange = null,
+    LiveStatus? Live = null);
 
 /// <summary>The admin commands that touch the data: run by the live bot (handed over its socket) or, with the bot stopped, by the CLI itself.</summary>
 public static class AdminCommands
 {
     /// <summary>True for the commands handled here.</summary>
     public static bool Handles(IReadOnlyList<string> args) =>
-        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup" or "cover" or "export-case" or "draft";
+        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup" or "cover" or "export-case" or "draft" or "status";
 
     /// <summary>Runs one admin command against the opened data.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
@@ -60,6 +62,7 @@ public static class AdminCommands
                 "cover" => await CoverAsync(args, context, ct),
                 "export-case" => await ExportCaseCommand.ExecuteAsync(args, context, ct),
                 "draft" => await DraftCommand.ExecuteAsync(args, context, ct),
+                "status" => StatusCommand.Parse(args) is { } status ? await StatusCommand.ExecuteAsync(status, context, ct) : AdminResult.Usage(StatusCommand.UsageLine),
                 _ => AdminResult.Usage($"Unknown admin command '{args[0]}'. Run 'distressbot help'."),
             };
         }

@@ -21,7 +21,8 @@ public sealed partial class AdminSocketServer(
     TransportClock transport,
     ReencryptionService reencryption,
     CommandMenuSignal menus,
-    ILogger<AdminSocketServer> logger) : BackgroundService
+    ILogger<AdminSocketServer> logger,
+    LiveStatus? live = null) : BackgroundService
 {
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -98,7 +99,7 @@ public sealed partial class AdminSocketServer(
                 default:
                     var request = JsonSerializer.Deserialize<AdminRequest>(read.Line!);
                     result = request?.Args is { Length: > 0 } args && AdminCommands.Handles(args)
-                        ? await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, rules, time, request.Secrets ?? [], reencryption.Wake.Notify, menus.Notify), stoppingToken)
+                        ? await AdminCommands.ExecuteAsync(args, new AdminContext(runtime, rules, time, request.Secrets ?? [], reencryption.Wake.Notify, menus.Notify, live), stoppingToken)
                         : AdminResult.Usage("The running bot did not understand that admin command.");
                     LogServed(request?.Args is { Length: > 0 } a ? a[0] : "?", result.ExitCode);
                     break;

@@ -76,6 +76,9 @@ public static class CommandLine
           open BUNDLE.sealed --key FILE --out ZIP
                                    open a sealed bundle with that key file and write its zip (then verify it); no
                                    settings needed; exit 0 written, 1 does not open (nothing written), 2 bad arguments
+          status [--json]          is the bot running and well: Telegram, outbox, scheduler lag, store, key ages,
+                                   coverage gaps; exit 0 all well, 1 something needs the admin (listed); never asks
+                                   for a passphrase (a HEALTHCHECK); --json: stable field names (docs/operations.md)
           help                     this text
 
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory.
@@ -143,6 +146,7 @@ public static class CommandLine
             {
                 "run" => await RunBotAsync(configuration, settings, ct),
                 "init" => await InitAsync(args, settings, ct),
+                "status" => await StatusAsync(args, settings, ct),
                 _ => await AdminAsync(args, settings, ct),
             };
         }
@@ -402,6 +406,20 @@ public static class CommandLine
         {
             current?.Dispose();
         }
+    }
+
+    // The thin parser of `status`; the work is StatusCommand's, on typed options.
+    private static async Task<int> StatusAsync(string[] args, BotSettings settings, CancellationToken ct)
+    {
+        if (StatusCommand.Parse(args) is not { } options)
+        {
+            return Print(StatusCommand.UsageLine, ExitUsage, toError: true);
+        }
+
+        var result = await StatusCommand.RunAsync(options, settings, Environment.GetEnvironmentVariable, TimeProvider.System, ct);
+        await Console.Out.WriteAsync(result.Output.AsMemory(), ct);
+        await Console.Error.WriteAsync(result.Error.AsMemory(), ct);
+        return result.ExitCode;
     }
 
     private static string? EmptyPathUsage(string[] args)

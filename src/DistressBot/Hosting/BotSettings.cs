@@ -344,9 +344,9 @@ public sealed class BotSettings
         }
 
         Annotations(Health, errors);
-        if (!string.IsNullOrWhiteSpace(Health.HeartbeatUrl) && Uri.TryCreate(Health.HeartbeatUrl, UriKind.Absolute, out _) && !IsHttpUrl(Health.HeartbeatUrl, out var scheme))
+        if (!string.IsNullOrWhiteSpace(Health.HeartbeatUrl) && new UrlAttribute().IsValid(Health.HeartbeatUrl) && !IsHttpUrl(Health.HeartbeatUrl, out var scheme))
         {
-            // [Url] lets ftp:// through, and the heartbeat would then fail every minute without a word at start. The URL is not
+            // [Url] lets ftp:// through (it names its own error for the rest), and the heartbeat would then fail every minute without a word at start. The URL is not
             // repeated: a heartbeat URL is often its own secret.
             errors.Add($"Health:HeartbeatUrl uses '{scheme}': the heartbeat is an HTTP GET, so only http:// and https:// URLs work, e.g. https://hc-ping.com/<your-check-id>.");
         }

@@ -52,7 +52,7 @@ public sealed partial class LiveStatus : BackgroundService
         return lag;
     }
 
-    /// <summary>The report of the running bot, its store figures read now.</summary>
+    /// <summary>The report of the running bot, its store figures read now (the gauges take them too).</summary>
     public async Task<StatusReport> ReadAsync(CancellationToken ct)
     {
         var now = _time.GetUtcNow();
@@ -75,7 +75,7 @@ public sealed partial class LiveStatus : BackgroundService
             TelegramFailingSeconds = link.FailingSince is { } since ? StatusReading.Seconds(transportNow - since) : null,
             SchedulerLagSeconds = StatusReading.Seconds(SchedulerLag(now)),
         };
-        report = await StatusReading.WithStoreAsync(report, _runtime, now, ct);
+        report = await StatusReading.WithStoreAsync(report, _runtime, now, ct, figures => _figures = figures);
         return report with { Problems = StatusJudge.Problems(report, StatusLimits.From(_runtime.Settings), transportNow - _startedAt) };
     }
 

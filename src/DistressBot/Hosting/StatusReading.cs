@@ -27,8 +27,8 @@ public static class StatusReading
         return report with { Problems = StatusJudge.Problems(report, StatusLimits.From(runtime.Settings)) };
     }
 
-    /// <summary><paramref name="report"/> with the store's figures, the data file's size and the keys' ages; a record that does not open makes the store "damaged".</summary>
-    internal static async Task<StatusReport> WithStoreAsync(StatusReport report, BotRuntime runtime, DateTimeOffset now, CancellationToken ct)
+    /// <summary><paramref name="report"/> with the store's figures (handed to <paramref name="seen"/> too), the data file's size and the keys' ages; a record that does not open makes the store "damaged".</summary>
+    internal static async Task<StatusReport> WithStoreAsync(StatusReport report, BotRuntime runtime, DateTimeOffset now, CancellationToken ct, Action<StatusFigures>? seen = null)
     {
         var keys = runtime.Keyring.Keys;
         report = report with
@@ -39,7 +39,9 @@ public static class StatusReading
         };
         try
         {
-            return With(report, await StatusFigures.ReadAsync(runtime.Store, ct), now);
+            var figures = await StatusFigures.ReadAsync(runtime.Store, ct);
+            seen?.Invoke(figures);
+            return With(report, figures, now);
         }
         catch (RecordIntegrityException)
         {
