@@ -232,6 +232,8 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
+        // Counted as soon as Telegram has it, so a row gone from the outbox is always counted already.
+        metrics?.Sent(message.Priority);
         await store.RunAsync(
             db =>
             {
@@ -250,7 +252,6 @@ public sealed partial class OutboxDispatcher(
                 CaseMessages.Delivered(db, message, ready, messageId, sentAt, time.GetUtcNow());
             },
             CancellationToken.None); // Telegram has it: a stop now must not lose its id (to be deleted) or send it again.
-        metrics?.Sent(message.Priority);
     }
 
     // A document is always protected (no forwarding or saving in the client): it is a case's evidence or a person's file.
