@@ -54,6 +54,7 @@ public static class CheckIn
         var state = subject.Checkin!;
         var (at, judgement) = MessageDates.Judge(sentAt, subject.EnrolledAt, state.LastCheckinAt, now);
         state.LastCheckinAt = at;
+        db.Record(new CheckedIn());
 
         if (!state.Missed && state.Schedule is { } overdue && state.OwedDeadline is { } unpaid && at >= unpaid + overdue.Grace)
         {

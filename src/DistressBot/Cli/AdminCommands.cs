@@ -24,13 +24,15 @@ public sealed record AdminResult(int ExitCode, string Output, string Error)
 /// <param name="Secrets">Secrets the command line collected for this command (a new passphrase); never logged.</param>
 /// <param name="AfterRotation">Wakes background re-encryption after a rotation, when the bot runs.</param>
 /// <param name="AfterCoverChange">Wakes the command-menu updater after a subject's wording changed, when the bot runs.</param>
+/// <param name="Live">The running bot's health figures (`status`); null with the bot stopped.</param>
 public sealed record AdminContext(
     BotRuntime Runtime,
     BotRules Rules,
     TimeProvider Time,
     IReadOnlyDictionary<string, string> Secrets,
     Action? AfterRotation = null,
-    Action? AfterCoverChange = null);
+    Action? AfterCoverChange = null,
+    LiveStatus? Live = null);
 
 /// <summary>The admin commands that touch the data, run from their arguments: by the live bot (handed over its socket) or, with the bot stopped, by tests and tools.</summary>
 public static class AdminCommands

@@ -21,7 +21,8 @@ public sealed partial class AdminSocketServer(
     TransportClock transport,
     ReencryptionService reencryption,
     CommandMenuSignal menus,
-    ILogger<AdminSocketServer> logger) : BackgroundService, IStartupReadiness
+    ILogger<AdminSocketServer> logger,
+    LiveStatus? live = null) : BackgroundService, IStartupReadiness
 {
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _bound;
@@ -146,7 +147,7 @@ public sealed partial class AdminSocketServer(
                     // The same command tree as the command line: the same commands, refusals, output and exit codes.
                     var request = JsonSerializer.Deserialize<AdminRequest>(read.Line!);
                     var args = request?.Args ?? [];
-                    var context = new AdminContext(runtime, rules, time, request?.Secrets ?? [], reencryption.Wake.Notify, menus.Notify);
+                    var context = new AdminContext(runtime, rules, time, request?.Secrets ?? [], reencryption.Wake.Notify, menus.Notify, live);
                     (result, var command) = await AdminCommands.ExecuteNamedAsync(args, context, request?.WorkingDirectory is { } folder && Path.IsPathFullyQualified(folder) ? folder : null, stoppingToken);
                     LogServed(command, result.ExitCode);
                     break;

@@ -54,6 +54,7 @@ internal static class CommandTree
             BackupCommand.Build(side),
             ExportCaseCommand.Build(side),
             DraftCommand.Build(side),
+            StatusCommand.Build(side),
             VerifyCommand.Build(),
             LawyerKeyCommand.Build(),
             OpenCommand.Build(),

@@ -65,3 +65,6 @@ public sealed record PersonUnreachable(Role Who, string? CaseId) : DomainEvent;
 /// <param name="Subjects">How many subjects were reported.</param>
 /// <param name="Told">How many people were told.</param>
 public sealed record CoverageGapReported(int Subjects, int Told) : DomainEvent;
+
+/// <summary>A subject's check-in was recorded (a duress one too, as the phone sees it): counted by the metrics, not logged.</summary>
+public sealed record CheckedIn : DomainEvent;

@@ -79,10 +79,7 @@ public static class PersonReachability
         ArgumentNullException.ThrowIfNull(db);
         people ??= db.People.All().ToList();
         var byId = people.ToDictionary(p => p.Id);
-        var gaps = people
-            .Where(p => p.Role == Role.Subject)
-            .Where(s => !s.CoordinatorIds.Concat(s.BackupCoordinatorIds).Any(id => byId.TryGetValue(id, out var c) && c.UnreachableSince is null))
-            .ToList();
+        var gaps = CoverageGaps(people);
         var due = gaps.Where(s => force || s.CoverageGapReportedAt is null || now - s.CoverageGapReportedAt >= TimeSpan.FromHours(23)).ToList();
         if (due.Count == 0)
         {
@@ -121,6 +118,17 @@ public static class PersonReachability
         }
 
         return gaps;
+    }
+
+    /// <summary>Subjects among <paramref name="people"/> (everyone enrolled) whose coordinators, primary and backup, are all missing or unreachable; reads only, tells nobody.</summary>
+    public static IReadOnlyList<Person> CoverageGaps(IReadOnlyCollection<Person> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var byId = people.ToDictionary(p => p.Id);
+        return people
+            .Where(p => p.Role == Role.Subject)
+            .Where(s => !s.CoordinatorIds.Concat(s.BackupCoordinatorIds).Any(id => byId.TryGetValue(id, out var c) && c.UnreachableSince is null))
+            .ToList();
     }
 
     private static void TellColleagues(DataSession db, Person person, DateTimeOffset now)

@@ -45,6 +45,11 @@ public static class BotHostFactory
         services.AddSingleton(Options.Create(settings.Telegram));
         services.AddSingleton(settings);
         services.AddSingleton<DowntimeLog>();
+        services.AddMetrics();
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<BotMetricsObserver>();
+        services.AddSingleton<TelegramLink>();
+        OtlpExport.Add(services, settings.Telemetry);
         services.AddHttpClient("heartbeat").RemoveAllLoggers();
         services.AddSingleton<DeadlineIndex>();
         services.AddSingleton<EscalationIndex>();
@@ -75,11 +80,13 @@ public static class BotHostFactory
         SystemdNotify.AddTo(services, Environment.GetEnvironmentVariable);
         adapters?.Invoke(services);
         AddService<HealthService>(services);
+        AddService<LiveStatus>(services);
         var host = builder.Build();
 
         // Every commit from now on logs what happened, then moves timers and rings the outbox, whichever code path made it.
         // The log goes first, so its line is written before anyone can be told by a message.
-        runtime.Store.Observer = new StoreObservers(host.Services.GetRequiredService<DomainEventLog>(), host.Services.GetRequiredService<TimerRegistry>());
+        runtime.Store.Observer = new StoreObservers(
+            host.Services.GetRequiredService<DomainEventLog>(), host.Services.GetRequiredService<BotMetricsObserver>(), host.Services.GetRequiredService<TimerRegistry>());
         return host;
     }
 

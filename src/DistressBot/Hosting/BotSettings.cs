@@ -57,6 +57,9 @@ public sealed class BotSettings
     /// <summary>Section "Retention".</summary>
     public RetentionOptions Retention { get; init; } = new();
 
+    /// <summary>Section "Telemetry".</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
+
     /// <summary>The data directory, absolute (Storage:DataDirectory, or <see cref="DefaultLocations.DataDirectory"/>); empty when neither gives one.</summary>
     public string DataDirectory => string.IsNullOrWhiteSpace(Storage.DataDirectory) ? "" : Path.GetFullPath(Storage.DataDirectory);
 
@@ -153,7 +156,7 @@ public sealed class BotSettings
     [
         ("Telegram", Telegram), ("Storage", Storage), ("Crypto", Crypto), ("Checkins", Checkins),
         ("Bot", Bot), ("Escalation", Escalation), ("Health", Health), ("Privacy", Privacy),
-        ("Evidence", Evidence), ("Retention", Retention),
+        ("Evidence", Evidence), ("Retention", Retention), ("Telemetry", Telemetry),
     ];
 
     // Durations are read by our own parser (the bot's "5m" forms too) and handed to the binder in .NET's form;
@@ -341,10 +344,24 @@ public sealed class BotSettings
         }
 
         Annotations(Health, errors);
+        if (!string.IsNullOrWhiteSpace(Health.HeartbeatUrl) && new UrlAttribute().IsValid(Health.HeartbeatUrl) && !IsHttpUrl(Health.HeartbeatUrl, out var scheme))
+        {
+            // [Url] lets ftp:// through (it names its own error for the rest), and the heartbeat would then fail every minute without a word at start. The URL is not
+            // repeated: a heartbeat URL is often its own secret.
+            errors.Add($"Health:HeartbeatUrl uses '{scheme}': the heartbeat is an HTTP GET, so only http:// and https:// URLs work, e.g. https://hc-ping.com/<your-check-id>.");
+        }
+
         if (Health.Interval < TimeSpan.FromSeconds(1))
         {
             errors.Add("Health:Interval must be at least one second, e.g. 1m.");
         }
+
+        if (Health.OutboxAgeLimit <= TimeSpan.Zero || Health.SchedulerLagLimit <= TimeSpan.Zero)
+        {
+            errors.Add("Health:OutboxAgeLimit and Health:SchedulerLagLimit must be positive, e.g. 5m and 2m.");
+        }
+
+        Telemetry.Validate(errors);
     }
 
     private static void Annotations(object section, List<string> errors)
@@ -356,6 +373,13 @@ public sealed class BotSettings
 
     private static string Show(TimeSpan value) =>
         value < TimeSpan.Zero ? value.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : DurationToken.Format(value);
+
+    /// <summary>Whether <paramref name="text"/> is an absolute http or https URL; <paramref name="scheme"/> is the scheme it has (null when it is no absolute URL).</summary>
+    internal static bool IsHttpUrl(string text, out string? scheme)
+    {
+        scheme = Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri.Scheme : null;
+        return scheme is "http" or "https" && uri!.Host.Length > 0;
+    }
 
     /// <summary>Whether the absolute <paramref name="path"/> lies below the absolute <paramref name="directory"/>.</summary>
     internal static bool IsInside(string path, string directory)

@@ -99,4 +99,10 @@ public sealed class HealthOptions
 
     /// <summary>How often the heartbeat goes out and the bot notes that it is alive.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>`status` reports a problem (exit 1) when the oldest outbox row has waited longer than this.</summary>
+    public TimeSpan OutboxAgeLimit { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>`status` reports a problem (exit 1) when the most overdue deadline or escalation timer is later than this.</summary>
+    public TimeSpan SchedulerLagLimit { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -53,6 +53,8 @@ public sealed partial class DomainEventLog(ILogger<DomainEventLog> logger) : ISt
             case CoverageGapReported gap:
                 LogCoverageGap(gap.Subjects, gap.Told);
                 break;
+            case CheckedIn:
+                break; // counted by the metrics (BotMetricsObserver); a line per check-in would tell the admin nothing to act on
             default:
                 LogUnknown(happened.GetType().Name);
                 break;

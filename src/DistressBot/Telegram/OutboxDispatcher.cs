@@ -33,7 +33,8 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     TransportClock transport,
     IOptions<TelegramOptions> telegramOptions,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    BotMetrics? metrics = null) : BackgroundService
 {
     private static readonly TimeSpan IdleRescan = TimeSpan.FromMinutes(1);
 
@@ -231,6 +232,8 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
+        // Counted as soon as Telegram has it, so a row gone from the outbox is always counted already.
+        metrics?.Sent(message.Priority);
         await store.RunAsync(
             db =>
             {
@@ -280,6 +283,8 @@ public sealed partial class OutboxDispatcher(
         var (kind, retryAfter) = SendFailure.Classify(ex);
         var now = _clock.GetUtcNow();
         LogSendFailed(message.Id, kind, ex.GetType().Name);
+        metrics?.TelegramError(TelegramErrors.Classify((ex as ApiRequestException)?.ErrorCode ?? 0, ex), "send");
+        metrics?.SendFailed(message.Priority, dropped: kind is SendFailureKind.Permanent or SendFailureKind.Rejected);
         if (kind is SendFailureKind.Permanent or SendFailureKind.Rejected)
         {
             var at = time.GetUtcNow();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 
 namespace DistressBot.Telegram;
@@ -31,6 +32,8 @@ public sealed partial class UpdatePump(
     TimeProvider time,
     TransportClock transport,
     IOptions<TelegramOptions> options,
+    TelegramLink link,
+    BotMetrics metrics,
     ILogger<UpdatePump> logger) : BackgroundService
 {
     private const string OffsetKey = "telegram.offset";
@@ -89,16 +92,33 @@ public sealed partial class UpdatePump(
                     new RawGetUpdatesRequest { Offset = offset, Limit = BatchLimit, Timeout = PollSeconds(catchUp, options.Value.PollTimeout) },
                     stoppingToken);
                 backoff.Reset();
+                if (link.Answered(transport.Time.GetUtcNow()))
+                {
+                    LogTokenAccepted();
+                }
+
                 NoteConnected();
                 await EndOutageAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                LogPollFailed(ex.GetType().Name, ex.Message);
+                var errorClass = TelegramErrors.Classify((ex as ApiRequestException)?.ErrorCode ?? 0, ex);
+                metrics.TelegramError(errorClass, "poll");
+                var verdict = link.Failed(errorClass, transport.Time.GetUtcNow(), backoff.Next());
+                if (verdict.TokenNewlyRevoked)
+                {
+                    // A revoked token never comes back by itself: said once, loudly, then asked again only every 10 minutes.
+                    LogTokenRevoked(TelegramLink.RevokedTokenRetry);
+                }
+                else if (errorClass != TelegramErrorClass.Unauthorized)
+                {
+                    LogPollFailed(ex.GetType().Name, ex.Message);
+                }
+
                 NoteLost(ex);
                 await NoteFailureAsync(stoppingToken);
                 Polled.Notify();
-                await Task.Delay(backoff.Next(), transport.Time, stoppingToken);
+                await Task.Delay(verdict.Wait, transport.Time, stoppingToken);
                 continue;
             }
 
@@ -473,4 +493,10 @@ public sealed partial class UpdatePump(
 
     [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "More than {Capacity} people not enrolled wrote within the hour: the rest get no reply until the hour is over (a flood?)")]
     private partial void LogStrangersUnanswered(int capacity);
+
+    [LoggerMessage(EventId = 3620, Level = LogLevel.Critical, Message = "Telegram refuses the bot token (401 Unauthorized): it was revoked or is wrong. Nothing can be received or sent until the admin sets a valid Telegram:BotToken and restarts the bot; asking again every {RetryEvery}")]
+    private partial void LogTokenRevoked(TimeSpan retryEvery);
+
+    [LoggerMessage(EventId = 3621, Level = LogLevel.Warning, Message = "Telegram accepts the bot token again")]
+    private partial void LogTokenAccepted();
 }

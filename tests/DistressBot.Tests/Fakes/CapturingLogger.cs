@@ -18,7 +18,7 @@ internal sealed class CapturingLogger<T>(ConcurrentQueue<CapturedLog>? entries =
         var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
             ? pairs.Select(p => (p.Key, Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")).ToList()
             : [];
-        Entries.Enqueue(new CapturedLog(logLevel, eventId.Id, formatter(state, exception), values));
+        Entries.Enqueue(new CapturedLog(logLevel, eventId.Id, formatter(state, exception), values, exception?.ToString()));
     }
 }
 
@@ -35,11 +35,11 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 }
 
 /// <summary>One captured log entry.</summary>
-internal sealed record CapturedLog(LogLevel Level, int EventId, string Message, IReadOnlyList<(string Key, string Value)> Values)
+internal sealed record CapturedLog(LogLevel Level, int EventId, string Message, IReadOnlyList<(string Key, string Value)> Values, string? Exception = null)
 {
     /// <summary>The structured value named <paramref name="key"/>, or null.</summary>
     public string? this[string key] => Values.FirstOrDefault(v => v.Key == key).Value;
 
-    /// <summary>The message and every structured value, for "nothing sensitive anywhere" checks.</summary>
-    public string Everything => Message + "\n" + string.Join("\n", Values.Select(v => v.Key + "=" + v.Value));
+    /// <summary>The message, every structured value and the exception as the console writes it, for "nothing sensitive anywhere" checks.</summary>
+    public string Everything => Message + "\n" + string.Join("\n", Values.Select(v => v.Key + "=" + v.Value)) + (Exception is null ? "" : "\n" + Exception);
 }

@@ -3,8 +3,13 @@ namespace DistressBot.Telegram.FakeApi;
 /// <summary>Settings for a <see cref="FakeBotApiServer"/>; every one has a default that suits tests.</summary>
 public sealed class FakeBotApiOptions
 {
+    private volatile bool _tokenRevoked;
+
     /// <summary>Token the server accepts; the digits before ':' are the bot's user id, as with real tokens.</summary>
     public string Token { get; init; } = "123456:TEST-TOKEN";
+
+    /// <summary>True after <see cref="FakeBotApiServer.RevokeToken"/>: every call is answered 401, as Telegram answers a revoked token.</summary>
+    internal bool TokenRevoked { get => _tokenRevoked; set => _tokenRevoked = value; }
 
     /// <summary>The bot's @username (without '@'), reported by getMe.</summary>
     public string BotUsername { get; init; } = "distress_test_bot";

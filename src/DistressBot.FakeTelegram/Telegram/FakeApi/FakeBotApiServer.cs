@@ -175,6 +175,9 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>False starts an outage: every call, long polls in flight included, ends with a dropped connection; true ends it.</summary>
     public void SetReachable(bool reachable) => _reachability.Set(reachable);
 
+    /// <summary>From now on every call is answered 401 Unauthorized, as Telegram answers a token revoked in @BotFather.</summary>
+    public void RevokeToken() => Options.TokenRevoked = true;
+
     /// <summary>Ends waiting long polls with an empty answer, then stops Kestrel.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -37,7 +37,7 @@ internal sealed class BotApiEndpoint(
             return;
         }
 
-        if (!string.Equals(token, options.Token, StringComparison.Ordinal))
+        if (options.TokenRevoked || !string.Equals(token, options.Token, StringComparison.Ordinal))
         {
             await call.FailAsync(new BotApiException(401, "Unauthorized"));
             return;

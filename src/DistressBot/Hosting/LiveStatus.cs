@@ -1,0 +1,108 @@
+using DistressBot.Crypto;
+using DistressBot.Transport;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DistressBot.Hosting;
+
+/// <summary>The running bot's health figures: the gauges of the <see cref="BotMetrics.MeterName"/> meter (outbox, scheduler lag, open cases), refreshed from the store each Health:Interval, and the report `status` gets over the admin socket.</summary>
+public sealed partial class LiveStatus : BackgroundService
+{
+    private readonly BotRuntime _runtime;
+    private readonly TelegramLink _link;
+    private readonly TimerIndex[] _timers;
+    private readonly TimeProvider _time;
+    private readonly TransportClock _transport;
+    private readonly ILogger<LiveStatus> _logger;
+    private readonly DateTimeOffset _startedAt;
+    private volatile StatusFigures? _figures;
+
+    /// <summary>Adds the gauges to <paramref name="metrics"/>' meter.</summary>
+    public LiveStatus(BotRuntime runtime, TelegramLink link, DeadlineIndex deadlines, EscalationIndex escalations, BotMetrics metrics, TimeProvider time, TransportClock transport, ILogger<LiveStatus> logger)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        _runtime = runtime;
+        _link = link;
+        _timers = [deadlines, escalations];
+        _time = time;
+        _transport = transport;
+        _logger = logger;
+        _startedAt = transport.Time.GetUtcNow();
+        metrics.Meter.CreateObservableGauge("distressbot.outbox.length", () => _figures?.OutboxLength ?? 0, "{message}", "Messages waiting in the outbox");
+        metrics.Meter.CreateObservableGauge("distressbot.outbox.oldest_age", OldestAgeSeconds, "s", "How long the oldest outbox message has waited");
+        metrics.Meter.CreateObservableGauge("distressbot.scheduler.lag", () => SchedulerLag(_time.GetUtcNow()).TotalSeconds, "s", "How late the most overdue deadline or escalation timer is");
+        metrics.Meter.CreateObservableGauge("distressbot.cases.open", () => _figures?.OpenCases ?? 0, "{case}", "Open cases (drills not counted)");
+    }
+
+    /// <summary>Rung after each refresh of the figures (tests wait on it).</summary>
+    internal AsyncSignal Refreshed { get; } = new();
+
+    /// <summary>How late the most overdue timer is at <paramref name="now"/>; zero when none is due.</summary>
+    public TimeSpan SchedulerLag(DateTimeOffset now)
+    {
+        var lag = TimeSpan.Zero;
+        foreach (var index in _timers)
+        {
+            if (index.Peek().Earliest is { } at && now - at > lag)
+            {
+                lag = now - at;
+            }
+        }
+
+        return lag;
+    }
+
+    /// <summary>The report of the running bot, its store figures read now (the gauges take them too).</summary>
+    public async Task<StatusReport> ReadAsync(CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var transportNow = _transport.Time.GetUtcNow();
+        var link = _link.State;
+        var report = new StatusReport
+        {
+            Running = true,
+            CheckedAt = now,
+            LastPollAt = link.LastAnswerAt,
+            LastPollAgeSeconds = link.LastAnswerAt is { } answered ? StatusReading.Seconds(transportNow - answered) : null,
+            Telegram = link switch
+            {
+                { TokenRevoked: true } => "token_revoked",
+                { FailingSince: not null } => "failing",
+                { LastAnswerAt: null } => "connecting",
+                _ => "ok",
+            },
+            TelegramError = link.LastError is { } error ? TelegramErrors.Word(error) : null,
+            TelegramFailingSeconds = link.FailingSince is { } since ? StatusReading.Seconds(transportNow - since) : null,
+            SchedulerLagSeconds = StatusReading.Seconds(SchedulerLag(now)),
+        };
+        report = await StatusReading.WithStoreAsync(report, _runtime, now, ct, figures => _figures = figures);
+        return report with { Problems = StatusJudge.Problems(report, StatusLimits.From(_runtime.Settings), transportNow - _startedAt) };
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                _figures = await StatusFigures.ReadAsync(_runtime.Store, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The gauges keep their last figures; the health round and `status` say what is wrong with the store.
+                LogReadFailed(ex is RecordIntegrityException ? "a record failed authentication" : ex.GetType().Name);
+            }
+
+            Refreshed.Notify();
+            await Task.Delay(_runtime.Settings.Health.Interval, _time, stoppingToken);
+        }
+    }
+
+    private double OldestAgeSeconds() =>
+        _figures?.OldestQueuedAt is { } oldest ? Math.Max(0, (_time.GetUtcNow() - oldest).TotalSeconds) : 0;
+
+    [LoggerMessage(EventId = 3622, Level = LogLevel.Warning, Message = "The status figures (outbox, open cases, coverage) could not be read from the store ({Kind}); the gauges keep their last values")]
+    private partial void LogReadFailed(string kind);
+}
