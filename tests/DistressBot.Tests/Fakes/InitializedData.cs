@@ -1,6 +1,7 @@
 using DistressBot.Crypto;
 using DistressBot.Hosting;
 using DistressBot.Storage;
+using DistressBot.Storage.LiteDb;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,7 +11,7 @@ namespace DistressBot.Tests.Fakes;
 
 /// <summary>
 /// What `init --key-file` makes, in a temporary folder: the data directory, the keyring with its log key, the key file and
-/// the case-key file; opened as the bot opens it. Deleted on dispose.
+/// the data file; opened as the bot opens it. Deleted on dispose.
 /// </summary>
 internal sealed class InitializedData : IDisposable
 {
@@ -33,6 +34,11 @@ internal sealed class InitializedData : IDisposable
         using (CaseKeyStore.Open(Settings.DataDirectory, keyring))
         {
         }
+
+        // init also makes the data file: without it the stopped command line refuses the directory as mistyped (Cli/MissingData).
+        OwnerOnly.CreateFolder(Settings.DataDirectory);
+        var store = LiteRecordStore.OpenAsync(Settings.DataDirectory, NullLogger.Instance, time).GetAwaiter().GetResult();
+        store.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>The temporary folder holding everything.</summary>

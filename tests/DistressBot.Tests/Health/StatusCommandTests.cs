@@ -56,7 +56,8 @@ public sealed class StatusCommandTests
         Assert.Contains("open cases     1\n", text.Output, StringComparison.Ordinal);
         Assert.EndsWith("All well.\n", text.Output, StringComparison.Ordinal);
         Assert.Equal(2, bogus.ExitCode);
-        Assert.Contains("Usage: distressbot status [--json]", bogus.Error, StringComparison.Ordinal);
+        Assert.Contains("'--jsn'", bogus.Error, StringComparison.Ordinal);
+        Assert.Contains("distressbot status --help", bogus.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Nina", json.Output + text.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Salek", json.Output + text.Output, StringComparison.Ordinal);
 
