@@ -95,8 +95,8 @@ public static class AdminCommands
         return result.Refusal switch
         {
             InviteRefusal.NameInvalid => AdminResult.Usage("The name may have letters in any script (with their accents), digits, spaces, dots and hyphens, 1 to 32 characters; no control or invisible characters."),
-            InviteRefusal.NameTaken => AdminResult.Fail($"There is already a {args[1]} (or a pending invite) called '{result.Name}'. Choose another name."),
-            InviteRefusal.NameConfusable => AdminResult.Fail($"'{result.Name}' looks almost like the {args[1]} '{result.LooksLike}' (letters from another alphabet that look the same, or 0/O, 1/l, rn/m). Alerts could be mixed up: choose a name that looks different."),
+            InviteRefusal.NameTaken => AdminResult.Fail($"There is already a {RoleWord(result.Holder)} (or a pending invite for one) called '{result.Name}'. One name may serve one person in one role only, since commands name people by name: choose another name. Nothing was created."),
+            InviteRefusal.NameConfusable => AdminResult.Fail($"'{result.Name}' looks almost like the {RoleWord(result.Holder)} '{result.LooksLike}' (letters from another alphabet that look the same, or 0/O, 1/l, rn/m). Alerts could be mixed up: choose a name that looks different. Nothing was created."),
             _ => new AdminResult(
                 0,
                 result.Code + "\n",
@@ -326,6 +326,14 @@ public static class AdminCommands
 
         return output.ToString();
     }
+
+    internal static string RoleWord(Role? role) => role switch
+    {
+        Role.Subject => "subject",
+        Role.Coordinator => "coordinator",
+        Role.Lawyer => "lawyer",
+        _ => "person",
+    };
 
     internal static string? Option(IReadOnlyList<string> args, string name)
     {

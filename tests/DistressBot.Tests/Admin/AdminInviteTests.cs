@@ -84,7 +84,20 @@ public sealed class AdminInviteTests : IAsyncLifetime
 
         Assert.Equal(1, again.ExitCode);
         Assert.Equal("", again.Output);
-        Assert.Contains("already a coordinator (or a pending invite) called 'nina'", again.Error, StringComparison.Ordinal);
+        Assert.Contains("already a coordinator (or a pending invite for one) called 'nina'", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invite_CoordinatorNinaWhenALawyerNinaIsInvited_IsRefusedNamingTheLawyer()
+    {
+        await Admin("invite", "lawyer", "--name", "Nina");
+
+        var coordinator = await Admin("invite", "coordinator", "--name", "NINA");
+
+        Assert.Equal(1, coordinator.ExitCode);
+        Assert.Equal("", coordinator.Output);
+        Assert.Contains("already a lawyer (or a pending invite for one) called 'NINA'", coordinator.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was created.", coordinator.Error, StringComparison.Ordinal);
     }
 
     private Task<AdminResult> Admin(params string[] args) => AdminCommands.ExecuteAsync(args, _context!, CancellationToken.None);
