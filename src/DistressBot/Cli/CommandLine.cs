@@ -62,6 +62,9 @@ public static class CommandLine
           export-case C-0042 --out DIRECTORY [--lang ru|en]
                                    the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case;
                                    check it anywhere with distressbot verify DIRECTORY (see docs/evidence.md)
+          export-case C-0042 --out DIRECTORY --seal-to LAWYER
+                                   only C-0042-bundle.zip.sealed, sealed to the key that lawyer registered with
+                                   /lawyerkey; nothing unsealed is written (they open it with distressbot open)
           draft C-0042 police|wgeid|interim --out FILE.docx [--lang ru|en]
                                    a draft filing from the case (missing-person report, UN WGEID urgent action,
                                    interim measures) for the lawyer to complete; logged in the case with its SHA-256
