@@ -51,7 +51,6 @@ public sealed class AddEvidenceTests
     [Theory]
     [InlineData("Zoe", "C-0001")]
     [InlineData("Mark", "C-0001")]
-    [InlineData("Salek", "C-0001")]
     [InlineData("Lev", "C-0042")]
     public void Run_BySomeoneNotOnTheCase_IsNotFound_KeepsNothing_AndLogsOnlyTheRefusal(string actor, string typed)
     {
@@ -64,6 +63,23 @@ public sealed class AddEvidenceTests
         Assert.DoesNotContain(w.Case.Timeline, e => e.Kind == CaseEntryKind.Evidence);
         Assert.Equal(before + (typed == OpenCaseWorld.CaseId ? 1 : 0), w.Case.Timeline.Count);
         Assert.Null(w.World.Run(db => db.EvidenceFiles.Read(OpenCaseWorld.CaseId, Convert.ToHexStringLower(SHA256.HashData(Pdf)))));
+    }
+
+    [Fact]
+    public void Run_ByTheSubjectOnTheirOwnOpenCase_KeepsIt_AndOnceResolved_IsNotFound()
+    {
+        var w = OpenCaseWorld.Start();
+        var file = new EvidenceFile("protocol.pdf", "application/pdf", Pdf, SentAt);
+
+        var (open, sha256) = w.World.Run(db => AddEvidence.Run(db, db.People.Find(w.People["Salek"].Id)!, "C-0001", file, Later));
+        w.Act("Nina", (db, nina) => CloseCase.Run(db, nina, OpenCaseWorld.CaseId, CaseOutcome.Safe, "", Later, DistressBot.Checkins.OwedDeadlines.ResumeAfterResolution));
+        var (closed, _) = w.World.Run(db => AddEvidence.Run(db, db.People.Find(w.People["Salek"].Id)!, "C-0001", file with { FileName = "again.pdf" }, Later));
+
+        Assert.Equal((EvidenceOutcome.Kept, Convert.ToHexStringLower(SHA256.HashData(Pdf))), (open, sha256));
+        Assert.Equal(EvidenceOutcome.NotFound, closed);
+        var evidence = Assert.Single(w.Case.Timeline, e => e.Kind == CaseEntryKind.Evidence);
+        Assert.Equal(w.People["Salek"].Id, evidence.PersonId);
+        Assert.Contains(w.Case.Timeline, e => e.Kind == CaseEntryKind.AccessRefused && e.PersonId == w.People["Salek"].Id);
     }
 
     [Fact]
