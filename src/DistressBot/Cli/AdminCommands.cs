@@ -38,7 +38,7 @@ public static class AdminCommands
 {
     /// <summary>True for the commands handled here.</summary>
     public static bool Handles(IReadOnlyList<string> args) =>
-        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup" or "cover" or "export-case" or "draft";
+        args.Count > 0 && args[0] is "invite" or "assign" or "policy" or "people" or "keys" or "cases" or "backup" or "cover" or "export-case" or "draft" or "revoke";
 
     /// <summary>Runs one admin command against the opened data.</summary>
     public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
@@ -60,6 +60,9 @@ public static class AdminCommands
                 "cover" => await CoverAsync(args, context, ct),
                 "export-case" => await ExportCaseCommand.ExecuteAsync(args, context, ct),
                 "draft" => await DraftCommand.ExecuteAsync(args, context, ct),
+                "revoke" => RevokeCommand.Parse(args, out var problem) is { } revoke
+                    ? await RevokeCommand.ExecuteAsync(revoke, context, ct)
+                    : AdminResult.Usage(problem + "\n" + RevokeCommand.Usage),
                 _ => AdminResult.Usage($"Unknown admin command '{args[0]}'. Run 'distressbot help'."),
             };
         }

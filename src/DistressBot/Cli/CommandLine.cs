@@ -47,6 +47,9 @@ public static class CommandLine
                                    cover wording for one subject's chat: texts, buttons and command menu read like
                                    an ordinary reminder app (Privacy:CoverWording=true does it for every subject)
           people                   list enrolled people (names and aliases only)
+          revoke "Nina" [--of "Olga"] --yes
+                                   remove a person at once: pending invites they made are cancelled, their chain is
+                                   told, a case they had taken opens again; a subject only with no case open
           keys status              the current data key, how many records are still under older keys, and the log key
           keys rotate [--now]      add a data key for all new writes; re-encrypt older records in the background
                                    (or at once with --now); resumable after a crash

@@ -640,6 +640,19 @@ public static class TextCatalogue
         [TextId.EvidenceNotDownloadedSubject] = (
             "Файл «{0}» не удалось получить из Telegram. Ничего не сохранено; пришлите его ещё раз.",
             "The file '{0}' could not be had from Telegram. Nothing was kept; send it again."),
+        [TextId.TimelineRevoked] = ("Удалён(а) из бота администратором", "Removed from the bot by the admin"),
+        [TextId.RevokedSubject] = (
+            "Администратор удалил {0} из бота: отметок и тревог о нём (ней) больше не будет. Прошлые дела остаются в хранилище; администратор может их выгрузить (export-case).",
+            "The admin removed {0} from the bot: there will be no more check-ins or alerts about them. Their past cases stay in the store; the admin can export them (export-case)."),
+        [TextId.RevokedCoordinator] = (
+            "Администратор удалил координатора {0} из бота: он(а) больше не ведёт {1} и ничего о нём (ней) не получит.",
+            "The admin removed coordinator {0} from the bot: they no longer look after {1} and are told nothing more about them."),
+        [TextId.RevokedLawyer] = (
+            "Администратор удалил юриста {0} из бота: он(а) больше ничего не получит о {1}.",
+            "The admin removed lawyer {0} from the bot: they are told nothing more about {1}."),
+        [TextId.RevokedTakerCaseOpen] = (
+            "Дело {0} взял(а) {1}; теперь оно снова открыто и ничьё: возьмите его — /ack {0}.",
+            "Case {0} was taken by {1}; it is open again and nobody's: take it with /ack {0}."),
         [TextId.LawyerKeyUsage] = (
             "/lawyerkey КЛЮЧ — запечатывать ваши пакеты /export вашим открытым ключом X25519 (base64). Ключ делается на вашем компьютере: distressbot lawyer-key --out lawyer.key (файл с закрытым ключом остаётся у вас). /lawyerkey off — больше не запечатывать.",
             "/lawyerkey KEY — seal your /export bundles to your X25519 public key (base64). Make the key on your computer: distressbot lawyer-key --out lawyer.key (the private key file stays with you). /lawyerkey off — stop sealing."),

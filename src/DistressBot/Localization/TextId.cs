@@ -495,6 +495,16 @@ public enum TextId
     EvidenceTooLargeSubject,
     /// <summary>A subject's file Telegram would not give the bot: {0} the file's name; nothing kept.</summary>
     EvidenceNotDownloadedSubject,
+    /// <summary>Timeline step word: the admin removed someone in the chain from the bot.</summary>
+    TimelineRevoked,
+    /// <summary>To a revoked subject's chain: {0} the subject's alias.</summary>
+    RevokedSubject,
+    /// <summary>To the rest of a subject's chain: {0} the coordinator removed, {1} the subject's alias.</summary>
+    RevokedCoordinator,
+    /// <summary>To the rest of a subject's chain: {0} the lawyer removed, {1} the subject's alias.</summary>
+    RevokedLawyer,
+    /// <summary>After a revoke notice: {0} case number the removed person had taken, {1} their name; the case is open again.</summary>
+    RevokedTakerCaseOpen,
     /// <summary>/lawyerkey without a key: how to make one and register it.</summary>
     LawyerKeyUsage,
     /// <summary>/lawyerkey with a key kept: {0} its short fingerprint.</summary>

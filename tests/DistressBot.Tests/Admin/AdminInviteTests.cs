@@ -100,5 +100,21 @@ public sealed class AdminInviteTests : IAsyncLifetime
         Assert.Contains("Nothing was created.", coordinator.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "revoke", "Vera" }, 2, "Revoking removes 'Vera' from the bot at once")]
+    [InlineData(new[] { "revoke", "--yes" }, 2, "Name the person to remove.")]
+    [InlineData(new[] { "revoke", "Vera", "--yes", "--now" }, 2, "Unknown option '--now'.")]
+    [InlineData(new[] { "revoke", "Vera", "Olga", "--yes" }, 2, "Unexpected argument 'Olga'.")]
+    [InlineData(new[] { "revoke", "Vera", "--of" }, 2, "--of needs a coordinator's name.")]
+    [InlineData(new[] { "revoke", "Vera", "--yes" }, 1, "Nobody is called 'Vera' (distressbot people lists everyone). Nothing was changed.")]
+    public async Task Revoke_UnconfirmedMalformedOrUnknown_ChangesNothing(string[] args, int exitCode, string says)
+    {
+        var result = await Admin(args);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(says, result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
+
     private Task<AdminResult> Admin(params string[] args) => AdminCommands.ExecuteAsync(args, _context!, CancellationToken.None);
 }
