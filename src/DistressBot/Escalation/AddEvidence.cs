@@ -71,6 +71,9 @@ public static class AddEvidence
             PersonId = actor.Id,
             TelegramDate = file.TelegramDate,
             Detail = Content(sha256, file.Content.Length, file.MimeType, file.FileName),
+
+            // The entry's text says what proof of its own the file carries and what of it was checked offline (or null).
+            Text = Evidence.MediaProof.Describe(file.FileName, file.Content),
         });
         @case.LastActivityAt = now;
         @case.ActivityReminderAt = null;
