@@ -68,6 +68,15 @@ public static class AdminCommands
         return (new AdminResult(exitCode, output.ToString(), error.ToString()), command);
     }
 
+    /// <summary>The word for <paramref name="role"/> in the admin's messages ("person" when none is known).</summary>
+    internal static string RoleWord(Role? role) => role switch
+    {
+        Role.Subject => "subject",
+        Role.Coordinator => "coordinator",
+        Role.Lawyer => "lawyer",
+        _ => "person",
+    };
+
     /// <summary>Why no single subject was found by alias (and --of).</summary>
     internal static string SubjectNotFound(SubjectLookup lookup, string alias, string? of) => lookup.Outcome switch
     {

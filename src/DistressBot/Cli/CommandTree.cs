@@ -55,6 +55,7 @@ internal static class CommandTree
             ExportCaseCommand.Build(side),
             DraftCommand.Build(side),
             StatusCommand.Build(side),
+            RevokeCommand.Build(side),
             VerifyCommand.Build(),
             LawyerKeyCommand.Build(),
             OpenCommand.Build(),

@@ -37,8 +37,8 @@ public static class InviteCommand
         return result.Refusal switch
         {
             InviteRefusal.NameInvalid => AdminResult.Usage("The name may have letters in any script (with their accents), digits, spaces, dots and hyphens, 1 to 32 characters; no control or invisible characters."),
-            InviteRefusal.NameTaken => AdminResult.Fail($"There is already a {word} (or a pending invite) called '{result.Name}'. Choose another name."),
-            InviteRefusal.NameConfusable => AdminResult.Fail($"'{result.Name}' looks almost like the {word} '{result.LooksLike}' (letters from another alphabet that look the same, or 0/O, 1/l, rn/m). Alerts could be mixed up: choose a name that looks different."),
+            InviteRefusal.NameTaken => AdminResult.Fail($"There is already a {AdminCommands.RoleWord(result.Holder)} (or a pending invite for one) called '{result.Name}'. One name may serve one person in one role only, since commands name people by name: choose another name. Nothing was created."),
+            InviteRefusal.NameConfusable => AdminResult.Fail($"'{result.Name}' looks almost like the {AdminCommands.RoleWord(result.Holder)} '{result.LooksLike}' (letters from another alphabet that look the same, or 0/O, 1/l, rn/m). Alerts could be mixed up: choose a name that looks different. Nothing was created."),
             _ => new AdminResult(
                 0,
                 result.Code + "\n",

@@ -127,6 +127,9 @@ public enum CaseEntryKind
 
     /// <summary>Someone on the case sent a file as evidence; the detail is "sha256=hex bytes=n type=mime name=file name" and the bytes are kept sealed beside the case.</summary>
     Evidence,
+
+    /// <summary>The admin removed someone in the case's chain from the bot (distressbot revoke); the step names them.</summary>
+    Revoked,
 }
 
 /// <summary>One step in a case's timeline.</summary>

@@ -29,6 +29,7 @@ public static partial class CaseLogEntries
             CaseEntryKind.Acknowledged or CaseEntryKind.Note or CaseEntryKind.Resolved or CaseEntryKind.Read
                 or CaseEntryKind.Exported or CaseEntryKind.AccessRefused or CaseEntryKind.Fact or CaseEntryKind.DraftMade or CaseEntryKind.Released or CaseEntryKind.Evidence => (step.ByAdmin ? Admin : named ?? Unknown, null, step.Detail),
             CaseEntryKind.AlertDelivered => (Bot, named, null),
+            CaseEntryKind.Revoked => (Admin, named ?? Unknown, null),
             _ => (Bot, named, step.Detail),
         };
         return new CaseLogEntry
@@ -73,6 +74,7 @@ public static partial class CaseLogEntries
         CaseEntryKind.DraftMade => CaseLogKinds.Draft,
         CaseEntryKind.Released => CaseLogKinds.Released,
         CaseEntryKind.Evidence => CaseLogKinds.Evidence,
+        CaseEntryKind.Revoked => CaseLogKinds.Revoked,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A timeline step without a log kind."),
     };
 

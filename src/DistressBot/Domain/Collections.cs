@@ -50,9 +50,12 @@ public static class Collections
     /// <summary>Evidence files waiting to be downloaded from Telegram (<see cref="PendingEvidence"/>), sealed under the case's key.</summary>
     public const string EvidenceIntake = "evidence_intake";
 
+    /// <summary>Which case each delivered message was about (<see cref="CaseReply"/>), "C-0042.000000000017", sealed under the case's key.</summary>
+    public const string CaseReplies = "case_replies";
+
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
 
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake, .. CaseKeyStore.Collections];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake, CaseReplies, .. CaseKeyStore.Collections];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";
@@ -62,4 +65,7 @@ public static class Collections
 
     /// <summary>Lookup purpose: an invite by its code.</summary>
     public const string InviteCodeLookup = "invite-code";
+
+    /// <summary>Lookup purpose: a delivered case message by "chat:message id".</summary>
+    public const string CaseReplyLookup = "case-reply";
 }

@@ -29,7 +29,7 @@ public static class CommandList
         ["export"] = CaseWorkers,
         ["fact"] = CaseWorkers,
         ["draft"] = CaseWorkers,
-        ["evidence"] = CaseWorkers,
+        ["evidence"] = Everyone, // a subject for their own open case; under cover wording their /help leaves it out
         ["timezone"] = Everyone,
         ["help"] = Everyone,
         ["pause"] = [Role.Subject],

@@ -50,6 +50,7 @@ public sealed class DataSession
         Outbox = new OutboxStore(session, crypto, () => _queued = true);
         EvidenceFiles = new EvidenceStore(session, crypto);
         EvidenceIntake = new EvidenceIntakeStore(session, crypto);
+        CaseReplies = new CaseReplyStore(session, crypto);
         Inbox = new InboxStore(session, crypto);
         Meta = new MetaStore(session, crypto);
         Pins = new PinVault(crypto.Lookups);
@@ -84,6 +85,9 @@ public sealed class DataSession
 
     /// <summary>Evidence files waiting to be downloaded from Telegram.</summary>
     public EvidenceIntakeStore EvidenceIntake { get; }
+
+    /// <summary>Which case each delivered message was about, so a file sent in reply to it goes to that case.</summary>
+    public CaseReplyStore CaseReplies { get; }
 
     /// <summary>Telegram updates received but not handled yet, and failed ones.</summary>
     public InboxStore Inbox { get; }

@@ -53,7 +53,7 @@ public sealed class MessageContent
     /// <summary>For <see cref="MessageKind.Texts"/>: what goes between parts; null for <see cref="LineBreak"/>.</summary>
     public string? Separator { get; init; }
 
-    /// <summary>For <see cref="MessageKind.CaseView"/>: the case number asked about.</summary>
+    /// <summary>For <see cref="MessageKind.CaseView"/>: the case number asked about; for a reply about a case its reader is on (or, for a subject, their own open case): that case, so a file sent in reply to it is evidence for it (<see cref="CaseReplyStore"/>).</summary>
     public string? About { get; init; }
 
     /// <summary>For a reader who is not enrolled (no person to ask): the language chosen when queued; null for the bot's default.</summary>

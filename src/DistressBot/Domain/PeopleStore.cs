@@ -54,5 +54,12 @@ public sealed class PeopleStore
         _saved(person);
     }
 
+    /// <summary>Removes a person's record (and with it their Telegram lookup); false when there was none.</summary>
+    public bool Delete(string id)
+    {
+        _notEnrolled.Clear();
+        return _people.Delete(id);
+    }
+
     private static string TelegramUserKey(long userId) => userId.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,12 +24,14 @@ public enum InviteRefusal
 /// <param name="Code">The code, when made.</param>
 /// <param name="Invite">The stored invite, when made.</param>
 /// <param name="LooksLike">For <see cref="InviteRefusal.NameConfusable"/>: the existing name it looks like.</param>
-public sealed record InviteResult(InviteRefusal Refusal, string Name, string? Code = null, Invite? Invite = null, string? LooksLike = null);
+/// <param name="Holder">For <see cref="InviteRefusal.NameTaken"/> and <see cref="InviteRefusal.NameConfusable"/>: the role of the person (or pending invite) holding the name.</param>
+public sealed record InviteResult(InviteRefusal Refusal, string Name, string? Code = null, Invite? Invite = null, string? LooksLike = null, Role? Holder = null);
 
 /// <summary>
 /// A coordinator invites a subject (/invite Alias), or the admin a coordinator or a lawyer (distressbot invite): the name must be
 /// valid, and neither the same as nor a look-alike of a name already in its scope (a subject's alias among the aliases that
-/// coordinator reads, with their pending invites; a coordinator's or lawyer's name among everyone of that role, with theirs).
+/// coordinator reads, with their pending invites; a coordinator's or lawyer's name among everyone in every role, with every
+/// pending invite, since the admin names people by name alone and one name in two roles would be ambiguous).
 /// A one-time code is made and only its keyed hash stored; nobody is told (the inviter's adapter shows the code once).
 /// </summary>
 public static class CreateInvite
@@ -51,14 +53,14 @@ public static class CreateInvite
         }
 
         var namesInScope = NamesInScope(db, role, coordinator, now).ToList();
-        if (namesInScope.Any(existing => PersonNames.Same(existing, name)))
+        if (namesInScope.Find(existing => PersonNames.Same(existing.Name, name)) is { Name: not null } taken)
         {
-            return new InviteResult(InviteRefusal.NameTaken, name);
+            return new InviteResult(InviteRefusal.NameTaken, name, Holder: taken.Role);
         }
 
-        if (namesInScope.FirstOrDefault(existing => PersonNames.Confusable(existing, name)) is { } lookalike)
+        if (namesInScope.Find(existing => PersonNames.Confusable(existing.Name, name)) is { Name: not null } lookalike)
         {
-            return new InviteResult(InviteRefusal.NameConfusable, name, LooksLike: lookalike);
+            return new InviteResult(InviteRefusal.NameConfusable, name, LooksLike: lookalike.Name, Holder: lookalike.Role);
         }
 
         var code = InviteCodes.NewCode();
@@ -76,17 +78,17 @@ public static class CreateInvite
     }
 
     // A subject's alias is compared with every alias that coordinator already reads (their subjects, those they back up,
-    // their pending invites); a coordinator's or a lawyer's name with everyone of that role and their pending invites.
-    private static IEnumerable<string> NamesInScope(DataSession db, Role role, Person? coordinator, DateTimeOffset now)
+    // their pending invites); a coordinator's or a lawyer's name with everyone enrolled, in any role, and every pending
+    // invite: `distressbot revoke Nina` and the like must never have to guess which Nina is meant.
+    private static IEnumerable<(string Name, Role Role)> NamesInScope(DataSession db, Role role, Person? coordinator, DateTimeOffset now)
     {
         var pendingInvites = db.Invites.All().Where(i => i.UsedAt is null && i.ExpiresAt > now);
         if (role == Role.Subject)
         {
-            return coordinator!.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.People.Find).OfType<Person>().Select(s => s.Name)
-                .Concat(pendingInvites.Where(i => i.CoordinatorId == coordinator.Id).Select(i => i.Name));
+            return coordinator!.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.People.Find).OfType<Person>().Select(s => (s.Name, s.Role))
+                .Concat(pendingInvites.Where(i => i.CoordinatorId == coordinator.Id).Select(i => (i.Name, i.Role)));
         }
 
-        return db.People.All().Where(p => p.Role == role).Select(p => p.Name)
-            .Concat(pendingInvites.Where(i => i.Role == role).Select(i => i.Name));
+        return db.People.All().Select(p => (p.Name, p.Role)).Concat(pendingInvites.Select(i => (i.Name, i.Role)));
     }
 }

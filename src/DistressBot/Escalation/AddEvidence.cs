@@ -28,9 +28,9 @@ public enum EvidenceOutcome
 public sealed record EvidenceFile(string FileName, string MimeType, byte[] Content, DateTimeOffset? TelegramDate);
 
 /// <summary>
-/// A coordinator or lawyer on the case keeps a file as evidence at <c>now</c>: its SHA-256 is computed on receipt, its
+/// A coordinator or lawyer on the case, or the subject of their own open case (<see cref="CaseAccess.EnterForEvidence"/>), keeps a file as evidence at <c>now</c>: its SHA-256 is computed on receipt, its
 /// bytes kept sealed under the case's key (<see cref="EvidenceStore"/>), and an <c>evidence</c> step with
-/// "sha256=hex bytes=n type=mime name=file name" goes into the timeline, counting as activity. Nobody is told; the subject never sees it.
+/// "sha256=hex bytes=n type=mime name=file name" goes into the timeline, counting as activity. Nobody else is told; a subject filing on their own case reads only the answer to their file.
 /// </summary>
 public static class AddEvidence
 {
@@ -41,14 +41,14 @@ public static class AddEvidence
     public const int MaxFileNameLength = 255;
 
     /// <summary>Keeps <paramref name="file"/> with case <paramref name="caseId"/> (as typed) for <paramref name="actor"/>; the SHA-256 (lowercase hex) when kept.</summary>
-    /// <returns><see cref="EvidenceOutcome.NotFound"/> when the actor is not on the case (the attempt is logged, see <see cref="CaseAccess.Enter"/>); <see cref="EvidenceOutcome.TooLarge"/> or <see cref="EvidenceOutcome.Empty"/> with nothing kept; else <see cref="EvidenceOutcome.Kept"/>.</returns>
+    /// <returns><see cref="EvidenceOutcome.NotFound"/> when the actor may not file evidence on the case (the attempt is logged, see <see cref="CaseAccess.EnterForEvidence"/>); <see cref="EvidenceOutcome.TooLarge"/> or <see cref="EvidenceOutcome.Empty"/> with nothing kept; else <see cref="EvidenceOutcome.Kept"/>.</returns>
     public static (EvidenceOutcome Outcome, string? Sha256) Run(DataSession db, Person actor, string caseId, EvidenceFile file, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(caseId);
         ArgumentNullException.ThrowIfNull(file);
-        if (CaseAccess.Enter(db, actor, caseId, now) is not { Case: var @case })
+        if (CaseAccess.EnterForEvidence(db, actor, caseId, now) is not { Case: var @case })
         {
             return (EvidenceOutcome.NotFound, null);
         }
@@ -71,6 +71,9 @@ public static class AddEvidence
             PersonId = actor.Id,
             TelegramDate = file.TelegramDate,
             Detail = Content(sha256, file.Content.Length, file.MimeType, file.FileName),
+
+            // The entry's text says what proof of its own the file carries and what of it was checked offline (or null).
+            Text = Evidence.MediaProof.Describe(file.FileName, file.Content),
         });
         @case.LastActivityAt = now;
         @case.ActivityReminderAt = null;

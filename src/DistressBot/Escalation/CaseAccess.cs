@@ -79,6 +79,48 @@ public static class CaseAccess
             return found;
         }
 
+        Refuse(db, actor, caseId, now);
+        return null;
+    }
+
+    /// <summary>
+    /// As <see cref="Enter"/>, for a file sent as evidence: a coordinator or lawyer on the case, or the case's own subject
+    /// while it is open and not a duress case (a duress PIN says the phone is not theirs: whoever holds it must not learn that a
+    /// case is open). Otherwise null, logged as <see cref="Enter"/> logs it; the caller answers exactly as for a missing case.
+    /// </summary>
+    public static (Case Case, Person Subject)? EnterForEvidence(DataSession db, Person actor, string caseId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(caseId);
+        if (actor.Role != Role.Subject)
+        {
+            return Enter(db, actor, caseId, now);
+        }
+
+        var id = caseId.Trim().ToUpperInvariant();
+        Case? @case = null;
+        try
+        {
+            @case = CaseNumber.IsValid(id) ? db.Cases.Find(id) : null;
+        }
+        catch (Crypto.RecordIntegrityException)
+        {
+            // A purged or damaged case is as good as none.
+        }
+
+        if (@case is { Status: CaseStatus.Open, IsDuress: false } && @case.SubjectId == actor.Id)
+        {
+            return (@case, actor);
+        }
+
+        Refuse(db, actor, caseId, now);
+        return null;
+    }
+
+    // Writes a refused attempt on an existing case into its log, at most once per person and case an hour.
+    private static void Refuse(DataSession db, Person actor, string caseId, DateTimeOffset now)
+    {
         var id = caseId.Trim().ToUpperInvariant();
         Case? refused = null;
         try
@@ -96,7 +138,5 @@ public static class CaseAccess
             refused.Timeline.Add(new CaseEntry { At = now, Kind = CaseEntryKind.AccessRefused, PersonId = actor.Id });
             db.Cases.Save(refused);
         }
-
-        return null;
     }
 }

@@ -73,4 +73,7 @@ public static class CaseLogKinds
 
     /// <summary>The actor sent a file as evidence; content is "sha256=hex bytes=n type=mime name=file name", and the bundle holds the file as evidence/hex.</summary>
     public const string Evidence = "evidence";
+
+    /// <summary>The admin removed the person named from the bot (distressbot revoke) while the case was open; content is null.</summary>
+    public const string Revoked = "revoked";
 }

@@ -60,6 +60,7 @@ public static class CasePurge
 
         // Its evidence files go too: they are sealed under the key about to be destroyed.
         db.EvidenceFiles.Delete(caseId);
+        db.CaseReplies.Delete(caseId);
         foreach (var pending in db.EvidenceIntake.All().Where(p => p.CaseId == caseId))
         {
             db.EvidenceIntake.Remove(pending.Id);

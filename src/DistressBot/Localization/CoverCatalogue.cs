@@ -138,6 +138,28 @@ public static class CoverCatalogue
         [TextId.StatusOverdue] = (
             "Просрочено (срок был {0}): нажмите «Готово» сейчас.",
             "Overdue (it was due by {0}): tap “done” now."),
+        // A subject's evidence (/evidence, under cover left out of /help): answered like a file-saving app, the case never named.
+        [TextId.EvidenceUsageSubject] = (
+            "Напишите /evidence и номер, затем пришлите файлы.",
+            "Send /evidence and the number, then the files."),
+        [TextId.EvidenceWaitingSubject] = (
+            "Жду файлы ещё {0}. Фото лучше присылать как файл (📎 → Файл).",
+            "Waiting for files for {0}. Photos are best sent as files (📎 → File)."),
+        [TextId.EvidenceKeptSubject] = (
+            "Сохранено: «{0}», {1} байт, контрольная сумма {2}",
+            "Saved: '{0}', {1} bytes, checksum {2}"),
+        [TextId.EvidencePhotoAsFileSubject] = (
+            "Фото сжато; оригинал лучше прислать как файл (📎 → Файл).",
+            "The photo was compressed; the original is best sent as a file (📎 → File)."),
+        [TextId.EvidenceNotFoundSubject] = (
+            "Номер {0} не найден. Файл не сохранён.",
+            "Number {0} not found. The file was not saved."),
+        [TextId.EvidenceTooLargeSubject] = (
+            "«{0}» больше 20 МБ: такой файл не сохранить. Ничего не сохранено.",
+            "'{0}' is over 20 MB: too large to save. Nothing was saved."),
+        [TextId.EvidenceNotDownloadedSubject] = (
+            "«{0}» не удалось получить. Ничего не сохранено; пришлите ещё раз.",
+            "'{0}' could not be fetched. Nothing was saved; send it again."),
     }.ToFrozenDictionary();
 
     // Texts a subject can receive whose plain words already read like any app.

@@ -55,6 +55,7 @@ public static class TextAudience
         TextId.EvidenceNotDownloaded, TextId.EvidenceKept, TextId.EvidencePhotoAsFile,
         TextId.LawyerKeyUsage, TextId.LawyerKeySet, TextId.LawyerKeyRemoved, TextId.LawyerKeyNone, TextId.LawyerKeyInvalid,
         TextId.ExportSealedCaption,
+        TextId.TimelineRevoked, TextId.RevokedSubject, TextId.RevokedCoordinator, TextId.RevokedLawyer, TextId.RevokedTakerCaseOpen,
     }.ToFrozenSet();
 
     /// <summary>True when <paramref name="id"/> can be sent to a subject (or shown on their keyboard or command menu).</summary>

@@ -27,8 +27,8 @@ public static class TextCatalogue
             "{0} подключился(-ась). Когда он(а) задаст расписание, вы увидите его в /subjects.",
             "{0} has joined. Once they set a schedule you will see it in /subjects."),
         [TextId.HelpSubject] = (
-            "/checkin (или /{0}) — отметиться\n/pin — задать или сменить PIN-коды\n/status (или /{1}) — когда следующая отметка\n/sos (или /{2}) — срочно попросить о помощи; ответ — просто «Принято.»\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/pause 2d (или /{3} 2d) — пауза в отметках на 2 дня\n/resume — закончить паузу раньше\n/help — эта справка",
-            "/checkin (or /{0}) — check in\n/pin — set or change your PINs\n/status (or /{1}) — when the next check-in is due\n/sos (or /{2}) — ask for help at once; the reply is just “Received.”\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/pause 2d (or /{3} 2d) — pause check-ins for 2 days\n/resume — end the pause early\n/help — this help"),
+            "/checkin (или /{0}) — отметиться\n/pin — задать или сменить PIN-коды\n/status (или /{1}) — когда следующая отметка\n/sos (или /{2}) — срочно попросить о помощи; ответ — просто «Принято.»\n/schedule every 12h grace 30m — отмечаться каждые 12 часов, запас 30 минут\n/schedule daily 09:00 21:00 grace 45m — отмечаться в 09:00 и 21:00\n/timezone Europe/Moscow — ваш часовой пояс\n/pause 2d (или /{3} 2d) — пауза в отметках на 2 дня\n/resume — закончить паузу раньше\n/evidence НОМЕР — затем файлы (фото — как файл) сохраняются под номером, который вам дали, каждый с его SHA-256\n/help — эта справка",
+            "/checkin (or /{0}) — check in\n/pin — set or change your PINs\n/status (or /{1}) — when the next check-in is due\n/sos (or /{2}) — ask for help at once; the reply is just “Received.”\n/schedule every 12h grace 30m — check in every 12 hours, 30 minutes of grace\n/schedule daily 09:00 21:00 grace 45m — check in at 09:00 and 21:00\n/timezone Europe/Moscow — your time zone\n/pause 2d (or /{3} 2d) — pause check-ins for 2 days\n/resume — end the pause early\n/evidence NUMBER — then files (photos as files) are kept under the number you were given, each with its SHA-256\n/help — this help"),
         [TextId.HelpCoordinator] = (
             "/invite Псевдоним — код для подключения нового человека под этим псевдонимом\n/subjects — ваши люди: состояние, последняя отметка, следующий срок\n/cases — открытые дела; /case C-0042 — ход дела\n/ack C-0042 — взять дело; /note C-0042 текст — заметка\n/resolve C-0042 safe|detained|missing|hospitalised|other — закрыть\n/export C-0042 — пакет доказательств (журнал, подпись, PDF); /checkpoint C-0042 — подписанная контрольная точка журнала\n/fact C-0042 ключ значение — сведения для обращений; /draft C-0042 police|wgeid|interim — черновик обращения (.docx)\n/evidence C-0042 — затем файлы (документы, фото, голосовые, видео) сохраняются в деле с их SHA-256\n/missing Псевдоним что известно — сообщить о пропаже (тревога всем сразу)\n/plan Псевдоним — план действий, он приходит с каждой тревогой\n/drill Псевдоним — учебная тревога (человеку ничего не придёт)\n/timezone Europe/Moscow — ваш часовой пояс для времени в сообщениях\n/help — эта справка",
             "/invite Alias — a code to enrol a new person under this alias\n/subjects — your people: state, last check-in, next deadline\n/cases — open cases; /case C-0042 — a case's timeline\n/ack C-0042 — take a case; /note C-0042 text — add a note\n/resolve C-0042 safe|detained|missing|hospitalised|other — close it\n/export C-0042 — the evidence bundle (log, signature, PDF); /checkpoint C-0042 — a signed checkpoint of the log\n/fact C-0042 key value — facts for the filings; /draft C-0042 police|wgeid|interim — a draft filing (.docx)\n/evidence C-0042 — then files (documents, photos, voice notes, videos) are kept with the case with their SHA-256\n/missing Alias what you know — report someone missing (everyone is alerted at once)\n/plan Alias — the response plan sent with every alert\n/drill Alias — a rehearsal alarm (nothing is sent to them)\n/timezone Europe/Moscow — your time zone for times in messages\n/help — this help"),
@@ -619,6 +619,40 @@ public static class TextCatalogue
         [TextId.EvidencePhotoAsFile] = (
             "Telegram пережал это фото: пришлите оригинал как файл (📎 → Файл), чтобы сохранить его собственные байты.",
             "Telegram recompressed this photo: send the original as a file (📎 → File) to keep its own bytes."),
+        [TextId.EvidenceUsageSubject] = (
+            "Напишите /evidence и номер, который вам дали, затем в течение нескольких минут пришлите файлы. Или пришлите файл с подписью /evidence и номер.",
+            "Send /evidence and the number you were given, then send the files within a few minutes. Or send a file with the caption /evidence and the number."),
+        [TextId.EvidenceWaitingSubject] = (
+            "Присылайте файлы: {0} каждый будет сохранён с его SHA-256. Фото присылайте как файл (📎 → Файл): Telegram пережимает фотографии.",
+            "Send the files: for {0} each is kept with its SHA-256. Send photos as files (📎 → File): Telegram recompresses photos."),
+        [TextId.EvidenceKeptSubject] = (
+            "Файл «{0}» ({1} байт) сохранён. SHA-256: {2}",
+            "The file '{0}' ({1} bytes) is kept. SHA-256: {2}"),
+        [TextId.EvidencePhotoAsFileSubject] = (
+            "Telegram пережал это фото: пришлите оригинал как файл (📎 → Файл), чтобы сохранить его собственные байты.",
+            "Telegram recompressed this photo: send the original as a file (📎 → File) to keep its own bytes."),
+        [TextId.EvidenceNotFoundSubject] = (
+            "Под номером {0} ничего не найдено. Файл не сохранён.",
+            "Nothing found under {0}. The file was not kept."),
+        [TextId.EvidenceTooLargeSubject] = (
+            "Файл «{0}» больше 20 МБ — столько бот не может скачать из Telegram. Ничего не сохранено; передайте файл иначе.",
+            "The file '{0}' is over 20 MB, more than a bot can download from Telegram. Nothing was kept; hand the file over another way."),
+        [TextId.EvidenceNotDownloadedSubject] = (
+            "Файл «{0}» не удалось получить из Telegram. Ничего не сохранено; пришлите его ещё раз.",
+            "The file '{0}' could not be had from Telegram. Nothing was kept; send it again."),
+        [TextId.TimelineRevoked] = ("Удалён(а) из бота администратором", "Removed from the bot by the admin"),
+        [TextId.RevokedSubject] = (
+            "Администратор удалил {0} из бота: отметок и тревог о нём (ней) больше не будет. Прошлые дела остаются в хранилище; администратор может их выгрузить (export-case).",
+            "The admin removed {0} from the bot: there will be no more check-ins or alerts about them. Their past cases stay in the store; the admin can export them (export-case)."),
+        [TextId.RevokedCoordinator] = (
+            "Администратор удалил координатора {0} из бота: он(а) больше не ведёт {1} и ничего о нём (ней) не получит.",
+            "The admin removed coordinator {0} from the bot: they no longer look after {1} and are told nothing more about them."),
+        [TextId.RevokedLawyer] = (
+            "Администратор удалил юриста {0} из бота: он(а) больше ничего не получит о {1}.",
+            "The admin removed lawyer {0} from the bot: they are told nothing more about {1}."),
+        [TextId.RevokedTakerCaseOpen] = (
+            "Дело {0} взял(а) {1}; теперь оно снова открыто и ничьё: возьмите его — /ack {0}.",
+            "Case {0} was taken by {1}; it is open again and nobody's: take it with /ack {0}."),
         [TextId.LawyerKeyUsage] = (
             "/lawyerkey КЛЮЧ — запечатывать ваши пакеты /export вашим открытым ключом X25519 (base64). Ключ делается на вашем компьютере: distressbot lawyer-key --out lawyer.key (файл с закрытым ключом остаётся у вас). /lawyerkey off — больше не запечатывать.",
             "/lawyerkey KEY — seal your /export bundles to your X25519 public key (base64). Make the key on your computer: distressbot lawyer-key --out lawyer.key (the private key file stays with you). /lawyerkey off — stop sealing."),

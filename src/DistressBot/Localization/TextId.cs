@@ -481,6 +481,30 @@ public enum TextId
     EvidenceKept,
     /// <summary>After a photo was kept: Telegram recompresses photos, send the original as a file.</summary>
     EvidencePhotoAsFile,
+    /// <summary>A subject's /evidence without a number (their chat never names a case).</summary>
+    EvidenceUsageSubject,
+    /// <summary>A subject's /evidence accepted for their own open case: {0} how long files go to it (TimeSpan); the case is not named.</summary>
+    EvidenceWaitingSubject,
+    /// <summary>A subject's file kept: {0} the file's name, {1} its bytes, {2} its SHA-256 (hex); the case is not named.</summary>
+    EvidenceKeptSubject,
+    /// <summary>After a subject's photo was kept: send the original as a file.</summary>
+    EvidencePhotoAsFileSubject,
+    /// <summary>A subject's /evidence or file for a number that is not their own open case (closed, someone else's, none): {0} the number as typed.</summary>
+    EvidenceNotFoundSubject,
+    /// <summary>A subject's file over the Bot API's 20 MB download limit: {0} the file's name; nothing kept.</summary>
+    EvidenceTooLargeSubject,
+    /// <summary>A subject's file Telegram would not give the bot: {0} the file's name; nothing kept.</summary>
+    EvidenceNotDownloadedSubject,
+    /// <summary>Timeline step word: the admin removed someone in the chain from the bot.</summary>
+    TimelineRevoked,
+    /// <summary>To a revoked subject's chain: {0} the subject's alias.</summary>
+    RevokedSubject,
+    /// <summary>To the rest of a subject's chain: {0} the coordinator removed, {1} the subject's alias.</summary>
+    RevokedCoordinator,
+    /// <summary>To the rest of a subject's chain: {0} the lawyer removed, {1} the subject's alias.</summary>
+    RevokedLawyer,
+    /// <summary>After a revoke notice: {0} case number the removed person had taken, {1} their name; the case is open again.</summary>
+    RevokedTakerCaseOpen,
     /// <summary>/lawyerkey without a key: how to make one and register it.</summary>
     LawyerKeyUsage,
     /// <summary>/lawyerkey with a key kept: {0} its short fingerprint.</summary>

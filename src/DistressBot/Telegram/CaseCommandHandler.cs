@@ -168,7 +168,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             { Outcome: MissingOutcome.Opened, Case: { } opened, Subject: { } subject } => new MessageText(TextId.MissingOpened, opened.Id, subject.Name),
             { Outcome: MissingOutcome.Usage } => new MessageText(TextId.MissingUsage),
             _ => new MessageText(TextId.SubjectNotFound, arguments.Split('\n')[0]),
-        });
+        }, result.Outcome == MissingOutcome.Opened ? result.Case?.Id : null);
     }
 
     private static void Drill(DataSession db, Person coordinator, string alias, DateTimeOffset now)
@@ -180,7 +180,7 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
             { Outcome: DrillOutcome.AlreadyRunning, Subject: { } subject } => new MessageText(TextId.DrillAlreadyRunning, subject.Name),
             { Outcome: DrillOutcome.Usage } => new MessageText(TextId.DrillUsage),
             _ => new MessageText(TextId.SubjectNotFound, TextCut.End(alias.Trim(), 32)),
-        });
+        }, result.Outcome == DrillOutcome.Started ? result.Case?.Id : null);
     }
 
     private void Act(DataSession db, Person actor, string caseId, DateTimeOffset now, TextId usage, Func<string, CaseActionResult> act, string factKey = "")
@@ -201,11 +201,11 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         {
             var key = DraftFacts.Find(factKey) ?? factKey;
             LogFactKept(key, result.Case!.Id);
-            Reply(db, actor, now, new MessageText(TextId.FactSet, result.Case.Id, key));
+            Reply(db, actor, now, new MessageText(TextId.FactSet, result.Case.Id, key), result.Case.Id);
         }
         else if (Render(actor, TextCut.End(caseId, 16), result) is { } answer)
         {
-            Reply(db, actor, now, answer);
+            Reply(db, actor, now, answer, result.Outcome == CaseActionOutcome.NotFound ? null : result.Case?.Id);
         }
     }
 
@@ -332,8 +332,9 @@ public sealed partial class CaseCommandHandler(ILogger<CaseCommandHandler> logge
         return space < 0 ? (text, "") : (text[..space], text[(space + 1)..].Trim());
     }
 
-    private static void Reply(DataSession db, Person to, DateTimeOffset now, MessageText text) =>
-        Notify.Send(db, to, MessagePriority.Reply, now, MessageContent.Of(text));
+    // With the case the answer is about (only one the actor is on), so a file sent in reply to it is evidence for that case.
+    private static void Reply(DataSession db, Person to, DateTimeOffset now, MessageText text, string? about = null) =>
+        Notify.Send(db, to, MessagePriority.Reply, now, new MessageContent { Kind = MessageKind.Texts, Parts = [text], About = about });
 
     [LoggerMessage(EventId = 2700, Level = LogLevel.Warning, Message = "Refused a case action on {CaseId}: not the caller's case, or no such case")]
     private partial void LogRefused(string caseId);

@@ -118,9 +118,13 @@ public sealed partial class EvidenceDownloader(
             return;
         }
 
+        // A subject reads words that never name the case (their phone may not be theirs); the case's people read its number.
+        var subject = sender.Role == Role.Subject;
+        MessageText TooLarge() => subject ? new(TextId.EvidenceTooLargeSubject, row.FileName) : new(TextId.EvidenceTooLarge, row.CaseId, row.FileName);
+        MessageText NotDownloaded() => subject ? new(TextId.EvidenceNotDownloadedSubject, row.FileName) : new(TextId.EvidenceNotDownloaded, row.CaseId, row.FileName);
         if (content is null)
         {
-            Notify.Send(db, sender, MessagePriority.Reply, now, refusal ?? TextId.EvidenceNotDownloaded, row.CaseId, row.FileName);
+            Notify.Send(db, sender, MessagePriority.Reply, now, MessageContent.Of(refusal == TextId.EvidenceTooLarge ? TooLarge() : NotDownloaded()));
             return;
         }
 
@@ -130,25 +134,27 @@ public sealed partial class EvidenceDownloader(
         switch (outcome)
         {
             case EvidenceOutcome.Kept:
-                parts.Add(new MessageText(TextId.EvidenceKept, row.CaseId, row.FileName, content.Length, sha256));
+                parts.Add(subject ? new MessageText(TextId.EvidenceKeptSubject, row.FileName, content.Length, sha256) : new MessageText(TextId.EvidenceKept, row.CaseId, row.FileName, content.Length, sha256));
                 if (row.IsPhoto)
                 {
-                    parts.Add(new MessageText(TextId.EvidencePhotoAsFile));
+                    parts.Add(new MessageText(subject ? TextId.EvidencePhotoAsFileSubject : TextId.EvidencePhotoAsFile));
                 }
 
                 break;
             case EvidenceOutcome.TooLarge:
-                parts.Add(new MessageText(TextId.EvidenceTooLarge, row.CaseId, row.FileName));
+                parts.Add(TooLarge());
                 break;
             case EvidenceOutcome.Empty:
-                parts.Add(new MessageText(TextId.EvidenceNotDownloaded, row.CaseId, row.FileName));
+                parts.Add(NotDownloaded());
                 break;
             default:
-                parts.Add(new MessageText(TextId.CaseNotFound, TextCut.End(row.CaseId, 16)));
+                parts.Add(subject ? new MessageText(TextId.EvidenceNotFoundSubject, TextCut.End(row.CaseId, 16)) : new MessageText(TextId.CaseNotFound, TextCut.End(row.CaseId, 16)));
                 break;
         }
 
-        Notify.Send(db, sender, MessagePriority.Reply, now, parts, "\n");
+        // The answer to a kept file is about its case: more files sent in reply to it go there too.
+        var about = outcome == EvidenceOutcome.Kept ? row.CaseId : null;
+        Notify.Send(db, sender, MessagePriority.Reply, now, new MessageContent { Kind = MessageKind.Texts, Parts = parts, Separator = "\n", About = about });
     }
 
     [LoggerMessage(EventId = 3563, Level = LogLevel.Information, Message = "Evidence file {PendingId} downloaded: {Outcome}")]

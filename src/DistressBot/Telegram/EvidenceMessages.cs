@@ -7,9 +7,12 @@ using Telegram.Bot.Types;
 namespace DistressBot.Telegram;
 
 /// <summary>
-/// Files a coordinator or lawyer sends as evidence: <c>/evidence C-0042</c> opens <see cref="Window"/> for files (by Telegram's
-/// dates), or a file's caption names the case; each file on a case they are on is recorded to be downloaded
-/// (<see cref="EvidenceDownloader"/>), in the handling unit of work. Someone not on the case is told there is no such case.
+/// Files sent as evidence: <c>/evidence C-0042</c> opens <see cref="Window"/> for files (by Telegram's dates), a file's
+/// caption names the case, or a file comes as a reply to a message the bot delivered about a case (found by chat and
+/// message id in <see cref="CaseReplyStore"/>, never by the replied text). Coordinators and lawyers on the case may, and
+/// a subject for their own open case (<see cref="CaseAccess.EnterForEvidence"/>): each file is recorded to be downloaded
+/// (<see cref="EvidenceDownloader"/>), in the handling unit of work. Anyone else is told there is no such case; a subject is
+/// answered in words that never name a case.
 /// </summary>
 public static partial class EvidenceMessages
 {
@@ -22,27 +25,31 @@ public static partial class EvidenceMessages
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(arguments);
+        var subject = actor.Role == Role.Subject;
         var caseId = FirstWord(arguments);
         if (caseId.Length == 0)
         {
-            Reply(db, actor, now, new MessageText(TextId.EvidenceUsage));
+            Reply(db, actor, now, new MessageText(subject ? TextId.EvidenceUsageSubject : TextId.EvidenceUsage));
             return;
         }
 
-        if (CaseAccess.Enter(db, actor, caseId, now) is not { Case: var @case })
+        if (CaseAccess.EnterForEvidence(db, actor, caseId, now) is not { Case: var @case })
         {
             LogRefused(logger);
-            Reply(db, actor, now, new MessageText(TextId.CaseNotFound, TextCut.End(caseId, 16)));
+            Reply(db, actor, now, NotFound(actor, caseId));
             return;
         }
 
         actor.EvidenceCaseId = @case.Id;
         actor.EvidenceUntil = sentAt + Window;
         db.People.Save(actor);
-        Reply(db, actor, now, new MessageText(TextId.EvidenceWaiting, @case.Id, Window));
+        Reply(db, actor, now, subject ? new MessageText(TextId.EvidenceWaitingSubject, Window) : new MessageText(TextId.EvidenceWaiting, @case.Id, Window), @case.Id);
     }
 
-    /// <summary>A message of <paramref name="actor"/> carrying a file: recorded to be downloaded, or answered why not; false when it carries no file.</summary>
+    /// <summary>
+    /// A message of <paramref name="actor"/> carrying a file: recorded to be downloaded, or answered why not; false when it
+    /// carries no file, or when a subject's file names no case (it is then answered as any message without text).
+    /// </summary>
     public static bool File(DataSession db, Person actor, Message message, DateTimeOffset now, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -53,27 +60,34 @@ public static partial class EvidenceMessages
             return false;
         }
 
+        var subject = actor.Role == Role.Subject;
         var sentAt = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc));
-        var caseId = BotCommand.TryParse(message.Caption) is { Name: "evidence" } caption
-            ? FirstWord(caption.Arguments)
-            : actor.EvidenceUntil is { } until && sentAt <= until ? actor.EvidenceCaseId ?? "" : "";
+        var captioned = BotCommand.TryParse(message.Caption) is { Name: "evidence" } caption ? caption : null;
+        var replied = captioned is null && message.ReplyToMessage is { } to ? RepliedCase(db, actor, message.Chat.Id, to.MessageId) : null;
+        var caseId = captioned is not null ? FirstWord(captioned.Arguments)
+            : replied ?? (actor.EvidenceUntil is { } until && sentAt <= until ? actor.EvidenceCaseId ?? "" : "");
         if (caseId.Length == 0)
         {
-            Reply(db, actor, now, new MessageText(TextId.EvidenceNoCase));
+            if (subject && captioned is null)
+            {
+                return false;
+            }
+
+            Reply(db, actor, now, new MessageText(subject ? TextId.EvidenceUsageSubject : TextId.EvidenceNoCase));
             return true;
         }
 
-        if (CaseAccess.Enter(db, actor, caseId, now) is not { Case: var @case })
+        if (CaseAccess.EnterForEvidence(db, actor, caseId, now) is not { Case: var @case })
         {
             LogRefused(logger);
-            Reply(db, actor, now, new MessageText(TextId.CaseNotFound, TextCut.End(caseId, 16)));
+            Reply(db, actor, now, NotFound(actor, caseId));
             return true;
         }
 
         if (file.Size > AddEvidence.MaxBytes)
         {
             LogTooLarge(logger, @case.Id, file.Size.Value);
-            Reply(db, actor, now, new MessageText(TextId.EvidenceTooLarge, @case.Id, file.Name));
+            Reply(db, actor, now, subject ? new MessageText(TextId.EvidenceTooLargeSubject, file.Name) : new MessageText(TextId.EvidenceTooLarge, @case.Id, file.Name));
             return true;
         }
 
@@ -89,8 +103,23 @@ public static partial class EvidenceMessages
         };
         db.EvidenceIntake.Add(pending);
         LogQueued(logger, pending.Id, @case.Id);
+        if (replied is not null)
+        {
+            LogByReply(logger, @case.Id);
+        }
+
         return true;
     }
+
+    // The case of the bot's own message replied to, as recorded when it was delivered to this very person; null for any other message.
+    private static string? RepliedCase(DataSession db, Person actor, long chatId, int messageId) =>
+        db.CaseReplies.Find(chatId, messageId) is { } about && about.PersonId == actor.Id && about.ChatId == chatId ? about.CaseId : null;
+
+    // "No such case", in words a subject's chat may show (never the word "case").
+    private static MessageText NotFound(Person actor, string typed) =>
+        actor.Role == Role.Subject
+            ? new MessageText(TextId.EvidenceNotFoundSubject, TextCut.End(typed, 16))
+            : new MessageText(TextId.CaseNotFound, TextCut.End(typed, 16));
 
     /// <summary>The file a message carries (a document, the largest size of a photo, a voice note, a video, an audio file, a video note), or null.</summary>
     public static IncomingFile? Describe(Message message)
@@ -120,8 +149,9 @@ public static partial class EvidenceMessages
         return space < 0 ? trimmed : trimmed[..space];
     }
 
-    private static void Reply(DataSession db, Person to, DateTimeOffset now, MessageText text) =>
-        Notify.Send(db, to, MessagePriority.Reply, now, MessageContent.Of(text));
+    // With the case it is about, so a file sent in reply to it goes to that case.
+    private static void Reply(DataSession db, Person to, DateTimeOffset now, MessageText text, string? about = null) =>
+        Notify.Send(db, to, MessagePriority.Reply, now, new MessageContent { Kind = MessageKind.Texts, Parts = [text], About = about });
 
     [LoggerMessage(EventId = 3560, Level = LogLevel.Information, Message = "Evidence file {PendingId} for case {CaseId} recorded; it is downloaded next")]
     private static partial void LogQueued(ILogger logger, string pendingId, string caseId);
@@ -131,6 +161,9 @@ public static partial class EvidenceMessages
 
     [LoggerMessage(EventId = 3562, Level = LogLevel.Warning, Message = "Evidence refused: not the sender's case, or no such case")]
     private static partial void LogRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 3580, Level = LogLevel.Information, Message = "Evidence file for case {CaseId} came as a reply to the bot's message about that case")]
+    private static partial void LogByReply(ILogger logger, string caseId);
 }
 
 /// <summary>A file a Telegram message carries, as the bot keeps it.</summary>

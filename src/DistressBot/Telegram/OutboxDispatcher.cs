@@ -250,6 +250,9 @@ public sealed partial class OutboxDispatcher(
                 }
 
                 CaseMessages.Delivered(db, message, ready, messageId, sentAt, time.GetUtcNow());
+
+                // A file sent in reply to this message goes to its case (read by id, never by the replied text).
+                db.CaseReplies.Delivered(message, messageId);
             },
             CancellationToken.None); // Telegram has it: a stop now must not lose its id (to be deleted) or send it again.
     }

@@ -111,7 +111,7 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
             return HandledUpdate.Nothing;
         }
 
-        if (person.Role is Role.Coordinator or Role.Lawyer && EvidenceMessages.File(db, person, message, now, logger))
+        if (EvidenceMessages.File(db, person, message, now, logger))
         {
             return HandledUpdate.Nothing;
         }
@@ -259,6 +259,9 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
                 return Guarded(subject, GuardedChange.Resume, command.Arguments, updateId);
             case "sos":
                 LogJudged(updateId, SubjectAlarms.Sos(db, subject, At(message.Date), now));
+                return HandledUpdate.Nothing;
+            case "evidence":
+                EvidenceMessages.Command(db, subject, command.Arguments, At(message.Date), now, logger);
                 return HandledUpdate.Nothing;
             default:
                 return Unknown(db, subject, command, now);

@@ -84,7 +84,36 @@ public sealed class AdminInviteTests : IAsyncLifetime
 
         Assert.Equal(1, again.ExitCode);
         Assert.Equal("", again.Output);
-        Assert.Contains("already a coordinator (or a pending invite) called 'nina'", again.Error, StringComparison.Ordinal);
+        Assert.Contains("already a coordinator (or a pending invite for one) called 'nina'", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invite_CoordinatorNinaWhenALawyerNinaIsInvited_IsRefusedNamingTheLawyer()
+    {
+        await Admin("invite", "lawyer", "--name", "Nina");
+
+        var coordinator = await Admin("invite", "coordinator", "--name", "NINA");
+
+        Assert.Equal(1, coordinator.ExitCode);
+        Assert.Equal("", coordinator.Output);
+        Assert.Contains("already a lawyer (or a pending invite for one) called 'NINA'", coordinator.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was created.", coordinator.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "revoke", "Vera" }, 2, "Revoking removes 'Vera' from the bot at once")]
+    [InlineData(new[] { "revoke", "--yes" }, 2, "Required argument 'NAME' missing")]
+    [InlineData(new[] { "revoke", "Vera", "--yes", "--now" }, 2, "Unrecognized command or argument '--now'.")]
+    [InlineData(new[] { "revoke", "Vera", "Olga", "--yes" }, 2, "Unrecognized command or argument 'Olga'.")]
+    [InlineData(new[] { "revoke", "Vera", "--of" }, 2, "Required argument missing for option: '--of'.")]
+    [InlineData(new[] { "revoke", "Vera", "--yes" }, 1, "Nobody is called 'Vera' (distressbot people lists everyone). Nothing was changed.")]
+    public async Task Revoke_UnconfirmedMalformedOrUnknown_ChangesNothing(string[] args, int exitCode, string says)
+    {
+        var result = await Admin(args);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(says, result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
     }
 
     private Task<AdminResult> Admin(params string[] args) => AdminCommands.ExecuteAsync(args, _context!, CancellationToken.None);

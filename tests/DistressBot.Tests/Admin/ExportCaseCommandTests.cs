@@ -14,7 +14,7 @@ public sealed class ExportCaseCommandTests : IAsyncLifetime
 {
     private readonly InitializedData _data = InitializedData.Create("export", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private BotRuntime _runtime = null!;
-
+    private readonly byte[] _levPrivateKey = SealedBundle.NewPrivateKey();
 
     public async Task InitializeAsync()
     {
@@ -30,6 +30,12 @@ public sealed class ExportCaseCommandTests : IAsyncLifetime
             nina.SubjectIds.Add(salek.Id);
             db.People.Save(nina);
             db.People.Save(salek);
+
+            // Lev registered his sealing key with /lawyerkey; Mira has none.
+            var lev = DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 3, "Lev", "UTC", _data.Time.GetUtcNow());
+            lev.SealingKey = SealedBundle.PublicKeyOf(_levPrivateKey);
+            db.People.Save(lev);
+            db.People.Save(DomainWorld.NewPerson(db.NewId("p"), Role.Lawyer, 4, "Mira", "UTC", _data.Time.GetUtcNow()));
             SubjectAlarms.Sos(db, salek, _data.Time.GetUtcNow(), _data.Time.GetUtcNow());
             AddCaseNote.Run(db, nina, "C-0001", "Дверь открыта", _data.Time.GetUtcNow());
         });
@@ -72,7 +78,33 @@ public sealed class ExportCaseCommandTests : IAsyncLifetime
         { ["export-case", "C-0001", "--out", "x", "--redact", ""], 2, "--redact takes words among locations, notes, comma-separated, not ''." },
         { ["export-case", "C-0001", "--out", "x", "--redact"], 2, "Required argument missing for option: '--redact'." },
         { ["export-case", "C-0001", "--out", "x", "--redact", "notes", "--redact", "locations"], 2, "Option '--redact' expects a single argument but 2 were provided." },
+        { ["export-case", "C-0001", "--out", "x", "--seal-to"], 2, "Required argument missing for option: '--seal-to'." },
+        { ["export-case", "C-0001", "--out", "x", "--seal-to", "Lev", "--seal-to", "Lev"], 2, "Option '--seal-to' expects a single argument but 2 were provided." },
+        { ["export-case", "C-0001", "--out", "x", "--seal-to", "Nina"], 1, "No lawyer is called 'Nina' (distressbot people lists them). Nothing was exported." },
+        { ["export-case", "C-0001", "--out", "x", "--seal-to", "mira"], 1, "Lawyer 'Mira' has registered no key" },
     };
+
+    [Fact]
+    public async Task ExportCase_SealedToALawyer_WritesOnlyTheSealedFile_WhichOpensWithTheirKeyAlone_AndVerifies()
+    {
+        var target = Path.Combine(_data.Root, "out", "sealed");
+
+        var result = await RunAsync("export-case", "C-0001", "--out", target, "--seal-to", "lev");
+
+        Assert.Equal(0, result.ExitCode);
+        var sealedPath = Path.Combine(target, "C-0001-bundle.zip.sealed");
+        Assert.Equal(sealedPath + "\n", result.Output);
+        Assert.Contains($"sealed to lawyer 'Lev' (key fingerprint {SealedBundle.Fingerprint(SealedBundle.PublicKeyOf(_levPrivateKey))})", result.Error, StringComparison.Ordinal);
+        Assert.Equal([sealedPath], Directory.GetFileSystemEntries(target)); // nothing plain beside it
+        var sealedBytes = await File.ReadAllBytesAsync(sealedPath);
+        Assert.False(SealedBundle.TryOpen(sealedBytes, SealedBundle.NewPrivateKey(), out var none, out _));
+        Assert.Empty(none);
+        Assert.True(SealedBundle.TryOpen(sealedBytes, _levPrivateKey, out var zip, out var problem), problem);
+        var zipPath = Path.Combine(_data.Root, "opened.zip");
+        await File.WriteAllBytesAsync(zipPath, zip);
+        var verdict = BundleVerifier.Verify(zipPath, new BundleTrust(NoteVerifier.Parse(_runtime.Keyring.LogSigner.VerifierKey)));
+        Assert.True(verdict.Verified, verdict.Describe(DistressBot.Localization.Language.En));
+    }
 
     [Fact]
     public async Task ExportCase_WithRedactNotes_WritesABundleWithoutTheNote_ThatVerifies_AndLogsTheRedaction()

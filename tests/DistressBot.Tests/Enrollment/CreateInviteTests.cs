@@ -24,7 +24,12 @@ public sealed class CreateInviteTests
         { null, Role.Coordinator, "Vera", InviteRefusal.None, null },
         { null, Role.Coordinator, "olga", InviteRefusal.NameTaken, null },
         { null, Role.Coordinator, "0lga", InviteRefusal.NameConfusable, "Olga" },
-        { null, Role.Lawyer, "Olga", InviteRefusal.None, null }, // a lawyer's name is compared with lawyers' only
+        { null, Role.Lawyer, "Olga", InviteRefusal.NameTaken, null }, // issue 14: a coordinator's name is not free for a lawyer
+        { null, Role.Coordinator, "lev", InviteRefusal.NameTaken, null }, // nor a lawyer's for a coordinator
+        { null, Role.Coordinator, "Salek", InviteRefusal.NameTaken, null }, // nor a subject's alias
+        { null, Role.Lawyer, "Mila", InviteRefusal.NameTaken, null }, // nor a name a pending subject invite holds
+        { null, Role.Lawyer, "Lеv", InviteRefusal.NameConfusable, "Lev" }, // a Cyrillic e
+        { null, Role.Lawyer, "Vera", InviteRefusal.None, null },
         { null, Role.Lawyer, "Lev", InviteRefusal.NameTaken, null },
     };
 
@@ -54,6 +59,22 @@ public sealed class CreateInviteTests
         Assert.Equal((role, result.Name, inviter is null ? null : people[inviter].Id, w.Now + Lifetime), (stored.Role, stored.Name, stored.CoordinatorId, stored.ExpiresAt));
         Assert.Null(stored.UsedAt);
         Assert.Equal(invitesBefore + 1, w.Run(db => db.Invites.All().Count()));
+    }
+
+    [Theory]
+    [InlineData(Role.Coordinator, "Lev", Role.Lawyer)]
+    [InlineData(Role.Lawyer, "Nina", Role.Coordinator)]
+    [InlineData(Role.Lawyer, "salek", Role.Subject)]
+    public void Run_AdminInviteOfANameHeldInAnotherRole_IsRefusedNamingThatRole(Role role, string name, Role holder)
+    {
+        var (w, _) = World();
+        var peopleBefore = w.Run(db => db.People.All().Count());
+
+        var result = w.Run(db => CreateInvite.Run(db, role, name, null, w.Now, Lifetime));
+
+        Assert.Equal((InviteRefusal.NameTaken, (Role?)holder), (result.Refusal, result.Holder));
+        Assert.Null(result.Code);
+        Assert.Equal(peopleBefore, w.Run(db => db.People.All().Count()));
     }
 
     [Fact]

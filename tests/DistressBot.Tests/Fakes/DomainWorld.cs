@@ -219,6 +219,7 @@ public sealed class DomainWorld
             {
                 var id = ++_nextMessageId;
                 CaseMessages.Delivered(Db, row, ready, id, now, now);
+                Db.CaseReplies.Delivered(row, id);
                 sent.Add(new Sent(row, ready, id));
             }
         }

@@ -53,7 +53,7 @@ public sealed class UpdateRouterTests
                     "export" => TextId.ExportUsage,
                     "fact" => TextId.FactUsage,
                     "draft" => TextId.DraftUsage,
-                    "evidence" => TextId.EvidenceUsage,
+                    "evidence" => role == Role.Subject ? TextId.EvidenceUsageSubject : TextId.EvidenceUsage,
                     _ => replies[(role, name)],
                 };
                 data.Add(role, "/" + name, expected);

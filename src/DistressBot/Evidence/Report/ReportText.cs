@@ -284,4 +284,7 @@ public enum ReportText
 
     /// <summary>One evidence file: {0} its name, {1} its size in bytes, {2} the entry's seq, {3} who sent it.</summary>
     EvidenceFile,
+
+    /// <summary>Kind word: the admin removed the person from the bot.</summary>
+    KindRevoked,
 }

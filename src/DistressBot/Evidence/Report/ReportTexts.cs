@@ -122,6 +122,7 @@ public static class ReportTexts
             "Каждый файл лежит в пакете как evidence/<SHA-256>; его имя, размер и SHA-256 записаны в журнал при получении и покрыты подписью. distressbot verify сверяет каждый файл с его записью.",
             "Each file is in the bundle as evidence/<SHA-256>; its name, size and SHA-256 were written into the log when it was received and are covered by the signature. distressbot verify checks each file against its entry."),
         [ReportText.EvidenceFile] = ("{0} — {1} байт — запись {2}, прислал(а) {3}", "{0} — {1} bytes — entry {2}, sent by {3}"),
+        [ReportText.KindRevoked] = ("удалён(а) из бота администратором", "removed from the bot by the admin"),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, ReportText> Kinds = new Dictionary<string, ReportText>(StringComparer.Ordinal)
@@ -150,6 +151,7 @@ public static class ReportTexts
         [CaseLogKinds.Draft] = ReportText.KindDraft,
         [CaseLogKinds.Released] = ReportText.KindReleased,
         [CaseLogKinds.Evidence] = ReportText.KindEvidence,
+        [CaseLogKinds.Revoked] = ReportText.KindRevoked,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, ReportText> Roles = new Dictionary<string, ReportText>(StringComparer.Ordinal)
