@@ -56,7 +56,7 @@ public static class AdminCommands
                 "people" => await PeopleAsync(store, context.Time.GetUtcNow(), ct),
                 "keys" => await KeyCommands.ExecuteAsync(args, context, ct),
                 "cases" => await CaseCommands.ExecuteAsync(args, context, ct),
-                "backup" => await BackupCommand.ExecuteAsync(args, context.Runtime, ct),
+                "backup" => await BackupCommand.ExecuteAsync(args, context, ct),
                 "cover" => await CoverAsync(args, context, ct),
                 "export-case" => await ExportCaseCommand.ExecuteAsync(args, context, ct),
                 "draft" => await DraftCommand.ExecuteAsync(args, context, ct),

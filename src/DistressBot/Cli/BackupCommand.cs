@@ -1,47 +1,54 @@
 using DistressBot.Hosting;
-using DistressBot.Storage;
 
 namespace DistressBot.Cli;
 
-/// <summary>`distressbot backup DIR`: a consistent copy of the data file and the case keys, taken by the owning process.</summary>
+/// <summary>What `distressbot backup` was asked: the folder to write the backup into (absolute).</summary>
+/// <param name="Directory">A new or empty folder outside the data directory.</param>
+public sealed record BackupCommandOptions(string Directory);
+
+/// <summary>`distressbot backup DIR`: every file the data needs, taken by the owning process, with manifest.json and its MAC (docs/operations.md).</summary>
 public static class BackupCommand
 {
-    /// <summary>Writes the backup into the new or empty directory named by <c>args[1]</c>.</summary>
-    public static async Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, BotRuntime runtime, CancellationToken ct)
+    /// <summary>The usage line.</summary>
+    public const string UsageLine = "Usage: distressbot backup DIRECTORY   (a new or empty directory outside the data directory)";
+
+    /// <summary>The old-style parser: <c>backup DIRECTORY</c>, nothing else.</summary>
+    public static Task<AdminResult> ExecuteAsync(IReadOnlyList<string> args, AdminContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(runtime);
-        if (args.Count != 2)
-        {
-            return AdminResult.Usage("Usage: distressbot backup DIRECTORY   (a new or empty directory)");
-        }
-
-        var target = Path.GetFullPath(args[1]);
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-        {
-            return AdminResult.Fail($"{target} is not empty; give a new or empty directory.");
-        }
-
-        // A new directory is born 0700; an empty one the admin made is tightened before anything is written into it.
-        OwnerOnly.CreateFolder(target);
-        OwnerOnly.Tighten(target);
-
-        await runtime.Records.BackupAsync(Path.Combine(target, "distressbot.db")).WaitAsync(ct);
-
-        // Case keys are created before the record that uses them commits, so copying them after the data file covers every case in it.
-        if (File.Exists(runtime.CaseKeys.FilePath))
-        {
-            CopyOwnerOnly(runtime.CaseKeys.FilePath, Path.Combine(target, "case-keys.json"));
-        }
-
-        return new AdminResult(0, target + "\n", "Backup written. It is encrypted; restoring it needs the keyring and its secret, which are not in it.\n");
+        ArgumentNullException.ThrowIfNull(context);
+        return args.Count != 2 || string.IsNullOrWhiteSpace(args[1])
+            ? Task.FromResult(AdminResult.Usage(UsageLine))
+            : ExecuteAsync(new BackupCommandOptions(Path.GetFullPath(args[1])), context.Runtime, context.Time, ct);
     }
 
-    private static void CopyOwnerOnly(string source, string destination)
+    /// <summary>Writes the backup into <see cref="BackupCommandOptions.Directory"/>; refuses a folder that is not empty or lies inside the data directory.</summary>
+    public static async Task<AdminResult> ExecuteAsync(BackupCommandOptions options, BotRuntime runtime, TimeProvider time, CancellationToken ct)
     {
-        using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var to = OwnerOnly.CreateFile(destination);
-        from.CopyTo(to);
-        to.Flush(flushToDisk: true);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(time);
+        var target = Path.GetFullPath(options.Directory);
+        if (DataBackup.TargetProblem(target, runtime.Settings.DataDirectory) is { } problem)
+        {
+            return AdminResult.Fail(problem + " Nothing was written.");
+        }
+
+        BackupManifest manifest;
+        try
+        {
+            manifest = await DataBackup.WriteAsync(runtime, target, time.GetUtcNow(), ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return AdminResult.Fail($"The backup could not be written to {target} ({ex.Message}); what was written is removed.");
+        }
+
+        return new AdminResult(
+            0,
+            target + "\n",
+            $"Backup written: {string.Join(", ", manifest.Files!.Select(f => f.Name))}, with {BackupManifest.FileName} and its MAC (keyring {manifest.KeyringId}).\n" +
+            (manifest.Holds is { } holds ? $"It holds {holds.Describe()}.\n" : "") +
+            "It is encrypted; restoring it ('distressbot restore') needs the keyring and its secret, which are not in it.\n");
     }
 }

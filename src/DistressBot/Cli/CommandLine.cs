@@ -58,7 +58,10 @@ public static class CommandLine
           cases release C-0042 [--yes]
                                    release a resolved case from legal hold, after confirmation: it is purged
                                    Retention:ReleasedCaseDays later
-          backup DIRECTORY         a consistent encrypted copy of the data (the keyring is not in it)
+          backup DIRECTORY         a consistent encrypted copy of the data (the keyring is not in it), with a manifest of
+                                   every file (size, SHA-256, what it holds) and a MAC under the keyring
+          restore BACKUP [--force] with the bot stopped: check the backup against the keyring, then restore it into the
+                                   data directory if that is empty (--force moves data already there aside first)
           export-case C-0042 --out DIRECTORY [--lang ru|en]
                                    the case's evidence bundle (log, signed checkpoints, PDF report), logged in the case;
                                    check it anywhere with distressbot verify DIRECTORY (see docs/evidence.md)
@@ -109,7 +112,7 @@ public static class CommandLine
                 return OpenCommand.Run(args[1..], Console.Out, Console.Error);
             case "lawyer-key":
                 return LawyerKeyCommand.Run(args[1..], Console.Out, Console.Error);
-            case not ("run" or "init") when !AdminCommands.Handles(args):
+            case not ("run" or "init" or "restore") when !AdminCommands.Handles(args):
                 return Print($"Unknown command '{command}'.\n\n{Help}", ExitUsage, toError: true);
         }
 
@@ -143,6 +146,7 @@ public static class CommandLine
             {
                 "run" => await RunBotAsync(configuration, settings, ct),
                 "init" => await InitAsync(args, settings, ct),
+                "restore" => Restore(args, settings),
                 _ => await AdminAsync(args, settings, ct),
             };
         }
@@ -334,6 +338,11 @@ public static class CommandLine
             return Print(usage, ExitUsage, toError: true);
         }
 
+        if (NewKeyFileInsideData(args, settings.DataDirectory) is { } insideData)
+        {
+            return Print(insideData, ExitUsage, toError: true);
+        }
+
         var resolver = KeyMaterialResolver.ForConsole();
         KeyEncryptionSecret? current = null;
         try
@@ -417,6 +426,21 @@ public static class CommandLine
             : null;
     }
 
+    // A key file in the data directory would sit beside the data it unlocks, and travel into every backup of it.
+    private static string? NewKeyFileInsideData(string[] args, string dataDirectory)
+    {
+        var at = Array.IndexOf(args, "--new-key-file");
+        if (args is not ["keys", "change-passphrase", ..] || at < 0 || at + 1 >= args.Length)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(args[at + 1]);
+        return BotSettings.IsInside(path, dataDirectory)
+            ? $"The new key file {path} would be inside the data directory ({dataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/key. Nothing was changed."
+            : null;
+    }
+
     private static void CollectNewSecret(string[] args, Dictionary<string, string> secrets)
     {
         var index = Array.IndexOf(args, "--new-key-file");
@@ -479,6 +503,21 @@ public static class CommandLine
 
         Console.Error.Write($"Case {caseId} will be purged for good once the retention period has passed. Type the case number again to confirm: ");
         return string.Equals(Console.ReadLine()?.Trim(), caseId.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The thin parser of `restore`; the work is RestoreCommand's, on typed options.
+    private static int Restore(string[] args, BotSettings settings)
+    {
+        if (RestoreCommand.Parse(args) is not { } options)
+        {
+            return Print(RestoreCommand.UsageLine, ExitUsage, toError: true);
+        }
+
+        using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
+        var result = RestoreCommand.Execute(options, settings, secret, TimeProvider.System);
+        Console.Out.Write(result.Output);
+        Console.Error.Write(result.Error);
+        return result.ExitCode;
     }
 
     private static BotSettings? LoadSettings(IConfiguration configuration, SettingsUse use)

@@ -71,6 +71,7 @@ public static class BotHostFactory
         AddService<CheckpointPublisher>(services);
         AddService<RetentionService>(services);
         AddService<EvidenceDownloader>(services);
+        AddService<ScheduledBackups>(services);
         adapters?.Invoke(services);
         AddService<HealthService>(services);
         var host = builder.Build();
