@@ -22,6 +22,9 @@ public sealed partial class ScheduledBackups(BotRuntime runtime, BotSettings set
     /// <summary>Rung after each round (tests wait on it).</summary>
     internal AsyncSignal Ticked { get; } = new();
 
+    /// <summary>Rung once the wait for the next backup is armed, so a test advancing fake time after it never advances too early.</summary>
+    internal AsyncSignal Waiting { get; } = new();
+
     /// <summary>The folder name of a backup taken at <paramref name="at"/>: "distressbot-20261130T090000Z".</summary>
     public static string FolderName(DateTimeOffset at) => FolderPrefix + at.UtcDateTime.ToString(StampFormat, CultureInfo.InvariantCulture);
 
@@ -72,7 +75,9 @@ public sealed partial class ScheduledBackups(BotRuntime runtime, BotSettings set
             var due = last is { } at && at <= now ? at + settings.Backup.Every : now;
             if (due > now)
             {
-                await Task.Delay(due - now, time, stoppingToken);
+                var wait = Task.Delay(due - now, time, stoppingToken);
+                Waiting.Notify();
+                await wait;
             }
 
             var started = time.GetUtcNow();
