@@ -139,7 +139,7 @@ public static class RestoreCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var where = Directory.Exists(staging) ? $" The copy made so far is in {staging}; remove it." : "";
-            var restoredAside = Directory.Exists(aside) && !Directory.Exists(data) ? $" The earlier data is in {aside}: move it back to {data} to start as before." : "";
+            var restoredAside = Directory.Exists(aside) ? $" The earlier data directory is now {aside}{(Directory.Exists(data) ? "" : $": move it back to {data} to start as before")}." : "";
             return AdminResult.Fail($"The restore could not finish ({ex.Message}).{where}{restoredAside}");
         }
 
