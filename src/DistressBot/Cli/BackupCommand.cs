@@ -29,6 +29,12 @@ public static class BackupCommand
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(time);
         var target = Path.GetFullPath(options.Directory);
+        if (File.Exists(target))
+        {
+            // A file where a folder is wanted is a bad argument, as for every other path argument.
+            return AdminResult.Usage($"{target} is a file; give a new or empty directory. Nothing was written.");
+        }
+
         if (DataBackup.TargetProblem(target, runtime.Settings.DataDirectory) is { } problem)
         {
             return AdminResult.Fail(problem + " Nothing was written.");
