@@ -6,7 +6,7 @@ namespace DistressBot.Cli;
 /// <param name="Directory">A new or empty folder outside the data directory.</param>
 public sealed record BackupCommandOptions(string Directory);
 
-/// <summary>`distressbot backup DIR`: every file the data needs, taken by the owning process, with manifest.json and its MAC (docs/operations.md).</summary>
+/// <summary>`distressbot backup DIR`: every file the data needs, taken by the owning process, with manifest.json and its MAC (docs/backups.md).</summary>
 public static class BackupCommand
 {
     /// <summary>The usage line.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace DistressBot.Hosting;
 
 /// <summary>
-/// manifest.json of a backup (docs/operations.md, "Backups"): what made it and when, the keyring it belongs to, every file with its
+/// manifest.json of a backup (docs/backups.md, "Backups"): what made it and when, the keyring it belongs to, every file with its
 /// size and SHA-256, and what it holds. Its exact bytes are authenticated by manifest.mac.
 /// </summary>
 public sealed class BackupManifest

@@ -58,7 +58,7 @@ public sealed class BotSettings
     public RetentionOptions Retention { get; init; } = new();
 
     /// <summary>Section "Backup".</summary>
-    public BackupOptions Backup { get; init; } = new();
+    public BackupScheduleOptions Backup { get; init; } = new();
 
     /// <summary>The data directory, absolute (Storage:DataDirectory, or <see cref="DefaultLocations.DataDirectory"/>); empty when neither gives one.</summary>
     public string DataDirectory => string.IsNullOrWhiteSpace(Storage.DataDirectory) ? "" : Path.GetFullPath(Storage.DataDirectory);

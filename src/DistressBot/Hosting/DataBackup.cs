@@ -109,9 +109,18 @@ public static class DataBackup
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    // Beside the data file, the files of the data directory the data cannot be read without (today the case keys).
-    private static IEnumerable<string> SideFiles(BotRuntime runtime) =>
-        new[] { runtime.CaseKeys.FilePath }.Where(File.Exists);
+    // Beside the data file, every other file of the data directory (today the case keys), so a file the data comes to need, or
+    // no longer needs, changes nothing here. Left out: the data file's write-ahead log (checkpointed into the copy), the lock,
+    // the admin socket, and a half-written temporary file (".name.guid.tmp").
+    private static List<string> SideFiles(BotRuntime runtime)
+    {
+        var dataFile = Path.GetFileName(runtime.Records.DataFile);
+        string[] notData = [dataFile, Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile), DataDirectoryLock.LockFileName, Path.GetFileName(AdminSocketPath.For(runtime.Settings.DataDirectory))];
+        return Directory.EnumerateFiles(runtime.Settings.DataDirectory)
+            .Where(f => Path.GetFileName(f) is var name && !notData.Contains(name) && !name.StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
 
     private static BackupFile Describe(string path) => new(Path.GetFileName(path), new FileInfo(path).Length, Sha256Of(path));
 

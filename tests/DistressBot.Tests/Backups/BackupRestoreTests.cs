@@ -24,7 +24,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     private readonly InitializedData _data = InitializedData.Create("backup", CaseChain.Opening);
     private BotRuntime _runtime = null!;
 
-    public static TheoryData<string> Damages => ["flip a byte of distressbot.db", "flip a byte of case-keys.json", "flip a byte of manifest.json", "flip a byte of manifest.mac", "change the manifest", "remove case-keys.json", "remove manifest.mac", "add a file", "truncate distressbot.db"];
+    public static TheoryData<string> Damages => ["flip a byte of distressbot.db", "flip a byte of the last listed file", "flip a byte of manifest.json", "flip a byte of manifest.mac", "change the manifest", "remove the last listed file", "remove manifest.mac", "add a file", "truncate distressbot.db"];
 
     private string BackupFolder => Path.Combine(_data.Root, "backups", "first");
 
@@ -56,7 +56,11 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Assert.Equal(CaseChain.Opening, manifest.GetProperty("createdAt").GetDateTimeOffset());
         Assert.Equal(_runtime.Keyring.LogSigner.KeyName, manifest.GetProperty("logKey").GetString());
         var files = manifest.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(["distressbot.db", "case-keys.json"], files.Select(f => f.GetProperty("name").GetString()));
+        var names = files.Select(f => f.GetProperty("name").GetString()!).ToList();
+        Assert.Equal("distressbot.db", names[0]); // and then every other file the data directory holds, but its log, lock and socket
+        Assert.Equal(
+            Directory.GetFiles(_data.Settings.DataDirectory).Select(f => Path.GetFileName(f)).Where(n => n is not ("distressbot-log.db" or "distressbot.lock" or "admin.sock")).Order(StringComparer.Ordinal),
+            names.Order(StringComparer.Ordinal));
         foreach (var file in files)
         {
             var path = Path.Combine(BackupFolder, file.GetProperty("name").GetString()!);
@@ -71,7 +75,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Assert.Equal(1, holds.GetProperty("openCases").GetInt32());
         Assert.Equal(0, holds.GetProperty("closedCases").GetInt32());
         Assert.Equal(CheckedIn, holds.GetProperty("latestCheckIn").GetDateTimeOffset());
-        Assert.Equal(["case-keys.json", "distressbot.db", "manifest.json", "manifest.mac"], Directory.GetFiles(BackupFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(names.Append("manifest.json").Append("manifest.mac").Order(StringComparer.Ordinal), Directory.GetFiles(BackupFolder).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
         using var mac = BackupMac.For(_runtime.Keyring);
         Assert.Equal(mac.KeyringId, manifest.GetProperty("keyringId").GetString());
         Assert.True(BackupCheck.Verify(BackupFolder, mac).Verified);
@@ -220,9 +224,10 @@ public sealed class BackupRestoreTests : IAsyncLifetime
                 var manifest = Path.Combine(folder, "manifest.json");
                 File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"subjects\": 1", "\"subjects\": 2", StringComparison.Ordinal));
                 return "does not match its MAC";
-            case "remove case-keys.json":
-                File.Delete(Path.Combine(folder, "case-keys.json"));
-                return "case-keys.json is missing";
+            case "remove the last listed file":
+                var last = LastListed(folder);
+                File.Delete(Path.Combine(folder, last));
+                return $"{last} is missing";
             case "remove manifest.mac":
                 File.Delete(Path.Combine(folder, "manifest.mac"));
                 return "has no manifest.mac";
@@ -237,7 +242,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
                 return "distressbot.db";
             default:
-                var name = damage["flip a byte of ".Length..];
+                var name = damage == "flip a byte of the last listed file" ? LastListed(folder) : damage["flip a byte of ".Length..];
                 var path = Path.Combine(folder, name);
                 var bytes = File.ReadAllBytes(path);
                 bytes[bytes.Length / 2] ^= 0x01;
@@ -245,6 +250,9 @@ public sealed class BackupRestoreTests : IAsyncLifetime
                 return name is "manifest.json" or "manifest.mac" ? "manifest.json" : name;
         }
     }
+
+    private static string LastListed(string folder) =>
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json"))).RootElement.GetProperty("files").EnumerateArray().Last().GetProperty("name").GetString()!;
 
     private async Task<string> EnrolWithOpenCaseAsync() => await _runtime.Store.RunAsync(db =>
     {

@@ -4,7 +4,7 @@ using DistressBot.Domain;
 namespace DistressBot.Hosting;
 
 /// <summary>Scheduled backups (section "Backup"): where, how often, how many are kept. Off while <see cref="Directory"/> is unset.</summary>
-public sealed class BackupOptions
+public sealed class BackupScheduleOptions
 {
     /// <summary>Most backups kept.</summary>
     public const int MaxKeep = 1000;
