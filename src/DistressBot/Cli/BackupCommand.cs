@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DistressBot.Hosting;
-using DistressBot.Storage;
 
 namespace DistressBot.Cli;
 
@@ -8,35 +7,51 @@ namespace DistressBot.Cli;
 /// <param name="Directory">The absolute path of the new or empty directory to write into.</param>
 public sealed record BackupOptions(string Directory);
 
-/// <summary>`distressbot backup DIR`: a consistent copy of the data file (which holds the case keys too), taken by the owning process.</summary>
+/// <summary>`distressbot backup DIR`: every file the data needs, taken by the owning process, with manifest.json and its MAC (docs/backups.md).</summary>
 public static class BackupCommand
 {
     /// <summary>The `backup` command.</summary>
     public static Command Build(IAdminSide side)
     {
         ArgumentNullException.ThrowIfNull(side);
-        var directory = CliArguments.Path("DIRECTORY", "a new or empty directory");
-        return new Command("backup", "a consistent encrypted copy of the data (the keyring is not in it)") { directory }
-            .WithAdminAction(side, parse => new BackupOptions(CliArguments.FullPath(parse.GetValue(directory)!, side.WorkingDirectory)), (options, context, ct) => ExecuteAsync(options, context.Runtime, ct));
+        var directory = CliArguments.Path("DIRECTORY", "a new or empty directory outside the data directory");
+        return new Command("backup", "a consistent encrypted copy of the data with a manifest and its MAC (the keyring is not in it; distressbot restore checks and restores it)") { directory }
+            .WithAdminAction(side, parse => new BackupOptions(CliArguments.FullPath(parse.GetValue(directory)!, side.WorkingDirectory)), (options, context, ct) => ExecuteAsync(options, context.Runtime, context.Time, ct));
     }
 
-    /// <summary>Writes the backup into the new or empty directory <see cref="BackupOptions.Directory"/>; exit 1 when it is not empty.</summary>
-    public static async Task<AdminResult> ExecuteAsync(BackupOptions options, BotRuntime runtime, CancellationToken ct)
+    /// <summary>Writes the backup into <see cref="BackupOptions.Directory"/>; refuses a folder that is not empty or lies inside the data directory.</summary>
+    public static async Task<AdminResult> ExecuteAsync(BackupOptions options, BotRuntime runtime, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(runtime);
-        var target = options.Directory;
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+        ArgumentNullException.ThrowIfNull(time);
+        var target = Path.GetFullPath(options.Directory);
+        if (File.Exists(target))
         {
-            return AdminResult.Fail($"{target} is not empty; give a new or empty directory.");
+            // A file where a folder is wanted is a bad argument, as for every other path argument.
+            return AdminResult.Usage($"{target} is a file; give a new or empty directory. Nothing was written.");
         }
 
-        // A new directory is born 0700; an empty one the admin made is tightened before anything is written into it.
-        OwnerOnly.CreateFolder(target);
-        OwnerOnly.Tighten(target);
+        if (DataBackup.TargetProblem(target, runtime.Settings.DataDirectory) is { } problem)
+        {
+            return AdminResult.Fail(problem + " Nothing was written.");
+        }
 
-        await runtime.Records.BackupAsync(Path.Combine(target, "distressbot.db")).WaitAsync(ct);
+        BackupManifest manifest;
+        try
+        {
+            manifest = await DataBackup.WriteAsync(runtime, target, time.GetUtcNow(), ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return AdminResult.Fail($"The backup could not be written to {target} ({ex.Message}); what was written is removed.");
+        }
 
-        return new AdminResult(0, target + "\n", "Backup written. It is encrypted; restoring it needs the keyring and its secret, which are not in it.\n");
+        return new AdminResult(
+            0,
+            target + "\n",
+            $"Backup written: {string.Join(", ", manifest.Files!.Select(f => f.Name))}, with {BackupManifest.FileName} and its MAC (keyring {manifest.KeyringId}).\n" +
+            (manifest.Holds is { } holds ? $"It holds {holds.Describe()}.\n" : "") +
+            "It is encrypted; restoring it ('distressbot restore') needs the keyring and its secret, which are not in it.\n");
     }
 }

@@ -52,6 +52,7 @@ internal static class CommandTree
             KeyCommands.Build(side),
             CaseCommands.Build(side),
             BackupCommand.Build(side),
+            RestoreCommand.Build(),
             ExportCaseCommand.Build(side),
             DraftCommand.Build(side),
             StatusCommand.Build(side),

@@ -46,6 +46,11 @@ internal sealed class ConsoleAdminSide(IReadOnlyList<string> args, string workin
         {
             if (invocation.Options is ChangePassphraseOptions change)
             {
+                if (change.NewKeyFile is { } newKeyFile && BotSettings.IsInside(newKeyFile, settings.DataDirectory))
+                {
+                    return AdminResult.Usage($"The new key file {newKeyFile} would be inside the data directory ({settings.DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/key. Nothing was changed.");
+                }
+
                 // Whoever runs this must know the current secret, even when the running bot does the work.
                 current = resolver.Resolve(settings.Crypto.KeyFile);
                 using (Keyring.Open(settings.KeyringPath, current))

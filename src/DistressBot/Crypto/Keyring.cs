@@ -292,6 +292,39 @@ public sealed class Keyring : IDisposable
         }
     }
 
+    /// <summary>
+    /// A key of <paramref name="algorithm"/> derived with HKDF-SHA256 from the lookup key under <paramref name="info"/> (its own
+    /// label per use), so every copy of this keyring derives it, whatever its secret or data keys became; the caller disposes it.
+    /// </summary>
+    internal Key DeriveFromLookupKey(ReadOnlySpan<byte> info, Algorithm algorithm)
+    {
+        var raw = SecretBytes.Allocate(KeyWrap.RawKeySize);
+        try
+        {
+            UnwrapLookupKey(raw);
+            return KeyDerivationAlgorithm.HkdfSha256.DeriveKey(raw, ReadOnlySpan<byte>.Empty, info, algorithm);
+        }
+        finally
+        {
+            SecretBytes.Wipe(raw);
+        }
+    }
+
+    /// <summary><paramref name="count"/> bytes derived with HKDF-SHA256 from the lookup key under <paramref name="info"/>: for public identifiers only.</summary>
+    internal byte[] DeriveBytesFromLookupKey(ReadOnlySpan<byte> info, int count)
+    {
+        var raw = SecretBytes.Allocate(KeyWrap.RawKeySize);
+        try
+        {
+            UnwrapLookupKey(raw);
+            return KeyDerivationAlgorithm.HkdfSha256.DeriveBytes(raw, ReadOnlySpan<byte>.Empty, info, count);
+        }
+        finally
+        {
+            SecretBytes.Wipe(raw);
+        }
+    }
+
     /// <summary>The data key with this id, or null.</summary>
     internal Key? FindDataKey(string id) => Keys.DataKeys.TryGetValue(id, out var entry) ? entry.Key : null;
 
@@ -362,6 +395,18 @@ public sealed class Keyring : IDisposable
         finally
         {
             SecretBytes.Wipe(raw);
+        }
+    }
+
+    private void UnwrapLookupKey(Span<byte> raw)
+    {
+        lock (_gate)
+        {
+            var lookup = Keys.Lookup;
+            if (!KeyWrap.TryUnwrap(_kek, lookup.Wrapped, KeyEntry.WrapAssociatedData(lookup.Role, lookup.Id), raw))
+            {
+                throw new KeyringException($"Key {lookup.Id} no longer unwraps in memory; nothing can be derived from it.");
+            }
         }
     }
 

@@ -63,6 +63,13 @@ public sealed class BotStore(IRecordStore store, CryptoContext crypto)
         return result;
     }
 
+    /// <summary>Reads with <paramref name="read"/> over a session the caller's unit of work already holds (a backup describing what it copies); nothing it saves is signed or told.</summary>
+    public T Read<T>(IRecordSession session, Func<DataSession, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return read(new DataSession(session, crypto));
+    }
+
     /// <summary>Runs <paramref name="work"/> in one durable transaction.</summary>
     public Task RunAsync(Action<DataSession> work, CancellationToken cancellationToken = default) =>
         RunAsync(

@@ -77,6 +77,7 @@ public static class BotHostFactory
         AddService<CheckpointPublisher>(services);
         AddService<RetentionService>(services);
         AddService<EvidenceDownloader>(services);
+        AddService<ScheduledBackups>(services);
         SystemdNotify.AddTo(services, Environment.GetEnvironmentVariable);
         adapters?.Invoke(services);
         AddService<HealthService>(services);

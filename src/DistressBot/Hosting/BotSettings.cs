@@ -60,6 +60,9 @@ public sealed class BotSettings
     /// <summary>Section "Telemetry".</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
+    /// <summary>Section "Backup".</summary>
+    public BackupScheduleOptions Backup { get; init; } = new();
+
     /// <summary>The data directory, absolute (Storage:DataDirectory, or <see cref="DefaultLocations.DataDirectory"/>); empty when neither gives one.</summary>
     public string DataDirectory => string.IsNullOrWhiteSpace(Storage.DataDirectory) ? "" : Path.GetFullPath(Storage.DataDirectory);
 
@@ -120,6 +123,7 @@ public sealed class BotSettings
         if (use == SettingsUse.Run)
         {
             Connection(errors);
+            Backup.Validate(errors, DataDirectory);
         }
 
         return errors;
@@ -156,7 +160,7 @@ public sealed class BotSettings
     [
         ("Telegram", Telegram), ("Storage", Storage), ("Crypto", Crypto), ("Checkins", Checkins),
         ("Bot", Bot), ("Escalation", Escalation), ("Health", Health), ("Privacy", Privacy),
-        ("Evidence", Evidence), ("Retention", Retention), ("Telemetry", Telemetry),
+        ("Evidence", Evidence), ("Retention", Retention), ("Telemetry", Telemetry), ("Backup", Backup),
     ];
 
     // Durations are read by our own parser (the bot's "5m" forms too) and handed to the binder in .NET's form;

@@ -51,6 +51,7 @@ public sealed class FilePermissionTests : IDisposable
                     "srv/", "srv/data/", "srv/data/distressbot.db", "srv/data/distressbot-log.db", "srv/data/distressbot.lock",
                     "srv/data/admin.sock", "etc/", "etc/distressbot/", "etc/distressbot/keyring.json", "secret/", "secret/kek.key",
                     "backups/", "backups/2026-11-30/", "backups/2026-11-30/distressbot.db",
+                    "backups/2026-11-30/manifest.json", "backups/2026-11-30/manifest.mac",
                 },
                 created);
         }

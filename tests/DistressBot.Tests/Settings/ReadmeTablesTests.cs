@@ -69,7 +69,7 @@ public sealed partial class ReadmeTablesTests
         int.Parse(Table("| exit code | meaning |").Single(r => r[1].StartsWith(meaning, StringComparison.Ordinal))[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private static (string Name, object Section)[] Sections(BotSettings s) =>
-        [("Telegram", s.Telegram), ("Storage", s.Storage), ("Crypto", s.Crypto), ("Checkins", s.Checkins), ("Bot", s.Bot), ("Escalation", s.Escalation), ("Health", s.Health), ("Privacy", s.Privacy), ("Evidence", s.Evidence), ("Retention", s.Retention), ("Telemetry", s.Telemetry)];
+        [("Telegram", s.Telegram), ("Storage", s.Storage), ("Crypto", s.Crypto), ("Checkins", s.Checkins), ("Bot", s.Bot), ("Escalation", s.Escalation), ("Health", s.Health), ("Privacy", s.Privacy), ("Evidence", s.Evidence), ("Retention", s.Retention), ("Telemetry", s.Telemetry), ("Backup", s.Backup)];
 
     private static List<string[]> Table(string header)
     {

@@ -78,7 +78,8 @@ internal static class AtomicFile
 
     private static void EnsureFolder(string folder) => Storage.OwnerOnly.CreateFolder(folder);
 
-    private static void SyncFolder(string folder)
+    /// <summary>fsyncs <paramref name="folder"/>, so the names created or renamed in it survive a power cut; does nothing on Windows.</summary>
+    internal static void SyncFolder(string folder)
     {
         // .NET cannot open a directory as a FileStream on Unix, so fsync it through libc; Windows has no equivalent need.
         if (OperatingSystem.IsWindows())

@@ -112,6 +112,20 @@ public sealed class LiteRecordStore : IRecordStore
         return request.Task;
     }
 
+    /// <summary>
+    /// As <see cref="BackupAsync(string)"/>, and reads with <paramref name="describe"/> what the copy holds: it runs on the store
+    /// thread after the checkpoint and before the copy, with no commit in between, in a transaction that is rolled back.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="describe"/> wrote (the backup is not made).</exception>
+    public async Task<T> BackupAsync<T>(string destinationPath, Func<IRecordSession, T> describe)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
+        ArgumentNullException.ThrowIfNull(describe);
+        var request = new BackupRequest(destinationPath, session => describe(session));
+        Enqueue(request, CancellationToken.None);
+        return (T)(await request.Task)!;
+    }
+
     /// <summary>Stops taking work, finishes what is queued (waiting out a storage fault), checkpoints and closes.</summary>
     public async ValueTask DisposeAsync()
     {

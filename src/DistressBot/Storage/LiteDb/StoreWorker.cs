@@ -230,6 +230,11 @@ internal sealed class StoreWorker
 
         try
         {
+            if (request.Describe is { } describe)
+            {
+                request.Described(DescribeForBackup(describe));
+            }
+
             var bytes = BackupWriter.Copy(_dataFile, request.DestinationPath);
             StoreLog.BackupWritten(_logger, _dataFile, request.DestinationPath, bytes);
             request.Complete();
@@ -239,6 +244,30 @@ internal sealed class StoreWorker
             // A full or missing backup disk fails the backup, not the store.
             StoreLog.BackupFailed(_logger, ex, _dataFile, request.DestinationPath);
             request.Fail(ex);
+        }
+    }
+
+    // A read in a transaction that is rolled back; nothing is committed between it and the copy that follows.
+    private object? DescribeForBackup(Func<IRecordSession, object?> describe)
+    {
+        var database = EnsureOpen();
+        var session = new LiteRecordSession(database, _indexed);
+        database.BeginTrans();
+        try
+        {
+            var description = describe(session);
+            if (session.Wrote)
+            {
+                throw new InvalidOperationException("a backup's description must only read");
+            }
+
+            return description;
+        }
+        finally
+        {
+            session.Close();
+            database.Rollback();
+            _indexed.RolledBack();
         }
     }
 

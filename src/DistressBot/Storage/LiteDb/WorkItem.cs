@@ -88,21 +88,32 @@ internal abstract class StoreUnit : WorkItem
     public abstract void Complete();
 }
 
-/// <summary>A request to copy the checkpointed data file to a destination.</summary>
+/// <summary>A request to copy the checkpointed data file to a destination, with what the copy holds read from the same state.</summary>
 internal sealed class BackupRequest : WorkItem
 {
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<object?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private object? _description;
 
-    public BackupRequest(string destinationPath) => DestinationPath = destinationPath;
+    public BackupRequest(string destinationPath, Func<IRecordSession, object?>? describe = null)
+    {
+        DestinationPath = destinationPath;
+        Describe = describe;
+    }
 
     /// <summary>Where the copy goes.</summary>
     public string DestinationPath { get; }
 
-    /// <summary>The caller's task.</summary>
-    public Task Task => _completion.Task;
+    /// <summary>Reads what the copy holds, on the store thread between the checkpoint and the copy (no commit comes between); null for nothing.</summary>
+    public Func<IRecordSession, object?>? Describe { get; }
+
+    /// <summary>The caller's task: the description once the copy is on disk.</summary>
+    public Task<object?> Task => _completion.Task;
+
+    /// <summary>Keeps what <see cref="Describe"/> returned, handed over with <see cref="Complete"/>.</summary>
+    public void Described(object? description) => _description = description;
 
     /// <summary>Completes the caller's task once the copy is on disk.</summary>
-    public void Complete() => _completion.TrySetResult();
+    public void Complete() => _completion.TrySetResult(_description);
 
     /// <inheritdoc />
     public override void Fail(Exception exception) => _completion.TrySetException(exception);

@@ -1,0 +1,58 @@
+using DistressBot.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace DistressBot.Tests.Backups;
+
+/// <summary>The Backup section is checked when the bot starts: each bad value named with its fix; off and valid by default.</summary>
+public sealed class BackupSettingsTests
+{
+    private const string Data = "/var/lib/distressbot";
+
+    [Theory]
+    [InlineData("Backup:Directory", "backups", "Backup:Directory (backups) must be an absolute path")]
+    [InlineData("Backup:Directory", "/var/lib/distressbot/backups", "Backup:Directory (/var/lib/distressbot/backups) is inside the data directory")]
+    [InlineData("Backup:Directory", "/var/lib/distressbot", "is inside the data directory")]
+    [InlineData("Backup:Every", "15", "Backup:Every is \"15\", which is not a duration")]
+    [InlineData("Backup:Every", "30s", "Backup:Every (30s) must be at least 1m")]
+    [InlineData("Backup:Keep", "0", "Backup:Keep (0) must be 1 to 1000")]
+    [InlineData("Backup:Keepp", "3", "Backup:Keepp is not a setting")]
+    public void Run_BadBackupSetting_IsNamedWithItsFix(string key, string value, string expected)
+    {
+        var errors = Settings((key, value)).Validate(SettingsUse.Run);
+
+        Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Defaults_AreOff_Daily_Seven_AndValid()
+    {
+        var settings = Settings();
+
+        Assert.Null(settings.Backup.DirectoryPath);
+        Assert.Equal(TimeSpan.FromDays(1), settings.Backup.Every);
+        Assert.Equal(7, settings.Backup.Keep);
+        Assert.Empty(settings.Validate(SettingsUse.Run));
+    }
+
+    [Fact]
+    public void AdminCommands_DoNotCheckTheBackupSection()
+    {
+        Assert.Empty(Settings(("Backup:Directory", "relative")).Validate(SettingsUse.Admin));
+    }
+
+    private static BotSettings Settings(params (string Key, string Value)[] values)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = Data,
+            ["Crypto:KeyringPath"] = "/etc/distressbot/keyring.json",
+            ["Telegram:BotToken"] = "123456:ABC",
+        };
+        foreach (var (key, value) in values)
+        {
+            all[key] = value;
+        }
+
+        return BotSettings.Bind(new ConfigurationBuilder().AddInMemoryCollection(all).Build(), _ => null);
+    }
+}
