@@ -133,7 +133,8 @@ public sealed partial class OutboxDispatcher(
         var now = _clock.GetUtcNow();
         if (now < _outageUntil)
         {
-            return _outageUntil - now;
+            // At least once a minute even so: the health check counts a pass that did nothing as a sign of life.
+            return Min(_outageUntil - now, IdleRescan);
         }
 
         var (due, nextAt) = index.Due(now);
@@ -179,7 +180,7 @@ public sealed partial class OutboxDispatcher(
             wait = TimeSpan.Zero;
             if (now < _outageUntil)
             {
-                return _outageUntil - now;
+                return Min(_outageUntil - now, IdleRescan);
             }
         }
 
