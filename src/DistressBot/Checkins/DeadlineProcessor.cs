@@ -31,8 +31,20 @@ public static class DeadlineProcessor
         return state.DeadlineReminderSent ? deadline + schedule.Grace : deadline;
     }
 
+    /// <summary>The instant from which a look at this person raises the missed-check-in alarm (owed deadline plus grace), or null (none owed, missed already, or paused).</summary>
+    public static DateTimeOffset? AlarmAt(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Checkin is { Schedule: { } schedule, OwedDeadline: { } deadline, Missed: false, PausedUntil: null } ? deadline + schedule.Grace : null;
+    }
+
     /// <summary>Does what is due for <paramref name="subjectId"/> at <paramref name="now"/>; returns the next event instant.</summary>
     public static DateTimeOffset? Process(
+        DataSession db, string subjectId, DateTimeOffset now, BotRules rules, Func<DateTimeOffset, (DateTimeOffset From, DateTimeOffset To)?>? downAround = null) =>
+        ProcessTimed(db, subjectId, now, rules, downAround).Next;
+
+    /// <summary>As <see cref="Process"/>, and also returns <see cref="AlarmAt"/> of the subject as left (for timers that put alarms first).</summary>
+    public static (DateTimeOffset? Next, DateTimeOffset? AlarmAt) ProcessTimed(
         DataSession db, string subjectId, DateTimeOffset now, BotRules rules, Func<DateTimeOffset, (DateTimeOffset From, DateTimeOffset To)?>? downAround = null)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -40,14 +52,14 @@ public static class DeadlineProcessor
         var subject = db.People.Find(subjectId);
         if (subject?.Checkin is not { Schedule: { } schedule, OwedDeadline: { } deadline, Missed: false } state)
         {
-            return null;
+            return (null, null);
         }
 
         if (state.PausedUntil is { } until)
         {
             if (now < until)
             {
-                return until;
+                return (until, null);
             }
 
             // The pause ended by itself (at its end, even when the bot was down then): the schedule runs from there and the
@@ -66,7 +78,7 @@ public static class DeadlineProcessor
             state.LeadReminderSent = true;
             state.DeadlineReminderSent = true;
             Alarms.MissedCheckin(db, subject, deadline, schedule.Grace, now, downAround?.Invoke(deadline + schedule.Grace));
-            return null;
+            return (null, null);
         }
 
         if (now >= deadline && !state.DeadlineReminderSent)
@@ -83,7 +95,7 @@ public static class DeadlineProcessor
             db.People.Save(subject);
         }
 
-        return NextEventAt(subject, rules);
+        return (NextEventAt(subject, rules), AlarmAt(subject));
     }
 
     private static bool LeadReminderApplies(CheckinState state, DateTimeOffset deadline, BotRules rules)

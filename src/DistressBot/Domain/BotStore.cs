@@ -11,7 +11,11 @@ public sealed record StoreChanges(
     IReadOnlyList<Person> Subjects,
     IReadOnlyList<(Case Case, EscalationPolicyOverride? Policy)> Cases,
     bool Queued,
-    IReadOnlyList<DomainEvent> Events);
+    IReadOnlyList<DomainEvent> Events)
+{
+    /// <summary>Outbox rows stored or removed, as the unit of work left them (the dispatcher's index follows them).</summary>
+    public IReadOnlyList<OutboxChange> Outbox { get; init; } = [];
+}
 
 /// <summary>Told after each commit; the running bot wires its timers and outbox to it.</summary>
 public interface IStoreObserver
@@ -55,7 +59,7 @@ public sealed class BotStore(IRecordStore store, CryptoContext crypto)
             },
             cancellationToken);
         // Only after the commit: a unit that rolled back (or is run again after a storage fault) tells nothing of its own.
-        if (changes is { } committed && (committed.Queued || committed.Subjects.Count > 0 || committed.Cases.Count > 0 || committed.Events.Count > 0))
+        if (changes is { } committed && (committed.Queued || committed.Outbox.Count > 0 || committed.Subjects.Count > 0 || committed.Cases.Count > 0 || committed.Events.Count > 0))
         {
             Observer?.Committed(committed);
         }

@@ -138,6 +138,6 @@ public sealed class DataSession
             }
         }
 
-        return new StoreChanges([.. _savedSubjects.Values], cases, _queued, [.. _events]);
+        return new StoreChanges([.. _savedSubjects.Values], cases, _queued, [.. _events]) { Outbox = Outbox.Changes };
     }
 }

@@ -12,6 +12,7 @@ public sealed class OutboxStore
     private readonly CryptoContext _crypto;
     private readonly SealedCollection<OutgoingMessage> _rows;
     private readonly Action _queued;
+    private readonly Dictionary<string, OutboxEntry?> _changes = new(StringComparer.Ordinal);
 
     internal OutboxStore(IRecordSession session, CryptoContext crypto, Action queued)
     {
@@ -20,6 +21,9 @@ public sealed class OutboxStore
         _rows = new SealedCollection<OutgoingMessage>(session, crypto, Collections.Outbox);
         _queued = queued;
     }
+
+    /// <summary>Every row this unit of work stored or removed, as it left it (for the dispatcher's in-memory index, told after the commit).</summary>
+    public IReadOnlyList<OutboxChange> Changes => [.. _changes.Select(c => new OutboxChange(c.Key, c.Value))];
 
     /// <summary>Outbox rows passed over by <see cref="All"/> in this unit of work because they no longer open.</summary>
     public int UnreadableRows { get; private set; }
@@ -34,6 +38,7 @@ public sealed class OutboxStore
 
         // Sealed under the case's own key, so purging a case also makes its queued and freed alert rows unreadable.
         _rows.Put(message.Id, message, caseId: message.CaseId);
+        _changes[message.Id] = OutboxEntry.Of(message);
         _queued();
     }
 
@@ -120,6 +125,7 @@ public sealed class OutboxStore
     {
         ArgumentNullException.ThrowIfNull(message);
         _rows.Put(message.Id, message, caseId: message.CaseId);
+        _changes[message.Id] = OutboxEntry.Of(message);
     }
 
     /// <summary>Every queued message, oldest first.</summary>
@@ -150,6 +156,7 @@ public sealed class OutboxStore
     public bool Remove(string id)
     {
         var removed = _rows.Delete(id);
+        _changes[id] = null;
 
         // Parts are numbered from 0 without gaps, so the first miss ends them (a row that is not a document costs one miss).
         var part = 0;

@@ -58,6 +58,7 @@ public static class BotHostFactory
         services.AddSingleton<DomainEventLog>();
         services.AddSingleton<CaseCommandHandler>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxIndex>();
         services.AddSingleton<CommandMenuSignal>();
         services.AddSingleton(new PublicProfile(settings.Privacy.BotName, settings.Privacy.BotDescription));
         services.AddSingleton<InboundCatchUp>();
@@ -85,9 +86,13 @@ public static class BotHostFactory
         var host = builder.Build();
 
         // Every commit from now on logs what happened, then moves timers and rings the outbox, whichever code path made it.
-        // The log goes first, so its line is written before anyone can be told by a message.
+        // The log goes first, so its line is written before anyone can be told by a message; the outbox index learns of queued
+        // rows before the timer registry rings the dispatcher.
         runtime.Store.Observer = new StoreObservers(
-            host.Services.GetRequiredService<DomainEventLog>(), host.Services.GetRequiredService<BotMetricsObserver>(), host.Services.GetRequiredService<TimerRegistry>());
+            host.Services.GetRequiredService<DomainEventLog>(),
+            host.Services.GetRequiredService<BotMetricsObserver>(),
+            host.Services.GetRequiredService<OutboxIndex>(),
+            host.Services.GetRequiredService<TimerRegistry>());
         return host;
     }
 

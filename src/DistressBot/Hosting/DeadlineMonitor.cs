@@ -22,7 +22,7 @@ public sealed class DeadlineMonitor(
     public static readonly TimeSpan DowntimeTolerance = TimeSpan.FromMinutes(3);
 
     /// <inheritdoc/>
-    protected override async Task<IReadOnlyList<(string Id, DateTimeOffset? At)>> LoadAsync(CancellationToken ct)
+    protected override async Task<IReadOnlyList<TimerLook>> LoadAsync(CancellationToken ct)
     {
         // Read when the bot was last alive before anything is judged, so alarms from the catch-up can say it was down.
         await downtime.LoadAsync(DowntimeTolerance, ct);
@@ -30,8 +30,14 @@ public sealed class DeadlineMonitor(
     }
 
     /// <inheritdoc/>
-    protected override Task<DateTimeOffset?> ProcessAsync(string id, DateTimeOffset now, CancellationToken ct) =>
-        store.RunAsync(db => DeadlineProcessor.Process(db, id, now, rules, instant => downtime.Around(instant, now)), ct);
+    protected override Task<IReadOnlyList<TimerLook>> ProcessAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken ct) =>
+        store.RunAsync<IReadOnlyList<TimerLook>>(
+            db => [.. ids.Select(id =>
+            {
+                var (next, alarmAt) = DeadlineProcessor.ProcessTimed(db, id, now, rules, instant => downtime.Around(instant, now));
+                return new TimerLook(id, next, alarmAt);
+            })],
+            ct);
 
     /// <inheritdoc/>
     protected override void AfterRound() => outbox.Notify();

@@ -18,12 +18,19 @@ public sealed class EscalationMonitor(
     ILogger<EscalationMonitor> logger) : TimerMonitor(index, catchUp, time, transport, logger)
 {
     /// <inheritdoc/>
-    protected override async Task<IReadOnlyList<(string Id, DateTimeOffset? At)>> LoadAsync(CancellationToken ct) =>
+    protected override async Task<IReadOnlyList<TimerLook>> LoadAsync(CancellationToken ct) =>
         (await scan.TakeAsync(ct)).Escalations;
 
     /// <inheritdoc/>
-    protected override Task<DateTimeOffset?> ProcessAsync(string id, DateTimeOffset now, CancellationToken ct) =>
-        store.RunAsync(db => EscalationProcessor.Process(db, id, now, rules), ct);
+    protected override Task<IReadOnlyList<TimerLook>> ProcessAsync(IReadOnlyList<string> ids, DateTimeOffset now, CancellationToken ct) =>
+        store.RunAsync<IReadOnlyList<TimerLook>>(
+            db => [.. ids.Select(id =>
+            {
+                // Every step of a case is urgent: an escalation is an alarm to the next people in the chain.
+                var next = EscalationProcessor.Process(db, id, now, rules);
+                return new TimerLook(id, next, next);
+            })],
+            ct);
 
     /// <inheritdoc/>
     protected override void AfterRound() => outbox.Notify();

@@ -67,16 +67,18 @@ public sealed class StartupScan(BotStore store, BotRules rules, TimeProvider tim
     {
         var now = time.GetUtcNow();
         var people = db.People.All().ToList();
-        var deadlines = new List<(string, DateTimeOffset?)>();
-        var escalations = new List<(string, DateTimeOffset?)>();
+        var deadlines = new List<TimerLook>();
+        var escalations = new List<TimerLook>();
         foreach (var subject in people.Where(p => p.Checkin is not null))
         {
-            deadlines.Add((subject.Id, DeadlineProcessor.NextEventAt(subject, rules)));
+            deadlines.Add(new TimerLook(subject.Id, DeadlineProcessor.NextEventAt(subject, rules), DeadlineProcessor.AlarmAt(subject)));
             foreach (var caseId in new[] { subject.Checkin!.OpenCaseId, subject.Checkin.OpenDrillCaseId }.OfType<string>())
             {
                 if (db.Cases.Find(caseId) is { } @case)
                 {
-                    escalations.Add((caseId, EscalationProcessor.NextEventAt(@case, rules.Escalation.With(subject.Policy))));
+                    // Every step of a case is urgent: an escalation is an alarm to the next people in the chain.
+                    var at = EscalationProcessor.NextEventAt(@case, rules.Escalation.With(subject.Policy));
+                    escalations.Add(new TimerLook(caseId, at, at));
                 }
             }
         }
@@ -88,6 +90,6 @@ public sealed class StartupScan(BotStore store, BotRules rules, TimeProvider tim
 }
 
 /// <summary>What <see cref="StartupScan"/> found: each subject's next deadline or reminder, and each open case's next escalation step.</summary>
-/// <param name="Deadlines">Subject id and next instant (null: nothing scheduled).</param>
-/// <param name="Escalations">Case id and next instant (null: nothing due).</param>
-public sealed record StartupTimers(IReadOnlyList<(string Id, DateTimeOffset? At)> Deadlines, IReadOnlyList<(string Id, DateTimeOffset? At)> Escalations);
+/// <param name="Deadlines">Each subject's next look: id, next instant (null: nothing scheduled), and when an alarm becomes due.</param>
+/// <param name="Escalations">Each open case's next look: id and next instant (null: nothing due), every step urgent.</param>
+public sealed record StartupTimers(IReadOnlyList<TimerLook> Deadlines, IReadOnlyList<TimerLook> Escalations);

@@ -16,12 +16,13 @@ public sealed class TimerRegistry(DeadlineIndex deadlines, EscalationIndex escal
         // re-reads the record and sets the true next instant, so an early one is harmless and a lost one is not.
         foreach (var subject in changes.Subjects)
         {
-            deadlines.Offer(subject.Id, DeadlineProcessor.NextEventAt(subject, rules));
+            deadlines.Offer(subject.Id, DeadlineProcessor.NextEventAt(subject, rules), DeadlineProcessor.AlarmAt(subject));
         }
 
         foreach (var (@case, policy) in changes.Cases)
         {
-            escalations.Offer(@case.Id, EscalationProcessor.NextEventAt(@case, rules.Escalation.With(policy)));
+            var at = EscalationProcessor.NextEventAt(@case, rules.Escalation.With(policy));
+            escalations.Offer(@case.Id, at, at);
         }
 
         if (changes.Queued)

@@ -22,12 +22,17 @@ namespace DistressBot.Telegram;
 /// same pacing, failure classes and retries as a text. A crash
 /// between sending and recording may send one message twice (alerts carry the case number, so a duplicate is
 /// recognisable) but never loses one.
+/// A pass chooses rows from the in-memory <see cref="OutboxIndex"/> (loaded from the store at start, kept by the commits)
+/// and reads from the store only the rows it sends. Two transient failures in a row mean Telegram is unreachable: sending
+/// then stops for a doubling backoff step (<see cref="TelegramOptions.RetryBase"/> to <see cref="TelegramOptions.RetryMax"/>),
+/// and each step ends with one probe (the first row due); nothing else is read or tried meanwhile.
 /// </remarks>
 public sealed partial class OutboxDispatcher(
     ITelegramBotClient bot,
     BotStore store,
     BotRules rules,
     OutboxSignal signal,
+    OutboxIndex index,
     SendPacer pacer,
     DeletionSender deletions,
     TimeProvider time,
@@ -43,6 +48,9 @@ public sealed partial class OutboxDispatcher(
     private const int SlowestUploadBytesPerSecond = 128 * 1024;
     private readonly TimeProvider _clock = transport.Time;
     private readonly TelegramOptions _options = telegramOptions.Value;
+    private int _transientInARow;
+    private int _outageSteps;
+    private DateTimeOffset _outageUntil = DateTimeOffset.MinValue;
 
     /// <summary>When the last pass finished (transport clock): the health check's sign that dispatching is alive.</summary>
     public DateTimeOffset LastPass { get; private set; } = transport.Time.GetUtcNow();
@@ -55,6 +63,11 @@ public sealed partial class OutboxDispatcher(
     {
         await Task.Yield();
         var storeBackoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+        // The one full read of the outbox: rows queued while the bot was stopped. Commits from now on keep the index.
+        var rows = await Backoff.RetryAsync(ct => store.RunAsync(db => db.Outbox.All().Select(OutboxEntry.Of).ToList(), ct), LogStoreError, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), transport, stoppingToken);
+        index.Load(rows);
+        LogIndexLoaded(index.Count);
         while (!stoppingToken.IsCancellationRequested)
         {
             var woken = signal.NextAsync();
@@ -70,6 +83,14 @@ public sealed partial class OutboxDispatcher(
             {
                 LogStoreError(ex);
                 wait = storeBackoff.Next();
+            }
+
+            if (_clock.GetUtcNow() < _outageUntil)
+            {
+                // Telegram is unreachable: deleting waits too, so an outage costs one probe per backoff step and nothing else.
+                Passed.Notify();
+                await WaitAsync(woken, wait, null, stoppingToken);
+                continue;
             }
 
             try
@@ -88,51 +109,69 @@ public sealed partial class OutboxDispatcher(
             Passed.Notify();
             if (wait > TimeSpan.Zero && (cleanupDue is null || cleanupDue > TimeSpan.Zero))
             {
-                // A deletion falls due by domain time; the timers are cancelled when the wait ends, so none piles up.
-                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var timers = new List<Task> { woken, Task.Delay(wait, _clock, waiting.Token) };
-                if (cleanupDue is { } dueIn)
-                {
-                    timers.Add(Task.Delay(dueIn, time, waiting.Token));
-                }
-
-                await Task.WhenAny(timers);
-                await waiting.CancelAsync();
+                await WaitAsync(woken, wait, cleanupDue, stoppingToken);
             }
         }
+    }
+
+    // A deletion falls due by domain time; the timers are cancelled when the wait ends, so none piles up.
+    private async Task WaitAsync(Task woken, TimeSpan wait, TimeSpan? cleanupDue, CancellationToken stoppingToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var timers = new List<Task> { woken, Task.Delay(wait, _clock, waiting.Token) };
+        if (cleanupDue is { } dueIn)
+        {
+            timers.Add(Task.Delay(dueIn, time, waiting.Token));
+        }
+
+        await Task.WhenAny(timers);
+        await waiting.CancelAsync();
     }
 
     // One pass over what is due; returns how long until something else may be sendable.
     private async Task<TimeSpan> PassAsync(Task woken, CancellationToken ct)
     {
-        var queued = await store.RunAsync(db => db.Outbox.All(), ct);
         var now = _clock.GetUtcNow();
-        var wait = IdleRescan;
-        var sent = 0;
-        foreach (var message in queued.OrderBy(m => m.Priority).ThenBy(m => m.Id, StringComparer.Ordinal))
+        if (now < _outageUntil)
         {
-            if (message.Priority >= MessagePriority.Edit && sent > 0 && woken.IsCompleted)
+            // At least once a minute even so: the health check counts a pass that did nothing as a sign of life.
+            return Min(_outageUntil - now, IdleRescan);
+        }
+
+        var (due, nextAt) = index.Due(now);
+        var wait = nextAt is { } at ? Min(IdleRescan, at - now) : IdleRescan;
+        var sent = 0;
+        var heldChats = new HashSet<long>();
+        foreach (var entry in due)
+        {
+            if (entry.Priority >= MessagePriority.Edit && sent > 0 && woken.IsCompleted)
             {
                 // Something was queued since this pass began: it may be an alarm or an answer, and it must not wait
-                // behind a long run of edits of old copies or strangers' replies, so read again (after at least one send,
-                // so a stream of such rows cannot keep the dispatcher re-reading without sending).
+                // behind a long run of edits of old copies or strangers' replies, so choose again (after at least one send,
+                // so a stream of such rows cannot keep the dispatcher choosing without sending).
                 return TimeSpan.Zero;
             }
 
-            if (message.NotBefore is { } notBefore && notBefore > now)
+            if (pacer.GlobalWait() is { } globalWait && globalWait > TimeSpan.Zero)
             {
-                wait = Min(wait, notBefore - now);
+                // Nothing goes before the global limit allows: no need to look at the rest.
+                return Min(wait, globalWait);
+            }
+
+            if (heldChats.Contains(entry.ChatId))
+            {
                 continue;
             }
 
-            if (!pacer.TryTake(message.ChatId, out var pace))
+            if (!pacer.TryTake(entry.ChatId, out var pace))
             {
+                heldChats.Add(entry.ChatId);
                 wait = Min(wait, pace);
                 continue;
             }
 
-            var (ready, protect) = await PrepareAsync(message, ct);
-            if (ready is not null)
+            var (message, ready, protect) = await PrepareAsync(entry, now, ct);
+            if (message is not null && ready is not null)
             {
                 await SendOneAsync(message, ready, protect, ct);
                 sent++;
@@ -140,42 +179,75 @@ public sealed partial class OutboxDispatcher(
 
             now = _clock.GetUtcNow();
             wait = TimeSpan.Zero;
+            if (now < _outageUntil)
+            {
+                return Min(_outageUntil - now, IdleRescan);
+            }
         }
 
         return wait;
     }
 
-    // The words are chosen now, from the state as it stands; a row that is no longer needed or cannot be worded is dropped here.
-    // Whatever goes to a subject is protected (no forwarding or saving in the client).
-    private async Task<(ReadyMessage? Ready, bool Protect)> PrepareAsync(OutgoingMessage message, CancellationToken ct)
+    // The row is read now, in the unit of work that words it, from the state as it stands; a row that is no longer needed or
+    // cannot be worded is dropped here. Whatever goes to a subject is protected (no forwarding or saving in the client).
+    private async Task<(OutgoingMessage? Message, ReadyMessage? Ready, bool Protect)> PrepareAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken ct)
     {
-        if (message.Content is null && message.CaseId is null)
-        {
-            // Its words were final when queued (rows of an earlier version).
-            return (ReadyMessage.AsQueued(message), await store.RunAsync(db => ToSubject(db, message), ct));
-        }
-
-        PreparedMessage prepared;
+        OutgoingMessage? message;
+        PreparedMessage? prepared;
         bool protect;
         try
         {
-            (prepared, protect) = await store.RunAsync(db => (OutboxRenderer.Prepare(db, message.Id, time.GetUtcNow(), rules.DefaultLanguage, rules.CoverWording), ToSubject(db, message)), ct);
+            (message, prepared, protect) = await store.RunAsync<(OutgoingMessage?, PreparedMessage?, bool)>(
+                db =>
+                {
+                    if (db.Outbox.Find(entry.Id) is not { } row)
+                    {
+                        return (null, null, false);
+                    }
+
+                    if (row.NotBefore is { } notBefore && notBefore > now)
+                    {
+                        return (row, null, false);
+                    }
+
+                    // A row without content or case had its words final when queued (rows of an earlier version).
+                    var words = row.Content is null && row.CaseId is null
+                        ? new PreparedMessage(ReadyMessage.AsQueued(row), DropReason.None)
+                        : OutboxRenderer.Prepare(db, row.Id, time.GetUtcNow(), rules.DefaultLanguage, rules.CoverWording);
+                    return (row, words, ToSubject(db, row));
+                },
+                ct);
         }
         catch (RecordIntegrityException)
         {
-            // Its case (or reader) no longer opens: purged meanwhile, or damaged. It cannot be worded, and it must not
-            // block every row queued after it, alarms about other cases among them.
-            await store.RunAsync(db => db.Outbox.Remove(message.Id), ct);
-            if (message.CaseId is null)
+            // It (or its case, or its reader) no longer opens: purged meanwhile, or damaged. It cannot be worded, and it must
+            // not block every row queued after it, alarms about other cases among them.
+            await store.RunAsync(db => db.Outbox.Remove(entry.Id), ct);
+            index.Remove(entry.Id);
+            if (entry.CaseId is null)
             {
-                LogUnreadableReader(message.Id);
+                LogUnreadableReader(entry.Id);
             }
             else
             {
-                LogUnreadableCase(message.Id, message.CaseId);
+                LogUnreadableCase(entry.Id, entry.CaseId);
             }
 
-            return (null, false);
+            return (null, null, false);
+        }
+
+        if (message is null)
+        {
+            // Sent, dropped or purged by a commit the index has not heard of yet.
+            index.Remove(entry.Id);
+            return (null, null, false);
+        }
+
+        if (prepared is null)
+        {
+            // The row itself says it is not due yet (a retry reported out of order): the index learns its instant.
+            index.Set(OutboxEntry.Of(message));
+            return (null, null, false);
         }
 
         switch (prepared.Dropped)
@@ -193,7 +265,7 @@ public sealed partial class OutboxDispatcher(
                 break;
         }
 
-        return (prepared.Ready, protect);
+        return (message, prepared.Ready, protect);
     }
 
     private static bool ToSubject(DataSession db, OutgoingMessage message) =>
@@ -211,6 +283,7 @@ public sealed partial class OutboxDispatcher(
             if (message.EditMessageId is { } editId)
             {
                 await bot.EditMessageText(message.ChatId, editId, ready.Text, replyMarkup: Markup(message, ready) as InlineKeyboardMarkup, cancellationToken: timeout.Token);
+                TelegramAnswered();
                 await store.RunAsync(db => Edited(db, message, ready), ct);
                 return;
             }
@@ -220,9 +293,11 @@ public sealed partial class OutboxDispatcher(
                 : await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), protectContent: protect, cancellationToken: timeout.Token);
             messageId = sent.Id;
             sentAt = new DateTimeOffset(DateTime.SpecifyKind(sent.Date, DateTimeKind.Utc));
+            TelegramAnswered();
         }
         catch (ApiRequestException ex) when (message.EditMessageId is not null && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
         {
+            TelegramAnswered();
             await store.RunAsync(db => Edited(db, message, ready), ct);
             return;
         }
@@ -288,6 +363,15 @@ public sealed partial class OutboxDispatcher(
         LogSendFailed(message.Id, kind, ex.GetType().Name);
         metrics?.TelegramError(TelegramErrors.Classify((ex as ApiRequestException)?.ErrorCode ?? 0, ex), "send");
         metrics?.SendFailed(message.Priority, dropped: kind is SendFailureKind.Permanent or SendFailureKind.Rejected);
+        if (kind == SendFailureKind.Transient)
+        {
+            TransientFailure(now);
+        }
+        else
+        {
+            TelegramAnswered();
+        }
+
         if (kind is SendFailureKind.Permanent or SendFailureKind.Rejected)
         {
             var at = time.GetUtcNow();
@@ -344,6 +428,28 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    // Two transient failures in a row (two different rows): Telegram, not one row, is the problem. Stop for a backoff step
+    // that doubles with each failed probe, so an outage costs one send attempt per step.
+    private void TransientFailure(DateTimeOffset now)
+    {
+        if (++_transientInARow < 2)
+        {
+            return;
+        }
+
+        _outageSteps++;
+        var step = TimeSpan.FromTicks((long)Math.Min(_options.RetryMax.Ticks, _options.RetryBase.Ticks * Math.Pow(2, Math.Min(_outageSteps - 1, 20))));
+        _outageUntil = now + step;
+        LogUnreachable(step);
+    }
+
+    private void TelegramAnswered()
+    {
+        _transientInARow = 0;
+        _outageSteps = 0;
+        _outageUntil = DateTimeOffset.MinValue;
+    }
+
     private static ReplyMarkup? Markup(OutgoingMessage message, ReadyMessage ready)
     {
         if (CallbackData.Keyboard(ready.Buttons) is { Count: > 0 } rows)
@@ -388,6 +494,12 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 3520, Level = LogLevel.Information, Message = "Outbox message {MessageId} was sent as a document of {Bytes} bytes")]
     private partial void LogDocumentSent(string messageId, int bytes);
+
+    [LoggerMessage(EventId = 3651, Level = LogLevel.Information, Message = "Outbox loaded: {Count} messages queued")]
+    private partial void LogIndexLoaded(int count);
+
+    [LoggerMessage(EventId = 3652, Level = LogLevel.Warning, Message = "Telegram unreachable: sending paused for {Step}, then one message is tried")]
+    private partial void LogUnreachable(TimeSpan step);
 
     [LoggerMessage(EventId = 3402, Level = LogLevel.Error, Message = "Outbox message {MessageId} was dropped: it or its reader's record does not open (damaged)")]
     private partial void LogUnreadableReader(string messageId);

@@ -12,6 +12,9 @@ public sealed class InMemoryRecordSession : IRecordSession
     /// <summary>After this many more <see cref="Put"/> calls, the next one throws; null never throws.</summary>
     public int? CrashAfterPuts { get; set; }
 
+    /// <summary>The simulated crash happens once: <see cref="CrashAfterPuts"/> is cleared when it fires.</summary>
+    public bool CrashOnce { get; set; }
+
     /// <summary>How many puts succeeded.</summary>
     public int PutCount { get; private set; }
 
@@ -43,6 +46,7 @@ public sealed class InMemoryRecordSession : IRecordSession
         {
             if (remaining == 0)
             {
+                CrashAfterPuts = CrashOnce ? null : CrashAfterPuts;
                 throw new IOException("Simulated crash.");
             }
 

@@ -159,7 +159,10 @@ public sealed class OutboxDocumentDispatchTests : IAsyncLifetime, IDisposable
         var options = Options.Create(new TelegramOptions());
         var transport = new TransportClock(_transport);
         var deletions = new DeletionSender(_bot, store, _w.Rules, pacer, _w.Time, transport, options, NullLogger<DeletionSender>.Instance);
-        _dispatcher = new OutboxDispatcher(_bot, store, _w.Rules, _signal, pacer, deletions, _w.Time, transport, options, _log);
+        // The dispatcher's index follows the commits, as BotHostFactory wires it.
+        var index = new OutboxIndex();
+        store.Observer = store.Observer is { } other ? new StoreObservers(index, other) : index;
+        _dispatcher = new OutboxDispatcher(_bot, store, _w.Rules, _signal, index, pacer, deletions, _w.Time, transport, options, _log);
         await _dispatcher.StartAsync(CancellationToken.None);
     }
 

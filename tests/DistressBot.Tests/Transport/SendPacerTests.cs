@@ -74,6 +74,36 @@ public sealed class SendPacerTests
         Assert.True(pacer.TryTake(1, out _));
     }
 
+    [Fact]
+    public void TryTake_ThousandsOfChatsOnceEach_ForgetsEachBucketOnceItHasRefilled_WithoutScanningThem()
+    {
+        var pacer = Warm(new SendPacer(_clock, globalPerSecond: 100_000, globalBurst: 100_000));
+        for (long chat = 1; chat <= 20_000; chat++)
+        {
+            Assert.True(pacer.TryTake(chat, out _));
+        }
+
+        Assert.Equal(20_000, pacer.TrackedChats); // none has refilled yet: each still limits its chat
+        Assert.False(pacer.TryTake(1, out _) && pacer.TryTake(1, out _) && pacer.TryTake(1, out _));
+
+        _clock.Advance(TimeSpan.FromSeconds(3)); // three tokens at one a second: every bucket is full again
+        Assert.True(pacer.TryTake(20_001, out _));
+
+        Assert.Equal(1, pacer.TrackedChats); // only the one just used; a forgotten chat starts again with a full burst
+        Assert.True(pacer.TryTake(2, out _) && pacer.TryTake(2, out _) && pacer.TryTake(2, out _));
+        Assert.False(pacer.TryTake(2, out _));
+    }
+
+    [Fact]
+    public void GlobalWait_WhenTheGlobalBucketIsEmpty_SaysHowLong_AndZeroOnceItAllowsASend()
+    {
+        var pacer = new SendPacer(_clock);
+
+        Assert.Equal(TimeSpan.FromSeconds(1.0 / 25), pacer.GlobalWait());
+        _clock.Advance(TimeSpan.FromSeconds(1.0 / 25));
+        Assert.Equal(TimeSpan.Zero, pacer.GlobalWait());
+    }
+
     // The buckets start counting at the first attempt (the global one empty): one refused attempt, then time to fill.
     private SendPacer Warm(SendPacer pacer)
     {
