@@ -45,7 +45,7 @@ internal static class AlarmPhases
 
         // Far enough ahead that the units of work setting the deadlines are committed before the first one falls.
         var touched = alarmIndices.Count + reminderIndices.Count;
-        var t0 = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2 + (touched / 2_000.0));
+        var t0 = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2 + (touched / 1_500.0));
         var instants = alarmIndices.ToDictionary(i => i, i => instantOf(i, t0));
         var ids = await SubjectPrep.UpdateAsync(bot.Store, alarmIndices, (i, state) => SubjectPrep.AlarmAt(state, instants[i]));
         await SubjectPrep.UpdateAsync(bot.Store, reminderIndices, (_, state) => SubjectPrep.ReminderAt(state, t0));
