@@ -110,7 +110,10 @@ internal static class Seeder
                     db.People.Save(subject);
                 }
             });
-            say(string.Create(CultureInfo.InvariantCulture, $"  seeded {Math.Min(from + Batch, plan.Subjects):N0} of {plan.Subjects:N0} subjects"));
+            if ((from / Batch) % 10 == 9 || from + Batch >= plan.Subjects)
+            {
+                say(string.Create(CultureInfo.InvariantCulture, $"  seeded {Math.Min(from + Batch, plan.Subjects):N0} of {plan.Subjects:N0} subjects"));
+            }
         }
 
         for (var from = 0; from < coordinators.Count; from += Batch)
