@@ -26,6 +26,9 @@ public sealed class FakeBotApiOptions
     /// <summary>Faults to inject; it can also be changed while the server runs.</summary>
     public FaultPlan Faults { get; init; } = new();
 
+    /// <summary>Telegram's flood limits to enforce (429 with retry_after beyond them), e.g. <see cref="FakeRateLimits.Telegram"/>; null (default): none.</summary>
+    public FakeRateLimits? RateLimits { get; init; }
+
     /// <summary>Write Kestrel's own logs to the console; off so tests and the demo stay quiet.</summary>
     public bool EnableServerLogging { get; init; }
 
@@ -38,6 +41,7 @@ public sealed class FakeBotApiOptions
         ArgumentNullException.ThrowIfNull(Time);
         ArgumentNullException.ThrowIfNull(TransportTime);
         ArgumentNullException.ThrowIfNull(Faults);
+        RateLimits?.Validate();
         var colon = Token?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         if (Token is null || colon < 1 || colon > 16 || !long.TryParse(Token.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
         {

@@ -13,6 +13,8 @@ internal sealed class BotApiEndpoint(
     FileBook files,
     CancellationToken stopping)
 {
+    private readonly RateLimiter? _limits = options.RateLimits is { } limits ? new RateLimiter(limits) : null;
+
     /// <summary>Handles one HTTP request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
@@ -67,6 +69,14 @@ internal sealed class BotApiEndpoint(
             if (call.ChatId is { } chatId)
             {
                 chats.ThrowIfBlocked(chatId);
+            }
+
+            // Checked last, as Telegram counts only the sends it would otherwise accept.
+            if (_limits is not null && BotApiMethods.IsSending(method) && _limits.TryAcquire(call.ChatId, receivedAt) is { } wait)
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                await call.FailAsync(new BotApiException(429, $"Too Many Requests: retry after {seconds}", seconds));
+                return;
             }
 
             var result = await handler(args, cts.Token);
