@@ -163,6 +163,10 @@ public static class CommandLine
         }
 
         var secret = newKeyFile is null ? KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile, confirmNewPassphrase: true) : null;
+
+        // What the admin must keep beside the keyring: a passphrase only when one unlocks it, else the key file it came from
+        // (Crypto:KeyFile, a systemd credential, DISTRESSBOT_KEY_FILE or --new-key-file).
+        var keep = secret is { Kind: KeyEncryptionSecretKind.Passphrase } ? " and remember the passphrase" : " and keep the key file";
         string logVerifierKey;
         try
         {
@@ -195,7 +199,7 @@ public static class CommandLine
         await Console.Out.WriteLineAsync($"""
             Created the data directory {settings.DataDirectory}
             and the keyring {settings.KeyringPath}{(newKeyFile is null ? "" : $"\nunlocked by the key file {newKeyFile} (keep it away from the data; give it to the bot as Crypto:KeyFile or a systemd credential)")}.
-            Back up the keyring{(newKeyFile is null ? " and remember the passphrase" : " and the key file")} separately from the data: without them the data cannot be read.
+            Back up the keyring{keep} separately from the data: without them the data cannot be read.
             The log key signs every case log; its verifier key:
             {logVerifierKey}
             Give it to the network's lawyers so they can pin it ('distressbot verify --key'); 'distressbot keys log-key' prints it again.

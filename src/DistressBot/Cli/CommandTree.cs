@@ -21,11 +21,14 @@ internal static class CommandTree
         Admin commands work while the bot runs: they are handed to it over its socket in the data directory and
         print the same output with the same exit code.
         Settings: appsettings.json beside the program, a file named by DISTRESSBOT_CONFIG, and DISTRESSBOT_*
-        environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …); durations
-        as 30s, 15m, 1h30m, 2d or hh:mm:ss.
-        Exit codes: 0 done; 1 refused, with the reason (something exists already, a file's content does not check);
-        2 bad settings or arguments (an unknown command or option, a value of the wrong form, a file that is not
-        there); 3 keyring not opened; 4 data directory taken or unreadable; 5 run stopped because a part failed.
+        environment variables (DISTRESSBOT_Telegram__BotToken, DISTRESSBOT_Storage__DataDirectory, …). Durations:
+        settings take 30s, 15m, 1h30m, 2d or hh:mm:ss (d.hh:mm:ss); options such as --ack-timeout take only 30s, 15m,
+        1h30m or 2d; at most 30 days either way.
+        Exit codes: 0 done; 1 refused, with the reason (something exists already, a file's content does not check,
+        revoke or cases purge/release without --yes and no terminal to confirm on); 2 bad settings or arguments (an
+        unknown command, option or settings section, a value of the wrong form, a file or folder that is not there);
+        3 keyring not opened; 4 data directory taken, unreadable, or holds no data; 5 run stopped because a part
+        failed.
         The keyring secret: Crypto:KeyFile, $CREDENTIALS_DIRECTORY/distressbot-key, DISTRESSBOT_KEY_FILE,
         DISTRESSBOT_PASSPHRASE, or a prompt.
         'distressbot COMMAND --help' describes each command.
@@ -136,8 +139,40 @@ internal static class CommandTree
     {
         var words = new Argument<string[]>("COMMAND") { Description = "the command to describe, e.g. keys rotate", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("help", "this text, or a command's help (the same as --help)") { words };
-        command.SetAction((parse, ct) => InvokeAsync(Parse(root, [.. parse.GetValue(words) ?? [], "--help"]), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(words) ?? [];
+            if (Unknown(root, path) is { } refusal)
+            {
+                await parse.InvocationConfiguration.Error.WriteAsync(refusal.AsMemory(), ct);
+                return CommandLine.ExitUsage;
+            }
+
+            return await InvokeAsync(Parse(root, [.. path, "--help"]), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+        });
         return command;
+    }
+
+    // `help peeple`: --help wins over an unknown word in System.CommandLine, so the words are walked here; null when they name a command.
+    private static string? Unknown(Command root, IReadOnlyList<string> path)
+    {
+        var command = root;
+        var names = new List<string> { root.Name };
+        foreach (var word in path)
+        {
+            var visible = command.Subcommands.Where(c => !c.Hidden).ToList();
+            if (visible.FirstOrDefault(c => c.Name == word || c.Aliases.Contains(word)) is not { } next)
+            {
+                var here = string.Join(' ', names);
+                var closest = visible.Count == 0 ? "" : $" Did you mean '{visible.MinBy(c => Quickenshtein.Levenshtein.GetDistance(word, c.Name))!.Name}'?";
+                return $"'{word}' is not a command of '{here}'.{closest}\nNothing was run. '{here} --help' shows how to call it.\n";
+            }
+
+            command = next;
+            names.Add(next.Name);
+        }
+
+        return null;
     }
 
     // `distressbot demo`: the demo is its own program, built from a source checkout, not part of the installed bot.

@@ -17,7 +17,7 @@ public static class LawyerKeyCommand
             .WithLocalAction((parse, _) => Task.FromResult(Run(new LawyerKeyOptions(parse.GetValue(output)!), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error)));
     }
 
-    /// <summary>Makes the key file: 0 made (the /lawyerkey line on <paramref name="output"/>), 1 the file exists already or cannot be made (nothing written).</summary>
+    /// <summary>Makes the key file: 0 made (the /lawyerkey line on <paramref name="output"/>), 1 the file exists already or cannot be made, 2 its folder is not there (nothing written either way).</summary>
     public static int Run(LawyerKeyOptions options, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,6 +27,11 @@ public static class LawyerKeyCommand
         if (File.Exists(target) || Directory.Exists(target))
         {
             return OpenCommand.Refuse(error, new FileProblem($"{target} exists already; a key file is never overwritten. Nothing was written.", CommandLine.ExitRefused), "lawyer-key");
+        }
+
+        if (OpenCommand.MissingFolder(target) is { } missing)
+        {
+            return OpenCommand.Refuse(error, missing, "lawyer-key");
         }
 
         var privateKey = SealedBundle.NewPrivateKey();

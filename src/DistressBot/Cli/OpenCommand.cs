@@ -30,7 +30,7 @@ public static class OpenCommand
 
     /// <summary>
     /// Opens the sealed bundle and writes its zip: 0 written; 1 refused, nothing written (the target exists, the key file holds
-    /// no key, the bundle does not open); 2 a file named is not there. Messages go to <paramref name="error"/>, the result to <paramref name="output"/>.
+    /// no key, the bundle does not open); 2 a file named, or the folder --out names, is not there. Messages go to <paramref name="error"/>, the result to <paramref name="output"/>.
     /// </summary>
     public static int Run(OpenOptions options, TextWriter output, TextWriter error)
     {
@@ -46,6 +46,11 @@ public static class OpenCommand
         if (File.Exists(target) || Directory.Exists(target))
         {
             return Refuse(error, new FileProblem($"{target} exists already; give a new file name. Nothing was written.", CommandLine.ExitRefused));
+        }
+
+        if (MissingFolder(target) is { } missing)
+        {
+            return Refuse(error, missing);
         }
 
         if (!TryReadPrivateKey(keyFile, out var privateKey, out var keyProblem))
@@ -120,6 +125,15 @@ public static class OpenCommand
             problem = new($"--key {file}: the file does not read ({ex.Message}). Nothing was written.", CommandLine.ExitRefused);
             return false;
         }
+    }
+
+    /// <summary>The exit-2 problem when the folder of the new file <paramref name="target"/> is not there (a file named that is not there is a command line that cannot be followed); null when it is.</summary>
+    internal static FileProblem? MissingFolder(string target)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(target));
+        return folder is null || Directory.Exists(folder)
+            ? null
+            : new FileProblem($"--out {target}: the folder {folder} is not there; make it first, or give a file in a folder that is. Nothing was written.", CommandLine.ExitUsage);
     }
 
     /// <summary>Writes <paramref name="bytes"/> to the new, owner-only file <paramref name="target"/>; false with the reason when it cannot, leaving no file.</summary>

@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Text;
 using DistressBot.Domain;
 using DistressBot.Enrollment;
+using DistressBot.Escalation;
 
 namespace DistressBot.Cli;
 
 /// <summary>`distressbot people`'s options: none.</summary>
 public sealed record PeopleOptions;
 
-/// <summary>`distressbot people`: the enrolled people (names and aliases only) and how enrollment codes fared.</summary>
+/// <summary>`distressbot people`: the enrolled people (names and aliases only), subjects no coordinator can reach marked UNREACHABLE, and how enrollment codes fared.</summary>
 public static class PeopleCommand
 {
     /// <summary>The `people` command.</summary>
@@ -28,6 +29,7 @@ public static class PeopleCommand
             {
                 var people = db.People.All().ToList();
                 var byId = people.ToDictionary(p => p.Id);
+                var gaps = PersonReachability.CoverageGaps(people).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
                 var output = new StringBuilder();
                 foreach (var person in people.OrderBy(p => p.Role).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
                 {
@@ -38,6 +40,11 @@ public static class PeopleCommand
                         output.Append("\tcoordinators: ").Append(Names(person.CoordinatorIds));
                         output.Append("\tbackups: ").Append(Names(person.BackupCoordinatorIds));
                         output.Append("\tlawyers: ").Append(Names(person.LawyerIds));
+                        if (gaps.Contains(person.Id))
+                        {
+                            // The mark `distressbot status` points to when it counts coverage gaps.
+                            output.Append("\tUNREACHABLE: no coordinator can reach them; assign one (distressbot assign coordinator NAME --subject ").Append(person.Name).Append(')');
+                        }
                     }
 
                     if (person.UnreachableSince is { } since)

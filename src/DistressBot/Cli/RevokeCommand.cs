@@ -1,5 +1,7 @@
 using System.CommandLine;
+using DistressBot.Domain;
 using DistressBot.Enrollment;
+using DistressBot.Escalation;
 
 namespace DistressBot.Cli;
 
@@ -34,7 +36,7 @@ public static class RevokeCommand
             .WithAdminAction(side, parse => new RevokeOptions(parse.GetValue(name)!, parse.GetValue(of), parse.GetValue(yes)), ExecuteAsync);
     }
 
-    /// <summary>Revokes the person <paramref name="options"/> names, once confirmed.</summary>
+    /// <summary>Revokes the person <paramref name="options"/> names, once confirmed; a coordinator's or lawyer's removal is followed by the coverage check in the same unit of work.</summary>
     public static async Task<AdminResult> ExecuteAsync(RevokeOptions options, AdminContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -45,7 +47,20 @@ public static class RevokeCommand
         }
 
         var now = context.Time.GetUtcNow();
-        var result = await context.Runtime.Store.RunAsync(db => RevokePerson.Run(db, options.Name, options.Of, now), ct);
+        var result = await context.Runtime.Store.RunAsync(
+            db =>
+            {
+                var revoked = RevokePerson.Run(db, options.Name, options.Of, now);
+                if (revoked is { Outcome: RevokeOutcome.Revoked, Person.Role: not Role.Subject })
+                {
+                    // As when a coordinator becomes unreachable: a subject left without a reachable coordinator is a gap now,
+                    // logged and told in this same unit of work rather than at the health service's next daily round.
+                    PersonReachability.CheckCoverage(db, now, force: true);
+                }
+
+                return revoked;
+            },
+            ct);
         return result.Outcome switch
         {
             RevokeOutcome.NotFound => AdminResult.Fail($"Nobody is called '{options.Name}'" + (options.Of is null ? "" : $" among {options.Of}'s subjects") + " (distressbot people lists everyone). Nothing was changed."),

@@ -4,6 +4,7 @@ using DistressBot.Domain;
 using DistressBot.Localization;
 using DistressBot.Telegram;
 using Microsoft.Extensions.Configuration;
+using Quickenshtein;
 
 namespace DistressBot.Hosting;
 
@@ -25,7 +26,11 @@ public sealed class BotSettings
 {
     private static readonly string[] LocationSections = ["Storage", "Crypto"];
     private static readonly string[] RuleSections = ["Storage", "Crypto", "Checkins", "Bot", "Escalation", "Privacy", "Evidence", "Retention"];
+
+    // Sections the host itself reads from the same configuration (appsettings.json holds "Logging").
+    private static readonly string[] HostSections = ["Logging"];
     private readonly List<(string Section, string Error)> _bindErrors = [];
+    private readonly List<string> _unknownSections = [];
 
     /// <summary>Section "Telegram".</summary>
     public TelegramOptions Telegram { get; init; } = new();
@@ -88,6 +93,8 @@ public sealed class BotSettings
             settings.BindSection(configuration, name, section);
         }
 
+        settings.FindUnknownSections(configuration);
+
         if (string.IsNullOrWhiteSpace(settings.Storage.DataDirectory))
         {
             settings.Storage.DataDirectory = DefaultLocations.DataDirectory(environment) ?? "";
@@ -113,7 +120,7 @@ public sealed class BotSettings
             SettingsUse.Admin => RuleSections,
             _ => null,
         };
-        var errors = _bindErrors.Where(e => sections is null || sections.Contains(e.Section)).Select(e => e.Error).ToList();
+        var errors = _unknownSections.Concat(_bindErrors.Where(e => sections is null || sections.Contains(e.Section)).Select(e => e.Error)).ToList();
         Locations(errors);
         if (use != SettingsUse.Init)
         {
@@ -208,6 +215,19 @@ public sealed class BotSettings
         catch (InvalidOperationException ex)
         {
             _bindErrors.Add((name, $"The section {name} does not read: {ex.Message}"));
+        }
+    }
+
+    // A misspelt section (DISTRESSBOT_Privcy__CoverWording) would otherwise leave all its settings at their defaults without a word,
+    // whichever command runs. Only sections count: a plain top-level value is one of the bot's own variables (DISTRESSBOT_PASSPHRASE).
+    private void FindUnknownSections(IConfiguration configuration)
+    {
+        var known = Sections().Select(s => s.Name).Concat(HostSections).ToList();
+        foreach (var child in configuration.GetChildren().Where(c => c.GetChildren().Any() && !known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            var closest = known.MinBy(k => Levenshtein.GetDistance(child.Key.ToUpperInvariant(), k.ToUpperInvariant()))!;
+            _unknownSections.Add($"{child.Key} is not a section of the settings: did you mean {closest}? The sections are {string.Join(", ", known)} " +
+                $"(e.g. DISTRESSBOT_{closest}__{child.GetChildren().First().Key}; see the README's settings table).");
         }
     }
 

@@ -3,6 +3,7 @@ using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
+using DistressBot.Localization;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -167,6 +168,68 @@ public sealed class AdminDataCommandsTests : IAsyncLifetime
         Assert.StartsWith(says, result.Error, StringComparison.Ordinal);
         Assert.False(await _runtime.Store.RunAsync(db => db.People.Find(salek)!.CoverWording));
     }
+
+    [Fact]
+    public async Task Revoke_TheSubjectsLastCoordinator_ReportsTheCoverageGapInTheSameUnit_AndPeopleMarksTheSubjectUnreachable()
+    {
+        var log = new CapturingLogger<DomainEventLog>();
+        _runtime.Store.Observer = new DomainEventLog(log);
+        var salek = await EnrolAsync();
+        var (nina, lev) = (await HelperAsync("Nina", Role.Coordinator, salek), await HelperAsync("Lev", Role.Lawyer, salek));
+        var before = await AdminAsync("people");
+
+        var revoked = await AdminAsync("revoke", "Nina", "--yes");
+        var after = await AdminAsync("people");
+
+        Assert.DoesNotContain("UNREACHABLE", before.Output, StringComparison.Ordinal);
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Contains("WARNING: no coordinator left for 'Salek'", revoked.Error, StringComparison.Ordinal);
+        Assert.Contains("subject\tSalek\tcoordinators: \tbackups: \tlawyers: Lev\tUNREACHABLE: no coordinator can reach them; assign one (distressbot assign coordinator NAME --subject Salek)\n", after.Output, StringComparison.Ordinal);
+        var gap = Assert.Single(log.Entries, e => e.EventId == 3310);
+        Assert.Equal(("1", "1"), (gap["Subjects"], gap["Told"])); // Lev, still in Salek's chain, is the one told
+        var toLev = await _runtime.Store.RunAsync(db => db.Outbox.All().Where(m => m.PersonId == lev).ToList());
+        Assert.Contains(toLev, m => m.Content?.Parts?.Any(p => p.Id == nameof(TextId.CoverageGap)) == true);
+        Assert.Equal(_data.Time.GetUtcNow(), await _runtime.Store.RunAsync(db => db.People.Find(salek)!.CoverageGapReportedAt));
+        Assert.Null(await _runtime.Store.RunAsync(db => db.People.Find(nina)));
+    }
+
+    [Fact]
+    public async Task Revoke_ACoordinatorWhenAnotherRemains_ReportsNoGap_AndPeopleMarksNobody()
+    {
+        var log = new CapturingLogger<DomainEventLog>();
+        _runtime.Store.Observer = new DomainEventLog(log);
+        var salek = await EnrolAsync();
+        await HelperAsync("Nina", Role.Coordinator, salek);
+        await HelperAsync("Olga", Role.Coordinator, salek);
+
+        var revoked = await AdminAsync("revoke", "Nina", "--yes");
+        var after = await AdminAsync("people");
+
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Contains("subject\tSalek\tcoordinators: Olga\t", after.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("UNREACHABLE", after.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(log.Entries, e => e.EventId == 3310);
+    }
+
+    // A coordinator (or lawyer) of the subject <paramref name="subject"/>; returns their id.
+    private Task<string> HelperAsync(string name, Role role, string subject) => _runtime.Store.RunAsync(db =>
+    {
+        var person = DomainWorld.NewPerson(db.NewId("p"), role, name.Length * 1000 + name[0], name, "UTC", _data.Time.GetUtcNow());
+        var of = db.People.Find(subject)!;
+        if (role == Role.Lawyer)
+        {
+            of.LawyerIds.Add(person.Id);
+        }
+        else
+        {
+            of.CoordinatorIds.Add(person.Id);
+            person.SubjectIds.Add(subject);
+        }
+
+        db.People.Save(person);
+        db.People.Save(of);
+        return person.Id;
+    });
 
     // A subject with a 12-hour schedule, as enrolment leaves one; returns their id.
     private Task<string> EnrolAsync(string name = "Salek") => _runtime.Store.RunAsync(db =>

@@ -48,6 +48,39 @@ public sealed class AdminInputTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
     }
 
+    [Fact]
+    public async Task MisspeltSettingsSection_Exit2_NamingItAndTheClosestSection_NothingCreated()
+    {
+        var run = await InProcessCommandLine.RunAsync(Locations(("DISTRESSBOT_Privcy__CoverWording", "true")), "people");
+
+        Assert.Equal((CommandLine.ExitUsage, ""), (run.ExitCode, run.Output));
+        Assert.Contains("Privcy is not a section of the settings: did you mean Privacy?", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+    }
+
+    [Fact]
+    public async Task Init_WithAnExistingKeyFile_SaysKeepTheKeyFile_NeverRememberThePassphrase()
+    {
+        OwnerOnly.CreateFolder(Path.Combine(_root, "keys"));
+        DistressBot.Crypto.KeyFile.Create(KeyFilePath);
+
+        var init = await InProcessCommandLine.RunAsync(Locations(("DISTRESSBOT_Crypto__KeyFile", KeyFilePath)), "init");
+
+        Assert.True(init.ExitCode == 0, init.Error);
+        Assert.Contains("Back up the keyring and keep the key file separately from the data", init.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("passphrase", init.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Init_WithAPassphrase_SaysRememberThePassphrase()
+    {
+        var init = await InProcessCommandLine.RunAsync(Locations(("DISTRESSBOT_PASSPHRASE", "a long enough passphrase")), "init");
+
+        Assert.True(init.ExitCode == 0, init.Error);
+        Assert.Contains("Back up the keyring and remember the passphrase separately from the data", init.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("key file", init.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ \"Checkins\": ")]
     [InlineData(null)]

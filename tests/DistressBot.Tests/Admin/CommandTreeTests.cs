@@ -26,11 +26,14 @@ public sealed class CommandTreeTests : IDisposable
         { ["peeple"], ["Unrecognized command or argument 'peeple'.", "Did you mean one of the following?\npeople\n"] },
         { ["keys", "rotat"], ["Unrecognized command or argument 'rotat'.", "rotate"] },
         { ["policy", "Salek", "--ack-timeout", "5x"], ["--ack-timeout takes a duration such as 30s, 5m, 1h30m or 2d (at most 30 days), not '5x'."] },
+        { ["policy", "Salek", "--ack-timeout", "01:30:00"], ["--ack-timeout takes a duration such as 30s, 5m, 1h30m or 2d (at most 30 days), not '01:30:00'."] }, // as the top-level help says
         { ["policy", "Salek"], ["Give at least one of --ack-timeout, --repeat, --acked-reminder, or --reset."] },
         { ["cases", "purge", "C-42", "--yes"], ["'C-42' is not a case number: case numbers read like C-0042."] },
         { ["export-case", "C-0001", "--out", "/tmp/never-made", "--lang", "de"], ["--lang takes ru or en, not 'de'."] },
         { ["invite", "admin", "--name", "Vera"], ["Cannot invite someone as 'admin': only a coordinator or a lawyer."] },
         { ["backup"], ["Required argument 'DIRECTORY' missing for command: 'backup'."] },
+        { ["help", "peeple"], ["'peeple' is not a command of 'distressbot'. Did you mean 'people'?"] },
+        { ["help", "keys", "rotat"], ["'rotat' is not a command of 'distressbot keys'. Did you mean 'rotate'?"] },
     };
 
     [Fact]
@@ -78,7 +81,8 @@ public sealed class CommandTreeTests : IDisposable
 
         Assert.Equal(0, help.ExitCode);
         Assert.Equal(help, word);
-        foreach (var needed in new[] { "DISTRESSBOT_CONFIG", "DISTRESSBOT_Telegram__BotToken", "Exit codes: 0 done; 1 refused", "DISTRESSBOT_PASSPHRASE", "export-case <CASE>", "keys", "--version" })
+        foreach (var needed in new[] { "DISTRESSBOT_CONFIG", "DISTRESSBOT_Telegram__BotToken", "Exit codes: 0 done; 1 refused", "DISTRESSBOT_PASSPHRASE", "export-case <CASE>", "keys", "--version",
+            "options such as --ack-timeout take only 30s, 15m,", "4 data directory taken, unreadable, or holds no data" })
         {
             Assert.Contains(needed, help.Output, StringComparison.Ordinal);
         }

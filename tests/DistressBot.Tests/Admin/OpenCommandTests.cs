@@ -88,6 +88,7 @@ public sealed class OpenCommandTests : IDisposable
         var notAKey = Path.Combine(_folder, "not.key");
         File.WriteAllText(notAKey, "hello");
         var target = Path.Combine(_folder, "out.zip");
+        var missingFolder = Path.Combine(_folder, "missing", "dir");
 
         (int ExitCode, string[] Args)[] bad =
         [
@@ -99,6 +100,10 @@ public sealed class OpenCommandTests : IDisposable
             (CommandLine.ExitUsage, ["open", sealedFile, "--key", key.File, "--out", target, "--lang", "ru"]),
             (CommandLine.ExitUsage, ["lawyer-key"]),
             (CommandLine.ExitUsage, ["lawyer-key", "--out", target, "extra"]),
+
+            // A folder named for the new file that is not there is a named path that is not there: 2, as a missing input file is.
+            (CommandLine.ExitUsage, ["lawyer-key", "--out", Path.Combine(missingFolder, "k.key")]),
+            (CommandLine.ExitUsage, ["open", sealedFile, "--key", key.File, "--out", Path.Combine(missingFolder, "out.zip")]),
 
             // A file that is there but is not what it should be, and a target that exists: refused, with the reason.
             (CommandLine.ExitRefused, ["open", sealedFile, "--key", notAKey, "--out", target]),
@@ -118,6 +123,7 @@ public sealed class OpenCommandTests : IDisposable
         }
 
         Assert.Equal(keyBefore, File.ReadAllText(key.File));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "missing"))); // the missing folder was named, never made
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -94,6 +94,34 @@ public sealed class BotSettingsTests
         Assert.Empty(settings.Validate(SettingsUse.Init));
     }
 
+    [Theory]
+    [InlineData("Privcy:CoverWording", "true", "Privcy", "Privacy")]
+    [InlineData("Backups:Directory", "/srv/backups", "Backups", "Backup")]
+    [InlineData("Escalaton:AcknowledgeTimeout", "1m", "Escalaton", "Escalation")]
+    [InlineData("storag:DataDirectory", "/srv/data", "storag", "Storage")]
+    public void Validate_MisspeltSection_IsRefusedByEveryCommand_NamingItAndTheClosestSection(string key, string value, string section, string closest)
+    {
+        var settings = Bind((key, value));
+
+        foreach (var use in new[] { SettingsUse.Init, SettingsUse.Admin, SettingsUse.Run })
+        {
+            var error = Assert.Single(settings.Validate(use), e => e.StartsWith(section + " ", StringComparison.Ordinal));
+            Assert.StartsWith($"{section} is not a section of the settings: did you mean {closest}?", error, StringComparison.Ordinal);
+        }
+
+        Assert.False(settings.Privacy.CoverWording); // nothing was read from the misspelt section
+        Assert.Null(settings.Backup.Directory);
+    }
+
+    [Fact]
+    public void Validate_HostsLoggingSectionAndTheBotsOwnPlainVariables_AreNotRefused()
+    {
+        var settings = Bind(("Logging:LogLevel:Default", "Warning"), ("logging:LogLevel:Microsoft", "Error"), ("PASSPHRASE", "x"), ("CONFIG", "/etc/distressbot/appsettings.json"));
+
+        Assert.Empty(settings.Validate(SettingsUse.Admin));
+        Assert.Empty(settings.Validate(SettingsUse.Init));
+    }
+
     [Fact]
     public void Validate_ChecksOnlyTheSettingsTheCommandUses()
     {
