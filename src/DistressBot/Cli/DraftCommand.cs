@@ -72,7 +72,7 @@ public static class DraftCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return AdminResult.Fail($"{parsed.Target} cannot be made ({ex.Message}). Nothing was written.");
+            return AdminResult.Fail($"{parsed.Target} cannot be made ({ex.Message}). {CaseFileArguments.WhoWrites} Nothing was written.");
         }
 
         DraftFile? draft;

@@ -89,7 +89,7 @@ public static class ExportCaseCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return AdminResult.Fail($"{target} cannot be made or written ({ex.Message}). Nothing was exported.");
+            return AdminResult.Fail($"{target} cannot be made or written ({ex.Message}). {CaseFileArguments.WhoWrites} Nothing was exported.");
         }
 
         var now = context.Time.GetUtcNow();

@@ -25,7 +25,10 @@ public sealed class BackupScheduleOptions
     public string? DirectoryPath => string.IsNullOrWhiteSpace(Directory) ? null : Path.TrimEndingDirectorySeparator(Directory.Trim());
 
     /// <summary>Adds a problem with each setting, naming it and how to fix it.</summary>
-    internal void Validate(List<string> errors, string dataDirectory)
+    /// <param name="errors">Receives the problems.</param>
+    /// <param name="dataDirectory">The data directory, absolute (empty when unset).</param>
+    /// <param name="keyringPath">The keyring file, absolute (empty when unset): backups may not lie in or around its folder.</param>
+    internal void Validate(List<string> errors, string dataDirectory, string keyringPath = "")
     {
         if (Every < MinEvery)
         {
@@ -49,6 +52,11 @@ public sealed class BackupScheduleOptions
         else if (dataDirectory.Length > 0 && (folder == Path.TrimEndingDirectorySeparator(dataDirectory) || BotSettings.IsInside(folder, dataDirectory)))
         {
             errors.Add($"Backup:Directory ({folder}) is inside the data directory ({dataDirectory}): backups there are lost with the data. Choose a folder elsewhere, ideally on other media, e.g. /var/backups/distressbot.");
+        }
+        else if (keyringPath.Length > 0 && Path.GetDirectoryName(keyringPath) is { Length: > 0 } keys
+            && (folder == Path.TrimEndingDirectorySeparator(keys) || BotSettings.IsInside(folder, keys) || BotSettings.IsInside(keyringPath, folder)))
+        {
+            errors.Add($"Backup:Directory ({folder}) is the keyring's folder or shares it ({keys}, Crypto:KeyringPath): a backup kept with the keys that open it protects nothing when that folder is copied or lost. Choose a folder elsewhere, ideally on other media, e.g. /var/backups/distressbot.");
         }
         else if (File.Exists(folder))
         {

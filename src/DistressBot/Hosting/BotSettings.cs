@@ -130,7 +130,7 @@ public sealed class BotSettings
         if (use == SettingsUse.Run)
         {
             Connection(errors);
-            Backup.Validate(errors, DataDirectory);
+            Backup.Validate(errors, DataDirectory, KeyringPath);
         }
 
         return errors;

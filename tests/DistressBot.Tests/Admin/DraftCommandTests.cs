@@ -108,6 +108,23 @@ public sealed class DraftCommandTests : IAsyncLifetime
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(deeper)!));
     }
 
+    [Fact]
+    public async Task Draft_IntoAFolderThatCannotBeMade_SaysTheRunningBotWritesIt_AndWhere_AndLogsNoDraft()
+    {
+        var file = Path.Combine(_data.Root, "a-file");
+        await File.WriteAllTextAsync(file, "mine");
+        var target = Path.Combine(file, "draft.docx");
+
+        var result = await AdminAsync("draft", "C-0001", "police", "--out", target);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"{target} cannot be made (", result.Error, StringComparison.Ordinal);
+        Assert.Contains("While the bot runs, the bot itself writes this", result.Error, StringComparison.Ordinal);
+        Assert.Contains("give a folder under /var/lib/distressbot-exports", result.Error, StringComparison.Ordinal);
+        Assert.Equal("mine", await File.ReadAllTextAsync(file));
+        Assert.DoesNotContain(await _runtime.Store.RunAsync(db => db.Cases.Find("C-0001")!.Timeline), e => e.Kind == CaseEntryKind.DraftMade);
+    }
+
     private Task<AdminResult> AdminAsync(params string[] args) =>
         AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _data.Settings.ToRules(), _data.Time, new Dictionary<string, string>()), CancellationToken.None);
 }

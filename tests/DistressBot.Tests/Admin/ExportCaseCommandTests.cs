@@ -159,6 +159,26 @@ public sealed class ExportCaseCommandTests : IAsyncLifetime
         Assert.Equal(before, await EntriesAsync());
     }
 
+    [Fact]
+    public async Task ExportCase_IntoAFolderThatCannotBeMade_SaysTheRunningBotWritesIt_AndWhere_AndLogsNoExport()
+    {
+        // A path under a file cannot be made by anyone (root included), as a folder outside the service's sandbox cannot.
+        var before = await EntriesAsync();
+        var file = Path.Combine(_data.Root, "a-file");
+        await File.WriteAllTextAsync(file, "mine");
+        var target = Path.Combine(file, "C-0001");
+
+        var result = await RunAsync("export-case", "C-0001", "--out", target);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"{target} cannot be made or written (", result.Error, StringComparison.Ordinal);
+        Assert.Contains("While the bot runs, the bot itself writes this", result.Error, StringComparison.Ordinal);
+        Assert.Contains("give a folder under /var/lib/distressbot-exports", result.Error, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was exported.\n", result.Error, StringComparison.Ordinal);
+        Assert.Equal("mine", await File.ReadAllTextAsync(file));
+        Assert.Equal(before, await EntriesAsync());
+    }
+
     private Task<AdminResult> RunAsync(params string[] args) =>
         AdminCommands.ExecuteAsync(args, new AdminContext(_runtime, _data.Settings.ToRules(), _data.Time, new Dictionary<string, string>()), CancellationToken.None);
 

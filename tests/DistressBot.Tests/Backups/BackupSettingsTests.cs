@@ -12,6 +12,10 @@ public sealed class BackupSettingsTests
     [InlineData("Backup:Directory", "backups", "Backup:Directory (backups) must be an absolute path")]
     [InlineData("Backup:Directory", "/var/lib/distressbot/backups", "Backup:Directory (/var/lib/distressbot/backups) is inside the data directory")]
     [InlineData("Backup:Directory", "/var/lib/distressbot", "is inside the data directory")]
+    [InlineData("Backup:Directory", "/etc/distressbot", "Backup:Directory (/etc/distressbot) is the keyring's folder or shares it (/etc/distressbot, Crypto:KeyringPath)")]
+    [InlineData("Backup:Directory", "/etc/distressbot/", "Backup:Directory (/etc/distressbot) is the keyring's folder")]
+    [InlineData("Backup:Directory", "/etc/distressbot/backups", "Backup:Directory (/etc/distressbot/backups) is the keyring's folder or shares it")]
+    [InlineData("Backup:Directory", "/etc", "Backup:Directory (/etc) is the keyring's folder or shares it")]
     [InlineData("Backup:Every", "15", "Backup:Every is \"15\", which is not a duration")]
     [InlineData("Backup:Every", "30s", "Backup:Every (30s) must be at least 1m")]
     [InlineData("Backup:Keep", "0", "Backup:Keep (0) must be 1 to 1000")]
@@ -21,6 +25,14 @@ public sealed class BackupSettingsTests
         var errors = Settings((key, value)).Validate(SettingsUse.Run);
 
         Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/var/backups/distressbot")]
+    [InlineData("/etc/distressbot-backups")]
+    public void Run_BackupFolderApartFromTheKeyringAndTheData_IsAccepted(string folder)
+    {
+        Assert.Empty(Settings(("Backup:Directory", folder)).Validate(SettingsUse.Run));
     }
 
     [Fact]
