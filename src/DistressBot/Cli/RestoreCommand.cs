@@ -35,8 +35,15 @@ public static class RestoreCommand
         return new Command("restore", "with the bot stopped: check a backup against the keyring (MAC, every file's SHA-256), then restore it into the data directory; a damaged or foreign backup is refused with nothing written") { backup, force }
             .WithLocalAction((parse, ct) => CommandLine.WithSettingsAsync(SettingsUse.Admin, parse, async (_, settings) =>
             {
-                using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
-                var result = Execute(new RestoreOptions(Path.GetFullPath(parse.GetValue(backup)!), parse.GetValue(force)), settings, secret, TimeProvider.System);
+                var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(backup)!), parse.GetValue(force));
+                // Before the passphrase is asked: a mistyped path is answered at once.
+                var result = MissingBackup(options.Backup);
+                if (result is null)
+                {
+                    using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
+                    result = Execute(options, settings, secret, TimeProvider.System);
+                }
+
                 await parse.InvocationConfiguration.Output.WriteAsync(result.Output.AsMemory(), ct);
                 await parse.InvocationConfiguration.Error.WriteAsync(result.Error.AsMemory(), ct);
                 return result.ExitCode;
@@ -54,11 +61,9 @@ public static class RestoreCommand
         ArgumentNullException.ThrowIfNull(time);
         var backup = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Backup));
         var data = Path.TrimEndingDirectorySeparator(settings.DataDirectory);
-        if (!Directory.Exists(backup))
+        if (MissingBackup(backup) is { } missing)
         {
-            // A mistyped argument, like any other bad argument: exit 2.
-            var what = File.Exists(backup) ? "is a file, not a backup folder" : "does not exist";
-            return new AdminResult(CommandLine.ExitUsage, "", $"The backup {backup} {what}: give the folder distressbot backup (or Backup:Directory) made. Nothing was written.\n");
+            return missing;
         }
 
         if (backup == data || BotSettings.IsInside(backup, data))
@@ -122,6 +127,18 @@ public static class RestoreCommand
         {
             dataLock?.Dispose();
         }
+    }
+
+    // A backup path that is not a folder is a bad argument, like any other: exit 2.
+    private static AdminResult? MissingBackup(string backup)
+    {
+        if (Directory.Exists(backup))
+        {
+            return null;
+        }
+
+        var what = File.Exists(backup) ? "is a file, not a backup folder" : "does not exist";
+        return new AdminResult(CommandLine.ExitUsage, "", $"The backup {backup} {what}: give the folder distressbot backup (or Backup:Directory) made. Nothing was written.\n");
     }
 
     // Into the existing, empty data directory (the server layout: its parent belongs to root). Each file is copied under a
