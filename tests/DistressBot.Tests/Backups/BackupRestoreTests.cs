@@ -134,6 +134,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var salek = await EnrolWithOpenCaseAsync();
         Assert.Equal(0, (await BackupAsync(BackupFolder)).ExitCode);
         OwnerOnly.CreateFolder(FreshData);
+        var folderBefore = Inode(FreshData);
         var parent = Path.GetDirectoryName(FreshData)!;
         File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         AdminResult restored;
@@ -149,8 +150,10 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         }
 
         Assert.True(restored.ExitCode == 0, restored.Error);
-        // Running as root makes the mode above no barrier, so the listing is what holds it: nothing was staged beside.
+        // Running as root makes the mode above no barrier, so these hold it: nothing was staged beside, and the data directory
+        // is still the very folder root made (a copy staged beside and renamed into its place would be another one).
         Assert.Equal([FreshData], besideAfter);
+        Assert.Equal(folderBefore, Inode(FreshData));
         Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(FreshData));
         Assert.All(Directory.GetFiles(FreshData), f => Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(f)));
         Assert.DoesNotContain(Directory.GetFiles(FreshData), f => f.EndsWith(RestoreCommand.StagingSuffix, StringComparison.Ordinal));
@@ -360,6 +363,16 @@ public sealed class BackupRestoreTests : IAsyncLifetime
                 File.WriteAllBytes(path, bytes);
                 return name is "manifest.json" or "manifest.mac" ? "manifest.json" : name;
         }
+    }
+
+    // The folder's inode number, by stat(1): .NET has no portable way to ask for it.
+    private static string Inode(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        Assert.Equal(0, stat.ExitCode);
+        return inode;
     }
 
     private static string LastListed(string folder) =>
