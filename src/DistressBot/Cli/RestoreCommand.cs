@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using DistressBot.Crypto;
 using DistressBot.Hosting;
 using DistressBot.Storage;
+using DistressBot.Storage.LiteDb;
 
 namespace DistressBot.Cli;
 
@@ -14,13 +15,17 @@ public sealed record RestoreOptions(string Backup, bool Force);
 
 /// <summary>
 /// `distressbot restore BACKUP [--force]`, with the bot stopped: checks the backup against the keyring (MAC, every file's size and
-/// SHA-256) before anything is written, then fills a new folder beside the data directory (owner-only, fsynced, hashes checked
-/// again as copied) and puts it in the data directory's place; data already there is moved aside only with --force.
+/// SHA-256) before anything is written, then copies it (owner-only, fsynced, hashes checked again as copied) into an existing empty
+/// data directory under temporary names renamed into place with the data file last, or, when there is no data directory (or
+/// --force moves the data aside), into a new folder beside it renamed into its place.
 /// </summary>
 public static class RestoreCommand
 {
     // What a stopped bot leaves in its data directory that is not data: the lock file and a stale admin socket.
     private static readonly string[] NotData = [DataDirectoryLock.LockFileName, Path.GetFileName(AdminSocketPath.For("/"))];
+
+    /// <summary>What a file copied into an existing data directory is called until it is complete: "distressbot.db.restoring".</summary>
+    public const string StagingSuffix = ".restoring";
 
     /// <summary>The `restore` command: runs only in the admin's own process, with the bot stopped (the running bot refuses it over its socket).</summary>
     public static Command Build()
@@ -30,8 +35,15 @@ public static class RestoreCommand
         return new Command("restore", "with the bot stopped: check a backup against the keyring (MAC, every file's SHA-256), then restore it into the data directory; a damaged or foreign backup is refused with nothing written") { backup, force }
             .WithLocalAction((parse, ct) => CommandLine.WithSettingsAsync(SettingsUse.Admin, parse, async (_, settings) =>
             {
-                using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
-                var result = Execute(new RestoreOptions(Path.GetFullPath(parse.GetValue(backup)!), parse.GetValue(force)), settings, secret, TimeProvider.System);
+                var options = new RestoreOptions(Path.GetFullPath(parse.GetValue(backup)!), parse.GetValue(force));
+                // Before the passphrase is asked: a mistyped path is answered at once.
+                var result = MissingBackup(options.Backup);
+                if (result is null)
+                {
+                    using var secret = KeyMaterialResolver.ForConsole().Resolve(settings.Crypto.KeyFile);
+                    result = Execute(options, settings, secret, TimeProvider.System);
+                }
+
                 await parse.InvocationConfiguration.Output.WriteAsync(result.Output.AsMemory(), ct);
                 await parse.InvocationConfiguration.Error.WriteAsync(result.Error.AsMemory(), ct);
                 return result.ExitCode;
@@ -49,6 +61,11 @@ public static class RestoreCommand
         ArgumentNullException.ThrowIfNull(time);
         var backup = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Backup));
         var data = Path.TrimEndingDirectorySeparator(settings.DataDirectory);
+        if (MissingBackup(backup) is { } missing)
+        {
+            return missing;
+        }
+
         if (backup == data || BotSettings.IsInside(backup, data))
         {
             return AdminResult.Fail($"The backup {backup} is inside the data directory {data}; move it elsewhere first. Nothing was written.");
@@ -89,14 +106,22 @@ public static class RestoreCommand
             }
 
             var existing = Directory.Exists(data)
-                ? Directory.EnumerateFileSystemEntries(data).Select(Path.GetFileName).OfType<string>().Where(n => !NotData.Contains(n)).Order(StringComparer.Ordinal).ToList()
+                ? Directory.EnumerateFileSystemEntries(data).Select(Path.GetFileName).OfType<string>()
+                    .Where(n => !NotData.Contains(n) && !n.EndsWith(StagingSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
                 : [];
             if (existing.Count > 0 && !options.Force)
             {
                 return AdminResult.Fail($"The data directory {data} already holds data ({string.Join(", ", existing)}). To replace it, add --force: it is moved aside first, not deleted. Nothing was written.");
             }
 
-            return Restore(backup, data, manifest, existing.Count > 0, time.GetUtcNow());
+            return Directory.Exists(data) && existing.Count == 0
+                ? RestoreInside(backup, data, manifest)
+                : RestoreBeside(backup, data, manifest, existing.Count > 0, time.GetUtcNow());
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            // Permissions are the server's layout, not a bad argument: exit 1, with what to fix.
+            return AdminResult.Fail($"The restore was refused by the file system ({ex.Message}). The data directory {data} must exist and be owned by the bot's user (as root: install -d -o {Environment.UserName} -m 0700 {data}), and restore must run as that user (distressbot-admin). Nothing was restored.");
         }
         finally
         {
@@ -104,7 +129,62 @@ public static class RestoreCommand
         }
     }
 
-    private static AdminResult Restore(string backup, string data, BackupManifest manifest, bool holdsData, DateTimeOffset now)
+    // A backup path that is not a folder is a bad argument, like any other: exit 2.
+    private static AdminResult? MissingBackup(string backup)
+    {
+        if (Directory.Exists(backup))
+        {
+            return null;
+        }
+
+        var what = File.Exists(backup) ? "is a file, not a backup folder" : "does not exist";
+        return new AdminResult(CommandLine.ExitUsage, "", $"The backup {backup} {what}: give the folder distressbot backup (or Backup:Directory) made. Nothing was written.\n");
+    }
+
+    // Into the existing, empty data directory (the server layout: its parent belongs to root). Each file is copied under a
+    // temporary name and renamed into place, the data file last: until it is there, `run` still refuses the directory.
+    private static AdminResult RestoreInside(string backup, string data, BackupManifest manifest)
+    {
+        var files = manifest.Files!.OrderBy(f => f.Name == LiteRecordStore.DataFileName).ToList();
+        var staged = files.Select(f => Path.Combine(data, f.Name + StagingSuffix)).ToList();
+        try
+        {
+            // Left by a restore that stopped before its renames: never data, as the data file is renamed last.
+            foreach (var leftover in Directory.EnumerateFiles(data, "*" + StagingSuffix))
+            {
+                File.Delete(leftover);
+            }
+
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (CopyChecked(Path.Combine(backup, files[i].Name), staged[i]) != files[i].Sha256)
+                {
+                    staged.ForEach(File.Delete);
+                    return AdminResult.Fail($"{files[i].Name} in {backup} changed while it was being restored; nothing was restored. Check the backup and run it again.");
+                }
+            }
+
+            AtomicFile.SyncFolder(data);
+            for (var i = 0; i < files.Count; i++)
+            {
+                File.Move(staged[i], Path.Combine(data, files[i].Name));
+            }
+
+            AtomicFile.SyncFolder(data);
+        }
+        catch (IOException ex)
+        {
+            var state = File.Exists(Path.Combine(data, LiteRecordStore.DataFileName))
+                ? $"Every file is in place in {data}, but the folder may not be synced to disk: check the disk before starting the bot."
+                : $"{data} holds no data file yet, so the bot still refuses to start; fix the fault (e.g. free some space) and run the restore again.";
+            return AdminResult.Fail($"The restore could not finish ({ex.Message}). {state}");
+        }
+
+        return Restored(data, manifest, "");
+    }
+
+    // Beside the data directory (none there yet, or --force moving the data aside): needs the parent folder to be writable.
+    private static AdminResult RestoreBeside(string backup, string data, BackupManifest manifest, bool holdsData, DateTimeOffset now)
     {
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var staging = data + ".restoring-" + stamp;
@@ -114,7 +194,19 @@ public static class RestoreCommand
             return AdminResult.Fail($"{staging} or {aside} already exists (a restore in the same second?); run it again. Nothing was written.");
         }
 
-        OwnerOnly.CreateFolder(staging);
+        var parent = Path.GetDirectoryName(data)!;
+        try
+        {
+            OwnerOnly.CreateFolder(staging);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return AdminResult.Fail(holdsData
+                ? $"--force cannot move the data aside: this user may not write to {parent}. As root, move it aside and make an empty data directory, then run the restore again without --force:\n" +
+                  $"  mv {data} {aside}\n  install -d -o {Environment.UserName} -m 0700 {data}\nNothing was written."
+                : $"The data directory {data} does not exist and this user may not create it in {parent}. As root: install -d -o {Environment.UserName} -m 0700 {data}, then run the restore again. Nothing was written.");
+        }
+
         try
         {
             // Locked too, so that a bot started while the folders change places finds its data directory taken.
@@ -136,7 +228,7 @@ public static class RestoreCommand
                 }
 
                 Directory.Move(staging, data);
-                AtomicFile.SyncFolder(Path.GetDirectoryName(data)!);
+                AtomicFile.SyncFolder(parent);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -157,14 +249,17 @@ public static class RestoreCommand
             Directory.Delete(aside, recursive: true);
         }
 
-        return new AdminResult(
+        return Restored(data, manifest, moved);
+    }
+
+    private static AdminResult Restored(string data, BackupManifest manifest, string moved) =>
+        new(
             0,
             data + "\n",
             $"Restored the backup of {manifest.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC (distressbot {manifest.BotVersion}) into {data}: {string.Join(", ", manifest.Files!.Select(f => f.Name))}.\n" +
             (manifest.Holds is { } holds ? $"It holds {holds.Describe()}.\n" : "") +
             moved +
             "Start the bot: it serves the people, schedules and cases of the backup; deadlines that passed since the backup was taken fall due at once, as after any downtime.\n");
-    }
 
     // Copies owner-only, fsynced, and hashes what was read, so what is restored is what was checked.
     private static string CopyChecked(string source, string destination)

@@ -92,6 +92,13 @@ public static class StatusCommand
             return StatusReading.Unopened(settings, running: false, now, $"There is no data directory at {settings.DataDirectory}: run 'distressbot init', or set Storage:DataDirectory.");
         }
 
+        if (NoDataProblem(settings) is { } noData)
+        {
+            // Never opened: opening would create an empty store (and a lock file), which `run` would then serve, and whose
+            // scheduled backups would prune the real ones away.
+            return StatusReading.Unopened(settings, running: false, now, noData);
+        }
+
         KeyEncryptionSecret secret;
         try
         {
@@ -122,6 +129,13 @@ public static class StatusCommand
             }
         }
     }
+
+    // Why the data must not be opened: the directory holds no data file (with or without a keyring).
+    private static string? NoDataProblem(BotSettings settings) =>
+        MissingData.Problem(settings)
+        ?? (File.Exists(Path.Combine(settings.DataDirectory, LiteRecordStore.DataFileName))
+            ? null
+            : $"The data directory {settings.DataDirectory} holds no data ({LiteRecordStore.DataFileName} is not there) and there is no keyring at {settings.KeyringPath}: run 'distressbot init', or set Storage:DataDirectory and Crypto:KeyringPath. Nothing was created.");
 
     private const string SilentOwner = "A process holds the data directory's lock but its admin socket does not answer: the bot may be hung; restart it and read its log.";
 

@@ -42,10 +42,11 @@ public sealed partial class ScheduledBackups(BotRuntime runtime, BotSettings set
     {
         var root = settings.Backup.DirectoryPath ?? throw new InvalidOperationException("Backup:Directory is not set.");
         var folder = Path.Combine(root, FolderName(now));
+        BackupManifest manifest;
         try
         {
             OwnerOnly.CreateFolder(root);
-            var manifest = await DataBackup.WriteAsync(runtime, folder, now, ct);
+            manifest = await DataBackup.WriteAsync(runtime, folder, now, ct);
             LogWritten(folder, manifest.Files!.Count, manifest.Files.Sum(f => f.Bytes));
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -54,7 +55,7 @@ public sealed partial class ScheduledBackups(BotRuntime runtime, BotSettings set
             return new BackupRound(null, []);
         }
 
-        return new BackupRound(folder, Prune(root));
+        return new BackupRound(folder, Prune(root, folder, manifest.Holds));
     }
 
     /// <inheritdoc/>
@@ -104,7 +105,9 @@ public sealed partial class ScheduledBackups(BotRuntime runtime, BotSettings set
     }
 
     // Newest first: the first Keep that verify stay; older ones that verify go; one that does not verify is left and named.
-    private List<string> Prune(string root)
+    // An older one that holds more than the backup just written stays too, and is named: a bot started on the wrong (empty)
+    // data directory must not prune the real backups away.
+    private List<string> Prune(string root, string newest, BackupHolds? newestHolds)
     {
         var removed = new List<string>();
         try
@@ -130,6 +133,12 @@ public sealed partial class ScheduledBackups(BotRuntime runtime, BotSettings set
                     continue;
                 }
 
+                if (path != newest && HoldsMore(verdict.Manifest!.Holds, newestHolds) is { } older)
+                {
+                    LogHeldMore(path, older.Subjects + older.Coordinators + older.Lawyers, older.OpenCases, newest, People(newestHolds), newestHolds?.OpenCases);
+                    continue;
+                }
+
                 Directory.Delete(path, recursive: true);
                 removed.Add(path);
                 LogPruned(path, settings.Backup.Keep);
@@ -142,6 +151,13 @@ public sealed partial class ScheduledBackups(BotRuntime runtime, BotSettings set
 
         return removed;
     }
+
+    // What an older backup holds when it holds more people or open cases than the newest; null when it may go. A newest
+    // whose records did not open (holds unknown) is taken to hold nothing; an older one of unknown holds may go as before.
+    private static BackupHolds? HoldsMore(BackupHolds? older, BackupHolds? newest) =>
+        older is not null && (People(older) > (People(newest) ?? 0) || older.OpenCases > (newest?.OpenCases ?? 0)) ? older : null;
+
+    private static int? People(BackupHolds? holds) => holds is null ? null : holds.Subjects + holds.Coordinators + holds.Lawyers;
 
     [LoggerMessage(EventId = 3600, Level = LogLevel.Information, Message = "Scheduled backup {Folder} written ({Files} files, {Bytes} bytes)")]
     private partial void LogWritten(string folder, int files, long bytes);
@@ -157,6 +173,9 @@ public sealed partial class ScheduledBackups(BotRuntime runtime, BotSettings set
 
     [LoggerMessage(EventId = 3604, Level = LogLevel.Error, Message = "Removing old backups from {Directory} failed; it is tried again after the next backup")]
     private partial void LogPruneFailed(Exception ex, string directory);
+
+    [LoggerMessage(EventId = 3605, Level = LogLevel.Warning, Message = "Old backup {Folder} is kept beyond Backup:Keep: it holds more than the newest backup {Newest} ({People} people and {OpenCases} open cases, against {NewestPeople} and {NewestOpenCases}); check that the bot runs on the right data directory, then remove it by hand if it is no longer needed")]
+    private partial void LogHeldMore(string folder, int people, int openCases, string newest, int? newestPeople, int? newestOpenCases);
 }
 
 /// <summary>What one scheduled round did.</summary>

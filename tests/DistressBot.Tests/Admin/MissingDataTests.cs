@@ -52,6 +52,52 @@ public sealed class MissingDataTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("status", "--json")]
+    public async Task Status_WithAnEmptyDataDirectory_Exit1_SaysItHoldsNoData_CreatesNothing_AndRunStillRefuses(params string[] command)
+    {
+        // Opening it would have made an empty store that `run` then served, and whose scheduled backups pruned the real ones.
+        await InitAsync();
+        var empty = Path.Combine(_root, "state");
+        OwnerOnly.CreateFolder(empty);
+        var before = Snapshot();
+
+        var status = await InProcessCommandLine.RunAsync(Environment(empty), command);
+        var afterStatus = Snapshot();
+        var run = await InProcessCommandLine.RunAsync(Environment(empty), "run");
+
+        var (store, problems) = command.Contains("--json") ? FromJson(status.Output) : (status.Output, status.Output);
+        Assert.Equal(CommandLine.ExitRefused, status.ExitCode);
+        Assert.Contains($"The data directory {empty} holds no data", problems, StringComparison.Ordinal);
+        Assert.Contains("'distressbot init'", problems, StringComparison.Ordinal);
+        Assert.Contains("'distressbot restore BACKUP'", problems, StringComparison.Ordinal);
+        Assert.Contains("Storage:DataDirectory is probably mistyped", problems, StringComparison.Ordinal);
+        Assert.Contains(command.Contains("--json") ? "not_opened" : "store          not opened\n", store, StringComparison.Ordinal);
+        Assert.Equal("", status.Error);
+        Assert.Equal(before, afterStatus);
+        Assert.Equal(CommandLine.ExitData, run.ExitCode);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(empty));
+    }
+
+    [Theory]
+    [InlineData("people")]
+    [InlineData("keys", "status")]
+    [InlineData("backup", "BACKUPS")]
+    public async Task AdminCommand_WithAnEmptyDataDirectory_Exit4_AndCreatesNothing(params string[] command)
+    {
+        await InitAsync();
+        var empty = Path.Combine(_root, "state");
+        OwnerOnly.CreateFolder(empty);
+        var before = Snapshot();
+
+        var result = await InProcessCommandLine.RunAsync(Environment(empty), [.. command.Select(a => a == "BACKUPS" ? Path.Combine(_root, "backups") : a)]);
+
+        Assert.Equal(CommandLine.ExitData, result.ExitCode);
+        Assert.Contains($"The data directory {empty} holds no data", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot());
+    }
+
     [Fact]
     public async Task People_OnTheDirectoryInitMade_StillRuns()
     {
@@ -81,6 +127,14 @@ public sealed class MissingDataTests : IDisposable
         var init = await InProcessCommandLine.RunAsync(
             new Dictionary<string, string>(Environment(Path.Combine(_root, "data"))) { ["DISTRESSBOT_Crypto__KeyFile"] = "" }, "init", "--key-file", KeyFilePath);
         Assert.True(init.ExitCode == 0, init.Error);
+    }
+
+    // The store's state and the problems listed, from `status --json`.
+    private static (string Store, string Problems) FromJson(string json)
+    {
+        using var report = System.Text.Json.JsonDocument.Parse(json);
+        var root = report.RootElement;
+        return (root.GetProperty("store").GetString()!, string.Join("\n", root.GetProperty("problems").EnumerateArray().Select(p => p.GetString())));
     }
 
     private Dictionary<string, string> Environment(string dataDirectory) => new()

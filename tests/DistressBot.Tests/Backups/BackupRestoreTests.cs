@@ -127,6 +127,132 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Assert.Equal(salek, @case.SubjectId);
     }
 
+    [Fact]
+    public async Task Restore_IntoAnExistingEmptyDataDirectory_AsOnTheServer_WritesNothingOutsideIt()
+    {
+        // deploy/README.md step 10: the data directory made empty by root, in a parent (/var/lib) the bot's user may not write.
+        var salek = await EnrolWithOpenCaseAsync();
+        Assert.Equal(0, (await BackupAsync(BackupFolder)).ExitCode);
+        OwnerOnly.CreateFolder(FreshData);
+        var folderBefore = Inode(FreshData);
+        var parent = Path.GetDirectoryName(FreshData)!;
+        File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        AdminResult restored;
+        List<string> besideAfter;
+        try
+        {
+            restored = Restore(FreshData, force: false);
+            besideAfter = [.. Directory.EnumerateFileSystemEntries(parent)];
+        }
+        finally
+        {
+            File.SetUnixFileMode(parent, OwnerOnly.FolderMode);
+        }
+
+        Assert.True(restored.ExitCode == 0, restored.Error);
+        // Running as root makes the mode above no barrier, so these hold it: nothing was staged beside, and the data directory
+        // is still the very folder root made (a copy staged beside and renamed into its place would be another one).
+        Assert.Equal([FreshData], besideAfter);
+        Assert.Equal(folderBefore, Inode(FreshData));
+        Assert.Equal(OwnerOnly.FolderMode, File.GetUnixFileMode(FreshData));
+        Assert.All(Directory.GetFiles(FreshData), f => Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(f)));
+        Assert.DoesNotContain(Directory.GetFiles(FreshData), f => f.EndsWith(RestoreCommand.StagingSuffix, StringComparison.Ordinal));
+        Assert.Empty(Directory.GetDirectories(FreshData));
+        await using var opened = await OpenAsync(FreshData);
+        Assert.Equal("Salek", await opened.Store.RunAsync(db => db.People.Find(salek)!.Name));
+    }
+
+    [Fact]
+    public async Task Restore_StoppedBetweenCopyAndRename_LeavesRunRefusing_AndASecondRestoreFinishes()
+    {
+        var salek = await EnrolWithOpenCaseAsync();
+        Assert.Equal(0, (await BackupAsync(BackupFolder)).ExitCode);
+        OwnerOnly.CreateFolder(FreshData);
+        // What a restore that stopped before its renames leaves: the files under their temporary names, the last one cut short.
+        var names = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(BackupFolder, "manifest.json"))).RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToList();
+        foreach (var name in names)
+        {
+            File.Copy(Path.Combine(BackupFolder, name), Path.Combine(FreshData, name + RestoreCommand.StagingSuffix));
+        }
+
+        File.WriteAllText(Path.Combine(FreshData, names[0] + RestoreCommand.StagingSuffix), "cut short");
+
+        Assert.False(File.Exists(Path.Combine(FreshData, "distressbot.db")));
+        Assert.Contains("holds no data", MissingData.Problem(SettingsWith(FreshData)), StringComparison.Ordinal); // what `run` refuses on
+
+        var again = Restore(FreshData, force: false);
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.DoesNotContain(Directory.GetFiles(FreshData), f => f.EndsWith(RestoreCommand.StagingSuffix, StringComparison.Ordinal));
+        Assert.Null(MissingData.Problem(SettingsWith(FreshData)));
+        await using var opened = await OpenAsync(FreshData);
+        Assert.Equal("Salek", await opened.Store.RunAsync(db => db.People.Find(salek)!.Name));
+    }
+
+    [Fact]
+    public void Restore_OfABackupThatIsNotThere_IsABadArgument_Exit2_AndWritesNothing()
+    {
+        var missing = Path.Combine(_data.Root, "backups", "no-such-backup");
+
+        var refused = Restore(FreshData, force: false, missing);
+
+        Assert.Equal(CommandLine.ExitUsage, refused.ExitCode);
+        Assert.Contains($"The backup {missing} does not exist", refused.Error, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was written.\n", refused.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_data.Root, "restored")));
+    }
+
+    [NotRootFact]
+    public async Task Restore_WithForce_WhereTheParentIsNotWritable_Exit1_NamesTheMoveToRunAsRoot_AndWritesNothing()
+    {
+        await EnrolWithOpenCaseAsync();
+        Assert.Equal(0, (await BackupAsync(BackupFolder)).ExitCode);
+        await using (await OpenAsync(FreshData))
+        {
+        }
+
+        var parent = Path.GetDirectoryName(FreshData)!;
+        var before = Directory.GetFileSystemEntries(parent, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        AdminResult refused;
+        try
+        {
+            refused = Restore(FreshData, force: true);
+        }
+        finally
+        {
+            File.SetUnixFileMode(parent, OwnerOnly.FolderMode);
+        }
+
+        Assert.Equal(CommandLine.ExitRefused, refused.ExitCode);
+        Assert.Contains($"mv {FreshData} {FreshData}.before-restore-20261102T113000Z", refused.Error, StringComparison.Ordinal);
+        Assert.Contains($"install -d -o {Environment.UserName} -m 0700 {FreshData}", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFileSystemEntries(parent, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList());
+    }
+
+    [NotRootFact]
+    public async Task Restore_IntoAMissingDataDirectory_WhereTheParentIsNotWritable_Exit1_NotABadArgument()
+    {
+        await EnrolWithOpenCaseAsync();
+        Assert.Equal(0, (await BackupAsync(BackupFolder)).ExitCode);
+        var parent = Path.GetDirectoryName(FreshData)!;
+        OwnerOnly.CreateFolder(parent);
+        File.SetUnixFileMode(parent, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        AdminResult refused;
+        try
+        {
+            refused = Restore(FreshData, force: false);
+        }
+        finally
+        {
+            File.SetUnixFileMode(parent, OwnerOnly.FolderMode);
+        }
+
+        Assert.Equal(CommandLine.ExitRefused, refused.ExitCode);
+        Assert.Contains($"install -d -o {Environment.UserName} -m 0700 {FreshData}", refused.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(parent));
+    }
+
     [Theory]
     [MemberData(nameof(Damages))]
     public async Task Restore_DamagedBackup_IsRefusedNamingTheProblem_AndWritesNothing(string damage)
@@ -239,6 +365,16 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         }
     }
 
+    // The folder's inode number, by stat(1): .NET has no portable way to ask for it.
+    private static string Inode(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
+        var inode = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        Assert.Equal(0, stat.ExitCode);
+        return inode;
+    }
+
     private static string LastListed(string folder) =>
         JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json"))).RootElement.GetProperty("files").EnumerateArray().Last().GetProperty("name").GetString()!;
 
@@ -257,10 +393,10 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
     private Task<AdminResult> BackupAsync(string folder) => _data.StoppedAsync(_runtime, "backup", folder);
 
-    private AdminResult Restore(string dataDirectory, bool force)
+    private AdminResult Restore(string dataDirectory, bool force, string? backup = null)
     {
         using var secret = KeyEncryptionSecret.FromKeyFile(_data.KeyFilePath);
-        return RestoreCommand.Execute(new RestoreOptions(BackupFolder, force), SettingsWith(dataDirectory), secret, _data.Time);
+        return RestoreCommand.Execute(new RestoreOptions(backup ?? BackupFolder, force), SettingsWith(dataDirectory), secret, _data.Time);
     }
 
     private async Task<BotRuntime> OpenAsync(string dataDirectory)

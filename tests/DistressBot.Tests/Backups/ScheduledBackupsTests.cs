@@ -54,6 +54,38 @@ public sealed class ScheduledBackupsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOlderBackupHoldingMorePeopleThanTheNewest_IsKeptBeyondKeep_AndNamedAsAWarning_EachRound()
+    {
+        // What happened on a trial: the bot was started on an empty data directory, and its backups pruned the real ones away.
+        var nina = await _runtime.Store.RunAsync(db =>
+        {
+            var person = DomainWorld.NewPerson(db.NewId("p"), DistressBot.Domain.Role.Coordinator, 101, "Nina", "UTC", CaseChain.Opening);
+            db.People.Save(person);
+            return person.Id;
+        });
+        var service = Service(keep: 1);
+        var full = await service.RunOnceAsync(_data.Time.GetUtcNow(), CancellationToken.None);
+        _data.Time.Advance(TimeSpan.FromDays(1));
+        await _runtime.Store.RunAsync(db => db.People.Delete(nina));
+
+        var firstEmpty = await service.RunOnceAsync(_data.Time.GetUtcNow(), CancellationToken.None);
+        _data.Time.Advance(TimeSpan.FromDays(1));
+        var secondEmpty = await service.RunOnceAsync(_data.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.NotNull(full.Written);
+        Assert.True(Directory.Exists(full.Written));
+        Assert.Empty(firstEmpty.Removed);
+        Assert.Equal<string?>([firstEmpty.Written], secondEmpty.Removed); // one that holds no more than the newest still goes
+        Assert.Equal<string?>([full.Written, secondEmpty.Written], Directory.GetDirectories(Backups).Order(StringComparer.Ordinal));
+        var warnings = _logger.Entries.Where(e => e.EventId == 3605).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(full.Written, w["Folder"]));
+        Assert.All(warnings, w => Assert.Equal("1", w["People"]));
+        Assert.DoesNotContain(_logger.Entries, e => e.EventId == 3602 && e["Folder"] == full.Written);
+        Assert.DoesNotContain(_logger.Entries, e => e.EventId is 3601 or 3604);
+    }
+
+    [Fact]
     public async Task AFailedBackup_IsLogged_RemovesNothing_AndTheNextRoundWritesOne()
     {
         var service = Service(keep: 1);
