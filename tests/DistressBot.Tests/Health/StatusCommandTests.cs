@@ -129,7 +129,8 @@ public sealed class StatusCommandTests
         s.Telegram.RevokeToken();
         var status = await s.AdminAsync("status", "--json");
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!status.Output.Contains("\"token_revoked\"", StringComparison.Ordinal) && DateTime.UtcNow < until)
+        // The poll loop marks the token revoked, then logs it: wait for both, since status may answer in between.
+        while (!(status.Output.Contains("\"token_revoked\"", StringComparison.Ordinal) && logs.Entries.Any(e => e.EventId == 3620)) && DateTime.UtcNow < until)
         {
             await Task.Delay(20);
             status = await s.AdminAsync("status", "--json");
