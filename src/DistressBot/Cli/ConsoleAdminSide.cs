@@ -46,6 +46,12 @@ internal sealed class ConsoleAdminSide(IReadOnlyList<string> args, string workin
         {
             if (invocation.Options is ChangePassphraseOptions change)
             {
+                // Refused before the new key file is made: a refusal must leave no stray key behind.
+                if (MissingData.Problem(settings) is { } missing)
+                {
+                    return new AdminResult(CommandLine.ExitData, "", missing + "\n");
+                }
+
                 if (change.NewKeyFile is { } newKeyFile && BotSettings.IsInside(newKeyFile, settings.DataDirectory))
                 {
                     return AdminResult.Usage($"The new key file {newKeyFile} would be inside the data directory ({settings.DataDirectory}): keep the keys away from the data and its backups, e.g. /etc/distressbot/key. Nothing was changed.");

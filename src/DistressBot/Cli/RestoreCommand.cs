@@ -66,7 +66,7 @@ public static class RestoreCommand
             return missing;
         }
 
-        if (backup == data || BotSettings.IsInside(backup, data))
+        if (BotSettings.IsSameOrInside(backup, data))
         {
             return AdminResult.Fail($"The backup {backup} is inside the data directory {data}; move it elsewhere first. Nothing was written.");
         }

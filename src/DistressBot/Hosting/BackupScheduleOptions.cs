@@ -49,12 +49,12 @@ public sealed class BackupScheduleOptions
         {
             errors.Add($"Backup:Directory ({folder}) must be an absolute path, e.g. /var/backups/distressbot: a relative one would depend on the folder the bot starts in.");
         }
-        else if (dataDirectory.Length > 0 && (folder == Path.TrimEndingDirectorySeparator(dataDirectory) || BotSettings.IsInside(folder, dataDirectory)))
+        else if (dataDirectory.Length > 0 && BotSettings.IsSameOrInside(folder, dataDirectory))
         {
             errors.Add($"Backup:Directory ({folder}) is inside the data directory ({dataDirectory}): backups there are lost with the data. Choose a folder elsewhere, ideally on other media, e.g. /var/backups/distressbot.");
         }
         else if (keyringPath.Length > 0 && Path.GetDirectoryName(keyringPath) is { Length: > 0 } keys
-            && (folder == Path.TrimEndingDirectorySeparator(keys) || BotSettings.IsInside(folder, keys) || BotSettings.IsInside(keyringPath, folder)))
+            && (BotSettings.IsSameOrInside(folder, keys) || BotSettings.IsInside(keyringPath, folder)))
         {
             errors.Add($"Backup:Directory ({folder}) is the keyring's folder or shares it ({keys}, Crypto:KeyringPath): a backup kept with the keys that open it protects nothing when that folder is copied or lost. Choose a folder elsewhere, ideally on other media, e.g. /var/backups/distressbot.");
         }

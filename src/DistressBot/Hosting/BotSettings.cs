@@ -405,10 +405,39 @@ public sealed class BotSettings
         return scheme is "http" or "https" && uri!.Host.Length > 0;
     }
 
-    /// <summary>Whether the absolute <paramref name="path"/> lies below the absolute <paramref name="directory"/>.</summary>
+    /// <summary>Whether <paramref name="path"/> lies below <paramref name="directory"/>, symbolic links on either resolved (<see cref="RealPath"/>).</summary>
     internal static bool IsInside(string path, string directory)
     {
-        var dir = Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar;
-        return path.StartsWith(dir, StringComparison.Ordinal);
+        var dir = Path.TrimEndingDirectorySeparator(RealPath(directory)) + Path.DirectorySeparatorChar;
+        return RealPath(path).StartsWith(dir, StringComparison.Ordinal);
+    }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> itself or lies inside it, symbolic links on either resolved.</summary>
+    internal static bool IsSameOrInside(string path, string directory) =>
+        Path.TrimEndingDirectorySeparator(RealPath(path)) == Path.TrimEndingDirectorySeparator(RealPath(directory)) || IsInside(path, directory);
+
+    /// <summary>
+    /// <paramref name="path"/> made absolute with every symbolic link on it resolved, as far as it exists (the rest kept as
+    /// written): a link to the data directory or the keyring's folder must not pass for another folder. A link loop is kept as written.
+    /// </summary>
+    internal static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var real = Path.GetPathRoot(full) ?? "/";
+        foreach (var part in full[real.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(real, part);
+            try
+            {
+                var info = new DirectoryInfo(next);
+                real = info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next : next;
+            }
+            catch (IOException)
+            {
+                real = next;
+            }
+        }
+
+        return real;
     }
 }

@@ -23,7 +23,7 @@ public static class DataBackup
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
         var data = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
-        if (full == data || BotSettings.IsInside(full, data))
+        if (BotSettings.IsSameOrInside(full, data))
         {
             return $"{full} is inside the data directory {data}: a backup there is lost with the data (and a restore with --force would move it aside). Choose a folder elsewhere, ideally on other media.";
         }

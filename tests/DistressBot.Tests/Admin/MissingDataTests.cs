@@ -84,6 +84,7 @@ public sealed class MissingDataTests : IDisposable
     [InlineData("people")]
     [InlineData("keys", "status")]
     [InlineData("backup", "BACKUPS")]
+    [InlineData("keys", "change-passphrase", "--new-key-file", "NEWKEY")]
     public async Task AdminCommand_WithAnEmptyDataDirectory_Exit4_AndCreatesNothing(params string[] command)
     {
         await InitAsync();
@@ -91,7 +92,7 @@ public sealed class MissingDataTests : IDisposable
         OwnerOnly.CreateFolder(empty);
         var before = Snapshot();
 
-        var result = await InProcessCommandLine.RunAsync(Environment(empty), [.. command.Select(a => a == "BACKUPS" ? Path.Combine(_root, "backups") : a)]);
+        var result = await InProcessCommandLine.RunAsync(Environment(empty), [.. command.Select(a => a switch { "BACKUPS" => Path.Combine(_root, "backups"), "NEWKEY" => Path.Combine(_root, "new.key"), _ => a })]);
 
         Assert.Equal(CommandLine.ExitData, result.ExitCode);
         Assert.Contains($"The data directory {empty} holds no data", result.Error, StringComparison.Ordinal);

@@ -36,6 +36,35 @@ public sealed class BackupSettingsTests
     }
 
     [Fact]
+    public void Run_BackupFolderThatIsALinkToTheKeyringsFolderOrTheData_IsRefusedAsTheFolderItself()
+    {
+        var root = Directory.CreateTempSubdirectory("distressbot-links-").FullName;
+        try
+        {
+            var keys = Directory.CreateDirectory(Path.Combine(root, "keys")).FullName;
+            var data = Directory.CreateDirectory(Path.Combine(root, "data")).FullName;
+            var toKeys = Path.Combine(root, "keyslink");
+            var toData = Path.Combine(root, "datalink");
+            Directory.CreateSymbolicLink(toKeys, keys);
+            Directory.CreateSymbolicLink(toData, data);
+
+            var viaKeys = LinkedSettings(data, Path.Combine(keys, "keyring.json"), toKeys).Validate(SettingsUse.Run);
+            var viaData = LinkedSettings(data, Path.Combine(keys, "keyring.json"), Path.Combine(toData, "backups")).Validate(SettingsUse.Run);
+            var keyringViaLink = LinkedSettings(data, Path.Combine(toKeys, "keyring.json"), keys).Validate(SettingsUse.Run);
+            var apart = LinkedSettings(data, Path.Combine(keys, "keyring.json"), Path.Combine(root, "backups")).Validate(SettingsUse.Run);
+
+            Assert.Contains(viaKeys, e => e.Contains("is the keyring's folder or shares it", StringComparison.Ordinal));
+            Assert.Contains(viaData, e => e.Contains("is inside the data directory", StringComparison.Ordinal));
+            Assert.Contains(keyringViaLink, e => e.Contains("is the keyring's folder or shares it", StringComparison.Ordinal));
+            Assert.Empty(apart);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Defaults_AreOff_Daily_Seven_AndValid()
     {
         var settings = Settings();
@@ -51,6 +80,16 @@ public sealed class BackupSettingsTests
     {
         Assert.Empty(Settings(("Backup:Directory", "relative")).Validate(SettingsUse.Admin));
     }
+
+    private static BotSettings LinkedSettings(string data, string keyring, string backups) => BotSettings.Bind(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = data,
+            ["Crypto:KeyringPath"] = keyring,
+            ["Telegram:BotToken"] = "123456:ABC",
+            ["Backup:Directory"] = backups,
+        }).Build(),
+        _ => null);
 
     private static BotSettings Settings(params (string Key, string Value)[] values)
     {
