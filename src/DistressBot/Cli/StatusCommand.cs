@@ -88,8 +88,9 @@ public static class StatusCommand
         var now = time.GetUtcNow();
         if (!Directory.Exists(settings.DataDirectory))
         {
-            // Nothing is created: a health check must not make a data directory where none was.
-            return StatusReading.Unopened(settings, running: false, now, $"There is no data directory at {settings.DataDirectory}: run 'distressbot init', or set Storage:DataDirectory.");
+            // Nothing is created: a health check must not make a data directory where none was. With a keyring there,
+            // init would refuse: the path is probably mistyped, or the data is to be restored (MissingData says which to do).
+            return StatusReading.Unopened(settings, running: false, now, MissingData.Problem(settings) ?? $"There is no data directory at {settings.DataDirectory}: run 'distressbot init', or set Storage:DataDirectory.");
         }
 
         if (NoDataProblem(settings) is { } noData)

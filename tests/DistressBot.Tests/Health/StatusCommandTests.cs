@@ -96,6 +96,26 @@ public sealed class StatusCommandTests
     }
 
     [Fact]
+    public async Task Status_DataDirectoryMissingBesideAKeyring_SaysProbablyMistyped_NotInit_AndCreatesNothing()
+    {
+        using var initialized = InitializedData.Create("status-missing", DateTimeOffset.UnixEpoch);
+        var mistyped = Path.Combine(initialized.Root, "dta");
+        var result = await InProcessCommandLine.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["DISTRESSBOT_Storage__DataDirectory"] = mistyped,
+                ["DISTRESSBOT_Crypto__KeyringPath"] = initialized.Settings.KeyringPath,
+                ["DISTRESSBOT_Crypto__KeyFile"] = initialized.KeyFilePath,
+            },
+            "status");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("probably mistyped", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("run 'distressbot init', or set", result.Output, StringComparison.Ordinal); // init would refuse beside a keyring
+        Assert.False(Directory.Exists(mistyped));
+    }
+
+    [Fact]
     public async Task Status_NoDataDirectory_IsNotRunning_Exit1_AndCreatesNothing()
     {
         var root = Directory.CreateTempSubdirectory("distressbot-status-").FullName;
