@@ -18,6 +18,11 @@ public static class MediaProof
     /// <summary>Most zip entries looked at; a bundle with more is described as far as this.</summary>
     public const int MaxZipEntries = 200;
 
+    // One entry is read only up to the Bot API's download limit, and all of them together up to twice that: a zip's headers
+    // may claim anything, and anyone may have made the file.
+    private const long MaxEntryBytes = 20 * 1024 * 1024;
+    private const long MaxUnpackedBytes = 2 * MaxEntryBytes;
+
     private static readonly string[] ProofSuffixes = [".proof.json", ".proof.csv", ".asc", ".ots", ".gst", ".json", ".csv", ".txt"];
 
     /// <summary>One line describing the proof <paramref name="content"/> carries (named <paramref name="fileName"/>), or null when it carries none that is recognised.</summary>
@@ -46,19 +51,22 @@ public static class MediaProof
         try
         {
             using var zip = new ZipArchive(new MemoryStream(zipBytes), ZipArchiveMode.Read);
+            var budget = MaxUnpackedBytes;
             foreach (var entry in zip.Entries.Take(MaxZipEntries).Where(e => e.Name.Length > 0))
             {
-                // The zip came within the download limit; an entry claiming more than that is not read (a zip bomb).
-                if (entry.Length > 20 * 1024 * 1024)
+                // The zip came within the download limit; an entry claiming more than that is not read (a zip bomb), and
+                // what is read stops at the declared size or the whole budget, whichever comes first (a header may lie).
+                if (entry.Length > MaxEntryBytes || entry.Length > budget)
                 {
                     entries.Add((entry.FullName, []));
                     continue;
                 }
 
                 using var stream = entry.Open();
-                using var buffer = new MemoryStream();
-                stream.CopyTo(buffer);
-                entries.Add((entry.FullName, buffer.ToArray()));
+                var bytes = new byte[(int)entry.Length];
+                stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+                budget -= bytes.Length;
+                entries.Add((entry.FullName, bytes));
             }
         }
         catch (InvalidDataException)
