@@ -17,35 +17,20 @@ internal static class CliArguments
         Description = description,
         HelpName = "DURATION",
         Arity = ArgumentArity.ExactlyOne,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (DurationParser.TryParse(text, out var value))
-            {
-                return value;
-            }
-
-            result.AddError($"{name} takes a duration such as 30s, 5m, 1h30m or 2d (at most {DurationParser.Maximum.TotalDays:0} days), not '{text}'.");
-            return null;
-        },
+        CustomParser = result => OneToken<TimeSpan?>(
+            result,
+            text => DurationParser.TryParse(text, out var value) ? value : null,
+            text => $"{name} takes a duration such as 30s, 5m, 1h30m or 2d (at most {DurationParser.Maximum.TotalDays:0} days), not '{text}'."),
     };
 
     /// <summary>The CASE argument: a case number as <see cref="CaseNumber"/> reads it (C-0042), upper-cased.</summary>
     public static Argument<string> Case(string description) => new("CASE")
     {
         Description = description,
-        CustomParser = result =>
-        {
-            var typed = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            var id = typed.Trim().ToUpperInvariant();
-            if (CaseNumber.IsValid(id))
-            {
-                return id;
-            }
-
-            result.AddError($"'{typed}' is not a case number: case numbers read like C-0042.");
-            return "";
-        },
+        CustomParser = result => OneToken(
+            result,
+            typed => typed.Trim().ToUpperInvariant() is var id && CaseNumber.IsValid(id) ? id : null,
+            typed => $"'{typed}' is not a case number: case numbers read like C-0042."),
     };
 
     /// <summary>`--lang ru|en`, completion limited to those two; null when not given (the command's own default then applies).</summary>
@@ -56,17 +41,10 @@ internal static class CliArguments
             Description = description,
             HelpName = "ru|en",
             Arity = ArgumentArity.ExactlyOne,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (LanguagePicker.TryParse(text, out var language))
-                {
-                    return language;
-                }
-
-                result.AddError($"--lang takes ru or en, not '{text}'.");
-                return null;
-            },
+            CustomParser = result => OneToken<Language?>(
+                result,
+                text => LanguagePicker.TryParse(text, out var language) ? language : null,
+                text => $"--lang takes ru or en, not '{text}'."),
         };
         option.CompletionSources.Add("ru", "en");
         return option;
@@ -116,6 +94,23 @@ internal static class CliArguments
 
     /// <summary><paramref name="path"/> made absolute from <paramref name="workingDirectory"/>: the admin's folder, even when the bot runs the command.</summary>
     public static string FullPath(string path, string workingDirectory) => System.IO.Path.GetFullPath(path, workingDirectory);
+
+    /// <summary>
+    /// The one token of <paramref name="result"/> read by <paramref name="read"/> (null: not of its form); a token that does not
+    /// read, or none, is the parse's error as <paramref name="refusal"/> words it, so the command does not run (exit 2).
+    /// </summary>
+    public static T? OneToken<T>(ArgumentResult result, Func<string, T?> read, Func<string, string> refusal)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        var value = read(text);
+        if (value is null)
+        {
+            result.AddError(refusal(text));
+        }
+
+        return value;
+    }
 
     private static void RefuseEmpty(SymbolResult result, string name, string what)
     {

@@ -23,17 +23,10 @@ public static class DraftCommand
         {
             Description = "police (a missing-person report), wgeid (a UN WGEID urgent action) or interim (interim measures)",
             HelpName = "police|wgeid|interim",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (DraftKinds.TryParse(text, out var parsed))
-                {
-                    return parsed;
-                }
-
-                result.AddError($"'{text}' is not a kind of draft: police, wgeid or interim.");
-                return DraftKind.Police;
-            },
+            CustomParser = result => CliArguments.OneToken<DraftKind?>(
+                result,
+                text => DraftKinds.TryParse(text, out var parsed) ? parsed : null,
+                text => $"'{text}' is not a kind of draft: police, wgeid or interim.") ?? DraftKind.Police,
         };
         kind.CompletionSources.Add("police", "wgeid", "interim");
         var output = CliArguments.PathOption("--out", "FILE.docx", "a new file outside the data directory", required: true);
