@@ -66,9 +66,7 @@ internal sealed class AdminAction(IAdminSide side, Func<ParseResult, AdminInvoca
     public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
     {
         var result = await side.RunAsync(bind(parseResult), cancellationToken);
-        await parseResult.InvocationConfiguration.Output.WriteAsync(result.Output.AsMemory(), cancellationToken);
-        await parseResult.InvocationConfiguration.Error.WriteAsync(result.Error.AsMemory(), cancellationToken);
-        return result.ExitCode;
+        return await result.PrintAsync(parseResult, cancellationToken);
     }
 }
 

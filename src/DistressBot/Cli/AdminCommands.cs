@@ -15,6 +15,14 @@ public sealed record AdminResult(int ExitCode, string Output, string Error)
 
     /// <summary>A refusal (exit 1).</summary>
     public static AdminResult Fail(string message) => new(1, "", message + "\n");
+
+    /// <summary>Writes <see cref="Output"/> and <see cref="Error"/> where <paramref name="parse"/> prints; returns <see cref="ExitCode"/>.</summary>
+    internal async Task<int> PrintAsync(System.CommandLine.ParseResult parse, CancellationToken ct)
+    {
+        await parse.InvocationConfiguration.Output.WriteAsync(Output.AsMemory(), ct);
+        await parse.InvocationConfiguration.Error.WriteAsync(Error.AsMemory(), ct);
+        return ExitCode;
+    }
 }
 
 /// <summary>What an admin command runs against: the opened data of the one process that owns the data directory.</summary>

@@ -44,9 +44,7 @@ public static class RestoreCommand
                     result = Execute(options, settings, secret, TimeProvider.System);
                 }
 
-                await parse.InvocationConfiguration.Output.WriteAsync(result.Output.AsMemory(), ct);
-                await parse.InvocationConfiguration.Error.WriteAsync(result.Error.AsMemory(), ct);
-                return result.ExitCode;
+                return await result.PrintAsync(parse, ct);
             }));
     }
 

@@ -31,20 +31,10 @@ public static class StatusCommand
         }
 
         // Not through the console side's usual path: that one may ask for the keyring's passphrase, and a health check must never wait on a prompt.
-        command.SetAction(async (parse, ct) =>
-        {
-            var configuration = parse.InvocationConfiguration;
-            var (_, settings) = CommandLine.LoadSettings(SettingsUse.Admin, configuration.Error);
-            if (settings is null)
-            {
-                return CommandLine.ExitUsage;
-            }
-
-            var result = await RunAsync(new StatusOptions(parse.GetValue(json)), settings, Environment.GetEnvironmentVariable, TimeProvider.System, ct);
-            await configuration.Output.WriteAsync(result.Output.AsMemory(), ct);
-            await configuration.Error.WriteAsync(result.Error.AsMemory(), ct);
-            return result.ExitCode;
-        });
+        command.SetAction((parse, ct) => CommandLine.WithSettingsAsync(
+            SettingsUse.Admin,
+            parse,
+            async (_, settings) => await (await RunAsync(new StatusOptions(parse.GetValue(json)), settings, Environment.GetEnvironmentVariable, TimeProvider.System, ct)).PrintAsync(parse, ct)));
         return command;
     }
 
