@@ -6,14 +6,15 @@ namespace DistressBot.Domain;
 /// <param name="ChatId">Recipient chat, for pacing.</param>
 /// <param name="NotBefore">Not sent before this instant (after a failed attempt); null: at once.</param>
 /// <param name="CaseId">The row's case, if any (named in the log when the row no longer opens).</param>
-public sealed record OutboxEntry(string Id, MessagePriority Priority, long ChatId, DateTimeOffset? NotBefore, string? CaseId)
+/// <param name="QueuedAt">When the row was queued (the oldest one's age is a gauge); null for an entry made without it.</param>
+public sealed record OutboxEntry(string Id, MessagePriority Priority, long ChatId, DateTimeOffset? NotBefore, string? CaseId, DateTimeOffset? QueuedAt = null)
 {
     /// <summary>The entry of a stored row.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public static OutboxEntry Of(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new OutboxEntry(message.Id, message.Priority, message.ChatId, message.NotBefore, message.CaseId);
+        return new OutboxEntry(message.Id, message.Priority, message.ChatId, message.NotBefore, message.CaseId, message.QueuedAt);
     }
 }
 

@@ -92,6 +92,7 @@ public static class BotHostFactory
             host.Services.GetRequiredService<DomainEventLog>(),
             host.Services.GetRequiredService<BotMetricsObserver>(),
             host.Services.GetRequiredService<OutboxIndex>(),
+            host.Services.GetRequiredService<LiveStatus>(),
             host.Services.GetRequiredService<TimerRegistry>());
         return host;
     }

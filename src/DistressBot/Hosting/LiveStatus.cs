@@ -1,12 +1,19 @@
 using DistressBot.Crypto;
+using DistressBot.Domain;
+using DistressBot.Telegram;
 using DistressBot.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DistressBot.Hosting;
 
-/// <summary>The running bot's health figures: the gauges of the <see cref="BotMetrics.MeterName"/> meter (outbox, scheduler lag, open cases), refreshed from the store each Health:Interval, and the report `status` gets over the admin socket.</summary>
-public sealed partial class LiveStatus : BackgroundService
+/// <summary>The running bot's health figures: the gauges of the <see cref="BotMetrics.MeterName"/> meter (outbox, scheduler lag, open cases), refreshed each Health:Interval, and the report `status` gets over the admin socket.</summary>
+/// <remarks>
+/// The outbox figures come from the dispatcher's in-memory <see cref="OutboxIndex"/>; the people (open cases) are read from the
+/// store only after a commit changed a case. A full read of every person each minute would hold the one store thread for
+/// seconds at 100,000 people, ahead of alarms.
+/// </remarks>
+public sealed partial class LiveStatus : BackgroundService, IStoreObserver
 {
     private readonly BotRuntime _runtime;
     private readonly TelegramLink _link;
@@ -15,12 +22,15 @@ public sealed partial class LiveStatus : BackgroundService
     private readonly TransportClock _transport;
     private readonly ILogger<LiveStatus> _logger;
     private readonly DateTimeOffset _startedAt;
+    private readonly OutboxIndex _outbox;
     private volatile StatusFigures? _figures;
+    private volatile bool _casesChanged = true;
 
     /// <summary>Adds the gauges to <paramref name="metrics"/>' meter.</summary>
-    public LiveStatus(BotRuntime runtime, TelegramLink link, DeadlineIndex deadlines, EscalationIndex escalations, BotMetrics metrics, TimeProvider time, TransportClock transport, ILogger<LiveStatus> logger)
+    public LiveStatus(BotRuntime runtime, TelegramLink link, DeadlineIndex deadlines, EscalationIndex escalations, OutboxIndex outbox, BotMetrics metrics, TimeProvider time, TransportClock transport, ILogger<LiveStatus> logger)
     {
         ArgumentNullException.ThrowIfNull(metrics);
+        _outbox = outbox;
         _runtime = runtime;
         _link = link;
         _timers = [deadlines, escalations];
@@ -87,7 +97,15 @@ public sealed partial class LiveStatus : BackgroundService
         {
             try
             {
-                _figures = await StatusFigures.ReadAsync(_runtime.Store, stoppingToken);
+                var stored = _figures;
+                if (_casesChanged || stored is null)
+                {
+                    _casesChanged = false;
+                    stored = await StatusFigures.ReadAsync(_runtime.Store, stoppingToken);
+                }
+
+                var (length, oldest) = _outbox.Figures();
+                _figures = stored with { OutboxLength = length, OldestQueuedAt = oldest };
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -97,6 +115,16 @@ public sealed partial class LiveStatus : BackgroundService
 
             Refreshed.Notify();
             await Task.Delay(_runtime.Settings.Health.Interval, _time, stoppingToken);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Committed(StoreChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Cases.Count > 0)
+        {
+            _casesChanged = true;
         }
     }
 

@@ -34,6 +34,15 @@ public sealed class OutboxIndex : IStoreObserver
         }
     }
 
+    /// <summary>Rows indexed and when the oldest was queued (null when none): the outbox gauges, read without touching the store.</summary>
+    public (int Count, DateTimeOffset? OldestQueuedAt) Figures()
+    {
+        lock (_gate)
+        {
+            return (_entries.Count, _entries.Count == 0 ? null : _entries.Values.Min(e => e.QueuedAt));
+        }
+    }
+
     /// <summary>Adds the rows read from the store at start, keeping any entry a commit reported meanwhile (it is as new or newer).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
     public void Load(IEnumerable<OutboxEntry> rows)

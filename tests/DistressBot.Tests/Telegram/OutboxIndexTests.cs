@@ -96,6 +96,24 @@ public sealed class OutboxIndexTests
     }
 
     [Fact]
+    public async Task Figures_CountAndOldestQueued_FollowTheCommits_AsTheStoreHasThem()
+    {
+        var w = new DomainWorld();
+        var index = new OutboxIndex();
+        var store = w.Bot(index);
+        Assert.Equal((0, (DateTimeOffset?)null), index.Figures());
+
+        var first = w.Now;
+        await store.RunAsync(db => db.Outbox.Enqueue(Row(MessagePriority.Reminder, 6, first)));
+        w.Time.Advance(TimeSpan.FromMinutes(3));
+        await store.RunAsync(db => db.Outbox.Enqueue(Row(MessagePriority.Alarm, 7, w.Now)));
+
+        var stored = w.Run(db => db.Outbox.All());
+        Assert.Equal((2, (DateTimeOffset?)first), index.Figures());
+        Assert.Equal((stored.Count, (DateTimeOffset?)stored.Min(m => m.QueuedAt)), index.Figures());
+    }
+
+    [Fact]
     public void Due_ARowWaitingForItsRetry_IsNotDue_AndSaysWhenToLookAgain()
     {
         var now = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
