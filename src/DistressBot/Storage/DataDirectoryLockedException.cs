@@ -6,7 +6,7 @@ public sealed class DataDirectoryLockedException : Exception
     /// <summary>Creates the exception for a directory someone else holds.</summary>
     public DataDirectoryLockedException(string dataDirectory, Exception? innerException)
         : base(
-            $"another distressbot process is using {dataDirectory}; stop it first, or run the admin command while it runs and it will be handed to that process",
+            $"another distressbot process is using {dataDirectory}; stop it first (run, init and restore need it stopped; the other admin commands are handed to the running bot instead)",
             innerException)
     {
         DataDirectory = dataDirectory;

@@ -37,7 +37,7 @@ public sealed class DataDirectoryLockTests : IDisposable
         var error = Assert.Throws<DataDirectoryLockedException>(() => DataDirectoryLock.Acquire(dir));
 
         Assert.Equal(
-            $"another distressbot process is using {Path.GetFullPath(dir)}; stop it first, or run the admin command while it runs and it will be handed to that process",
+            $"another distressbot process is using {Path.GetFullPath(dir)}; stop it first (run, init and restore need it stopped; the other admin commands are handed to the running bot instead)",
             error.Message);
     }
 
