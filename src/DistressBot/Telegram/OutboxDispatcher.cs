@@ -84,6 +84,12 @@ public sealed partial class OutboxDispatcher(
                 LogStoreError(ex);
                 wait = storeBackoff.Next();
             }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // The stop cut a send short (Telegram.Bot may wrap the cancellation in its own RequestException): a stop, not a
+                // failure that would make the bot exit 5. The row stays queued for the next start.
+                return;
+            }
 
             if (_clock.GetUtcNow() < _outageUntil)
             {
