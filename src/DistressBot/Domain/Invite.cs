@@ -21,9 +21,6 @@ public sealed class Invite
     /// <summary>After this instant the code is refused.</summary>
     public DateTimeOffset ExpiresAt { get; init; }
 
-    /// <summary>When it was used; a used code is refused.</summary>
-    public DateTimeOffset? UsedAt { get; set; }
-
-    /// <summary>Who used it.</summary>
-    public string? UsedBy { get; set; }
+    /// <summary>When it was used: set only in records kept by versions before invites were deleted on use; such a code is refused, and the record removed by the next invite made.</summary>
+    public DateTimeOffset? UsedAt { get; init; }
 }

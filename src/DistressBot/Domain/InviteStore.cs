@@ -23,18 +23,6 @@ public sealed class InviteStore
         _invites.Put(invite.Id, invite, code);
     }
 
-    /// <summary>Updates an existing invite, keeping its lookup.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="invite"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">No invite with this id is stored.</exception>
-    public void Update(Invite invite)
-    {
-        ArgumentNullException.ThrowIfNull(invite);
-        if (!_invites.Replace(invite.Id, invite))
-        {
-            throw new InvalidOperationException($"Invite {invite.Id} does not exist.");
-        }
-    }
-
     /// <summary>Every invite, in id order, opened as enumerated.</summary>
     /// <exception cref="RecordIntegrityException">A stored record does not open (damaged, or its key destroyed); thrown while enumerating.</exception>
     public IEnumerable<Invite> All() => _invites.All();

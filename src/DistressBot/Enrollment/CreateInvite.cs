@@ -52,7 +52,7 @@ public static class CreateInvite
             return new InviteResult(InviteRefusal.NameInvalid, name);
         }
 
-        var namesInScope = NamesInScope(db, role, coordinator, now).ToList();
+        var namesInScope = NamesInScope(db, role, coordinator, Pending(db, now)).ToList();
         if (namesInScope.Find(existing => PersonNames.Same(existing.Name, name)) is { Name: not null } taken)
         {
             return new InviteResult(InviteRefusal.NameTaken, name, Holder: taken.Role);
@@ -80,9 +80,8 @@ public static class CreateInvite
     // A subject's alias is compared with every alias that coordinator already reads (their subjects, those they back up,
     // their pending invites); a coordinator's or a lawyer's name with everyone enrolled, in any role, and every pending
     // invite: `distressbot revoke Nina` and the like must never have to guess which Nina is meant.
-    private static IEnumerable<(string Name, Role Role)> NamesInScope(DataSession db, Role role, Person? coordinator, DateTimeOffset now)
+    private static IEnumerable<(string Name, Role Role)> NamesInScope(DataSession db, Role role, Person? coordinator, List<Invite> pendingInvites)
     {
-        var pendingInvites = db.Invites.All().Where(i => i.UsedAt is null && i.ExpiresAt > now);
         if (role == Role.Subject)
         {
             return coordinator!.SubjectIds.Concat(coordinator.BackupSubjectIds).Distinct().Select(db.People.Find).OfType<Person>().Select(s => (s.Name, s.Role))
@@ -90,5 +89,25 @@ public static class CreateInvite
         }
 
         return db.People.All().Select(p => (p.Name, p.Role)).Concat(pendingInvites.Select(i => (i.Name, i.Role)));
+    }
+
+    // Every invite is read here anyway: the expired ones (and used ones kept by older versions) are deleted on the way, so
+    // the invites stored, and what the next /invite reads, stay as many as are pending rather than every one ever made.
+    private static List<Invite> Pending(DataSession db, DateTimeOffset now)
+    {
+        var pending = new List<Invite>();
+        foreach (var invite in db.Invites.All().ToList())
+        {
+            if (invite.UsedAt is null && invite.ExpiresAt > now)
+            {
+                pending.Add(invite);
+            }
+            else
+            {
+                db.Invites.Delete(invite.Id);
+            }
+        }
+
+        return pending;
     }
 }

@@ -96,9 +96,10 @@ public static class EnrollmentService
         }
 
         db.People.Save(person);
-        invite.UsedAt = now;
-        invite.UsedBy = person.Id;
-        db.Invites.Update(invite);
+
+        // A used code is refused like one never made, so its record has nothing left to say: deleting it keeps the
+        // invites a coordinator's next /invite reads to the pending ones, not every enrollment ever made.
+        db.Invites.Delete(invite.Id);
         return (RedeemOutcome.Enrolled, person);
     }
 

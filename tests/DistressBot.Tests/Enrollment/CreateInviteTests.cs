@@ -88,6 +88,32 @@ public sealed class CreateInviteTests
         Assert.Equal(InviteRefusal.None, result.Refusal);
     }
 
+    [Fact]
+    public void Run_DeletesExpiredInvitesItReads_SoTheStoreHoldsOnlyPendingOnes()
+    {
+        var (w, people) = World();
+        var mila = w.Run(db => db.Invites.All().Single());
+        w.Time.Advance(Lifetime);
+
+        var result = w.Run(db => CreateInvite.Run(db, Role.Subject, "Dana", db.People.Find(people["Nina"].Id), w.Now, Lifetime));
+
+        Assert.Equal([result.Invite!.Id], w.Run(db => db.Invites.All().Select(i => i.Id).ToList()));
+        Assert.NotEqual(mila.Id, result.Invite.Id);
+    }
+
+    [Fact]
+    public void Run_ManyEnrollments_LeaveNoInviteBehind()
+    {
+        var (w, people) = World();
+        for (var i = 0; i < 20; i++)
+        {
+            var code = w.Run(db => CreateInvite.Run(db, Role.Subject, "Dana" + (char)('a' + i), db.People.Find(people["Nina"].Id), w.Now, Lifetime)).Code!;
+            Assert.Equal(RedeemOutcome.Enrolled, w.Run(db => EnrollmentService.Redeem(db, code, 7000 + i, 7000 + i, DistressBot.Localization.Language.En, w.Now, w.Rules, new StrangerLedger().Begin(w.Now))).Outcome);
+        }
+
+        Assert.Equal(["Mila"], w.Run(db => db.Invites.All().Select(i => i.Name).ToList())); // only the one still pending
+    }
+
     /// <summary>The inviter (null: the admin) and the role: combinations no adapter may ask for.</summary>
     public static TheoryData<string?, Role> WrongInviters => new()
     {
