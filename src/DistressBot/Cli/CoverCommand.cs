@@ -39,6 +39,7 @@ public static class CoverCommand
                 var was = subject.CoverWording;
                 subject.CoverWording = on;
                 db.People.Save(subject);
+                db.Meta.CheckMenu(subject.Id);
                 var state = on ? "on" : "off";
                 var told = was == on ? $"'{subject.Name}': cover wording was already {state}; nothing changed.\n" : $"'{subject.Name}': cover wording {state}. Their command menu follows when the bot runs.\n";
                 return new AdminResult(0, "", told + (!on && context.Rules.CoverWording ? "Privacy:CoverWording is true, so every subject still reads cover wording.\n" : ""));

@@ -3,16 +3,18 @@ using DistressBot.Storage;
 
 namespace DistressBot.Domain;
 
-/// <summary>Small named values in one unit of work: numbers (the Telegram offset) and the report on enrollment codes that did not work.</summary>
+/// <summary>Small named values in one unit of work: numbers (the Telegram offset), the report on enrollment codes that did not work, and the command menus to look at.</summary>
 public sealed class MetaStore
 {
     private readonly SealedCollection<long?> _numbers;
     private readonly SealedCollection<RedemptionReport> _reports;
+    private readonly SealedCollection<MenuChecks> _menus;
 
     internal MetaStore(IRecordSession session, CryptoContext crypto)
     {
         _numbers = new SealedCollection<long?>(session, crypto, Collections.Meta);
         _reports = new SealedCollection<RedemptionReport>(session, crypto, Collections.Meta);
+        _menus = new SealedCollection<MenuChecks>(session, crypto, Collections.Meta);
     }
 
     /// <summary>A stored number (the Telegram offset), or null.</summary>
@@ -35,5 +37,29 @@ public sealed class MetaStore
     {
         ArgumentNullException.ThrowIfNull(report);
         _reports.Put(Domain.RedemptionReport.StoreKey, report);
+    }
+
+    /// <summary>The command menus to look at; an empty record (never swept) when none was stored.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
+    public MenuChecks MenuChecks() => _menus.Find(Domain.MenuChecks.StoreKey) ?? new MenuChecks();
+
+    /// <summary>Stores the command menus to look at (one small record, replaced in place).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="checks"/> is null.</exception>
+    public void Save(MenuChecks checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        _menus.Put(Domain.MenuChecks.StoreKey, checks);
+    }
+
+    /// <summary>Marks subject <paramref name="subjectId"/>'s command menu to be looked at (they enrolled, or their language or wording changed), in this unit of work.</summary>
+    /// <exception cref="RecordIntegrityException">The stored record does not open.</exception>
+    public void CheckMenu(string subjectId)
+    {
+        ArgumentNullException.ThrowIfNull(subjectId);
+        var checks = MenuChecks();
+        if (checks.SubjectIds.Add(subjectId))
+        {
+            Save(checks);
+        }
     }
 }

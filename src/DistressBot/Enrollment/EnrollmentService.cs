@@ -96,6 +96,10 @@ public static class EnrollmentService
         }
 
         db.People.Save(person);
+        if (person.Role == Role.Subject)
+        {
+            db.Meta.CheckMenu(person.Id); // under cover wording, their chat's menu must read like an app from the start
+        }
 
         // A used code is refused like one never made, so its record has nothing left to say: deleting it keeps the
         // invites a coordinator's next /invite reads to the pending ones, not every enrollment ever made.

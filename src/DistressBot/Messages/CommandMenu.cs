@@ -41,6 +41,13 @@ public static class CommandMenu
         return new SubjectMenu(key, cover, commands);
     }
 
+    /// <summary>What of <paramref name="rules"/> a menu depends on (the deployment's wording and the subjects' aliases): when it changes, every subject's menu is looked at once.</summary>
+    public static string RulesKey(BotRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return (rules.CoverWording ? "cover:" : "plain:") + string.Join(",", rules.SubjectAliases.All);
+    }
+
     /// <summary>
     /// True when <paramref name="subject"/>'s chat must be given <paramref name="menu"/>: it shows another one. A chat never
     /// given a menu shows the bot's default (none), which is left alone until the subject first reads cover wording.

@@ -70,17 +70,10 @@ public sealed partial class CommandMenus(
         }
     }
 
-    /// <summary>Sets the menu of every subject's chat that shows another one than their wording asks for; returns how many Telegram refused.</summary>
+    /// <summary>Sets the menu of every marked subject's chat (every subject's, once after the menu rules changed) that shows another one than their wording asks for; returns how many Telegram refused.</summary>
     public async Task<int> SyncAsync(CancellationToken ct)
     {
-        var pending = await store.RunAsync(
-            db => db.People.All()
-                .Where(p => p.Role == Role.Subject)
-                .Select(p => (p.Id, p.ChatId, Menu: CommandMenu.For(p, rules), Person: p))
-                .Where(x => CommandMenu.NeedsSetting(x.Person, x.Menu))
-                .Select(x => (x.Id, x.ChatId, x.Menu))
-                .ToList(),
-            ct);
+        var pending = await store.RunAsync(db => CommandMenuChecks.Pending(db, rules), ct);
         var failed = 0;
         foreach (var (id, chatId, menu) in pending)
         {

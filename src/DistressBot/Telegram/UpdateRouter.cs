@@ -100,6 +100,10 @@ public sealed partial class UpdateRouter(BotRules rules, CaseCommandHandler case
         {
             person.Language = language;
             db.People.Save(person);
+            if (person.Role == Role.Subject)
+            {
+                db.Meta.CheckMenu(person.Id); // the menu's words follow the language
+            }
         }
 
         // Writing to the bot proves the chat works again (the person unblocked it).
