@@ -4,7 +4,8 @@ namespace DistressBot.Domain;
 /// <param name="Due">Deletions whose instant has come, oldest first.</param>
 /// <param name="GivenUp">Deletions dropped because Telegram no longer allows them (older than <see cref="ChatCleaning.DeletableFor"/>).</param>
 /// <param name="NextAt">The earliest instant a queued deletion falls due (domain time); null when none waits.</param>
-public sealed record DueDeletions(IReadOnlyList<PendingDeletion> Due, int GivenUp, DateTimeOffset? NextAt);
+/// <param name="HeldNextAt">When the held reminders were read: the earliest instant one of them must go at the latest; null when none is held or they were not read.</param>
+public sealed record DueDeletions(IReadOnlyList<PendingDeletion> Due, int GivenUp, DateTimeOffset? NextAt, DateTimeOffset? HeldNextAt = null);
 
 /// <summary>One deleteMessages call: up to <see cref="ChatCleanup.BatchLimit"/> messages of one chat.</summary>
 /// <param name="ChatId">The chat.</param>
@@ -27,6 +28,26 @@ public static class ChatCleanup
         if (sender.Role == Role.Subject && (rules.DeleteSubjectMessages || carriesPin))
         {
             db.Deletions.Now(chatId, messageId, sentAt, now);
+        }
+
+        if (sender.Role == Role.Subject)
+        {
+            Answered(db, sender, now, rules);
+        }
+    }
+
+    /// <summary>
+    /// Releases <paramref name="subject"/>'s held reminder when they checked in since it was sent (as stored in this unit of
+    /// work): it goes the settings' delay after it was sent, not at the next hourly look.
+    /// </summary>
+    public static void Answered(DataSession db, Person subject, DateTimeOffset now, ChatCleaning rules)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (subject.Checkin?.LastCheckinAt is { } checkedIn && db.Deletions.HeldFor(subject.Id) is { } held && checkedIn >= held.SentAt)
+        {
+            Release(db, held, now, rules.DeleteBotMessagesAfter ?? TimeSpan.Zero);
         }
     }
 
@@ -51,7 +72,7 @@ public static class ChatCleanup
             return;
         }
 
-        foreach (var replaced in db.Deletions.All().Where(d => d.HeldFor is not null && d.ChatId == chatId))
+        if (db.Deletions.HeldFor(recipient.Id) is { } replaced)
         {
             Release(db, replaced, now, delay);
         }
@@ -60,17 +81,37 @@ public static class ChatCleanup
     }
 
     /// <summary>
-    /// The deletions due at <paramref name="now"/>. Releases held reminders that were answered (a check-in since), whose subject
-    /// is gone, or that would soon outlive Telegram's window; drops, and counts, what Telegram no longer allows.
+    /// The deletions due at <paramref name="now"/>; drops, and counts, what Telegram no longer allows. With
+    /// <paramref name="held"/> (the hourly look: it reads every subject's held reminder, and each subject), it first releases
+    /// held reminders that were answered (a check-in since), whose subject is gone, or that would soon outlive Telegram's
+    /// window; <see cref="DueDeletions.NextAt"/> then includes when a held one must go at the latest.
     /// </summary>
-    public static DueDeletions Due(DataSession db, DateTimeOffset now, ChatCleaning rules)
+    public static DueDeletions Due(DataSession db, DateTimeOffset now, ChatCleaning rules, bool held = true)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rules);
         var delay = rules.DeleteBotMessagesAfter ?? TimeSpan.Zero;
+        DateTimeOffset? next = null;
+        DateTimeOffset? heldNext = null;
+        if (held)
+        {
+            foreach (var reminder in db.Deletions.Held())
+            {
+                var subject = db.People.Find(reminder.HeldFor!);
+                var answered = subject?.Checkin?.LastCheckinAt is { } checkedIn && checkedIn >= reminder.SentAt;
+                if (subject is null || answered || now >= reminder.SentAt + ChatCleaning.HeldAtMost)
+                {
+                    Release(db, reminder, now, delay);
+                }
+                else
+                {
+                    heldNext = Earliest(heldNext, reminder.SentAt + ChatCleaning.HeldAtMost);
+                }
+            }
+        }
+
         var due = new List<PendingDeletion>();
         var givenUp = 0;
-        DateTimeOffset? next = null;
         foreach (var deletion in db.Deletions.All())
         {
             if (now - deletion.SentAt >= ChatCleaning.DeletableFor)
@@ -82,17 +123,21 @@ public static class ChatCleanup
 
             if (deletion.HeldFor is { } subjectId)
             {
-                var subject = db.People.Find(subjectId);
-                var answered = subject?.Checkin?.LastCheckinAt is { } checkedIn && checkedIn >= deletion.SentAt;
-                if (subject is null || answered || now >= deletion.SentAt + ChatCleaning.HeldAtMost)
+                // Held by a version that kept held reminders among the queued ones: held in their own place from now on,
+                // unless a later reminder of the subject's is held already.
+                db.Deletions.Remove(deletion.Id);
+                if (db.Deletions.HeldFor(subjectId) is null)
                 {
-                    Release(db, deletion, now, delay);
+                    db.Deletions.Hold(deletion.ChatId, deletion.MessageId, deletion.SentAt, subjectId);
+                    next = Earliest(next, now);
                 }
                 else
                 {
-                    next = Earliest(next, deletion.SentAt + ChatCleaning.HeldAtMost);
-                    continue;
+                    db.Deletions.After(deletion.ChatId, deletion.MessageId, deletion.SentAt, Later(deletion.SentAt + delay, now));
+                    next = Earliest(next, now);
                 }
+
+                continue;
             }
 
             if (deletion.NotBefore <= now)
@@ -105,7 +150,7 @@ public static class ChatCleanup
             }
         }
 
-        return new DueDeletions(due, givenUp, next);
+        return new DueDeletions(due, givenUp, Earliest(next, heldNext), heldNext);
     }
 
     /// <summary>
@@ -126,13 +171,10 @@ public static class ChatCleanup
     }
 
     // A released message goes once the settings' delay after it was sent has passed, and not before now.
-    private static void Release(DataSession db, PendingDeletion deletion, DateTimeOffset now, TimeSpan delay)
-    {
-        var at = deletion.SentAt + delay;
-        deletion.NotBefore = at > now ? at : now;
-        deletion.HeldFor = null;
-        db.Deletions.Update(deletion);
-    }
+    private static void Release(DataSession db, PendingDeletion held, DateTimeOffset now, TimeSpan delay) =>
+        db.Deletions.Release(held, Later(held.SentAt + delay, now));
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;

@@ -29,6 +29,9 @@ public static class Collections
     /// <summary>Messages in subjects' chats still to be deleted.</summary>
     public const string Deletions = "deletions";
 
+    /// <summary>Each subject's latest reminder, held until answered or replaced, by the subject's id (at most one each).</summary>
+    public const string HeldDeletions = "deletions_held";
+
     /// <summary>Case log entries, "C-0042:00000017" (sealed under the case key).</summary>
     public const string CaseLog = "case_log";
 
@@ -55,7 +58,7 @@ public static class Collections
 
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
 
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake, CaseReplies, .. CaseKeyStore.Collections];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, HeldDeletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake, CaseReplies, .. CaseKeyStore.Collections];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";
@@ -68,4 +71,7 @@ public static class Collections
 
     /// <summary>Lookup purpose: a delivered case message by "chat:message id".</summary>
     public const string CaseReplyLookup = "case-reply";
+
+    /// <summary>Lookup purpose: a queued deletion by "chat:message id".</summary>
+    public const string DeletionLookup = "deletion";
 }

@@ -5,16 +5,25 @@ using DistressBot.Storage;
 namespace DistressBot.Domain;
 
 /// <summary>Messages in subjects' chats the bot still has to delete, in one unit of work: kept in the store, so a restart does not forget them.</summary>
+/// <remarks>
+/// Two collections, so that what is read often stays small: queued deletions (<see cref="Collections.Deletions"/>, each found by
+/// a keyed hash of its chat and message, gone within minutes once sent) and each subject's held latest reminder
+/// (<see cref="Collections.HeldDeletions"/>, one per subject, found by the subject's id). With every subject holding a
+/// reminder, a network of 100,000 holds 100,000 of them: no pass, check-in or delivery reads them all, only the hourly
+/// look (<see cref="ChatCleanup.Due"/> with held) does.
+/// </remarks>
 public sealed class DeletionStore
 {
     private readonly IRecordSession _session;
     private readonly SealedCollection<PendingDeletion> _rows;
+    private readonly SealedCollection<PendingDeletion> _held;
     private readonly Action _queued;
 
     internal DeletionStore(IRecordSession session, CryptoContext crypto, Action queued)
     {
         _session = session;
-        _rows = new SealedCollection<PendingDeletion>(session, crypto, Collections.Deletions);
+        _rows = new SealedCollection<PendingDeletion>(session, crypto, Collections.Deletions, Collections.DeletionLookup);
+        _held = new SealedCollection<PendingDeletion>(session, crypto, Collections.HeldDeletions);
         _queued = queued;
     }
 
@@ -24,12 +33,11 @@ public sealed class DeletionStore
     /// <summary>Deletes the message not before <paramref name="notBefore"/>; a message already queued keeps the earlier of the two instants.</summary>
     public void After(long chatId, int messageId, DateTimeOffset sentAt, DateTimeOffset notBefore)
     {
-        if (Find(chatId, messageId) is { } queued)
+        if (_rows.FindByLookup(LookupKey(chatId, messageId)) is { } queued)
         {
             if (queued.NotBefore is null || notBefore < queued.NotBefore)
             {
                 queued.NotBefore = notBefore;
-                queued.HeldFor = null;
                 Update(queued);
                 _queued();
             }
@@ -40,33 +48,69 @@ public sealed class DeletionStore
         Add(new PendingDeletion { ChatId = chatId, MessageId = messageId, SentAt = sentAt, NotBefore = notBefore });
     }
 
-    /// <summary>Keeps the message (the subject's latest reminder) until <see cref="ChatCleanup"/> releases it.</summary>
+    /// <summary>Keeps the message as <paramref name="subjectId"/>'s latest reminder until <see cref="ChatCleanup"/> releases it; the one it replaces must be released first (<see cref="HeldFor"/>).</summary>
     public void Hold(long chatId, int messageId, DateTimeOffset sentAt, string subjectId)
     {
         ArgumentNullException.ThrowIfNull(subjectId);
-        if (Find(chatId, messageId) is null)
-        {
-            Add(new PendingDeletion { ChatId = chatId, MessageId = messageId, SentAt = sentAt, HeldFor = subjectId });
-        }
+        _held.Put(subjectId, new PendingDeletion { Id = subjectId, ChatId = chatId, MessageId = messageId, SentAt = sentAt, HeldFor = subjectId });
     }
 
-    /// <summary>Queued deletions passed over by <see cref="All"/> in this unit of work because they no longer open.</summary>
+    /// <summary>The reminder held for <paramref name="subjectId"/>, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged).</exception>
+    public PendingDeletion? HeldFor(string subjectId) => _held.Find(subjectId);
+
+    /// <summary>Every held reminder, by subject id; one that does not open is dropped (it can never be sent) and counted in <see cref="UnreadableRows"/>.</summary>
+    /// <remarks>Reads every subject's held reminder: for the hourly look only.</remarks>
+    public IReadOnlyList<PendingDeletion> Held() => OpenAll(_held);
+
+    /// <summary>Releases a held reminder: it is queued to go not before <paramref name="notBefore"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="held"/> is not held.</exception>
+    public void Release(PendingDeletion held, DateTimeOffset notBefore)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        if (held.HeldFor is null)
+        {
+            throw new ArgumentException("Only a held reminder is released.", nameof(held));
+        }
+
+        _held.Delete(held.Id);
+        After(held.ChatId, held.MessageId, held.SentAt, notBefore);
+    }
+
+    /// <summary>Queued deletions passed over by <see cref="All"/> or <see cref="Held"/> in this unit of work because they no longer open, and were dropped.</summary>
     public int UnreadableRows { get; private set; }
 
-    /// <summary>Every queued deletion, oldest first.</summary>
-    /// <remarks>A damaged row can never be sent; it is passed over (counted in <see cref="UnreadableRows"/>), not allowed to stop the rest.</remarks>
-    public IReadOnlyList<PendingDeletion> All()
+    /// <summary>Every queued deletion (not the held reminders), oldest first; one that does not open is dropped (it can never be sent) and counted in <see cref="UnreadableRows"/>.</summary>
+    public IReadOnlyList<PendingDeletion> All() => OpenAll(_rows);
+
+    /// <summary>The queued deletion with this id, or null.</summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged).</exception>
+    public PendingDeletion? Find(string id) => _rows.Find(id);
+
+    /// <summary>Stores a queued deletion again (after a failed attempt).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="deletion"/> is null.</exception>
+    public void Update(PendingDeletion deletion)
+    {
+        ArgumentNullException.ThrowIfNull(deletion);
+        _rows.Put(deletion.Id, deletion, LookupKey(deletion.ChatId, deletion.MessageId));
+    }
+
+    /// <summary>Removes a queued deletion done (or given up); false when there was none.</summary>
+    public bool Remove(string id) => _rows.Delete(id);
+
+    private List<PendingDeletion> OpenAll(SealedCollection<PendingDeletion> rows)
     {
         var deletions = new List<PendingDeletion>();
-        UnreadableRows = 0;
-        foreach (var record in _rows.Records())
+        foreach (var record in rows.Records())
         {
             try
             {
-                deletions.Add(_rows.Open(record)!);
+                deletions.Add(rows.Open(record)!);
             }
             catch (RecordIntegrityException)
             {
+                // A damaged row can never be sent: passed over, not allowed to stop the rest.
+                rows.Delete(record.Id);
                 UnreadableRows++;
             }
         }
@@ -74,45 +118,13 @@ public sealed class DeletionStore
         return deletions;
     }
 
-    /// <summary>Removes queued deletions that no longer open (damaged): they can never be sent; returns how many.</summary>
-    public int DropUnreadable()
-    {
-        var dropped = 0;
-        foreach (var record in _rows.Records())
-        {
-            try
-            {
-                _rows.Open(record);
-            }
-            catch (RecordIntegrityException)
-            {
-                _rows.Delete(record.Id);
-                dropped++;
-            }
-        }
-
-        return dropped;
-    }
-
-    /// <summary>Stores a queued deletion again (released, or after a failed attempt).</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="deletion"/> is null.</exception>
-    public void Update(PendingDeletion deletion)
-    {
-        ArgumentNullException.ThrowIfNull(deletion);
-        _rows.Put(deletion.Id, deletion);
-    }
-
-    /// <summary>Removes a deletion done (or given up); false when there was none.</summary>
-    public bool Remove(string id) => _rows.Delete(id);
-
-    private PendingDeletion? Find(long chatId, int messageId) =>
-        All().FirstOrDefault(d => d.ChatId == chatId && d.MessageId == messageId);
-
     private void Add(PendingDeletion deletion)
     {
         // A sequence, never the chat or message id: record ids are not sealed, and a Telegram id must not be readable at rest.
         deletion.Id = string.Create(CultureInfo.InvariantCulture, $"d{_session.NextSequence("deletions"):D12}");
-        _rows.Put(deletion.Id, deletion);
+        Update(deletion);
         _queued();
     }
+
+    private static string LookupKey(long chatId, int messageId) => string.Create(CultureInfo.InvariantCulture, $"{chatId}:{messageId}");
 }

@@ -18,7 +18,8 @@ public sealed class ChatCleanupTests
         _salek = _w.Subject(_nina);
     }
 
-    private IReadOnlyList<PendingDeletion> Queue() => _w.Run(db => db.Deletions.All());
+    // Queued and held alike.
+    private List<PendingDeletion> Queue() => _w.Run(db => db.Deletions.All().Concat(db.Deletions.Held()).ToList());
 
     private DueDeletions Due(DateTimeOffset now, ChatCleaning? rules = null) => _w.Run(db => ChatCleanup.Due(db, now, rules ?? Defaults));
 
@@ -136,6 +137,63 @@ public sealed class ChatCleanupTests
     }
 
     [Fact]
+    public void SubjectMessage_AfterACheckin_ReleasesTheHeldReminderAtOnce_WithoutReadingEveryHeldOne()
+    {
+        var sentAt = _w.Now;
+        Delivered(_salek, MessagePriority.Reminder, 20, sentAt);
+        _w.Time.Advance(TimeSpan.FromMinutes(2));
+
+        _w.Run(db =>
+        {
+            var salek = db.People.Find(_salek.Id)!;
+            salek.Checkin!.LastCheckinAt = _w.Now;
+            db.People.Save(salek);
+            ChatCleanup.SubjectMessage(db, salek, salek.ChatId, 30, _w.Now, _w.Now, Defaults);
+        });
+        var queuedPass = _w.Run(db => ChatCleanup.Due(db, sentAt + TimeSpan.FromMinutes(10), Defaults, held: false));
+
+        Assert.Null(_w.Run(db => db.Deletions.HeldFor(_salek.Id)));
+        Assert.Equal([20, 30], queuedPass.Due.Select(d => d.MessageId).Order());
+    }
+
+    [Fact]
+    public void Due_WithoutHeld_LeavesHeldRemindersUnread_TheHeldLookReleasesThem()
+    {
+        var sentAt = _w.Now;
+        Delivered(_salek, MessagePriority.Reminder, 20, sentAt);
+        _w.Run(db =>
+        {
+            // Answered by a way that did not release it (an older version, a crash): only the held look can find it.
+            var salek = db.People.Find(_salek.Id)!;
+            salek.Checkin!.LastCheckinAt = _w.Now;
+            db.People.Save(salek);
+        });
+        var later = sentAt + TimeSpan.FromMinutes(10);
+
+        var withoutHeld = _w.Run(db => ChatCleanup.Due(db, later, Defaults, held: false));
+        var stillHeld = _w.Run(db => db.Deletions.HeldFor(_salek.Id));
+        var withHeld = _w.Run(db => ChatCleanup.Due(db, later, Defaults, held: true));
+
+        Assert.Empty(withoutHeld.Due);
+        Assert.Null(withoutHeld.HeldNextAt);
+        Assert.Equal(20, stillHeld?.MessageId);
+        Assert.Equal(20, Assert.Single(withHeld.Due).MessageId);
+    }
+
+    [Fact]
+    public void Due_AReminderHeldAmongTheQueuedOnes_ByAnOlderVersion_IsHeldInItsOwnPlace()
+    {
+        var legacy = new SealedCollection<PendingDeletion>(_w.Store, _w.Crypto, Collections.Deletions);
+        _w.Run(db => legacy.Put("d000000000007", new PendingDeletion { Id = "d000000000007", ChatId = _salek.ChatId, MessageId = 20, SentAt = _w.Now, HeldFor = _salek.Id }));
+
+        var due = Due(_w.Now + TimeSpan.FromMinutes(10));
+
+        Assert.Empty(due.Due); // unanswered: still held, not deleted
+        Assert.Equal(20, _w.Run(db => db.Deletions.HeldFor(_salek.Id))?.MessageId);
+        Assert.Empty(_w.Run(db => db.Deletions.All()));
+    }
+
+    [Fact]
     public void Due_ReminderHeldForAlmost48Hours_IsDeletedWhileTelegramStillAllowsIt()
     {
         var sentAt = _w.Now;
@@ -170,14 +228,17 @@ public sealed class ChatCleanupTests
     }
 
     [Fact]
-    public void DropUnreadable_ADamagedRow_IsDropped_AndTheRestStillFallDue()
+    public void Due_ADamagedRow_IsDroppedAndCounted_AndTheRestStillFallDue()
     {
         _w.Run(db => db.Deletions.Now(_salek.ChatId, 5, _w.Now, _w.Now));
         _w.Store.Put(new DistressBot.Storage.StoredRecord(Collections.Deletions, "d999999999999", null, [1, 2, 3]));
+        _w.Store.Put(new DistressBot.Storage.StoredRecord(Collections.HeldDeletions, _salek.Id, null, [1, 2, 3]));
 
-        Assert.Equal(1, _w.Run(db => db.Deletions.DropUnreadable()));
-        Assert.Equal([5], Due(_w.Now).Due.Select(d => d.MessageId));
-        Assert.Equal(0, _w.Run(db => db.Deletions.DropUnreadable()));
+        var (due, unreadable) = _w.Run(db => (ChatCleanup.Due(db, _w.Now, Defaults), db.Deletions.UnreadableRows));
+
+        Assert.Equal([5], due.Due.Select(d => d.MessageId));
+        Assert.Equal(2, unreadable);
+        Assert.Equal(0, _w.Run(db => (ChatCleanup.Due(db, _w.Now, Defaults), db.Deletions.UnreadableRows).UnreadableRows));
     }
 
     [Fact]

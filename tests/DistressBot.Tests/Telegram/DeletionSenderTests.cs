@@ -103,6 +103,26 @@ public sealed class DeletionSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PassAsync_AgainWithinTheLookGap_DoesNotReadTheQueue_ButAsksToBeCalledWhenTheGapEnds()
+    {
+        var a = await SendAsync(Alice, "a");
+        var b = await SendAsync(Alice, "b");
+        _w.Run(db => db.Deletions.Now(Alice, a, _w.Now, _w.Now));
+        await _sender.PassAsync(CancellationToken.None);
+        _w.Run(db => db.Deletions.Now(Alice, b, _w.Now, _w.Now));
+
+        var throttled = await _sender.PassAsync(CancellationToken.None);
+        var queuedMeanwhile = _w.Run(db => db.Deletions.All().Select(d => d.MessageId).ToList());
+        _transport.Advance(DeletionSender.LookGap);
+        await _sender.PassAsync(CancellationToken.None);
+
+        Assert.Equal([b], queuedMeanwhile); // the outbox may pass after every send: the queue is not read each time
+        Assert.True(throttled.Transport <= DeletionSender.LookGap);
+        Assert.Empty(_w.Run(db => db.Deletions.All()));
+        Assert.Equal(2, _server.Requests.Count(r => r.Method == "deleteMessages"));
+    }
+
+    [Fact]
     public async Task PassAsync_DeletedBeforeACrashButNotForgotten_IsTriedOneByOneWhenRefused_ThenForgotten()
     {
         var a = await SendAsync(Alice, "a");
@@ -116,6 +136,7 @@ public sealed class DeletionSenderTests : IAsyncLifetime
 
         await _sender.PassAsync(CancellationToken.None);
         Assert.All(_w.Run(db => db.Deletions.All()), d => Assert.True(d.Alone));
+        _transport.Advance(DeletionSender.LookGap);
         await _sender.PassAsync(CancellationToken.None);
 
         Assert.Empty(_w.Run(db => db.Deletions.All()));
