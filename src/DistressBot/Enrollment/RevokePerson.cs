@@ -166,6 +166,12 @@ public static class RevokePerson
             db.Outbox.Remove(id);
         }
 
+        // Their latest reminder is no longer held for an answer that cannot come: it goes with the rest of the bot's messages.
+        if (db.Deletions.HeldFor(person.Id) is { } held)
+        {
+            db.Deletions.Release(held, now);
+        }
+
         db.People.Delete(person.Id);
         return new RevokeResult(RevokeOutcome.Revoked, person, 0, invites.Count, dropped.Count, logged, reopened, uncoordinated);
     }

@@ -115,4 +115,16 @@ public sealed class RevokePersonTests
         Assert.Equal(RevokeOutcome.Revoked, _w.World.Run(db => RevokePerson.Run(db, "Salek", "Zoe", _w.World.Now)).Outcome);
         Assert.NotNull(_w.World.Run(db => db.People.Find(_w.People["Salek"].Id)));
     }
+
+    [Fact]
+    public void Run_OnASubjectWhoseReminderIsHeld_QueuesItsDeletion_SoItDoesNotWaitForAnAnswerThatCannotCome()
+    {
+        var dana = _w.World.Subject(Person("Zoe"), "Dana");
+        _w.World.Run(db => ChatCleanup.Delivered(db, dana, MessagePriority.Reminder, dana.ChatId, 20, _w.World.Now, _w.World.Now, ChatCleaning.Default));
+
+        Assert.Equal(RevokeOutcome.Revoked, _w.World.Run(db => RevokePerson.Run(db, "Dana", "Zoe", _w.World.Now)).Outcome);
+
+        Assert.Null(_w.World.Run(db => db.Deletions.HeldFor(dana.Id)));
+        Assert.Equal([20], _w.World.Run(db => db.Deletions.All().Select(d => d.MessageId).ToList()));
+    }
 }
