@@ -42,8 +42,21 @@ public static class CasePurge
             // Its key is gone already: the log is shredded with it.
         }
 
+        // The case names its subject: only when it no longer opens (its key destroyed by an earlier, interrupted purge) is
+        // every person read to find who still points at it.
+        string? subjectId;
+        try
+        {
+            subjectId = db.Cases.Find(caseId)?.SubjectId;
+        }
+        catch (RecordIntegrityException)
+        {
+            subjectId = null;
+        }
+
         var existed = db.Cases.Delete(caseId);
-        foreach (var subject in db.People.All().Where(p => p.Checkin?.OpenCaseId == caseId || p.Checkin?.OpenDrillCaseId == caseId))
+        var candidates = subjectId is null ? db.People.All() : new[] { db.People.Find(subjectId) }.OfType<Person>();
+        foreach (var subject in candidates.Where(p => p.Checkin?.OpenCaseId == caseId || p.Checkin?.OpenDrillCaseId == caseId).ToList())
         {
             if (subject.Checkin!.OpenCaseId == caseId)
             {
