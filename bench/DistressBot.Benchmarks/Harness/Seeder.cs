@@ -16,7 +16,7 @@ namespace DistressBot.Benchmarks.Harness;
 internal static class Seeder
 {
     /// <summary>Bump when what is seeded changes: old caches are then ignored.</summary>
-    public const string Version = "seed-v1";
+    public const string Version = "seed-v2";
 
     /// <summary>Persons per unit of work.</summary>
     public const int Batch = 2_000;
@@ -63,6 +63,10 @@ internal static class Seeder
         {
             await using var runtime = await BotRuntime.OpenAsync(settings, secret, NullLoggerFactory.Instance, TimeProvider.System);
             await SeedAsync(runtime.Store, plan, today, say);
+
+            // As the first start after an upgrade would: read every person once and build the sealed timer index (seed-v2), so
+            // that each phase starts as a bot that has run before, from the index.
+            await new StartupScan(runtime.Store, settings.ToRules(), NullLogger<StartupScan>.Instance).TakeAsync(CancellationToken.None);
         }
 
         await File.WriteAllTextAsync(Path.Combine(dir, "complete"), today.ToString("O", CultureInfo.InvariantCulture));
