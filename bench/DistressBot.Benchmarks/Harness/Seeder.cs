@@ -34,7 +34,10 @@ internal static class Seeder
     public static async Task<string> EnsureAsync(BenchPlan plan, Action<string> say)
     {
         var today = DateTimeOffset.UtcNow;
-        var dir = Path.Combine(BenchPaths.Root, string.Create(CultureInfo.InvariantCulture, $"{Version}-{plan.Subjects}-{today:yyyyMMdd}"));
+        // The sealed timer index is stamped with the bot's build (TimerIndexKeeper.Fingerprint): a seed made by another build
+        // would make every phase start from a read of every person, so the cache is per build too.
+        var build = typeof(BotRuntime).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+        var dir = Path.Combine(BenchPaths.Root, string.Create(CultureInfo.InvariantCulture, $"{Version}-{plan.Subjects}-{today:yyyyMMdd}-{build}"));
         if (File.Exists(Path.Combine(dir, "complete")))
         {
             say($"seeded data cached at {dir}");

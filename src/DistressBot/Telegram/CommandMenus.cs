@@ -31,16 +31,30 @@ public sealed partial class CommandMenus(
     // New subjects are noticed through the outbox's signal (their welcome); a burst of traffic costs one look a second.
     private static readonly TimeSpan OutboxLookGap = TimeSpan.FromSeconds(1);
 
+    // The look at every subject's menu that nothing asked for (a switch made while the bot was stopped) reads every person:
+    // seconds at 100,000 on the store's one thread. It waits out the start-up (as the coverage check does), unless a switch or
+    // an enrolment asks for a look sooner.
+    private static readonly TimeSpan FirstLookAfter = TimeSpan.FromMinutes(10);
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         await SetProfileAsync(stoppingToken);
         var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        var startLook = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             var woken = changed.NextAsync();
             var enrolled = rules.CoverWording ? outbox.NextAsync() : Task.Delay(Timeout.InfiniteTimeSpan, transport.Time, stoppingToken);
+            if (startLook)
+            {
+                startLook = false;
+                await Task.WhenAny(woken, enrolled, Task.Delay(FirstLookAfter, transport.Time, stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+                woken = changed.NextAsync();
+            }
+
             try
             {
                 var failed = await SyncAsync(stoppingToken);
