@@ -73,6 +73,9 @@ internal sealed class StoreWorker
             if (_group.Count > 0)
             {
                 RunGroup();
+
+                // Here, not in RunGroup, whose frame still holds the engine that did the reading.
+                GiveBackCacheAfterLargeRead();
             }
 
             if (backup is not null)
@@ -154,7 +157,6 @@ internal sealed class StoreWorker
                 }
 
                 MarkHealthy();
-                GiveBackCacheAfterLargeRead();
                 return;
             }
             catch (Exception ex)
@@ -248,7 +250,10 @@ internal sealed class StoreWorker
             return;
         }
 
-        // Compacting, so the freed segments (large arrays) go back to the OS rather than stay in the heap.
+        // Compacting, so the freed segments (large arrays) go back to the OS rather than stay in the heap; after the closed
+        // engine's finalizers, which otherwise keep what it held alive until a later collection.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         StoreLog.CacheGivenBack(_logger, _dataFile, read);
     }
