@@ -34,28 +34,20 @@ public sealed class DataSession
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(crypto);
         _session = session;
-        People = new PeopleStore(
-            session,
-            crypto,
-            person =>
+        People = new PeopleStore(session, crypto, person =>
+        {
+            if (person.Checkin is not null)
             {
-                if (person.Checkin is not null)
-                {
-                    _savedSubjects[person.Id] = person;
-                }
-            },
-            id => _removed.Add(new TimerIndexChange(TimerKind.Subject, id, null)));
+                _savedSubjects[person.Id] = person;
+            }
+        }, id => _removed.Add(new TimerIndexChange(TimerKind.Subject, id, null)));
         Invites = new InviteStore(session, crypto);
         CaseLog = new CaseLogStore(session, crypto, id => People.Find(id), () => Handling);
-        Cases = new CaseStore(
-            session,
-            crypto,
-            @case =>
-            {
-                _savedCases[@case.Id] = @case;
-                CaseLog.Sync(@case);
-            },
-            id => _removed.Add(new TimerIndexChange(TimerKind.Case, id, null)));
+        Cases = new CaseStore(session, crypto, @case =>
+        {
+            _savedCases[@case.Id] = @case;
+            CaseLog.Sync(@case);
+        }, id => _removed.Add(new TimerIndexChange(TimerKind.Case, id, null)));
         Outbox = new OutboxStore(session, crypto, () => _queued = true);
         EvidenceFiles = new EvidenceStore(session, crypto);
         EvidenceIntake = new EvidenceIntakeStore(session, crypto);
