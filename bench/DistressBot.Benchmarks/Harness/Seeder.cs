@@ -3,6 +3,7 @@ using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Hosting;
 using DistressBot.Localization;
+using DistressBot.Messages;
 using DistressBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,7 @@ namespace DistressBot.Benchmarks.Harness;
 internal static class Seeder
 {
     /// <summary>Bump when what is seeded changes: old caches are then ignored.</summary>
-    public const string Version = "seed-v1";
+    public const string Version = "seed-v3";
 
     /// <summary>Persons per unit of work.</summary>
     public const int Batch = 2_000;
@@ -34,7 +35,10 @@ internal static class Seeder
     public static async Task<string> EnsureAsync(BenchPlan plan, Action<string> say)
     {
         var today = DateTimeOffset.UtcNow;
-        var dir = Path.Combine(BenchPaths.Root, string.Create(CultureInfo.InvariantCulture, $"{Version}-{plan.Subjects}-{today:yyyyMMdd}"));
+        // The sealed timer index is stamped with the bot's build (TimerIndexKeeper.Fingerprint): a seed made by another build
+        // would make every phase start from a read of every person, so the cache is per build too.
+        var build = typeof(BotRuntime).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+        var dir = Path.Combine(BenchPaths.Root, string.Create(CultureInfo.InvariantCulture, $"{Version}-{plan.Subjects}-{today:yyyyMMdd}-{build}"));
         if (File.Exists(Path.Combine(dir, "complete")))
         {
             say($"seeded data cached at {dir}");
@@ -63,6 +67,14 @@ internal static class Seeder
         {
             await using var runtime = await BotRuntime.OpenAsync(settings, secret, NullLoggerFactory.Instance, TimeProvider.System);
             await SeedAsync(runtime.Store, plan, today, say);
+
+            // As the first start after an upgrade would: read every person once and build the sealed timer index (seed-v2), so
+            // that each phase starts as a bot that has run before, from the index.
+            await new StartupScan(runtime.Store, settings.ToRules(), NullLogger<StartupScan>.Instance).TakeAsync(CancellationToken.None);
+
+            // Likewise the one look at every subject's command menu that a first start makes (Messages.CommandMenuChecks):
+            // after it, a start reads only the subjects marked since.
+            await runtime.Store.RunAsync(db => CommandMenuChecks.Pending(db, settings.ToRules()));
         }
 
         await File.WriteAllTextAsync(Path.Combine(dir, "complete"), today.ToString("O", CultureInfo.InvariantCulture));

@@ -24,6 +24,13 @@ public interface IStoreObserver
     void Committed(StoreChanges changes);
 }
 
+/// <summary>Runs inside every unit of work of a <see cref="BotStore"/>, after its work and before its commit: writes that must commit with the change or not at all.</summary>
+public interface IUnitClosing
+{
+    /// <summary>Called with the unit of work and what it saved (<see cref="DataSession.Changes"/>); may write more records in it.</summary>
+    void Closing(DataSession db, StoreChanges changes);
+}
+
 /// <summary>Several observers told in order (the log, then the timers and outbox).</summary>
 /// <param name="observers">Told in this order.</param>
 public sealed class StoreObservers(params IStoreObserver[] observers) : IStoreObserver
@@ -44,6 +51,9 @@ public sealed class BotStore(IRecordStore store, CryptoContext crypto)
     /// <summary>Told after each commit (timers, outbox); null when nothing runs (an admin command with the bot stopped).</summary>
     public IStoreObserver? Observer { get; set; }
 
+    /// <summary>Runs in each unit of work just before its commit (the sealed timer index's keeper); null: nothing.</summary>
+    public IUnitClosing? Closing { get; set; }
+
     /// <summary>Runs <paramref name="work"/> in one durable transaction (see <see cref="IRecordStore"/> for the contract).</summary>
     public async Task<T> RunAsync<T>(Func<DataSession, T> work, CancellationToken cancellationToken = default)
     {
@@ -55,6 +65,7 @@ public sealed class BotStore(IRecordStore store, CryptoContext crypto)
                 var value = work(db);
                 db.Seal();
                 changes = db.Changes();
+                Closing?.Closing(db, changes);
                 return value;
             },
             cancellationToken);

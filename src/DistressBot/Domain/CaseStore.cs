@@ -11,9 +11,11 @@ public sealed class CaseStore
     private readonly CryptoContext _crypto;
     private readonly SealedCollection<Case> _cases;
     private readonly Action<Case> _saved;
+    private readonly Action<string>? _deleted;
 
-    internal CaseStore(IRecordSession session, CryptoContext crypto, Action<Case> saved)
+    internal CaseStore(IRecordSession session, CryptoContext crypto, Action<Case> saved, Action<string>? deleted = null)
     {
+        _deleted = deleted;
         _session = session;
         _crypto = crypto;
         _cases = new SealedCollection<Case>(session, crypto, Collections.Cases);
@@ -56,5 +58,14 @@ public sealed class CaseStore
     }
 
     /// <summary>Deletes a case's record (its key is destroyed apart, by the purge); false when there was none.</summary>
-    public bool Delete(string id) => _cases.Delete(id);
+    public bool Delete(string id)
+    {
+        var deleted = _cases.Delete(id);
+        if (deleted)
+        {
+            _deleted?.Invoke(id);
+        }
+
+        return deleted;
+    }
 }

@@ -56,9 +56,12 @@ public static class Collections
     /// <summary>Which case each delivered message was about (<see cref="CaseReply"/>), "C-0042.000000000017", sealed under the case's key.</summary>
     public const string CaseReplies = "case_replies";
 
+    /// <summary>The sealed timer index: every subject's and open case's next look, in shards "s0000" … and a header "head" (<see cref="TimerIndexStore"/>).</summary>
+    public const string TimerIndex = "timer_index";
+
     /// <summary>Every collection whose records are sealed whole in field <see cref="DataField"/>.</summary>
 
-    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, HeldDeletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake, CaseReplies, .. CaseKeyStore.Collections];
+    public static IReadOnlyList<string> All { get; } = [People, Invites, Cases, Outbox, Inbox, FailedUpdates, Meta, Deletions, HeldDeletions, OutboxFiles, CaseLog, CaseLogHeads, Checkpoints, CheckpointQueue, EvidenceFiles, EvidenceIntake, CaseReplies, TimerIndex, .. CaseKeyStore.Collections];
 
     /// <summary>The field name every whole-record blob is bound to.</summary>
     public const string DataField = "data";
@@ -68,6 +71,9 @@ public static class Collections
 
     /// <summary>Lookup purpose: an invite by its code.</summary>
     public const string InviteCodeLookup = "invite-code";
+
+    /// <summary>Hash purpose: which timer index shard holds a person's or case's look.</summary>
+    public const string TimerShardLookup = "timer-shard";
 
     /// <summary>Lookup purpose: a delivered case message by "chat:message id".</summary>
     public const string CaseReplyLookup = "case-reply";

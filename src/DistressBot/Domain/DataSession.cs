@@ -24,6 +24,7 @@ public sealed class DataSession
     private readonly Dictionary<string, Person> _savedSubjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Case> _savedCases = new(StringComparer.Ordinal);
     private readonly List<DomainEvent> _events = [];
+    private readonly List<TimerIndexChange> _removed = [];
     private bool _queued;
 
     /// <summary>A unit of work over <paramref name="session"/> (one backend transaction), sealing with <paramref name="crypto"/>.</summary>
@@ -39,20 +40,21 @@ public sealed class DataSession
             {
                 _savedSubjects[person.Id] = person;
             }
-        });
+        }, id => _removed.Add(new TimerIndexChange(TimerKind.Subject, id, null)));
         Invites = new InviteStore(session, crypto);
         CaseLog = new CaseLogStore(session, crypto, id => People.Find(id), () => Handling);
         Cases = new CaseStore(session, crypto, @case =>
         {
             _savedCases[@case.Id] = @case;
             CaseLog.Sync(@case);
-        });
+        }, id => _removed.Add(new TimerIndexChange(TimerKind.Case, id, null)));
         Outbox = new OutboxStore(session, crypto, () => _queued = true);
         EvidenceFiles = new EvidenceStore(session, crypto);
         EvidenceIntake = new EvidenceIntakeStore(session, crypto);
         CaseReplies = new CaseReplyStore(session, crypto);
         Inbox = new InboxStore(session, crypto);
         Meta = new MetaStore(session, crypto);
+        TimerIndex = new TimerIndexStore(session, crypto);
         Pins = new PinVault(crypto.Lookups);
 
         // A queued deletion rings the outbox like a queued message: the dispatcher sends both.
@@ -94,6 +96,12 @@ public sealed class DataSession
 
     /// <summary>Small named values: the Telegram offset, the redemption report.</summary>
     public MetaStore Meta { get; }
+
+    /// <summary>The sealed timer index (every subject's and open case's next look), kept in the unit of work that moves a timer.</summary>
+    public TimerIndexStore TimerIndex { get; }
+
+    /// <summary>People and cases deleted in this unit of work, as timer index removals.</summary>
+    internal IReadOnlyList<TimerIndexChange> Removed => _removed;
 
     /// <summary>Hashes and matches subjects' PINs under the keyring.</summary>
     public PinVault Pins { get; }

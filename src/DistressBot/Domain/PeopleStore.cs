@@ -9,10 +9,12 @@ public sealed class PeopleStore
 {
     private readonly SealedCollection<Person> _people;
     private readonly Action<Person> _saved;
+    private readonly Action<string>? _deleted;
     private readonly HashSet<long> _notEnrolled = [];
 
-    internal PeopleStore(IRecordSession session, CryptoContext crypto, Action<Person> saved)
+    internal PeopleStore(IRecordSession session, CryptoContext crypto, Action<Person> saved, Action<string>? deleted = null)
     {
+        _deleted = deleted;
         _people = new SealedCollection<Person>(session, crypto, Collections.People, Collections.TelegramUserLookup);
         _saved = saved;
     }
@@ -58,7 +60,13 @@ public sealed class PeopleStore
     public bool Delete(string id)
     {
         _notEnrolled.Clear();
-        return _people.Delete(id);
+        var deleted = _people.Delete(id);
+        if (deleted)
+        {
+            _deleted?.Invoke(id);
+        }
+
+        return deleted;
     }
 
     private static string TelegramUserKey(long userId) => userId.ToString(CultureInfo.InvariantCulture);

@@ -18,7 +18,11 @@ public sealed partial class BotRuntime : IAsyncDisposable
         CaseKeys = caseKeys;
         Records = records;
         Settings = settings;
-        Store = new BotStore(records, new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create, keyring.LogSigner));
+        Store = new BotStore(records, new CryptoContext(keyring.Cipher, keyring.Lookups, caseKeys.Create, keyring.LogSigner))
+        {
+            // Here, so that the running bot and every admin command (running or stopped) keep the sealed timer index alike.
+            Closing = new TimerIndexKeeper(TimerRules(settings)),
+        };
     }
 
     /// <summary>The keyring (data keys, lookup key).</summary>
@@ -100,6 +104,20 @@ public sealed partial class BotRuntime : IAsyncDisposable
             keyring?.Dispose();
             directoryLock.Dispose();
             throw;
+        }
+    }
+
+    // The rules looks are worked out under. Settings a command did not check may not give rules (an unknown language or
+    // zone): that command's changes to a timer then drop the index, and the next start rebuilds it.
+    private static BotRules? TimerRules(BotSettings settings)
+    {
+        try
+        {
+            return settings.ToRules();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            return null;
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class TimerBatchMeasurements(ITestOutputHelper output) : IDisposab
             var w = new DomainWorld();
             var missing = await SeedAsync(store, w);
             var index = new DeadlineIndex();
-            var monitor = new DeadlineMonitor(store, new StartupScan(store, w.Rules, w.Time), index, w.Rules, new InboundCatchUp(), new OutboxSignal(), new DowntimeLog(store, w.Time, NullLogger<DowntimeLog>.Instance), w.Time, new TransportClock(w.Time), NullLogger<DeadlineMonitor>.Instance)
+            var monitor = new DeadlineMonitor(store, new StartupScan(store, w.Rules, NullLogger<StartupScan>.Instance), index, w.Rules, new InboundCatchUp(), new OutboxSignal(), new DowntimeLog(store, w.Time, NullLogger<DowntimeLog>.Instance), w.Time, new TransportClock(w.Time), NullLogger<DeadlineMonitor>.Instance)
             {
                 BatchSize = batchSize,
             };

@@ -132,7 +132,7 @@ public sealed class TimerBatchTests
     private DeadlineMonitor Monitor(BotStore store, CapturingLogger<DeadlineMonitor>? log = null) =>
         new(
             store,
-            new StartupScan(store, _w.Rules, _w.Time),
+            new StartupScan(store, _w.Rules, NullLogger<StartupScan>.Instance),
             new DeadlineIndex(),
             _w.Rules,
             new InboundCatchUp(),

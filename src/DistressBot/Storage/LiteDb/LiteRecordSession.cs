@@ -27,6 +27,9 @@ internal sealed class LiteRecordSession : IRecordSession
     /// <summary>The storage fault a LiteDB call raised in this session, even if the caller's delegate swallowed it.</summary>
     public Exception? Fault { get; private set; }
 
+    /// <summary>Bytes of sealed blobs this unit read: the size of the page cache it held (LiteDB keeps a transaction's pages until it ends).</summary>
+    public long BytesRead { get; private set; }
+
     /// <summary>Ends the session: later calls (a captured session, a continuation after an await) throw.</summary>
     public void Close() => _closed = true;
 
@@ -39,7 +42,7 @@ internal sealed class LiteRecordSession : IRecordSession
         return Guard(() =>
         {
             var document = _database.GetCollection(collection, BsonAutoId.Int64).FindById(id);
-            return document is null ? null : RecordDocument.ToRecord(collection, document);
+            return document is null ? null : Counted(RecordDocument.ToRecord(collection, document));
         });
     }
 
@@ -56,7 +59,7 @@ internal sealed class LiteRecordSession : IRecordSession
             // which a flood of strangers' ids turns into slowness and memory that is never given back.
             var document = _database.GetCollection(collection, BsonAutoId.Int64)
                 .FindOne(BsonExpression.Create(LookupEquals, key));
-            return document is null ? null : RecordDocument.ToRecord(collection, document);
+            return document is null ? null : Counted(RecordDocument.ToRecord(collection, document));
         });
     }
 
@@ -67,7 +70,7 @@ internal sealed class LiteRecordSession : IRecordSession
         CollectionName.Validate(collection, nameof(collection));
         var records = Guard(() => _database.GetCollection(collection, BsonAutoId.Int64)
             .FindAll()
-            .Select(document => RecordDocument.ToRecord(collection, document))
+            .Select(document => Counted(RecordDocument.ToRecord(collection, document)))
             .ToList());
 
         // The _id index already orders by the binary collation; sorting again keeps "id order" exact
@@ -118,6 +121,12 @@ internal sealed class LiteRecordSession : IRecordSession
             sequences.Upsert(new BsonDocument { ["_id"] = name, [SequenceField] = next });
             return next;
         });
+    }
+
+    private StoredRecord Counted(StoredRecord record)
+    {
+        BytesRead += record.Blob.Length;
+        return record;
     }
 
     private static void CheckId(string id)

@@ -31,4 +31,10 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = 1108, Level = LogLevel.Error, Message = "Backup of {DataFile} to {Destination} failed")]
     public static partial void BackupFailed(ILogger logger, Exception exception, string dataFile, string destination);
+
+    [LoggerMessage(EventId = 3684, Level = LogLevel.Information, Message = "A unit of work read {Bytes} bytes of records: {DataFile} was closed and opened again to give back LiteDB's page cache")]
+    public static partial void CacheGivenBack(ILogger logger, string dataFile, long bytes);
+
+    [LoggerMessage(EventId = 3685, Level = LogLevel.Error, Message = "Opening {DataFile} again after a large read failed; the next unit of work opens it as after a storage fault")]
+    public static partial void ReopenFailed(ILogger logger, Exception exception, string dataFile);
 }

@@ -30,6 +30,7 @@ internal sealed class StoreWorker
     private LiteDatabase? _database;
     private IndexedCollections _indexed = new();
     private long _committed;
+    private long _largestRead;
     private int _failedAttempts;
     private DateTimeOffset? _faultedSince;
 
@@ -72,6 +73,9 @@ internal sealed class StoreWorker
             if (_group.Count > 0)
             {
                 RunGroup();
+
+                // Here, not in RunGroup, whose frame still holds the engine that did the reading.
+                GiveBackCacheAfterLargeRead();
             }
 
             if (backup is not null)
@@ -173,7 +177,7 @@ internal sealed class StoreWorker
         }
         catch (Exception ex) when (session.Fault is null)
         {
-            session.Close();
+            End(session);
             database.Rollback();
             _indexed.RolledBack();
             unit.Status = UnitStatus.Failed;
@@ -183,11 +187,11 @@ internal sealed class StoreWorker
         catch (Exception ex)
         {
             // The delegate saw a storage fault; the unit itself is fine and runs again after reopening.
-            session.Close();
+            End(session);
             throw new IOException("storage fault inside a unit of work", session.Fault ?? ex);
         }
 
-        session.Close();
+        End(session);
         if (session.Fault is not null)
         {
             // The delegate swallowed the fault; the transaction is still broken.
@@ -209,6 +213,49 @@ internal sealed class StoreWorker
         _committed = number;
         _indexed.Committed();
         unit.Status = UnitStatus.Committed;
+    }
+
+    // Ends a unit's session, noting how much it read for GiveBackCacheAfterLargeRead.
+    private void End(LiteRecordSession session)
+    {
+        session.Close();
+        _largestRead = Math.Max(_largestRead, session.BytesRead);
+    }
+
+    /// <summary>
+    /// LiteDB 5.0.21 holds every page a transaction read until it ends and never shrinks its page cache afterwards, so one
+    /// scan of every person (start-up without the timer index, the daily coverage check, a purge) would keep its pages (about
+    /// the size of the data file) for the process's life. After a group with such a unit, every caller already answered and
+    /// nothing in flight, the data file is closed and opened again (as after a fault) and the old cache collected.
+    /// </summary>
+    private void GiveBackCacheAfterLargeRead()
+    {
+        var read = _largestRead;
+        _largestRead = 0;
+        if (read < _options.ReopenAfterReading || _database is null)
+        {
+            return;
+        }
+
+        CloseDatabase();
+        try
+        {
+            Open();
+        }
+        catch (Exception ex)
+        {
+            // The next group opens it through the fault path (retries, health), as after any fault.
+            CloseDatabase();
+            StoreLog.ReopenFailed(_logger, ex, _dataFile);
+            return;
+        }
+
+        // Compacting, so the freed segments (large arrays) go back to the OS rather than stay in the heap; after the closed
+        // engine's finalizers, which otherwise keep what it held alive until a later collection.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        StoreLog.CacheGivenBack(_logger, _dataFile, read);
     }
 
     private void RunBackup(BackupRequest request)
@@ -265,7 +312,7 @@ internal sealed class StoreWorker
         }
         finally
         {
-            session.Close();
+            End(session);
             database.Rollback();
             _indexed.RolledBack();
         }
