@@ -7,6 +7,10 @@ namespace DistressBot.Domain;
 /// <summary>Messages in subjects' chats the bot still has to delete, in one unit of work: kept in the store, so a restart does not forget them.</summary>
 public sealed class DeletionStore
 {
+    // Lookup purpose: a queued deletion by "chat:message id" (a keyed hash, so no Telegram id is readable at rest). Kept here,
+    // not in Collections, because only this store uses it.
+    private const string MessageLookup = "deletion-message";
+
     private readonly IRecordSession _session;
     private readonly SealedCollection<PendingDeletion> _rows;
     private readonly Action _queued;
@@ -14,7 +18,7 @@ public sealed class DeletionStore
     internal DeletionStore(IRecordSession session, CryptoContext crypto, Action queued)
     {
         _session = session;
-        _rows = new SealedCollection<PendingDeletion>(session, crypto, Collections.Deletions);
+        _rows = new SealedCollection<PendingDeletion>(session, crypto, Collections.Deletions, MessageLookup);
         _queued = queued;
     }
 
@@ -99,20 +103,34 @@ public sealed class DeletionStore
     public void Update(PendingDeletion deletion)
     {
         ArgumentNullException.ThrowIfNull(deletion);
-        _rows.Put(deletion.Id, deletion);
+        _rows.Put(deletion.Id, deletion, Key(deletion.ChatId, deletion.MessageId));
     }
 
     /// <summary>Removes a deletion done (or given up); false when there was none.</summary>
     public bool Remove(string id) => _rows.Delete(id);
 
-    private PendingDeletion? Find(long chatId, int messageId) =>
-        All().FirstOrDefault(d => d.ChatId == chatId && d.MessageId == messageId);
+    // By its keyed lookup, not by reading every queued deletion: each subject's message asks (issue 15: the scan made every
+    // check-in cost O(deletions queued)). A row queued by an earlier version has no lookup until it is updated, so it is not
+    // found here and the message may be queued twice; Telegram's deleteMessages skips an id already gone.
+    private PendingDeletion? Find(long chatId, int messageId)
+    {
+        try
+        {
+            return _rows.FindByLookup(Key(chatId, messageId));
+        }
+        catch (RecordIntegrityException)
+        {
+            return null; // damaged: it can never be sent, and DropUnreadable removes it; a new row takes its place
+        }
+    }
+
+    private static string Key(long chatId, int messageId) => string.Create(CultureInfo.InvariantCulture, $"{chatId}:{messageId}");
 
     private void Add(PendingDeletion deletion)
     {
         // A sequence, never the chat or message id: record ids are not sealed, and a Telegram id must not be readable at rest.
         deletion.Id = string.Create(CultureInfo.InvariantCulture, $"d{_session.NextSequence("deletions"):D12}");
-        _rows.Put(deletion.Id, deletion);
+        _rows.Put(deletion.Id, deletion, Key(deletion.ChatId, deletion.MessageId));
         _queued();
     }
 }
