@@ -14,10 +14,11 @@ public sealed record ReceivedUpdate(long Id, string Json, Update? Update)
     public long? SenderId => (Update?.Message?.From ?? Update?.EditedMessage?.From ?? Update?.CallbackQuery?.From)?.Id;
 }
 
-/// <summary>What one unit of work took of a getUpdates batch: what to do after the commit, and whether it stored any update in the inbox.</summary>
+/// <summary>What one unit of work took of a getUpdates batch: what to do after the commit, whether it stored any update in the inbox, and how many it took.</summary>
 /// <param name="Handled">What to do after the commit for each update handled inline.</param>
 /// <param name="Stored">True when at least one update was stored to be handled from the inbox.</param>
-public sealed record TakenBatch(IReadOnlyList<HandledUpdate> Handled, bool Stored);
+/// <param name="Taken">How many of the updates, from the first, this unit handled or stored; the rest are for the next unit.</param>
+public sealed record TakenBatch(IReadOnlyList<HandledUpdate> Handled, bool Stored, int Taken);
 
 /// <summary>What one unit of work did with stored updates: what to do after the commit, and how many of the first ones it took.</summary>
 /// <param name="Handled">What to do after the commit for each update handled.</param>
@@ -26,13 +27,12 @@ public sealed record TakenInbox(IReadOnlyList<HandledUpdate> Handled, int Taken)
 
 /// <summary>How much one unit of work handles before the rest wait for the next: a count of updates and a time, from its start.</summary>
 /// <remarks>
-/// The store has one thread: while a unit handles updates, a batch of alarms waits behind it. A check-in costs well under a
-/// millisecond; a PIN verification about 6 ms (Argon2id), so 100 updates carrying PINs would hold the thread 0.6 s. Bounded by
-/// <see cref="MaxTime"/> (50 ms), checked before each update, a unit holds the store for that plus the one update started
-/// last (6 ms for a PIN) plus its commit: an alarm batch queued meanwhile waits well under 100 ms. Updates past the bound
-/// are not lost: they wait in the inbox (an enrolled person's) for the next unit.
+/// The store has one thread: while a unit handles updates, a batch of alarms (and the outbox's sends) waits behind it. A
+/// check-in or a stranger's message costs about a millisecond; a PIN verification about 6 ms (Argon2id), so 100 updates
+/// carrying PINs would hold the thread 0.6 s. Bounded by <see cref="MaxTime"/> (50 ms), checked before each update, a unit
+/// holds the store for that plus the one update started last (6 ms for a PIN) plus its commit: an alarm batch queued
+/// meanwhile waits well under 100 ms. Updates past the bound are not lost: the next unit takes them.
 /// </remarks>
-/// <param name="clock">Real time (the transport clock): the bound is about how long the store thread is held.</param>
 public sealed class HandlingBound(TimeProvider clock)
 {
     /// <summary>Most updates handled in one unit of work (a getUpdates batch holds at most 100).</summary>
@@ -52,9 +52,9 @@ public sealed class HandlingBound(TimeProvider clock)
 }
 
 /// <summary>
-/// Takes one getUpdates batch inside one unit of work: every update is handled there, with the new offset, so one commit (one
-/// fsync) serves the whole batch; an enrolled person's update waits in the inbox instead when earlier ones of theirs may wait
-/// there, or when the unit has used its <see cref="HandlingBound"/>. Strangers' updates are always handled at once and never stored.
+/// Takes a getUpdates batch in as few units of work as its <see cref="HandlingBound"/> allows (usually one): every update is
+/// handled there, with the offset moved past it, so one commit (one fsync) serves many updates; an enrolled person's update
+/// waits in the inbox instead while earlier ones may wait there. Strangers' updates are never stored.
 /// </summary>
 /// <remarks>
 /// Nothing is acted on before it is stored: an update handled inline is durable, with its effects and replies, in the same
@@ -64,8 +64,8 @@ public sealed class HandlingBound(TimeProvider clock)
 public static class InboundBatch
 {
     /// <summary>
-    /// Handles or stores each of <paramref name="updates"/>; an enrolled person's is stored instead of handled when
-    /// <paramref name="inboxHoldsEarlier"/> (order: the inbox's come first) or once <paramref name="bound"/> is used up.
+    /// Handles or stores <paramref name="updates"/> from the first until <paramref name="bound"/> is used (at least one); an
+    /// enrolled person's is stored instead of handled when <paramref name="inboxHoldsEarlier"/> (order: the inbox's come first).
     /// </summary>
     public static TakenBatch Take(
         DataSession db,
@@ -82,22 +82,14 @@ public static class InboundBatch
         ArgumentNullException.ThrowIfNull(bound);
         var handled = new List<HandledUpdate>();
         var stored = false;
-        var storeEnrolled = inboxHoldsEarlier;
-        foreach (var received in updates)
+        var taken = 0;
+        while (taken < updates.Count && (taken == 0 || bound.Allows))
         {
-            if (received.Update is not { } update)
-            {
-                // A malformed update is kept too: the inbox sets it aside for the admin.
-                db.Inbox.Save(received.Id, received.Json);
-                stored = true;
-                continue;
-            }
+            var received = updates[taken++];
 
-            // Once the bound is used, every later enrolled person's update waits in the inbox, so each person's stay in order.
-            storeEnrolled |= !bound.Allows;
-
-            // Asked again for every update: a stranger who redeems a code early in a batch is enrolled for the rest of it.
-            if (storeEnrolled && IsFromEnrolled(db, update))
+            // A malformed update is kept too: the inbox sets it aside for the admin. Whether the sender is enrolled is asked
+            // again for every update: a stranger who redeems a code early in a batch is enrolled for the rest of it.
+            if (received.Update is not { } update || (inboxHoldsEarlier && IsFromEnrolled(db, update)))
             {
                 db.Inbox.Save(received.Id, received.Json);
                 stored = true;
@@ -108,7 +100,7 @@ public static class InboundBatch
             bound.Count();
         }
 
-        return new TakenBatch(handled, stored);
+        return new TakenBatch(handled, stored, taken);
     }
 
     /// <summary>

@@ -17,9 +17,9 @@ namespace DistressBot.Telegram;
 /// confirmed to Telegram, and no one is told anything, before it is durable; updates from people not enrolled are never kept.
 /// </summary>
 /// <remarks>
-/// One transaction per batch handles its updates inline (their effects and replies), stores in the inbox those of enrolled
-/// people that must wait (past the unit's <see cref="HandlingBound"/>, or behind earlier ones of the inbox), and moves the
-/// offset: a batch costs one fsync, however many check-ins it carries. The offset is only sent to Telegram after that
+/// One transaction per batch (more only when its <see cref="HandlingBound"/> splits it) handles its updates inline, with their
+/// effects and replies, stores in the inbox those of enrolled people behind earlier ones of the inbox, and moves the offset:
+/// a batch costs one fsync, however many check-ins it carries. The offset is only sent to Telegram after that
 /// commit, so a crash at any line loses nothing, and handled updates are confirmed in the same commit as their effects, so
 /// nothing is done twice. A batch whose transaction fails is stored whole and handled from the inbox, in groups; a group
 /// that fails is redone one update at a time, where a poison update is set aside after a few attempts.
@@ -248,8 +248,8 @@ public sealed partial class UpdatePump(
         }
     }
 
-    // Handles the batch inline with the new offset in one transaction (enrolled people's updates past the bound, or behind
-    // earlier ones in the inbox, are stored there instead).
+    // Handles the batch inline with the new offset, in one transaction unless the bound splits it (enrolled people's updates
+    // behind earlier ones in the inbox are stored there instead).
     private async Task<long> TakeBatchAsync(JsonElement[] batch, long offset, CancellationToken ct)
     {
         var fresh = new List<(long Id, string Json)>();
@@ -279,44 +279,54 @@ public sealed partial class UpdatePump(
         }
 
         var parsed = fresh.Select(f => new ReceivedUpdate(f.Id, f.Json, Parse(f.Id, f.Json))).ToList();
-        var now = time.GetUtcNow();
-        var inboxHoldsEarlier = _inboxMayHoldUpdates;
-        (StrangerLedger.Draft Draft, TakenBatch Taken) inline;
-        try
+        var at = 0;
+        do
         {
-            inline = await store.RunAsync(
-                db =>
-                {
-                    var draft = _strangers.Begin(now);
-                    var taken = InboundBatch.Take(db, parsed, router, draft, now, new HandlingBound(transport.Time), inboxHoldsEarlier);
-                    db.Meta.SetNumber(OffsetKey, next);
-                    return (draft, taken);
-                },
-                ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // One update that cannot be handled inline must not hold the batch back: keep them all and handle them from the
-            // inbox, where a poison update is found, tried on its own and set aside after a few attempts.
-            LogInlineFailed(ex.GetType().Name);
-            await store.RunAsync(
-                db =>
-                {
-                    foreach (var received in parsed)
+            // Usually one unit for the whole batch; a unit past its bound confirms (stores the offset of) only what it took,
+            // so a crash between units loses nothing: Telegram sends the rest again.
+            var rest = parsed.GetRange(at, parsed.Count - at);
+            var now = time.GetUtcNow();
+            var inboxHoldsEarlier = _inboxMayHoldUpdates;
+            (StrangerLedger.Draft Draft, TakenBatch Taken) inline;
+            try
+            {
+                inline = await store.RunAsync(
+                    db =>
                     {
-                        db.Inbox.Save(received.Id, received.Json);
-                    }
+                        var draft = _strangers.Begin(now);
+                        var taken = InboundBatch.Take(db, rest, router, draft, now, new HandlingBound(transport.Time), inboxHoldsEarlier);
+                        db.Meta.SetNumber(OffsetKey, taken.Taken < rest.Count ? rest[taken.Taken].Id : next);
+                        return (draft, taken);
+                    },
+                    ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // One update that cannot be handled inline must not hold the batch back: keep the rest of it and handle it
+                // from the inbox, where a poison update is found, tried on its own and set aside after a few attempts.
+                LogInlineFailed(ex.GetType().Name);
+                await store.RunAsync(
+                    db =>
+                    {
+                        foreach (var received in rest)
+                        {
+                            db.Inbox.Save(received.Id, received.Json);
+                        }
 
-                    db.Meta.SetNumber(OffsetKey, next);
-                },
-                ct);
-            _inboxMayHoldUpdates = true;
-            return next;
+                        db.Meta.SetNumber(OffsetKey, next);
+                    },
+                    ct);
+                _inboxMayHoldUpdates = true;
+                return next;
+            }
+
+            _inboxMayHoldUpdates |= inline.Taken.Stored;
+            KeepStrangers(inline.Draft, now);
+            await AnswerAllAsync(inline.Taken.Handled, ct);
+            at += inline.Taken.Taken;
         }
+        while (at < parsed.Count);
 
-        _inboxMayHoldUpdates |= inline.Taken.Stored;
-        KeepStrangers(inline.Draft, now);
-        await AnswerAllAsync(inline.Taken.Handled, ct);
         return next;
     }
 

@@ -104,6 +104,7 @@ public sealed class InboundBatchTests : IDisposable
         var taken = Take(T0, new HandlingBound(_clock), inboxHoldsEarlier: false, Text(900, "hello"), Text(nina, "/subjects"));
 
         Assert.Equal(2, taken.Handled.Count);
+        Assert.Equal(2, taken.Taken);
         Assert.False(taken.Stored);
         Assert.Empty(Db.Inbox.All());
         Assert.Equal(1, RepliesTo(nina));
@@ -123,7 +124,7 @@ public sealed class InboundBatchTests : IDisposable
     }
 
     [Fact]
-    public void Take_OnceTheBoundsTimeIsUsed_LaterEnrolledUpdatesWaitInTheInboxInOrder()
+    public void Take_BoundsTimeUsedFromTheStart_TakesOneAndLeavesTheRestForTheNextUnit_StoringNothing()
     {
         var nina = EnrolCoordinator(101);
         var bound = new HandlingBound(_clock);
@@ -131,22 +132,24 @@ public sealed class InboundBatchTests : IDisposable
 
         var taken = Take(T0, bound, inboxHoldsEarlier: false, Text(nina, "/subjects"), Text(900, "hello"), Text(nina, "/help"));
 
-        Assert.True(taken.Stored);
-        Assert.Equal([1L, 3L], Db.Inbox.All().Select(u => u.UpdateId));
-        Assert.Equal(0, RepliesTo(nina));
-        Assert.Equal(1, RepliesTo(900)); // a stranger's update is never stored: handled past the bound too
+        Assert.Equal(1, taken.Taken);
+        Assert.False(taken.Stored);
+        Assert.Empty(Db.Inbox.All());
+        Assert.Equal(1, RepliesTo(nina));
+        Assert.Equal(0, RepliesTo(900));
     }
 
     [Fact]
-    public void Take_PastTheBoundsCount_LaterEnrolledUpdatesWaitInTheInbox()
+    public void Take_PastTheBoundsCount_TheRestIsLeftForTheNextUnit()
     {
         var nina = EnrolCoordinator(101);
         var strangers = Enumerable.Range(0, HandlingBound.MaxUpdates).Select(i => Text(1000 + i, "hello")).ToList();
 
         var taken = Take(T0, new HandlingBound(_clock), inboxHoldsEarlier: false, [.. strangers, Text(nina, "/subjects")]);
 
+        Assert.Equal(HandlingBound.MaxUpdates, taken.Taken);
         Assert.Equal(HandlingBound.MaxUpdates, taken.Handled.Count);
-        Assert.Equal(HandlingBound.MaxUpdates + 1, Assert.Single(Db.Inbox.All()).UpdateId);
+        Assert.Empty(Db.Inbox.All());
         Assert.Equal(0, RepliesTo(nina));
     }
 
