@@ -49,6 +49,12 @@ public sealed partial class UpdatePump(
     private readonly Dictionary<long, int> _attempts = [];
     private readonly StrangerLedger _strangers = new();
 
+    // Telegram ids a committed unit of the pump found not enrolled, none enrolled since (only the pump's units enroll anyone,
+    // and a unit that saves a person leaves none of them known): a flood of strangers' messages costs one keyed lookup per
+    // sender, not one per message. In memory only, like the stranger ledger; forgotten whole past its capacity.
+    private const int KnownStrangersCapacity = 10_000;
+    private HashSet<long> _knownStrangers = [];
+
     // Whether the inbox may hold updates not handled yet: true at start (a crash may have left some) and whenever one is
     // stored; false once a pass emptied it. The pump alone writes the inbox.
     private bool _inboxMayHoldUpdates = true;
@@ -287,16 +293,18 @@ public sealed partial class UpdatePump(
             var rest = parsed.GetRange(at, parsed.Count - at);
             var now = time.GetUtcNow();
             var inboxHoldsEarlier = _inboxMayHoldUpdates;
-            (StrangerLedger.Draft Draft, TakenBatch Taken) inline;
+            var known = _knownStrangers;
+            (StrangerLedger.Draft Draft, TakenBatch Taken, HashSet<long> Strangers) inline;
             try
             {
                 inline = await store.RunAsync(
                     db =>
                     {
                         var draft = _strangers.Begin(now);
+                        db.People.KnownNotEnrolled(known);
                         var taken = InboundBatch.Take(db, rest, router, draft, now, new HandlingBound(transport.Time), inboxHoldsEarlier);
                         db.Meta.SetNumber(OffsetKey, taken.Taken < rest.Count ? rest[taken.Taken].Id : next);
-                        return (draft, taken);
+                        return (draft, taken, db.People.NotEnrolled.Count <= KnownStrangersCapacity ? db.People.NotEnrolled.ToHashSet() : []);
                     },
                     ct);
             }
@@ -321,6 +329,7 @@ public sealed partial class UpdatePump(
             }
 
             _inboxMayHoldUpdates |= inline.Taken.Stored;
+            _knownStrangers = inline.Strangers;
             KeepStrangers(inline.Draft, now);
             await AnswerAllAsync(inline.Taken.Handled, ct);
             at += inline.Taken.Taken;
@@ -345,6 +354,9 @@ public sealed partial class UpdatePump(
             .ToList();
         var heldSenders = new HashSet<long>();
         Exception? failure = null;
+
+        // A stored update may be a stranger's code that enrols them (a failed batch keeps strangers' updates too).
+        _knownStrangers = [];
         while (pending.Count > 0)
         {
             var reached = 0;
