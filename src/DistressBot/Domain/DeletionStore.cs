@@ -33,7 +33,7 @@ public sealed class DeletionStore
     /// <summary>Deletes the message not before <paramref name="notBefore"/>; a message already queued keeps the earlier of the two instants.</summary>
     public void After(long chatId, int messageId, DateTimeOffset sentAt, DateTimeOffset notBefore)
     {
-        if (_rows.FindByLookup(LookupKey(chatId, messageId)) is { } queued)
+        if (FindQueued(chatId, messageId) is { } queued)
         {
             if (queued.NotBefore is null || notBefore < queued.NotBefore)
             {
@@ -124,6 +124,20 @@ public sealed class DeletionStore
         deletion.Id = string.Create(CultureInfo.InvariantCulture, $"d{_session.NextSequence("deletions"):D12}");
         Update(deletion);
         _queued();
+    }
+
+    // A row queued by an earlier version has no lookup and is not found here, so the message may be queued twice; Telegram's
+    // deleteMessages skips an id already gone.
+    private PendingDeletion? FindQueued(long chatId, int messageId)
+    {
+        try
+        {
+            return _rows.FindByLookup(LookupKey(chatId, messageId));
+        }
+        catch (RecordIntegrityException)
+        {
+            return null; // damaged: it can never be sent, and the next pass drops it; a new row takes its place
+        }
     }
 
     private static string LookupKey(long chatId, int messageId) => string.Create(CultureInfo.InvariantCulture, $"{chatId}:{messageId}");

@@ -38,6 +38,13 @@ public sealed class PeopleStore
         return person;
     }
 
+    /// <summary>Telegram user ids found not enrolled in this unit of work (or told so), none of them saved since.</summary>
+    public IReadOnlyCollection<long> NotEnrolled => _notEnrolled;
+
+    /// <summary>Takes <paramref name="userIds"/> as not enrolled, as if each had been looked up in this unit of work (the caller knows them from earlier committed units); a save forgets them as it forgets every miss.</summary>
+    /// <remarks>Sound only for a caller through whose units alone anyone is enrolled: the update pump (an invite is redeemed only there).</remarks>
+    public void KnownNotEnrolled(IEnumerable<long> userIds) => _notEnrolled.UnionWith(userIds);
+
     /// <summary>The person with this id, or null.</summary>
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
     public Person? Find(string id) => _people.Find(id);

@@ -13,14 +13,16 @@ using Telegram.Bot.Types;
 namespace DistressBot.Telegram;
 
 /// <summary>
-/// Polls Telegram; makes each update from an enrolled person durable (sealed) before acting on it and handles it in its own
-/// transaction, while updates from everyone else are handled at once and not kept.
+/// Polls Telegram and handles each getUpdates batch in one transaction with the offset that confirms it, so nothing is
+/// confirmed to Telegram, and no one is told anything, before it is durable; updates from people not enrolled are never kept.
 /// </summary>
 /// <remarks>
-/// One transaction per getUpdates batch stores enrolled people's updates, handles strangers' updates inline and moves the
-/// offset, so a flood of strangers costs one fsync per hundred updates and leaves nothing in the store. The offset that
-/// confirms updates to Telegram is only sent after that commit, so a crash at any line loses nothing; handled updates
-/// leave the inbox in the same transaction as their effects, so nothing is done twice.
+/// One transaction per batch (more only when its <see cref="HandlingBound"/> splits it) handles its updates inline, with their
+/// effects and replies, stores in the inbox those of enrolled people behind earlier ones of the inbox, and moves the offset:
+/// a batch costs one fsync, however many check-ins it carries. The offset is only sent to Telegram after that
+/// commit, so a crash at any line loses nothing, and handled updates are confirmed in the same commit as their effects, so
+/// nothing is done twice. A batch whose transaction fails is stored whole and handled from the inbox, in groups; a group
+/// that fails is redone one update at a time, where a poison update is set aside after a few attempts.
 /// </remarks>
 public sealed partial class UpdatePump(
     ITelegramBotClient bot,
@@ -46,6 +48,16 @@ public sealed partial class UpdatePump(
 
     private readonly Dictionary<long, int> _attempts = [];
     private readonly StrangerLedger _strangers = new();
+
+    // Telegram ids a committed unit of the pump found not enrolled, none enrolled since (only the pump's units enroll anyone,
+    // and a unit that saves a person leaves none of them known): a flood of strangers' messages costs one keyed lookup per
+    // sender, not one per message. In memory only, like the stranger ledger; forgotten whole past its capacity.
+    private const int KnownStrangersCapacity = 10_000;
+    private HashSet<long> _knownStrangers = [];
+
+    // Whether the inbox may hold updates not handled yet: true at start (a crash may have left some) and whenever one is
+    // stored; false once a pass emptied it. The pump alone writes the inbox.
+    private bool _inboxMayHoldUpdates = true;
 
     private DateTimeOffset? _failingSince;
     private bool _outageRecorded;
@@ -242,7 +254,8 @@ public sealed partial class UpdatePump(
         }
     }
 
-    // Stores enrolled people's updates and handles everyone else's inline, with the new offset, in one transaction.
+    // Handles the batch inline with the new offset, in one transaction unless the bound splits it (enrolled people's updates
+    // behind earlier ones in the inbox are stored there instead).
     private async Task<long> TakeBatchAsync(JsonElement[] batch, long offset, CancellationToken ct)
     {
         var fresh = new List<(long Id, string Json)>();
@@ -272,94 +285,181 @@ public sealed partial class UpdatePump(
         }
 
         var parsed = fresh.Select(f => new ReceivedUpdate(f.Id, f.Json, Parse(f.Id, f.Json))).ToList();
-        var now = time.GetUtcNow();
-        (StrangerLedger.Draft Draft, IReadOnlyList<HandledUpdate> Handled) inline;
-        try
+        var at = 0;
+        do
         {
-            inline = await store.RunAsync(
-                db =>
-                {
-                    var draft = _strangers.Begin(now);
-                    var handled = InboundBatch.Take(db, parsed, router, draft, now);
-                    db.Meta.SetNumber(OffsetKey, next);
-                    return (draft, handled);
-                },
-                ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // One update that cannot be handled inline must not hold the batch back: keep them all and handle each on
-            // its own, where a poison update is set aside after a few attempts.
-            LogInlineFailed(ex.GetType().Name);
-            await store.RunAsync(
-                db =>
-                {
-                    foreach (var received in parsed)
-                    {
-                        db.Inbox.Save(received.Id, received.Json);
-                    }
-
-                    db.Meta.SetNumber(OffsetKey, next);
-                },
-                ct);
-            return next;
-        }
-
-        KeepStrangers(inline.Draft, now);
-
-        // Together, not one after another: a batch of pressed buttons must not hold the next getUpdates back by a round
-        // trip each.
-        await Task.WhenAll(inline.Handled
-            .Where(h => h.CallbackQueryId is not null)
-            .Select(h => AnswerQuietlyAsync(h.CallbackQueryId!, h.CallbackText, ct)));
-        return next;
-    }
-
-    private async Task HandleInboxAsync(CancellationToken ct)
-    {
-        var pending = await store.RunAsync(db => db.Inbox.All(), ct);
-        foreach (var (updateId, json) in pending)
-        {
-            var update = Parse(updateId, json);
-            if (update is null)
-            {
-                await store.RunAsync(db => db.Inbox.MoveToFailed(updateId, json, "malformed update", time.GetUtcNow(), senderId: null), ct);
-                continue;
-            }
-
+            // Usually one unit for the whole batch; a unit past its bound confirms (stores the offset of) only what it took,
+            // so a crash between units loses nothing: Telegram sends the rest again.
+            var rest = parsed.GetRange(at, parsed.Count - at);
             var now = time.GetUtcNow();
-            HandledUpdate handled;
+            var inboxHoldsEarlier = _inboxMayHoldUpdates;
+            var known = _knownStrangers;
+            (StrangerLedger.Draft Draft, TakenBatch Taken, HashSet<long> Strangers) inline;
             try
             {
-                StrangerLedger.Draft? draft = null;
-                handled = await store.RunAsync(
+                inline = await store.RunAsync(
                     db =>
                     {
-                        draft = _strangers.Begin(now);
-                        var result = router.Handle(db, update, now, draft);
-                        db.Inbox.Remove(updateId);
-                        return result;
+                        var draft = _strangers.Begin(now);
+                        db.People.KnownNotEnrolled(known);
+                        var taken = InboundBatch.Take(db, rest, router, draft, now, new HandlingBound(transport.Time), inboxHoldsEarlier);
+                        db.Meta.SetNumber(OffsetKey, taken.Taken < rest.Count ? rest[taken.Taken].Id : next);
+                        return (draft, taken, db.People.NotEnrolled.Count <= KnownStrangersCapacity ? db.People.NotEnrolled.ToHashSet() : []);
                     },
                     ct);
-                KeepStrangers(draft!, now);
-                _attempts.Remove(updateId);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                if (!await GiveUpAfterRepeatedFailureAsync(updateId, json, update, now, ex, ct))
+                // One update that cannot be handled inline must not hold the batch back: keep the rest of it and handle it
+                // from the inbox, where a poison update is found, tried on its own and set aside after a few attempts.
+                LogInlineFailed(ex.GetType().Name);
+                await store.RunAsync(
+                    db =>
+                    {
+                        foreach (var received in rest)
+                        {
+                            db.Inbox.Save(received.Id, received.Json);
+                        }
+
+                        db.Meta.SetNumber(OffsetKey, next);
+                    },
+                    ct);
+                _inboxMayHoldUpdates = true;
+                return next;
+            }
+
+            _inboxMayHoldUpdates |= inline.Taken.Stored;
+            _knownStrangers = inline.Strangers;
+            KeepStrangers(inline.Draft, now);
+            await AnswerAllAsync(inline.Taken.Handled, ct);
+            at += inline.Taken.Taken;
+        }
+        while (at < parsed.Count);
+
+        return next;
+    }
+
+    // Handles what waits in the inbox, in update id order, many updates to a unit of work. A unit that fails is redone one
+    // update at a time up to the one it failed on; an update that keeps failing holds back only its own sender's later
+    // updates (their order), until it is set aside after MaxAttempts.
+    private async Task HandleInboxAsync(CancellationToken ct)
+    {
+        if (!_inboxMayHoldUpdates)
+        {
+            return; // nothing was stored since the inbox was last emptied: no store round trip after every poll
+        }
+
+        var pending = (await store.RunAsync(db => db.Inbox.All(), ct))
+            .Select(p => new ReceivedUpdate(p.UpdateId, p.Json, Parse(p.UpdateId, p.Json)))
+            .ToList();
+        var heldSenders = new HashSet<long>();
+        Exception? failure = null;
+
+        // A stored update may be a stranger's code that enrols them (a failed batch keeps strangers' updates too).
+        _knownStrangers = [];
+        while (pending.Count > 0)
+        {
+            var reached = 0;
+            var now = time.GetUtcNow();
+            try
+            {
+                var (draft, taken) = await store.RunAsync(
+                    db =>
+                    {
+                        var draft = _strangers.Begin(now);
+                        return (draft, InboundBatch.HandleStored(db, pending, router, draft, now, new HandlingBound(transport.Time), at => reached = at));
+                    },
+                    ct);
+                KeepStrangers(draft, now);
+                foreach (var done in pending.Take(taken.Taken))
                 {
-                    throw;
+                    _attempts.Remove(done.Id);
                 }
 
-                continue;
+                pending.RemoveRange(0, taken.Taken);
+                await AnswerAllAsync(taken.Handled, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                if (reached > 0)
+                {
+                    LogGroupFailed(reached + 1, ex.GetType().Name);
+                }
+
+                // Every update before the one that failed, then that one, each in a unit of its own.
+                for (var i = 0; i <= reached; i++)
+                {
+                    var received = pending[0];
+                    pending.RemoveAt(0);
+                    if (received.SenderId is { } earlier && heldSenders.Contains(earlier))
+                    {
+                        continue;
+                    }
+
+                    if (await HandleAloneAsync(received, ct) is { } failed)
+                    {
+                        failure ??= failed;
+                        if (received.SenderId is { } sender)
+                        {
+                            heldSenders.Add(sender);
+                        }
+                    }
+                }
             }
 
-            if (handled.CallbackQueryId is { } queryId)
-            {
-                await AnswerQuietlyAsync(queryId, handled.CallbackText, ct);
-            }
+            // A sender whose update failed keeps their later updates in the inbox, in order, for the next attempt.
+            pending.RemoveAll(p => p.SenderId is { } sender && heldSenders.Contains(sender));
         }
+
+        if (failure is not null)
+        {
+            // Left in the inbox for the next attempt, after the pump's backoff.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        _inboxMayHoldUpdates = false;
     }
+
+    // One stored update in a unit of its own; the exception when it failed and stays in the inbox for another attempt.
+    private async Task<Exception?> HandleAloneAsync(ReceivedUpdate received, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (received.Update is not { } update)
+        {
+            await store.RunAsync(db => db.Inbox.MoveToFailed(received.Id, received.Json, "malformed update", now, senderId: null), ct);
+            return null;
+        }
+
+        HandledUpdate handled;
+        try
+        {
+            StrangerLedger.Draft? draft = null;
+            handled = await store.RunAsync(
+                db =>
+                {
+                    draft = _strangers.Begin(now);
+                    var result = router.Handle(db, update, now, draft);
+                    db.Inbox.Remove(received.Id);
+                    return result;
+                },
+                ct);
+            KeepStrangers(draft!, now);
+            _attempts.Remove(received.Id);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            return await GiveUpAfterRepeatedFailureAsync(received.Id, received.Json, update, now, ex, ct) ? null : ex;
+        }
+
+        await AnswerAllAsync([handled], ct);
+        return null;
+    }
+
+    // Together, not one after another: a batch of pressed buttons must not hold the next getUpdates back by a round trip each.
+    private Task AnswerAllAsync(IEnumerable<HandledUpdate> handled, CancellationToken ct) =>
+        Task.WhenAll(handled
+            .Where(h => h.CallbackQueryId is not null)
+            .Select(h => AnswerQuietlyAsync(h.CallbackQueryId!, h.CallbackText, ct)));
 
     // Decisions about strangers count only once their unit of work committed.
     private void KeepStrangers(StrangerLedger.Draft draft, DateTimeOffset now)
@@ -488,8 +588,11 @@ public sealed partial class UpdatePump(
     [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Connected to Telegram again after {Down} without it")]
     private partial void LogReconnected(TimeSpan down);
 
-    [LoggerMessage(EventId = 3107, Level = LogLevel.Error, Message = "Handling a batch of updates inline failed ({Kind}); every update of it is kept and handled on its own")]
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Error, Message = "Handling a batch of updates inline failed ({Kind}); every update of it is kept in the inbox and handled from there, a failing one on its own")]
     private partial void LogInlineFailed(string kind);
+
+    [LoggerMessage(EventId = 3660, Level = LogLevel.Warning, Message = "Handling {Count} stored updates in one unit of work failed ({Kind}); each is handled on its own up to the one that failed")]
+    private partial void LogGroupFailed(int count, string kind);
 
     [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "More than {Capacity} people not enrolled wrote within the hour: the rest get no reply until the hour is over (a flood?)")]
     private partial void LogStrangersUnanswered(int capacity);

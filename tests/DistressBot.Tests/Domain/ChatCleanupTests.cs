@@ -65,6 +65,27 @@ public sealed class ChatCleanupTests
     }
 
     [Fact]
+    public void Now_AReleasedReminderQueuedAgain_IsStillOneRow_FoundByItsLookupAfterTheUpdate()
+    {
+        Delivered(_salek, MessagePriority.Reminder, 9, _w.Now);
+        Delivered(_salek, MessagePriority.Reminder, 10, _w.Now); // releases 9: its row is stored again
+
+        _w.Run(db => db.Deletions.Now(_salek.ChatId, 9, _w.Now, _w.Now));
+
+        Assert.Single(Queue(), d => d.MessageId == 9);
+    }
+
+    [Fact]
+    public void Queued_IsFoundByAKeyedLookup_NotByItsChatOrMessageIdInTheClear()
+    {
+        _w.Run(db => db.Deletions.Now(_salek.ChatId, 8, _w.Now, _w.Now));
+
+        var stored = Assert.Single(_w.Store.All(Collections.Deletions));
+        Assert.NotNull(stored.Lookup);
+        Assert.DoesNotContain(_salek.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture), stored.Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Delivered_ReplyToSubject_IsDueTheDelayAfterItWasSent_NotBefore()
     {
         var sentAt = _w.Now;

@@ -65,6 +65,22 @@ public sealed class TypedStoresTests : IDisposable
     }
 
     [Fact]
+    public void PeopleKnownNotEnrolled_AnswersLikeAMissOfThisUnit_ReportedBack_AndForgottenBySavingAPerson()
+    {
+        NewSession().People.Save(NewPerson("p1", 555, "Nina"));
+        var db = NewSession();
+        db.People.KnownNotEnrolled([555, 557]);
+        Assert.Null(db.People.FindByTelegramUser(555)); // the caller's word is taken: it knows them from committed units
+        Assert.Null(db.People.FindByTelegramUser(558));
+        Assert.Equal([555L, 557L, 558L], db.People.NotEnrolled.Order());
+
+        db.People.Save(NewPerson("p2", 556, "Olga"));
+
+        Assert.Empty(db.People.NotEnrolled);
+        Assert.Equal("p1", db.People.FindByTelegramUser(555)?.Id);
+    }
+
+    [Fact]
     public void PeopleSave_SameIdTwice_ReplacesTheRecordAndItsLookup()
     {
         var db = NewSession();

@@ -93,6 +93,24 @@ public sealed class StrangerTests
     }
 
     [Fact]
+    public async Task AStrangerWhoWroteBefore_RedeemsACodeInALaterBatch_AndIsThenAnsweredAsEnrolled()
+    {
+        // The pump remembers, across batches, who it found not enrolled (issue 15: one lookup per stranger, not per message);
+        // a code redeemed in a later batch must end that.
+        await using var s = await Scenario.StartAsync();
+        Assert.Equal("This bot is not available.", await s.SayAsync(Scenario.Vera, "hello"));
+        s.Telegram.EnqueueMessage(Scenario.Vera.Id, "again", Scenario.Vera); // no reply within the hour; remembered as not enrolled
+        await s.SettleAsync();
+        var invite = await s.AdminAsync("invite", "coordinator", "--name", "Vera");
+
+        Assert.Contains("coordinator", await s.SayAsync(Scenario.Vera, "/start " + invite.Output.Trim(), "coordinator"), StringComparison.Ordinal);
+        var subjects = await s.SayAsync(Scenario.Vera, "/subjects");
+
+        Assert.DoesNotContain("not available", subjects, StringComparison.Ordinal);
+        Assert.Single(s.MessagesTo(Scenario.Vera), m => m.Contains("not available", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EmptyPolls_AnsweredAtOnce_ArePacedByTheFloor()
     {
         await using var s = await Scenario.StartAsync(settings: new Dictionary<string, string?> { ["Telegram:PollTimeout"] = "00:00:00" });

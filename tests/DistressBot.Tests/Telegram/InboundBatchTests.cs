@@ -7,6 +7,7 @@ using DistressBot.Messages;
 using DistressBot.Telegram;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -21,6 +22,7 @@ public sealed class InboundBatchTests : IDisposable
 
     private readonly SealedData _data = new();
     private readonly StrangerLedger _ledger = new();
+    private readonly FakeTimeProvider _clock = new(T0);
     private readonly UpdateRouter _router = new(Rules, new CaseCommandHandler(NullLogger<CaseCommandHandler>.Instance), NullLogger<UpdateRouter>.Instance);
     private int _nextId;
 
@@ -46,13 +48,31 @@ public sealed class InboundBatchTests : IDisposable
         return new ReceivedUpdate(id, JsonSerializer.Serialize(update, JsonBotAPI.Options), update);
     }
 
-    private IReadOnlyList<HandledUpdate> Take(DateTimeOffset now, params ReceivedUpdate[] updates)
+    private IReadOnlyList<HandledUpdate> Take(DateTimeOffset now, params ReceivedUpdate[] updates) =>
+        Take(now, new HandlingBound(_clock), inboxHoldsEarlier: false, updates).Handled;
+
+    private TakenBatch Take(DateTimeOffset now, HandlingBound bound, bool inboxHoldsEarlier, params ReceivedUpdate[] updates)
     {
         var draft = _ledger.Begin(now);
-        var handled = InboundBatch.Take(Db, updates, _router, draft, now);
+        var taken = InboundBatch.Take(Db, updates, _router, draft, now, bound, inboxHoldsEarlier);
         _ledger.Apply(draft);
-        return handled;
+        return taken;
     }
+
+    private TakenInbox HandleStored(IReadOnlyList<ReceivedUpdate> pending, HandlingBound bound, Action<int>? reached = null)
+    {
+        foreach (var received in pending)
+        {
+            Db.Inbox.Save(received.Id, received.Json);
+        }
+
+        var draft = _ledger.Begin(T0);
+        var taken = InboundBatch.HandleStored(Db, pending, _router, draft, T0, bound, reached);
+        _ledger.Apply(draft);
+        return taken;
+    }
+
+    private int RepliesTo(long chatId) => Db.Outbox.All().Count(m => m.ChatId == chatId);
 
     private long EnrolCoordinator(long userId)
     {
@@ -77,16 +97,100 @@ public sealed class InboundBatchTests : IDisposable
     }
 
     [Fact]
-    public void Take_EnrolledPersonsUpdate_IsStoredToBeHandledOnItsOwnAndNotHandledYet()
+    public void Take_EnrolledPersonsUpdate_IsHandledInTheBatchsOwnUnitAndNotStored()
     {
         var nina = EnrolCoordinator(101);
 
-        var handled = Take(T0, Text(900, "hello"), Text(nina, "/subjects"));
+        var taken = Take(T0, new HandlingBound(_clock), inboxHoldsEarlier: false, Text(900, "hello"), Text(nina, "/subjects"));
 
-        Assert.Single(handled);
-        var stored = Assert.Single(Db.Inbox.All());
-        Assert.Equal(2, stored.UpdateId);
-        Assert.DoesNotContain(Db.Outbox.All(), m => m.ChatId == nina);
+        Assert.Equal(2, taken.Handled.Count);
+        Assert.Equal(2, taken.Taken);
+        Assert.False(taken.Stored);
+        Assert.Empty(Db.Inbox.All());
+        Assert.Equal(1, RepliesTo(nina));
+    }
+
+    [Fact]
+    public void Take_WhileTheInboxHoldsEarlierUpdates_EnrolledPersonsAreStoredBehindThemAndStrangersStillHandled()
+    {
+        var nina = EnrolCoordinator(101);
+
+        var taken = Take(T0, new HandlingBound(_clock), inboxHoldsEarlier: true, Text(nina, "/subjects"), Text(900, "hello"));
+
+        Assert.True(taken.Stored);
+        Assert.Equal(1, Assert.Single(Db.Inbox.All()).UpdateId);
+        Assert.Equal(0, RepliesTo(nina));
+        Assert.Equal(1, RepliesTo(900));
+    }
+
+    [Fact]
+    public void Take_BoundsTimeUsedFromTheStart_TakesOneAndLeavesTheRestForTheNextUnit_StoringNothing()
+    {
+        var nina = EnrolCoordinator(101);
+        var bound = new HandlingBound(_clock);
+        _clock.Advance(HandlingBound.MaxTime);
+
+        var taken = Take(T0, bound, inboxHoldsEarlier: false, Text(nina, "/subjects"), Text(900, "hello"), Text(nina, "/help"));
+
+        Assert.Equal(1, taken.Taken);
+        Assert.False(taken.Stored);
+        Assert.Empty(Db.Inbox.All());
+        Assert.Equal(1, RepliesTo(nina));
+        Assert.Equal(0, RepliesTo(900));
+    }
+
+    [Fact]
+    public void Take_PastTheBoundsCount_TheRestIsLeftForTheNextUnit()
+    {
+        var nina = EnrolCoordinator(101);
+        var strangers = Enumerable.Range(0, HandlingBound.MaxUpdates).Select(i => Text(1000 + i, "hello")).ToList();
+
+        var taken = Take(T0, new HandlingBound(_clock), inboxHoldsEarlier: false, [.. strangers, Text(nina, "/subjects")]);
+
+        Assert.Equal(HandlingBound.MaxUpdates, taken.Taken);
+        Assert.Equal(HandlingBound.MaxUpdates, taken.Handled.Count);
+        Assert.Empty(Db.Inbox.All());
+        Assert.Equal(0, RepliesTo(nina));
+    }
+
+    [Fact]
+    public void HandleStored_HandlesInOrderAndTakesEachOutOfTheInbox()
+    {
+        var nina = EnrolCoordinator(101);
+        var reached = new List<int>();
+
+        var taken = HandleStored([Text(nina, "/subjects"), Text(nina, "/help"), Text(900, "hello")], new HandlingBound(_clock), reached.Add);
+
+        Assert.Equal(3, taken.Taken);
+        Assert.Equal([0, 1, 2], reached);
+        Assert.Empty(Db.Inbox.All());
+        Assert.Equal(2, RepliesTo(nina));
+        Assert.Equal(1, RepliesTo(900));
+    }
+
+    [Fact]
+    public void HandleStored_BoundUsedFromTheStart_TakesOneAndLeavesTheRestInTheInbox()
+    {
+        var nina = EnrolCoordinator(101);
+        var bound = new HandlingBound(_clock);
+        _clock.Advance(HandlingBound.MaxTime);
+
+        var taken = HandleStored([Text(nina, "/subjects"), Text(nina, "/help")], bound);
+
+        Assert.Equal(1, taken.Taken);
+        Assert.Equal(2, Assert.Single(Db.Inbox.All()).UpdateId);
+        Assert.Equal(1, RepliesTo(nina));
+    }
+
+    [Fact]
+    public void HandleStored_MalformedUpdate_IsSetAsideNotHandled()
+    {
+        var taken = HandleStored([new ReceivedUpdate(41, "{\"update_id\":41,\"message\":7}", null)], new HandlingBound(_clock));
+
+        Assert.Equal(1, taken.Taken);
+        Assert.Empty(taken.Handled);
+        Assert.Empty(Db.Inbox.All());
+        Assert.Single(Db.Inbox.SetAside(T0));
     }
 
     [Fact]
@@ -98,11 +202,25 @@ public sealed class InboundBatchTests : IDisposable
     }
 
     [Fact]
-    public void Take_StrangerRedeemsThenWrites_LaterUpdatesOfTheBatchAreKeptAsAnEnrolledPersons()
+    public void Take_StrangerRedeemsThenWrites_LaterUpdatesOfTheBatchAreHandledAsAnEnrolledPersons()
     {
         var code = CreateInvite.Run(Db, Role.Coordinator, "Olga", null, T0, TimeSpan.FromDays(1)).Code!;
 
         Take(T0, Text(102, "/start " + code), Text(102, "/subjects"));
+
+        Assert.NotNull(Db.People.FindByTelegramUser(102));
+        Assert.Empty(Db.Inbox.All());
+        var replies = Db.Outbox.All().Where(m => m.ChatId == 102).ToList();
+        Assert.DoesNotContain(replies, m => m.Priority == MessagePriority.Stranger);
+        Assert.Contains(replies, m => m.Content?.Parts?.Any(p => p.Id == nameof(TextId.SubjectsNone)) == true);
+    }
+
+    [Fact]
+    public void Take_StrangerRedeemsThenWrites_WhileTheInboxHoldsEarlierUpdates_TheLaterOneIsKeptAsAnEnrolledPersons()
+    {
+        var code = CreateInvite.Run(Db, Role.Coordinator, "Olga", null, T0, TimeSpan.FromDays(1)).Code!;
+
+        Take(T0, new HandlingBound(_clock), inboxHoldsEarlier: true, Text(102, "/start " + code), Text(102, "/subjects"));
 
         Assert.NotNull(Db.People.FindByTelegramUser(102));
         Assert.Equal(2, Assert.Single(Db.Inbox.All()).UpdateId);
