@@ -47,7 +47,7 @@ public sealed class DataSession
             _savedCases[@case.Id] = @case;
             CaseLog.Sync(@case);
         });
-        Outbox = new OutboxStore(session, crypto, () => _queued = true);
+        Outbox = new OutboxStore(session, crypto, () => _queued = true, Cases.MadeHere);
         EvidenceFiles = new EvidenceStore(session, crypto);
         EvidenceIntake = new EvidenceIntakeStore(session, crypto);
         CaseReplies = new CaseReplyStore(session, crypto);
