@@ -41,7 +41,7 @@ public sealed class DataSession
             }
         });
         Invites = new InviteStore(session, crypto);
-        CaseLog = new CaseLogStore(session, crypto, id => People.Find(id), () => Handling);
+        CaseLog = new CaseLogStore(session, crypto, id => People.Peek(id), () => Handling);
         Cases = new CaseStore(session, crypto, @case =>
         {
             _savedCases[@case.Id] = @case;

@@ -10,6 +10,7 @@ public sealed class PeopleStore
     private readonly SealedCollection<Person> _people;
     private readonly Action<Person> _saved;
     private readonly HashSet<long> _notEnrolled = [];
+    private readonly Dictionary<string, Person> _seen = new(StringComparer.Ordinal);
 
     internal PeopleStore(IRecordSession session, CryptoContext crypto, Action<Person> saved)
     {
@@ -38,7 +39,24 @@ public sealed class PeopleStore
 
     /// <summary>The person with this id, or null.</summary>
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
-    public Person? Find(string id) => _people.Find(id);
+    public Person? Find(string id)
+    {
+        var person = _people.Find(id);
+        if (person is not null)
+        {
+            _seen[id] = person;
+        }
+
+        return person;
+    }
+
+    /// <summary>
+    /// The person as this unit of work last found or saved them (that very object, as changed since), else as stored; for reading
+    /// only, where a fresh copy is not needed (the case log naming people by role and alias): opening a case names its subject
+    /// and coordinator, whom the alarm has just read.
+    /// </summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
+    public Person? Peek(string id) => _seen.TryGetValue(id, out var person) ? person : Find(id);
 
     /// <summary>Every enrolled person, in id order, opened as enumerated.</summary>
     /// <exception cref="RecordIntegrityException">A stored record does not open (damaged, or its key destroyed); thrown while enumerating.</exception>
@@ -51,6 +69,7 @@ public sealed class PeopleStore
         ArgumentNullException.ThrowIfNull(person);
         _notEnrolled.Clear();
         _people.Put(person.Id, person, TelegramUserKey(person.TelegramUserId));
+        _seen[person.Id] = person;
         _saved(person);
     }
 
@@ -58,6 +77,7 @@ public sealed class PeopleStore
     public bool Delete(string id)
     {
         _notEnrolled.Clear();
+        _seen.Remove(id);
         return _people.Delete(id);
     }
 

@@ -8,7 +8,8 @@ namespace DistressBot.Tests.Escalation;
 /// <summary>
 /// Opening a case reads none of the queued rows: nothing about a case can be queued before it exists, so a mass event that
 /// opens a thousand cases at once does not read the whole outbox a thousand times. A case opened and alerted twice in one
-/// unit of work still gets one alert per reader, and a case that was already open still finds its waiting alerts.
+/// unit of work still gets one alert per reader, and a case that was already open still finds its waiting alerts. Its log
+/// names the subject and coordinators from the records the alarm has just read, without reading them again.
 /// </summary>
 public sealed class NewCaseOutboxTests
 {
@@ -62,6 +63,24 @@ public sealed class NewCaseOutboxTests
         Assert.Equal(2, w.Case("C-0001").Timeline.Count(e => e.Kind == CaseEntryKind.AlertMerged));
     }
 
+    [Fact]
+    public void MissedCheckin_NewCase_ReadsTheSubjectAndEachCoordinatorOnce_TheLogNamesThemFromWhatWasRead()
+    {
+        var w = DomainWorld.WithCaseChain();
+        var counting = new CountingSession(w.Store);
+        var db = new DataSession(counting, w.Crypto);
+
+        var opened = Alarms.MissedCheckin(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, TimeSpan.FromMinutes(30), CaseChain.Opening);
+        db.Seal();
+
+        Assert.Equal(3, counting.PeopleReads); // Salek, Nina and Olga, once each: not again to name them in the case log
+        var log = w.Run(d => d.CaseLog.Entries(opened.Id).Select(System.Text.Encoding.UTF8.GetString).ToList());
+        Assert.Contains(log, e => e.Contains("Salek", StringComparison.Ordinal));
+        Assert.Contains(log, e => e.Contains("Nina", StringComparison.Ordinal));
+        Assert.Contains(log, e => e.Contains("Olga", StringComparison.Ordinal));
+        Assert.DoesNotContain(log, e => e.Contains("Boris", StringComparison.Ordinal)); // level 2 is not told yet
+    }
+
     // Resolves a case without the use case's messages, so only its undelivered alerts stay queued.
     private static void CloseCaseByHand(DataSession db, string caseId)
     {
@@ -80,6 +99,8 @@ public sealed class NewCaseOutboxTests
     private sealed class CountingSession(IRecordSession inner) : IRecordSession
     {
         public int OutboxReads { get; private set; }
+
+        public int PeopleReads { get; private set; }
 
         public StoredRecord? Find(string collection, string id)
         {
@@ -107,6 +128,10 @@ public sealed class NewCaseOutboxTests
             if (collection == Collections.Outbox)
             {
                 OutboxReads += rows;
+            }
+            else if (collection == Collections.People)
+            {
+                PeopleReads += rows;
             }
         }
     }
