@@ -83,6 +83,10 @@ public sealed class CaseLogStore
     private readonly NoteSigner? _signer;
     private readonly Dictionary<string, DateTimeOffset> _grown = new(StringComparer.Ordinal);
 
+    // Heads read or written in this unit of work: the commit signs each grown log right after its entries were added, and
+    // reading the head it just wrote back from the store would cost a read and an open per case.
+    private readonly Dictionary<string, CaseLogHead> _headsHere = new(StringComparer.Ordinal);
+
     internal CaseLogStore(IRecordSession session, CryptoContext crypto, Func<string, Person?> people, Func<HandledMessage?> handling)
     {
         _handling = handling;
@@ -102,7 +106,16 @@ public sealed class CaseLogStore
     public string Origin(string caseId) => RequireSigner().KeyName + "/" + caseId;
 
     /// <summary>Where the case's log stands (an empty head for a case never logged).</summary>
-    public CaseLogHead Head(string caseId) => _heads.Find(caseId) ?? new CaseLogHead();
+    public CaseLogHead Head(string caseId)
+    {
+        if (!_headsHere.TryGetValue(caseId, out var head))
+        {
+            head = _heads.Find(caseId) ?? new CaseLogHead();
+            _headsHere[caseId] = head;
+        }
+
+        return head;
+    }
 
     /// <summary>The canonical bytes of every entry of the case's log, in order (line i is leaf i).</summary>
     /// <exception cref="Crypto.RecordIntegrityException">An entry does not open (damaged, or the case was purged).</exception>
@@ -246,6 +259,7 @@ public sealed class CaseLogStore
         }
 
         _heads.Delete(caseId);
+        _headsHere.Remove(caseId);
         _grown.Remove(caseId);
         return head.Size;
     }

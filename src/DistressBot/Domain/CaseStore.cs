@@ -12,6 +12,7 @@ public sealed class CaseStore
     private readonly SealedCollection<Case> _cases;
     private readonly Action<Case> _saved;
     private readonly Action<string>? _deleted;
+    private readonly HashSet<string> _made = new(StringComparer.Ordinal);
 
     internal CaseStore(IRecordSession session, CryptoContext crypto, Action<Case> saved, Action<string>? deleted = null)
     {
@@ -31,6 +32,7 @@ public sealed class CaseStore
             try
             {
                 _crypto.EnsureCaseKey(_session, id);
+                _made.Add(id);
                 return id;
             }
             catch (InvalidOperationException)
@@ -39,6 +41,9 @@ public sealed class CaseStore
             }
         }
     }
+
+    /// <summary>True when <paramref name="id"/> was numbered by <see cref="NewId"/> in this unit of work: nothing about it was stored before it.</summary>
+    public bool MadeHere(string id) => _made.Contains(id);
 
     /// <summary>The case with this number, or null.</summary>
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, or the case was purged and its key destroyed).</exception>

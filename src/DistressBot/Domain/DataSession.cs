@@ -42,13 +42,13 @@ public sealed class DataSession
             }
         }, id => _removed.Add(new TimerIndexChange(TimerKind.Subject, id, null)));
         Invites = new InviteStore(session, crypto);
-        CaseLog = new CaseLogStore(session, crypto, id => People.Find(id), () => Handling);
+        CaseLog = new CaseLogStore(session, crypto, id => People.Peek(id), () => Handling);
         Cases = new CaseStore(session, crypto, @case =>
         {
             _savedCases[@case.Id] = @case;
             CaseLog.Sync(@case);
         }, id => _removed.Add(new TimerIndexChange(TimerKind.Case, id, null)));
-        Outbox = new OutboxStore(session, crypto, () => _queued = true);
+        Outbox = new OutboxStore(session, crypto, () => _queued = true, Cases.MadeHere);
         EvidenceFiles = new EvidenceStore(session, crypto);
         EvidenceIntake = new EvidenceIntakeStore(session, crypto);
         CaseReplies = new CaseReplyStore(session, crypto);

@@ -13,13 +13,16 @@ public sealed class OutboxStore
     private readonly SealedCollection<OutgoingMessage> _rows;
     private readonly Action _queued;
     private readonly Dictionary<string, OutboxEntry?> _changes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OutgoingMessage> _queuedHere = new(StringComparer.Ordinal);
+    private readonly Func<string, bool> _caseMadeHere;
 
-    internal OutboxStore(IRecordSession session, CryptoContext crypto, Action queued)
+    internal OutboxStore(IRecordSession session, CryptoContext crypto, Action queued, Func<string, bool> caseMadeHere)
     {
         _session = session;
         _crypto = crypto;
         _rows = new SealedCollection<OutgoingMessage>(session, crypto, Collections.Outbox);
         _queued = queued;
+        _caseMadeHere = caseMadeHere;
     }
 
     /// <summary>Every row this unit of work stored or removed, as it left it (for the dispatcher's in-memory index, told after the commit).</summary>
@@ -39,6 +42,7 @@ public sealed class OutboxStore
         // Sealed under the case's own key, so purging a case also makes its queued and freed alert rows unreadable.
         _rows.Put(message.Id, message, caseId: message.CaseId);
         _changes[message.Id] = OutboxEntry.Of(message);
+        _queuedHere[message.Id] = message;
         _queued();
     }
 
@@ -126,6 +130,23 @@ public sealed class OutboxStore
         ArgumentNullException.ThrowIfNull(message);
         _rows.Put(message.Id, message, caseId: message.CaseId);
         _changes[message.Id] = OutboxEntry.Of(message);
+        if (_queuedHere.ContainsKey(message.Id))
+        {
+            _queuedHere[message.Id] = message;
+        }
+    }
+
+    /// <summary>
+    /// The queued rows about case <paramref name="caseId"/>, oldest first. For a case numbered in this unit of work only the rows
+    /// queued in it are looked at (nothing about it can be queued before it existed), so opening a case costs no read of the
+    /// outbox; for any other case every row is read, as by <see cref="All"/>.
+    /// </summary>
+    public IReadOnlyList<OutgoingMessage> AboutCase(string caseId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        return _caseMadeHere(caseId)
+            ? [.. _queuedHere.Values.Where(m => m.CaseId == caseId).OrderBy(m => m.Id, StringComparer.Ordinal)]
+            : [.. All().Where(m => m.CaseId == caseId)];
     }
 
     /// <summary>Every queued message, oldest first.</summary>
@@ -157,6 +178,7 @@ public sealed class OutboxStore
     {
         var removed = _rows.Delete(id);
         _changes[id] = null;
+        _queuedHere.Remove(id);
 
         // Parts are numbered from 0 without gaps, so the first miss ends them (a row that is not a document costs one miss).
         var part = 0;

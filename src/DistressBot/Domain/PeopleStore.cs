@@ -11,6 +11,7 @@ public sealed class PeopleStore
     private readonly Action<Person> _saved;
     private readonly Action<string>? _deleted;
     private readonly HashSet<long> _notEnrolled = [];
+    private readonly Dictionary<string, Person> _seen = new(StringComparer.Ordinal);
 
     internal PeopleStore(IRecordSession session, CryptoContext crypto, Action<Person> saved, Action<string>? deleted = null)
     {
@@ -47,7 +48,24 @@ public sealed class PeopleStore
 
     /// <summary>The person with this id, or null.</summary>
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
-    public Person? Find(string id) => _people.Find(id);
+    public Person? Find(string id)
+    {
+        var person = _people.Find(id);
+        if (person is not null)
+        {
+            _seen[id] = person;
+        }
+
+        return person;
+    }
+
+    /// <summary>
+    /// The person as this unit of work last found or saved them (that very object, as changed since), else as stored; for reading
+    /// only, where a fresh copy is not needed (the case log naming people by role and alias): opening a case names its subject
+    /// and coordinator, whom the alarm has just read.
+    /// </summary>
+    /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its key destroyed).</exception>
+    public Person? Peek(string id) => _seen.TryGetValue(id, out var person) ? person : Find(id);
 
     /// <summary>Every enrolled person, in id order, opened as enumerated.</summary>
     /// <exception cref="RecordIntegrityException">A stored record does not open (damaged, or its key destroyed); thrown while enumerating.</exception>
@@ -60,6 +78,7 @@ public sealed class PeopleStore
         ArgumentNullException.ThrowIfNull(person);
         _notEnrolled.Clear();
         _people.Put(person.Id, person, TelegramUserKey(person.TelegramUserId));
+        _seen[person.Id] = person;
         _saved(person);
     }
 
@@ -67,6 +86,7 @@ public sealed class PeopleStore
     public bool Delete(string id)
     {
         _notEnrolled.Clear();
+        _seen.Remove(id);
         var deleted = _people.Delete(id);
         if (deleted)
         {

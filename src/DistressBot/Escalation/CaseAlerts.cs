@@ -221,11 +221,12 @@ public static class CaseAlerts
 
     private static string Shorten(string text, int room) => TextCut.End(text, Math.Max(1, room));
 
-    // Undelivered alert rows about the case, by reader (at most one each: Send never queues a second).
+    // Undelivered alert rows about the case, by reader (at most one each: Send never queues a second). A case opened in this
+    // unit of work has none but those queued in it, and finding that reads nothing: a mass event opens many cases at once.
     private static Dictionary<string, OutgoingMessage> WaitingAlerts(DataSession db, string caseId)
     {
         var waiting = new Dictionary<string, OutgoingMessage>(StringComparer.Ordinal);
-        foreach (var row in db.Outbox.All())
+        foreach (var row in db.Outbox.AboutCase(caseId))
         {
             if (row.CaseId == caseId && row.TrackCopy && row.EditMessageId is null && row.PersonId is { } personId)
             {

@@ -9,9 +9,9 @@ namespace DistressBot.Hosting;
 
 /// <summary>The running bot's health figures: the gauges of the <see cref="BotMetrics.MeterName"/> meter (outbox, scheduler lag, open cases), refreshed each Health:Interval, and the report `status` gets over the admin socket.</summary>
 /// <remarks>
-/// The outbox figures come from the dispatcher's in-memory <see cref="OutboxIndex"/>; the people (open cases) are read from the
-/// store only after a commit changed a case (and not before <see cref="HealthService.FirstCoverageAfter"/> after start). A full read of every person each minute would hold the one store thread for
-/// seconds at 100,000 people, ahead of alarms.
+/// The outbox figures come from the dispatcher's in-memory <see cref="OutboxIndex"/>; open cases are counted from the case
+/// records, read only after a commit changed a case. No refresh reads the people: at 100,000 people a full read holds the
+/// one store thread for seconds, and in a mass event cases change every minute, so alarms would wait behind it.
 /// </remarks>
 public sealed partial class LiveStatus : BackgroundService, IStoreObserver
 {
@@ -93,23 +93,20 @@ public sealed partial class LiveStatus : BackgroundService, IStoreObserver
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-
-        // Not on the start-up path: the first read of every person would hold the store thread for seconds at 100,000 people
-        // while the timers load. Until then the gauges give the outbox and count no open case or gap (`status` reads its own).
-        var peopleFrom = _time.GetUtcNow() + HealthService.FirstCoverageAfter;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var stored = _figures;
-                if (_casesChanged && _time.GetUtcNow() >= peopleFrom)
+                var openCases = stored?.OpenCases;
+                if (_casesChanged || openCases is null)
                 {
                     _casesChanged = false;
-                    stored = await StatusFigures.ReadAsync(_runtime.Store, stoppingToken);
+                    openCases = await StatusFigures.ReadOpenCasesAsync(_runtime.Store, stoppingToken);
                 }
 
                 var (length, oldest) = _outbox.Figures();
-                _figures = (stored ?? new StatusFigures(0, null, 0, 0)) with { OutboxLength = length, OldestQueuedAt = oldest };
+                _figures = new StatusFigures(length, oldest, openCases.Value, stored?.CoverageGaps ?? 0);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

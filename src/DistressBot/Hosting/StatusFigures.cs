@@ -30,6 +30,14 @@ public sealed record StatusFigures(int OutboxLength, DateTimeOffset? OldestQueue
             ct);
     }
 
+    /// <summary>Open cases (drills not counted), read from the case records alone: the gauge's figure, refreshed after a commit changed a case without reading every person.</summary>
+    /// <exception cref="Crypto.RecordIntegrityException">A case record does not open.</exception>
+    public static Task<int> ReadOpenCasesAsync(BotStore store, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.RunAsync(db => db.Cases.All().Count(c => c.Status != CaseStatus.Resolved && !c.IsDrill), ct);
+    }
+
     /// <summary>Bytes of the data file and its write-ahead log in <paramref name="dataDirectory"/>; null when there is no data file.</summary>
     public static long? DataFileBytes(string dataDirectory)
     {

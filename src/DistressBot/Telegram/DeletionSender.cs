@@ -115,6 +115,7 @@ public sealed partial class DeletionSender(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(_options.SendTimeout);
             await bot.DeleteMessages(batch.ChatId, batch.Deletions.Select(d => d.MessageId), timeout.Token);
+            pacer.Ended(batch.ChatId);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -129,6 +130,15 @@ public sealed partial class DeletionSender(
     private async Task<TimeSpan?> RecordFailureAsync(DeletionBatch batch, Exception ex, CancellationToken ct)
     {
         var (kind, retryAfter) = SendFailure.Classify(ex);
+        if (kind == SendFailureKind.RateLimited)
+        {
+            pacer.RateLimited(batch.ChatId, retryAfter);
+        }
+        else
+        {
+            pacer.Ended(batch.ChatId);
+        }
+
         LogDeleteFailed(batch.Deletions.Count, kind, ex.GetType().Name);
         if (kind is SendFailureKind.Rejected && batch.Deletions.Count > 1)
         {
@@ -149,11 +159,6 @@ public sealed partial class DeletionSender(
         var delay = kind == SendFailureKind.RateLimited
             ? retryAfter
             : TimeSpan.FromTicks((long)Math.Min(_options.RetryMax.Ticks, _options.RetryBase.Ticks * Math.Pow(2, Math.Min(attempts - 1, 20))));
-        if (kind == SendFailureKind.RateLimited)
-        {
-            pacer.PauseUntil(now + retryAfter);
-        }
-
         await store.RunAsync(
             db => Save(db, batch, d =>
             {

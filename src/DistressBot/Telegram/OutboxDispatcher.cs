@@ -169,7 +169,7 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            if (!pacer.TryTake(entry.ChatId, out var pace))
+            if (pacer.Wait(entry.ChatId) is var pace && pace > TimeSpan.Zero)
             {
                 heldChats.Add(entry.ChatId);
                 wait = Min(wait, pace);
@@ -179,6 +179,14 @@ public sealed partial class OutboxDispatcher(
             var (message, ready, protect) = await PrepareAsync(entry, now, ct);
             if (message is not null && ready is not null)
             {
+                // Taken only now, just before the request: the time the row took to be worded does not count against the chat.
+                if (!pacer.TryTake(entry.ChatId, out pace))
+                {
+                    heldChats.Add(entry.ChatId);
+                    wait = Min(wait, pace);
+                    continue;
+                }
+
                 await SendOneAsync(message, ready, protect, ct);
                 sent++;
             }
@@ -289,6 +297,7 @@ public sealed partial class OutboxDispatcher(
             if (message.EditMessageId is { } editId)
             {
                 await bot.EditMessageText(message.ChatId, editId, ready.Text, replyMarkup: Markup(message, ready) as InlineKeyboardMarkup, cancellationToken: timeout.Token);
+                pacer.Ended(message.ChatId);
                 TelegramAnswered();
                 await store.RunAsync(db => Edited(db, message, ready), ct);
                 return;
@@ -297,12 +306,14 @@ public sealed partial class OutboxDispatcher(
             var sent = ready.Document is { } document
                 ? await SendDocumentAsync(message, ready, document, timeout.Token)
                 : await bot.SendMessage(message.ChatId, ready.Text, replyMarkup: Markup(message, ready), protectContent: protect, cancellationToken: timeout.Token);
+            pacer.Ended(message.ChatId);
             messageId = sent.Id;
             sentAt = new DateTimeOffset(DateTime.SpecifyKind(sent.Date, DateTimeKind.Utc));
             TelegramAnswered();
         }
         catch (ApiRequestException ex) when (message.EditMessageId is not null && ex.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
         {
+            pacer.Ended(message.ChatId);
             TelegramAnswered();
             await store.RunAsync(db => Edited(db, message, ready), ct);
             return;
@@ -369,6 +380,16 @@ public sealed partial class OutboxDispatcher(
         LogSendFailed(message.Id, kind, ex.GetType().Name);
         metrics?.TelegramError(TelegramErrors.Classify((ex as ApiRequestException)?.ErrorCode ?? 0, ex), "send");
         metrics?.SendFailed(message.Priority, dropped: kind is SendFailureKind.Permanent or SendFailureKind.Rejected);
+        if (kind == SendFailureKind.RateLimited)
+        {
+            // This chat waits; other chats go on, unless the 429 before this one was for another chat (see SendPacer).
+            pacer.RateLimited(message.ChatId, retryAfter);
+        }
+        else
+        {
+            pacer.Ended(message.ChatId);
+        }
+
         if (kind == SendFailureKind.Transient)
         {
             TransientFailure(now);
@@ -399,7 +420,6 @@ public sealed partial class OutboxDispatcher(
         message.LastError = ex.Message;
         if (kind == SendFailureKind.RateLimited)
         {
-            pacer.PauseUntil(now + retryAfter);
             message.NotBefore = now + retryAfter;
         }
         else

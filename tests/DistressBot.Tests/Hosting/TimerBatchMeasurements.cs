@@ -68,6 +68,69 @@ public sealed class TimerBatchMeasurements(ITestOutputHelper output) : IDisposab
     }
 
     [MeasureFact]
+    public async Task AlarmBurst_ThousandNewCasesAtOnce_PrintsMillisecondsAndWritesPerAlarm()
+    {
+        const int Alarms = 1_000;
+        using (var dir = new TempDirectory())
+        {
+            var (store, close) = await OpenAsync(dir.Path);
+            var w = new DomainWorld();
+            await SeedAlarmsAsync(store, w, Alarms);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (seconds, units) = await ProcessAllDueAsync(store, w);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"real store: {Alarms} alarms (a new case each, one coordinator each) in {units} units of work, {seconds:F2} s: {seconds * 1000 / Alarms:F2} ms per alarm; CPU of the process {cpu.TotalMilliseconds / Alarms:F2} ms per alarm"));
+            await close();
+        }
+
+        var counted = new DomainWorld();
+        await SeedAlarmsAsync(counted.Bot(), counted, Alarms);
+        var before = counted.Store.PutCount;
+        await ProcessAllDueAsync(counted.Bot(), counted);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in-memory store: {(double)(counted.Store.PutCount - before) / Alarms:F1} record writes per alarm"));
+    }
+
+    private static async Task<(double Seconds, int Units)> ProcessAllDueAsync(BotStore store, DomainWorld w)
+    {
+        var index = new DeadlineIndex();
+        var monitor = new DeadlineMonitor(store, new StartupScan(store, w.Rules, NullLogger<StartupScan>.Instance), index, w.Rules, new InboundCatchUp(), new OutboxSignal(), new DowntimeLog(store, w.Time, NullLogger<DowntimeLog>.Instance), w.Time, new TransportClock(w.Time), NullLogger<DeadlineMonitor>.Instance);
+        await monitor.LoadAllAsync(CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        var units = 0;
+        while (index.Peek().Earliest is { } at && at <= w.Now)
+        {
+            await monitor.ProcessDueAsync(w.Now, CancellationToken.None);
+            units++;
+        }
+
+        return (clock.Elapsed.TotalSeconds, units);
+    }
+
+    // Subjects each with a coordinator of their own, all owing an alarm since a second ago.
+    private static Task SeedAlarmsAsync(BotStore store, DomainWorld w, int count) => store.RunAsync(db =>
+    {
+        var now = w.Now;
+        for (var i = 0; i < count; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            var coordinator = DomainWorld.NewPerson("c" + n, Role.Coordinator, 1_000_000 + i, "C" + n, "UTC", now);
+            var subject = DomainWorld.NewPerson("s" + n, Role.Subject, 2_000_000 + i, "S" + n, "UTC", now);
+            subject.CoordinatorIds.Add(coordinator.Id);
+            coordinator.SubjectIds.Add(subject.Id);
+            subject.Checkin = new CheckinState
+            {
+                Schedule = Schedule.Interval(TimeSpan.FromHours(1), TimeSpan.FromMinutes(5)),
+                ScheduleSetAt = now - TimeSpan.FromMinutes(70),
+                OwedDeadline = now - TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1),
+                LeadReminderSent = true,
+                DeadlineReminderSent = true,
+            };
+            db.People.Save(coordinator);
+            db.People.Save(subject);
+        }
+    });
+
+    [MeasureFact]
     public async Task DispatcherPass_TenThousandQueued_ReadFromTheStoreVersusChosenFromTheIndex()
     {
         using var dir = new TempDirectory();

@@ -93,6 +93,34 @@ public sealed class TimerBatchTests
         Assert.Equal(BatchSize - 1, reminded.Count(s => _w.Fresh(s).Checkin!.LeadReminderSent));
     }
 
+    [Fact]
+    public async Task ProcessDueAsync_TwentyFiveAlarmsDueAtOnce_RingsTheOutboxAfterEachBatch_SoSendingStartsWhileTheRestAreQueued()
+    {
+        var coordinator = _w.Coordinator();
+        var missing = Enumerable.Range(0, 25).Select(i => SetCheckin(_w.Subject(coordinator, "M" + i), new CheckinState
+        {
+            Schedule = Schedule.Interval(TimeSpan.FromHours(1), TimeSpan.FromMinutes(5)),
+            ScheduleSetAt = _w.Now - TimeSpan.FromMinutes(65),
+            OwedDeadline = _w.Now - TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1),
+            LeadReminderSent = true,
+            DeadlineReminderSent = true,
+        })).ToList();
+        var outbox = new OutboxSignal();
+        var monitor = Monitor(_w.Bot(), outbox: outbox);
+        await monitor.LoadAllAsync(CancellationToken.None);
+
+        var rung = outbox.NextAsync();
+        await monitor.ProcessDueAsync(_w.Now, CancellationToken.None);
+
+        Assert.True(rung.IsCompleted); // the dispatcher is woken by the first batch's commit
+        Assert.Equal(BatchSize, _w.Run(db => db.Outbox.All().Count(m => m.Priority == MessagePriority.Alarm)));
+        Assert.Equal(25 - BatchSize, missing.Count(s => _w.Fresh(s).Checkin!.OpenCaseId is null)); // the rest not queued yet
+
+        rung = outbox.NextAsync();
+        await monitor.ProcessDueAsync(_w.Now, CancellationToken.None);
+        Assert.True(rung.IsCompleted); // and again by the second
+    }
+
     // 100 subjects whose early reminder fell due 5 minutes ago, then one whose check-in was missed a second ago: by their
     // instants alone the alarm would be the 101st record looked at.
     private (List<Person> Reminded, Person Missing) SeedFlood()
@@ -129,14 +157,14 @@ public sealed class TimerBatchTests
         return stored;
     });
 
-    private DeadlineMonitor Monitor(BotStore store, CapturingLogger<DeadlineMonitor>? log = null) =>
+    private DeadlineMonitor Monitor(BotStore store, CapturingLogger<DeadlineMonitor>? log = null, OutboxSignal? outbox = null) =>
         new(
             store,
             new StartupScan(store, _w.Rules, NullLogger<StartupScan>.Instance),
             new DeadlineIndex(),
             _w.Rules,
             new InboundCatchUp(),
-            new OutboxSignal(),
+            outbox ?? new OutboxSignal(),
             new DowntimeLog(store, _w.Time, NullLogger<DowntimeLog>.Instance),
             _w.Time,
             new TransportClock(_w.Time),

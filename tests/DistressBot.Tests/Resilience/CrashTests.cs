@@ -27,7 +27,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     private const int DefaultRounds = 15;
     private const int MaxSendsPerSecond = 30;
 
-    // The pacer allows a burst of 3 then 1 a second per chat, and a restarted process starts with full buckets.
+    // The pacer allows 1 a second per chat, but a restarted process knows nothing of its predecessor's last sends, and kills may come close together.
     private const int MaxSendsPerChatPerSecond = 6;
 
     [Fact]

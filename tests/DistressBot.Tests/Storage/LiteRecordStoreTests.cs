@@ -78,6 +78,32 @@ public sealed class LiteRecordStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Find_ManyIdsAndCollectionsInOneUnitOfWork_EachFindsItsOwnRecord_AndAMissIsNull()
+    {
+        await using var store = await Open();
+        await store.ExecuteAsync(s =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                s.Put(new StoredRecord("people", "p" + i, null, [(byte)i]));
+                s.Put(new StoredRecord("cases", "p" + i, null, [(byte)(100 + i)]));
+            }
+
+            return 0;
+        });
+
+        // Written and read in the same unit of work, and in one that only reads, alternating collections and ids.
+        var found = await store.ExecuteAsync(s =>
+        {
+            s.Put(new StoredRecord("people", "new", null, [200]));
+            return Enumerable.Range(0, 50).Select(i => (s.Find("people", "p" + i)!.Blob[0], s.Find("cases", "p" + i)!.Blob[0], s.Find("people", "missing" + i))).Append((s.Find("people", "new")!.Blob[0], (byte)0, null)).ToList();
+        });
+
+        Assert.Equal([.. Enumerable.Range(0, 50).Select(i => ((byte)i, (byte)(100 + i), (StoredRecord?)null)), ((byte)200, (byte)0, null)], found);
+        Assert.Equal(49, (await store.ExecuteAsync(s => s.Find("people", "p49")))!.Blob[0]);
+    }
+
+    [Fact]
     public async Task NextSequence_CalledRepeatedly_CountsFromOnePerName()
     {
         await using var store = await Open();
