@@ -78,6 +78,9 @@ public static class Collections
     /// <summary>Lookup purpose: a delivered case message by "chat:message id".</summary>
     public const string CaseReplyLookup = "case-reply";
 
+    /// <summary>Lookup purpose: the queued messages about a case, by case number (not unique).</summary>
+    public const string OutboxCaseLookup = "outbox-case";
+
     /// <summary>Lookup purpose: a queued deletion by "chat:message id".</summary>
     public const string DeletionLookup = "deletion";
 }

@@ -20,7 +20,7 @@ public sealed class OutboxStore
     {
         _session = session;
         _crypto = crypto;
-        _rows = new SealedCollection<OutgoingMessage>(session, crypto, Collections.Outbox);
+        _rows = new SealedCollection<OutgoingMessage>(session, crypto, Collections.Outbox, Collections.OutboxCaseLookup);
         _queued = queued;
         _caseMadeHere = caseMadeHere;
     }
@@ -40,7 +40,7 @@ public sealed class OutboxStore
         message.Text = OutgoingMessage.Fit(message.Text);
 
         // Sealed under the case's own key, so purging a case also makes its queued and freed alert rows unreadable.
-        _rows.Put(message.Id, message, caseId: message.CaseId);
+        _rows.Put(message.Id, message, message.CaseId, message.CaseId);
         _changes[message.Id] = OutboxEntry.Of(message);
         _queuedHere[message.Id] = message;
         _queued();
@@ -128,7 +128,7 @@ public sealed class OutboxStore
     public void Update(OutgoingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _rows.Put(message.Id, message, caseId: message.CaseId);
+        _rows.Put(message.Id, message, message.CaseId, message.CaseId);
         _changes[message.Id] = OutboxEntry.Of(message);
         if (_queuedHere.ContainsKey(message.Id))
         {
@@ -139,14 +139,61 @@ public sealed class OutboxStore
     /// <summary>
     /// The queued rows about case <paramref name="caseId"/>, oldest first. For a case numbered in this unit of work only the rows
     /// queued in it are looked at (nothing about it can be queued before it existed), so opening a case costs no read of the
-    /// outbox; for any other case every row is read, as by <see cref="All"/>.
+    /// outbox; for any other case only its own rows are read, found by a keyed hash of the case number, so an escalation
+    /// costs no read of the whole outbox either (which a long Telegram outage can fill). A row that no longer opens is passed
+    /// over and counted in <see cref="UnreadableRows"/>.
     /// </summary>
     public IReadOnlyList<OutgoingMessage> AboutCase(string caseId)
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
-        return _caseMadeHere(caseId)
-            ? [.. _queuedHere.Values.Where(m => m.CaseId == caseId).OrderBy(m => m.Id, StringComparer.Ordinal)]
-            : [.. All().Where(m => m.CaseId == caseId)];
+        if (_caseMadeHere(caseId))
+        {
+            return [.. _queuedHere.Values.Where(m => m.CaseId == caseId).OrderBy(m => m.Id, StringComparer.Ordinal)];
+        }
+
+        var rows = new List<OutgoingMessage>();
+        foreach (var record in _rows.RecordsByLookup(caseId))
+        {
+            try
+            {
+                if (_rows.Open(record) is { } message && message.CaseId == caseId)
+                {
+                    rows.Add(message);
+                }
+            }
+            catch (RecordIntegrityException)
+            {
+                UnreadableRows++;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Gives every queued row about a case that has no case lookup (queued by a version before it) its lookup, so
+    /// <see cref="AboutCase"/> finds it; returns how many. Called once at start with the dispatcher's one full read.
+    /// </summary>
+    public int AddCaseLookups()
+    {
+        var added = 0;
+        foreach (var record in _rows.Records().Where(r => r.Lookup is null))
+        {
+            try
+            {
+                if (_rows.Open(record) is { CaseId: { } caseId } message)
+                {
+                    _rows.Put(message.Id, message, caseId, caseId);
+                    added++;
+                }
+            }
+            catch (RecordIntegrityException)
+            {
+                // Passed over: the dispatcher's read counts and drops rows that no longer open.
+            }
+        }
+
+        return added;
     }
 
     /// <summary>Every queued message, oldest first.</summary>

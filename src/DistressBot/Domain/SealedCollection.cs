@@ -20,6 +20,9 @@ internal sealed class SealedCollection<T>(IRecordSession session, CryptoContext 
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, moved, or its key destroyed).</exception>
     public T? FindByLookup(string key) => Open(session.FindByLookup(name, Lookup(key)));
 
+    /// <summary>The stored records findable by <paramref name="key"/>, sealed, in id order (open each with <see cref="Open(StoredRecord)"/>).</summary>
+    public IReadOnlyList<StoredRecord> RecordsByLookup(string key) => session.AllByLookup(name, Lookup(key));
+
     /// <summary>The stored records, sealed, in id order (open each with <see cref="Open(StoredRecord)"/>).</summary>
     public IReadOnlyList<StoredRecord> Records() => session.All(name);
 

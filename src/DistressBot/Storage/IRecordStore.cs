@@ -27,6 +27,9 @@ public interface IRecordSession
     /// <summary>The first record whose lookup key equals <paramref name="lookup"/>, or null.</summary>
     StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup);
 
+    /// <summary>Every record whose lookup key equals <paramref name="lookup"/>, in id order (found through the lookup index, not by reading the collection).</summary>
+    IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup);
+
     /// <summary>Every record of a collection, in id order.</summary>
     IReadOnlyList<StoredRecord> All(string collection);
 

@@ -65,7 +65,13 @@ public sealed partial class OutboxDispatcher(
         var storeBackoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 
         // The one full read of the outbox: rows queued while the bot was stopped. Commits from now on keep the index.
-        var rows = await Backoff.RetryAsync(ct => store.RunAsync(db => db.Outbox.All().Select(OutboxEntry.Of).ToList(), ct), LogStoreError, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), transport, stoppingToken);
+        var rows = await Backoff.RetryAsync(ct => store.RunAsync(
+            db =>
+            {
+                db.Outbox.AddCaseLookups();
+                return db.Outbox.All().Select(OutboxEntry.Of).ToList();
+            },
+            ct), LogStoreError, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), transport, stoppingToken);
         index.Load(rows);
         LogIndexLoaded(index.Count);
         while (!stoppingToken.IsCancellationRequested)

@@ -81,6 +81,49 @@ public sealed class NewCaseOutboxTests
         Assert.DoesNotContain(log, e => e.Contains("Boris", StringComparison.Ordinal)); // level 2 is not told yet
     }
 
+    [Fact]
+    public void Sos_OnACaseAlreadyOpen_ReadsOnlyThatCasesQueuedRows_NotTheWholeOutbox()
+    {
+        var w = DomainWorld.WithCaseChain();
+        var open = w.Run(db => Alarms.MissedCheckin(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, TimeSpan.FromMinutes(30), CaseChain.Opening)).Id;
+        var dana = w.Subject(w.Chain.Nina, "Dana");
+        w.Run(db =>
+        {
+            // A long outage: many rows about other people wait in the outbox.
+            for (var i = 0; i < 50; i++)
+            {
+                Notify.Send(db, db.People.Find(dana.Id)!, MessagePriority.Reminder, CaseChain.Opening, DistressBot.Localization.TextId.CheckinNoSchedule);
+            }
+        });
+
+        var counting = new CountingSession(w.Store);
+        var db = new DataSession(counting, w.Crypto);
+        Alarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening);
+        db.Seal();
+
+        Assert.InRange(counting.OutboxReads, 2, 3); // Nina's and Olga's waiting alerts (and the row written back), never the 50 others
+        Assert.Equal("Boris:Alarm Nina:Alarm Olga:Alarm", CaseSteps.Told(w));
+        Assert.Equal(2, w.Case(open).Timeline.Count(e => e.Kind == CaseEntryKind.AlertMerged));
+    }
+
+    [Fact]
+    public void AddCaseLookups_ARowQueuedWithoutOne_ByAnOlderVersion_IsFoundAfterwards()
+    {
+        var w = DomainWorld.WithCaseChain();
+        var open = w.Run(db => Alarms.MissedCheckin(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, TimeSpan.FromMinutes(30), CaseChain.Opening)).Id;
+        foreach (var record in w.Store.All(Collections.Outbox).ToList())
+        {
+            w.Store.Put(record with { Lookup = null }); // as queued before case lookups existed
+        }
+
+        var before = w.Run(db => db.Outbox.AboutCase(open).Count);
+        var added = w.Run(db => db.Outbox.AddCaseLookups());
+        var after = w.Run(db => db.Outbox.AboutCase(open).Count);
+
+        Assert.Equal((0, 2, 2), (before, added, after));
+        Assert.Equal(0, w.Run(db => db.Outbox.AddCaseLookups()));
+    }
+
     // Resolves a case without the use case's messages, so only its undelivered alerts stay queued.
     private static void CloseCaseByHand(DataSession db, string caseId)
     {
@@ -109,6 +152,13 @@ public sealed class NewCaseOutboxTests
         }
 
         public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.FindByLookup(collection, lookup);
+
+        public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup)
+        {
+            var found = inner.AllByLookup(collection, lookup);
+            Count(collection, found.Count);
+            return found;
+        }
 
         public IReadOnlyList<StoredRecord> All(string collection)
         {

@@ -36,6 +36,21 @@ public sealed class InMemoryRecordSession : IRecordSession
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup)
+    {
+        var found = new List<StoredRecord>();
+        foreach (var record in _records.Values)
+        {
+            if (record.Collection == collection && record.Lookup is not null && lookup.SequenceEqual(record.Lookup))
+            {
+                found.Add(record);
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<StoredRecord> All(string collection) =>
         _records.Values.Where(r => r.Collection == collection).ToList();
 

@@ -59,6 +59,13 @@ public sealed class OpenCasesFigureTests
                 return inner.FindByLookup(collection, lookup);
             }
 
+            public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup)
+            {
+                var found = inner.AllByLookup(collection, lookup);
+                Count(collection, found.Count);
+                return found;
+            }
+
             public IReadOnlyList<StoredRecord> All(string collection)
             {
                 var all = inner.All(collection);

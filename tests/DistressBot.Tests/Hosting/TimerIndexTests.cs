@@ -300,6 +300,8 @@ public sealed class TimerIndexTests
 
         public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.FindByLookup(collection, lookup);
 
+        public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.AllByLookup(collection, lookup);
+
         public IReadOnlyList<StoredRecord> All(string collection)
         {
             AllCalls[collection] = AllCalls.GetValueOrDefault(collection) + 1;

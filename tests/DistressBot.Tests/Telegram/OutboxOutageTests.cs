@@ -160,6 +160,13 @@ public sealed class OutboxOutageTests : IAsyncLifetime, IDisposable
                 return inner.FindByLookup(collection, lookup);
             }
 
+            public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup)
+            {
+                var found = inner.AllByLookup(collection, lookup);
+                counts.Read(collection, found.Count);
+                return found;
+            }
+
             public IReadOnlyList<StoredRecord> All(string collection)
             {
                 var all = inner.All(collection);

@@ -52,6 +52,18 @@ internal sealed class LiteRecordSession : IRecordSession
         });
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup)
+    {
+        CheckUsable();
+        CollectionName.Validate(collection, nameof(collection));
+        var key = new BsonValue(lookup.ToArray());
+        return Guard(() => (IReadOnlyList<StoredRecord>)[.. _database.GetCollection(collection, BsonAutoId.Int64)
+            .Find(BsonExpression.Create(LookupEquals, key))
+            .Select(document => Counted(RecordDocument.ToRecord(collection, document)))
+            .OrderBy(record => record.Id, StringComparer.Ordinal)]);
+    }
+
     /// <inheritdoc />
     public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup)
     {
