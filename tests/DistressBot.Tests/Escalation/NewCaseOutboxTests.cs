@@ -1,6 +1,5 @@
 using DistressBot.Domain;
 using DistressBot.Escalation;
-using DistressBot.Storage;
 using DistressBot.Tests.Fakes;
 
 namespace DistressBot.Tests.Escalation;
@@ -21,13 +20,13 @@ public sealed class NewCaseOutboxTests
         w.Run(db => CloseCaseByHand(db, other));
         var waitingBefore = w.Run(db => db.Outbox.All().Select(m => (m.Id, m.Content?.Reason)).ToList());
 
-        var counting = new CountingSession(w.Store);
+        var counting = new CountingRecordSession(w.Store);
         var db = new DataSession(counting, w.Crypto);
         var opened = Alarms.MissedCheckin(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, TimeSpan.FromMinutes(30), CaseChain.Opening);
         db.Seal();
 
         Assert.NotEqual(other, opened.Id);
-        Assert.Equal(0, counting.OutboxReads);
+        Assert.Equal(0, counting.Reads.Rows(Collections.Outbox));
         var alerts = w.Run(d => d.Outbox.All().Where(m => m.CaseId == opened.Id).Select(m => m.PersonId).Order(StringComparer.Ordinal).ToList());
         Assert.Equal([w.Chain.Nina.Id, w.Chain.Olga.Id], alerts);
         Assert.Equal(waitingBefore, w.Run(d => d.Outbox.All().Where(m => m.CaseId != opened.Id).Select(m => (m.Id, m.Content?.Reason)).ToList())); // the other case's rows untouched
@@ -67,13 +66,13 @@ public sealed class NewCaseOutboxTests
     public void MissedCheckin_NewCase_ReadsTheSubjectAndEachCoordinatorOnce_TheLogNamesThemFromWhatWasRead()
     {
         var w = DomainWorld.WithCaseChain();
-        var counting = new CountingSession(w.Store);
+        var counting = new CountingRecordSession(w.Store);
         var db = new DataSession(counting, w.Crypto);
 
         var opened = Alarms.MissedCheckin(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, TimeSpan.FromMinutes(30), CaseChain.Opening);
         db.Seal();
 
-        Assert.Equal(3, counting.PeopleReads); // Salek, Nina and Olga, once each: not again to name them in the case log
+        Assert.Equal(3, counting.Reads.Rows(Collections.People)); // Salek, Nina and Olga, once each: not again to name them in the case log
         var log = w.Run(d => d.CaseLog.Entries(opened.Id).Select(System.Text.Encoding.UTF8.GetString).ToList());
         Assert.Contains(log, e => e.Contains("Salek", StringComparison.Ordinal));
         Assert.Contains(log, e => e.Contains("Nina", StringComparison.Ordinal));
@@ -96,12 +95,12 @@ public sealed class NewCaseOutboxTests
             }
         });
 
-        var counting = new CountingSession(w.Store);
+        var counting = new CountingRecordSession(w.Store);
         var db = new DataSession(counting, w.Crypto);
         Alarms.Sos(db, db.People.Find(w.Chain.Salek.Id)!, CaseChain.Opening, CaseChain.Opening);
         db.Seal();
 
-        Assert.InRange(counting.OutboxReads, 2, 3); // Nina's and Olga's waiting alerts (and the row written back), never the 50 others
+        Assert.InRange(counting.Reads.Rows(Collections.Outbox), 2, 3); // Nina's and Olga's waiting alerts (and the row written back), never the 50 others
         Assert.Equal("Boris:Alarm Nina:Alarm Olga:Alarm", CaseSteps.Told(w));
         Assert.Equal(2, w.Case(open).Timeline.Count(e => e.Kind == CaseEntryKind.AlertMerged));
     }
@@ -138,51 +137,4 @@ public sealed class NewCaseOutboxTests
         db.People.Save(subject);
     }
 
-    // Counts the reads of outbox rows (a scan or a row by id) and passes everything through.
-    private sealed class CountingSession(IRecordSession inner) : IRecordSession
-    {
-        public int OutboxReads { get; private set; }
-
-        public int PeopleReads { get; private set; }
-
-        public StoredRecord? Find(string collection, string id)
-        {
-            Count(collection, 1);
-            return inner.Find(collection, id);
-        }
-
-        public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.FindByLookup(collection, lookup);
-
-        public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup)
-        {
-            var found = inner.AllByLookup(collection, lookup);
-            Count(collection, found.Count);
-            return found;
-        }
-
-        public IReadOnlyList<StoredRecord> All(string collection)
-        {
-            var all = inner.All(collection);
-            Count(collection, Math.Max(1, all.Count));
-            return all;
-        }
-
-        public void Put(StoredRecord record) => inner.Put(record);
-
-        public bool Delete(string collection, string id) => inner.Delete(collection, id);
-
-        public long NextSequence(string name) => inner.NextSequence(name);
-
-        private void Count(string collection, int rows)
-        {
-            if (collection == Collections.Outbox)
-            {
-                OutboxReads += rows;
-            }
-            else if (collection == Collections.People)
-            {
-                PeopleReads += rows;
-            }
-        }
-    }
 }

@@ -3,7 +3,6 @@ using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
 using DistressBot.Localization;
-using DistressBot.Storage;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,14 +24,14 @@ public sealed class StartupScanTests
             stored.UnreachableSince = w.Now;
             db.People.Save(stored);
         });
-        var counting = new CountingSession(w.Store);
-        var scan = new StartupScan(new BotStore(new CountingStore(counting), w.Crypto), w.Rules, NullLogger<StartupScan>.Instance);
+        var counting = new CountingRecordStore(new InMemoryRecordStore(w.Store));
+        var scan = new StartupScan(new BotStore(counting, w.Crypto), w.Rules, NullLogger<StartupScan>.Instance);
 
         var deadlines = (await scan.TakeAsync(CancellationToken.None)).Deadlines;
         var escalations = (await scan.TakeAsync(CancellationToken.None)).Escalations;
 
-        Assert.Equal(1, counting.AllCalls.GetValueOrDefault(Collections.People));
-        Assert.Equal(0, counting.FindCalls.GetValueOrDefault(Collections.People));
+        Assert.Equal(1, counting.Reads.Scans(Collections.People));
+        Assert.Equal(0, counting.Reads.Finds(Collections.People));
         Assert.Equal(
             new[] { w.Chain.Salek.Id, ali.Id }.Order(StringComparer.Ordinal),
             deadlines.Select(d => d.Id).Order(StringComparer.Ordinal));
@@ -52,8 +51,8 @@ public sealed class StartupScanTests
         var w = new DomainWorld();
         var nina = w.Coordinator();
         w.Subject(nina);
-        var counting = new CountingSession(w.Store);
-        var scan = new StartupScan(new BotStore(new CountingStore(counting), w.Crypto), w.Rules, NullLogger<StartupScan>.Instance);
+        var counting = new CountingRecordStore(new InMemoryRecordStore(w.Store));
+        var scan = new StartupScan(new BotStore(counting, w.Crypto), w.Rules, NullLogger<StartupScan>.Instance);
 
         var first = await scan.TakeAsync(CancellationToken.None);
         var second = await scan.TakeAsync(CancellationToken.None);
@@ -63,45 +62,8 @@ public sealed class StartupScanTests
         Assert.NotSame(first, third);
 
         // The first read rebuilt the index; the third takes its timers from it.
-        Assert.Equal(1, counting.AllCalls[Collections.People]);
+        Assert.Equal(1, counting.Reads.Scans(Collections.People));
         Assert.Equal(first.Deadlines.Where(d => d.At is not null), third.Deadlines);
     }
 
-    /// <summary>Counts the reads of each collection, passing everything on to the in-memory records.</summary>
-    private sealed class CountingSession(InMemoryRecordSession inner) : IRecordSession
-    {
-        public Dictionary<string, int> AllCalls { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, int> FindCalls { get; } = new(StringComparer.Ordinal);
-
-        public StoredRecord? Find(string collection, string id)
-        {
-            FindCalls[collection] = FindCalls.GetValueOrDefault(collection) + 1;
-            return inner.Find(collection, id);
-        }
-
-        public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.FindByLookup(collection, lookup);
-
-        public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.AllByLookup(collection, lookup);
-
-        public IReadOnlyList<StoredRecord> All(string collection)
-        {
-            AllCalls[collection] = AllCalls.GetValueOrDefault(collection) + 1;
-            return inner.All(collection);
-        }
-
-        public void Put(StoredRecord record) => inner.Put(record);
-
-        public bool Delete(string collection, string id) => inner.Delete(collection, id);
-
-        public long NextSequence(string name) => inner.NextSequence(name);
-    }
-
-    /// <summary>Runs each unit straight over the counting session.</summary>
-    private sealed class CountingStore(CountingSession session) : IRecordStore
-    {
-        public Task<T> ExecuteAsync<T>(Func<IRecordSession, T> work, CancellationToken cancellationToken = default) => Task.FromResult(work(session));
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

@@ -3,7 +3,6 @@ using DistressBot.Crypto;
 using DistressBot.Domain;
 using DistressBot.Escalation;
 using DistressBot.Hosting;
-using DistressBot.Storage;
 using DistressBot.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -109,14 +108,14 @@ public sealed class TimerIndexTests
     {
         var w = DomainWorld.WithCaseChain();
         var @case = w.MissDeadline(w.Chain.Salek);
-        var counting = new CountingSession(w.Store);
-        var bot = new BotStore(new CountingStore(counting), w.Crypto) { Closing = new TimerIndexKeeper(w.Rules) };
+        var counting = new CountingRecordStore(new InMemoryRecordStore(w.Store));
+        var bot = new BotStore(counting, w.Crypto) { Closing = new TimerIndexKeeper(w.Rules) };
 
         var logger = new CapturingLogger<StartupScan>();
         var first = await new StartupScan(bot, w.Rules, logger).TakeAsync(CancellationToken.None);
 
         Assert.Equal(TimerIndexProblem.Missing.ToString(), Assert.Single(logger.Entries, e => e.EventId == Scanning)["Problem"]);
-        Assert.Equal(1, counting.AllCalls[Collections.People]);
+        Assert.Equal(1, counting.Reads.Scans(Collections.People));
         Assert.Equal(@case.Id, Assert.Single(first.Escalations).Id);
         Assert.Equal(Sorted(FreshScan(w)), Sorted(Read(w)));
 
@@ -124,7 +123,7 @@ public sealed class TimerIndexTests
         var second = await new StartupScan(bot, w.Rules, again).TakeAsync(CancellationToken.None);
 
         Assert.Contains(again.Entries, e => e.EventId == LoadedFromIndex);
-        Assert.Equal(1, counting.AllCalls[Collections.People]);
+        Assert.Equal(1, counting.Reads.Scans(Collections.People));
         Assert.Equal(Looks(first.Deadlines.Where(d => d.At is not null)), Looks(second.Deadlines));
         Assert.Equal(Looks(first.Escalations), Looks(second.Escalations));
     }
@@ -291,35 +290,4 @@ public sealed class TimerIndexTests
     private static List<string> Looks(IEnumerable<TimerLook> looks) =>
         [.. looks.Select(e => $"{e.Id} {e.At:O} {e.UrgentAt:O}").Order(StringComparer.Ordinal)];
 
-    /// <summary>Counts the reads of each collection, passing everything on to the in-memory records.</summary>
-    private sealed class CountingSession(InMemoryRecordSession inner) : IRecordSession
-    {
-        public Dictionary<string, int> AllCalls { get; } = new(StringComparer.Ordinal);
-
-        public StoredRecord? Find(string collection, string id) => inner.Find(collection, id);
-
-        public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.FindByLookup(collection, lookup);
-
-        public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup) => inner.AllByLookup(collection, lookup);
-
-        public IReadOnlyList<StoredRecord> All(string collection)
-        {
-            AllCalls[collection] = AllCalls.GetValueOrDefault(collection) + 1;
-            return inner.All(collection);
-        }
-
-        public void Put(StoredRecord record) => inner.Put(record);
-
-        public bool Delete(string collection, string id) => inner.Delete(collection, id);
-
-        public long NextSequence(string name) => inner.NextSequence(name);
-    }
-
-    /// <summary>Runs each unit straight over the counting session.</summary>
-    private sealed class CountingStore(CountingSession session) : IRecordStore
-    {
-        public Task<T> ExecuteAsync<T>(Func<IRecordSession, T> work, CancellationToken cancellationToken = default) => Task.FromResult(work(session));
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

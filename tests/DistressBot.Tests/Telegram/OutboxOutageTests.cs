@@ -1,6 +1,5 @@
 using DistressBot.Domain;
 using DistressBot.Localization;
-using DistressBot.Storage;
 using DistressBot.Telegram;
 using DistressBot.Telegram.FakeApi;
 using DistressBot.Tests.Fakes;
@@ -24,7 +23,8 @@ public sealed class OutboxOutageTests : IAsyncLifetime, IDisposable
     private readonly FakeTimeProvider _transport = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly OutboxSignal _signal = new();
     private readonly TelegramOptions _options = new();
-    private CountingStore _counted = null!;
+    private readonly OutboxIndex _index = new();
+    private CountingRecordStore _counted = null!;
     private FakeBotApiServer _server = null!;
     private TelegramBotClient _bot = null!;
     private OutboxDispatcher? _dispatcher;
@@ -57,28 +57,28 @@ public sealed class OutboxOutageTests : IAsyncLifetime, IDisposable
 
         // Two rows fail in a row: Telegram, not a row, is the problem, and sending stops for RetryBase.
         await PassUntilAsync(() => Sends() == 2);
-        var reads = _counted.OutboxReads;
+        var reads = _counted.Reads.Rows(Collections.Outbox);
 
         // Commits keep waking it: each pass reads nothing and tries nothing.
         for (var wake = 0; wake < 10; wake++)
         {
-            await new BotStore(_counted, _w.Crypto) { Observer = _counted.Index }.RunAsync(db => Notify.Send(db, nina, MessagePriority.Reply, _w.Now, TextId.NoteAdded, "C-0001"));
+            await new BotStore(_counted, _w.Crypto) { Observer = _index }.RunAsync(db => Notify.Send(db, nina, MessagePriority.Reply, _w.Now, TextId.NoteAdded, "C-0001"));
             await PassAsync();
         }
 
         Assert.Equal(2, Sends());
-        Assert.Equal(reads, _counted.OutboxReads);
+        Assert.Equal(reads, _counted.Reads.Rows(Collections.Outbox));
 
         // Each backoff step ends with one probe, and a failed probe doubles the step.
         _transport.Advance(_options.RetryBase);
         await PassUntilAsync(() => Sends() == 3);
-        Assert.InRange(_counted.OutboxReads - reads, 1, 4); // the probe's row, read to word it and to record its failure
-        reads = _counted.OutboxReads;
+        Assert.InRange(_counted.Reads.Rows(Collections.Outbox) - reads, 1, 4); // the probe's row, read to word it and to record its failure
+        reads = _counted.Reads.Rows(Collections.Outbox);
         _transport.Advance(_options.RetryBase);
         await PassAsync();
         await PassAsync();
         Assert.Equal(3, Sends());
-        Assert.Equal(reads, _counted.OutboxReads);
+        Assert.Equal(reads, _counted.Reads.Rows(Collections.Outbox));
         _transport.Advance(_options.RetryBase);
         await PassUntilAsync(() => Sends() == 4);
 
@@ -99,10 +99,10 @@ public sealed class OutboxOutageTests : IAsyncLifetime, IDisposable
         _transport.Advance(TimeSpan.FromSeconds(10));
         var options = Options.Create(_options);
         var transport = new TransportClock(_transport);
-        _counted = new CountingStore(new InMemoryRecordStore(_w.Store));
-        var store = new BotStore(_counted, _w.Crypto) { Observer = _counted.Index };
+        _counted = new CountingRecordStore(new InMemoryRecordStore(_w.Store));
+        var store = new BotStore(_counted, _w.Crypto) { Observer = _index };
         var deletions = new DeletionSender(_bot, store, _w.Rules, pacer, _w.Time, transport, options, NullLogger<DeletionSender>.Instance);
-        _dispatcher = new OutboxDispatcher(_bot, store, _w.Rules, _signal, _counted.Index, pacer, deletions, _w.Time, transport, options, NullLogger<OutboxDispatcher>.Instance);
+        _dispatcher = new OutboxDispatcher(_bot, store, _w.Rules, _signal, _index, pacer, deletions, _w.Time, transport, options, NullLogger<OutboxDispatcher>.Instance);
         await _dispatcher.StartAsync(CancellationToken.None);
     }
 
@@ -124,61 +124,4 @@ public sealed class OutboxOutageTests : IAsyncLifetime, IDisposable
         Assert.True(done(), "The dispatcher did not get there in 20 passes.");
     }
 
-    /// <summary>The store, counting every outbox row read (one per <c>Find</c>, one per row an <c>All</c> returns).</summary>
-    private sealed class CountingStore(IRecordStore inner) : IRecordStore
-    {
-        private int _outboxReads;
-
-        public int OutboxReads => Volatile.Read(ref _outboxReads);
-
-        public OutboxIndex Index { get; } = new();
-
-        public Task<T> ExecuteAsync<T>(Func<IRecordSession, T> work, CancellationToken cancellationToken = default) =>
-            inner.ExecuteAsync(session => work(new CountingSession(session, this)), cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
-
-        private void Read(string collection, int rows)
-        {
-            if (collection == Collections.Outbox)
-            {
-                Interlocked.Add(ref _outboxReads, rows);
-            }
-        }
-
-        private sealed class CountingSession(IRecordSession inner, CountingStore counts) : IRecordSession
-        {
-            public StoredRecord? Find(string collection, string id)
-            {
-                counts.Read(collection, 1);
-                return inner.Find(collection, id);
-            }
-
-            public StoredRecord? FindByLookup(string collection, ReadOnlySpan<byte> lookup)
-            {
-                counts.Read(collection, 1);
-                return inner.FindByLookup(collection, lookup);
-            }
-
-            public IReadOnlyList<StoredRecord> AllByLookup(string collection, ReadOnlySpan<byte> lookup)
-            {
-                var found = inner.AllByLookup(collection, lookup);
-                counts.Read(collection, found.Count);
-                return found;
-            }
-
-            public IReadOnlyList<StoredRecord> All(string collection)
-            {
-                var all = inner.All(collection);
-                counts.Read(collection, all.Count);
-                return all;
-            }
-
-            public void Put(StoredRecord record) => inner.Put(record);
-
-            public bool Delete(string collection, string id) => inner.Delete(collection, id);
-
-            public long NextSequence(string name) => inner.NextSequence(name);
-        }
-    }
 }
