@@ -213,7 +213,14 @@ internal sealed partial class CrashRig : IAsyncDisposable
                 await Telegram.WaitUntilUpdatesConsumedAsync(limit);
                 if (BotMessageCount() == count)
                 {
-                    return;
+                    // Quiet is not empty: on a loaded machine the bot may pause longer than the quiet gap with rows still
+                    // queued, so its own status must say the outbox is empty.
+                    if (await OutboxLengthAsync() == 0)
+                    {
+                        return;
+                    }
+
+                    lastChange = DateTimeOffset.UtcNow;
                 }
             }
 
@@ -255,6 +262,20 @@ internal sealed partial class CrashRig : IAsyncDisposable
         {
             // A leftover temporary directory is harmless; its data is encrypted.
         }
+    }
+
+    // The running bot's outbox length, from `status --json` over its admin socket (its exit code says whether anything needs
+    // the admin, which is beside the point here); -1 when it did not answer.
+    private async Task<int> OutboxLengthAsync()
+    {
+        var result = await AdminSocketClient.TryExecuteAsync(DataDirectory, ["status", "--json"], CancellationToken.None);
+        if (result is null)
+        {
+            return -1;
+        }
+
+        using var status = System.Text.Json.JsonDocument.Parse(result.Output);
+        return status.RootElement.GetProperty("outbox_length") is { ValueKind: System.Text.Json.JsonValueKind.Number } length ? length.GetInt32() : -1;
     }
 
     private async Task<string> AdminAsync(params string[] args)
