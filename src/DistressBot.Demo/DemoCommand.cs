@@ -104,8 +104,14 @@ public static partial class DemoCommand
         await telegram.WaitForBotMessageAsync(AlexanderId, m => m.Document?.FileName == "C-0001-wgeid-draft.docx", Wait);
 
         await story.StepAsync("Salek checks in late; everyone on the case is told, and the case stays open until someone resolves it");
+        var (salekSeen, alexanderSeen) = (LastMessageId(telegram, SalekId), LastMessageId(telegram, AlexanderId));
         telegram.EnqueueMessage(SalekId, "/checkin", salek);
         await Reply(telegram, NinaId, "late");
+
+        // Each chat gets at most one message a second (Telegram's limit, kept by the bot): wait for all three, so the
+        // transcript shows them under this step.
+        await telegram.WaitForBotMessageAsync(SalekId, m => m.MessageId > salekSeen && m.Text?.Contains("Отметка принята", StringComparison.Ordinal) == true, Wait);
+        await telegram.WaitForBotMessageAsync(AlexanderId, m => m.MessageId > alexanderSeen && m.Text?.Contains("late", StringComparison.Ordinal) == true, Wait);
 
         await story.StepAsync("Alexander calls Salek, notes it, and resolves the case; Nina checks on her people");
         telegram.EnqueueMessage(AlexanderId, "/note C-0001 Spoke to Salek by phone, code word correct.", alexander);
@@ -171,6 +177,9 @@ public static partial class DemoCommand
     private static async Task<AdminResult> Admin(BotSandbox sandbox, CancellationToken ct, params string[] args) =>
         await AdminSocketClient.TryExecuteAsync(sandbox.DataDirectory, args, ct)
         ?? throw new InvalidOperationException("The running bot did not answer on its admin socket.");
+
+    private static int LastMessageId(FakeBotApiServer telegram, long chatId) =>
+        telegram.Transcript(chatId).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
 
     private static Task<FakeChatEntry> Reply(FakeBotApiServer telegram, long chatId, string containing) =>
         telegram.WaitForBotMessageAsync(chatId, m => m.Text?.Contains(containing, StringComparison.Ordinal) == true, Wait);
