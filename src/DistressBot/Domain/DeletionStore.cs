@@ -98,25 +98,13 @@ public sealed class DeletionStore
     /// <summary>Removes a queued deletion done (or given up); false when there was none.</summary>
     public bool Remove(string id) => _rows.Delete(id);
 
-    private List<PendingDeletion> OpenAll(SealedCollection<PendingDeletion> rows)
-    {
-        var deletions = new List<PendingDeletion>();
-        foreach (var record in rows.Records())
+    // A damaged row can never be sent: dropped and counted, not allowed to stop the rest.
+    private List<PendingDeletion> OpenAll(SealedCollection<PendingDeletion> rows) =>
+        rows.OpenReadable(rows.Records(), record =>
         {
-            try
-            {
-                deletions.Add(rows.Open(record)!);
-            }
-            catch (RecordIntegrityException)
-            {
-                // A damaged row can never be sent: passed over, not allowed to stop the rest.
-                rows.Delete(record.Id);
-                UnreadableRows++;
-            }
-        }
-
-        return deletions;
-    }
+            rows.Delete(record.Id);
+            UnreadableRows++;
+        });
 
     private void Add(PendingDeletion deletion)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DistressBot.Crypto;
 using DistressBot.Storage;
 
 namespace DistressBot.Domain;
@@ -25,23 +24,7 @@ public sealed class EvidenceIntakeStore
     }
 
     /// <summary>Every waiting row, oldest first; a row that no longer opens (its case purged) is passed over.</summary>
-    public IReadOnlyList<PendingEvidence> All()
-    {
-        var rows = new List<PendingEvidence>();
-        foreach (var record in _rows.Records())
-        {
-            try
-            {
-                rows.Add(_rows.Open(record)!);
-            }
-            catch (RecordIntegrityException)
-            {
-                // Its case was purged: nothing can be kept with it any more.
-            }
-        }
-
-        return rows;
-    }
+    public IReadOnlyList<PendingEvidence> All() => _rows.OpenReadable(_rows.Records()); // one whose case was purged can be kept with nothing
 
     /// <summary>The waiting row with this id, or null.</summary>
     public PendingEvidence? Find(string id) => _rows.Find(id);

@@ -151,23 +151,7 @@ public sealed class OutboxStore
             return [.. _queuedHere.Values.Where(m => m.CaseId == caseId).OrderBy(m => m.Id, StringComparer.Ordinal)];
         }
 
-        var rows = new List<OutgoingMessage>();
-        foreach (var record in _rows.RecordsByLookup(caseId))
-        {
-            try
-            {
-                if (_rows.Open(record) is { } message && message.CaseId == caseId)
-                {
-                    rows.Add(message);
-                }
-            }
-            catch (RecordIntegrityException)
-            {
-                UnreadableRows++;
-            }
-        }
-
-        return rows;
+        return [.. _rows.OpenReadable(_rows.RecordsByLookup(caseId), _ => UnreadableRows++).Where(m => m.CaseId == caseId)];
     }
 
     /// <summary>
@@ -176,45 +160,19 @@ public sealed class OutboxStore
     /// </summary>
     public int AddCaseLookups()
     {
-        var added = 0;
-        foreach (var record in _rows.Records().Where(r => r.Lookup is null))
+        // A row that does not open is passed over: the dispatcher's read counts it.
+        var unindexed = _rows.OpenReadable(_rows.Records().Where(r => r.Lookup is null)).Where(m => m.CaseId is not null).ToList();
+        foreach (var message in unindexed)
         {
-            try
-            {
-                if (_rows.Open(record) is { CaseId: { } caseId } message)
-                {
-                    _rows.Put(message.Id, message, caseId, caseId);
-                    added++;
-                }
-            }
-            catch (RecordIntegrityException)
-            {
-                // Passed over: the dispatcher's read counts and drops rows that no longer open.
-            }
+            _rows.Put(message.Id, message, message.CaseId, message.CaseId);
         }
 
-        return added;
+        return unindexed.Count;
     }
 
     /// <summary>Every queued message, oldest first.</summary>
     /// <remarks>A row whose case was purged meanwhile can never be read or sent; it is passed over (counted in <see cref="UnreadableRows"/>), not allowed to stop the rest.</remarks>
-    public IReadOnlyList<OutgoingMessage> All()
-    {
-        var messages = new List<OutgoingMessage>();
-        foreach (var record in _rows.Records())
-        {
-            try
-            {
-                messages.Add(_rows.Open(record)!);
-            }
-            catch (RecordIntegrityException)
-            {
-                UnreadableRows++;
-            }
-        }
-
-        return messages;
-    }
+    public IReadOnlyList<OutgoingMessage> All() => _rows.OpenReadable(_rows.Records(), _ => UnreadableRows++);
 
     /// <summary>The queued message with this id, or null.</summary>
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, or its case was purged).</exception>

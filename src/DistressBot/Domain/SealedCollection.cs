@@ -30,6 +30,29 @@ internal sealed class SealedCollection<T>(IRecordSession session, CryptoContext 
     /// <exception cref="RecordIntegrityException">A record does not open (damaged, moved, or its key destroyed); thrown while enumerating.</exception>
     public IEnumerable<T> All() => Records().Select(r => Open(r)!);
 
+    /// <summary>
+    /// Opens each of <paramref name="records"/> that opens, in their order; one that does not (damaged, or its case purged,
+    /// so it can never be used) is passed to <paramref name="unreadable"/> and not allowed to stop the rest.
+    /// </summary>
+    public List<T> OpenReadable(IEnumerable<StoredRecord> records, Action<StoredRecord>? unreadable = null)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var opened = new List<T>();
+        foreach (var record in records)
+        {
+            try
+            {
+                opened.Add(Open(record)!);
+            }
+            catch (RecordIntegrityException)
+            {
+                unreadable?.Invoke(record);
+            }
+        }
+
+        return opened;
+    }
+
     /// <summary>Opens one record of this collection.</summary>
     /// <exception cref="RecordIntegrityException">The record does not open (damaged, moved, or its key destroyed).</exception>
     public T? Open(StoredRecord? record)
