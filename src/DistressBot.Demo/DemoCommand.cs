@@ -5,7 +5,7 @@ using DistressBot.Telegram.FakeApi;
 
 namespace DistressBot.Demo;
 
-/// <summary>`distressbot-demo`: the real bot against an in-process fake Telegram, offline, in under a minute.</summary>
+/// <summary>`distressbot-demo`: the real bot against an in-process fake Telegram, offline, in about a minute.</summary>
 public static partial class DemoCommand
 {
     private const long NinaId = 70_001;
@@ -17,7 +17,7 @@ public static partial class DemoCommand
     public static async Task<int> RunAsync(TextWriter output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync("Starting the bot against an in-process fake Telegram on 127.0.0.1 (under a minute)…");
+        await output.WriteLineAsync("Starting the bot against an in-process fake Telegram on 127.0.0.1 (about a minute)…");
         await using var sandbox = await BotSandbox.StartAsync(
             new BotSandboxOptions
             {

@@ -38,7 +38,7 @@ public static class ChatCleanup
 
     /// <summary>
     /// Releases <paramref name="subject"/>'s held reminder when they checked in since it was sent (as stored in this unit of
-    /// work): it goes the settings' delay after it was sent, not at the next hourly look.
+    /// work): it goes the settings' delay after it was sent, not at the next look at every held reminder.
     /// </summary>
     public static void Answered(DataSession db, Person subject, DateTimeOffset now, ChatCleaning rules)
     {
@@ -77,12 +77,21 @@ public static class ChatCleanup
             Release(db, replaced, now, delay);
         }
 
+        // Already answered: the check-in committed while Telegram was taking the reminder. Held, it would stay on the phone
+        // until the next reminder or the next look at every held one (a day), since no check-in is coming to release it.
+        if (recipient.Checkin?.LastCheckinAt is { } checkedIn && checkedIn >= sentAt)
+        {
+            db.Deletions.After(chatId, messageId, sentAt, Later(sentAt + delay, now));
+            return;
+        }
+
         db.Deletions.Hold(chatId, messageId, sentAt, recipient.Id);
     }
 
     /// <summary>
     /// The deletions due at <paramref name="now"/>; drops, and counts, what Telegram no longer allows. With
-    /// <paramref name="held"/> (the hourly look: it reads every subject's held reminder, and each subject), it first releases
+    /// <paramref name="held"/> (the look at every held reminder, when one of them must go and at least daily: it reads each held
+    /// reminder and its subject), it first releases
     /// held reminders that were answered (a check-in since), whose subject is gone, or that would soon outlive Telegram's
     /// window; <see cref="DueDeletions.NextAt"/> then includes when a held one must go at the latest.
     /// </summary>

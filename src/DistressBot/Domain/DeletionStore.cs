@@ -9,8 +9,8 @@ namespace DistressBot.Domain;
 /// Two collections, so that what is read often stays small: queued deletions (<see cref="Collections.Deletions"/>, each found by
 /// a keyed hash of its chat and message, gone within minutes once sent) and each subject's held latest reminder
 /// (<see cref="Collections.HeldDeletions"/>, one per subject, found by the subject's id). With every subject holding a
-/// reminder, a network of 100,000 holds 100,000 of them: no pass, check-in or delivery reads them all, only the hourly
-/// look (<see cref="ChatCleanup.Due"/> with held) does.
+/// reminder, a network of 100,000 holds 100,000 of them: no pass, check-in or delivery reads them all, only the
+/// look at them when one must go, at least daily (<see cref="ChatCleanup.Due"/> with held), does.
 /// </remarks>
 public sealed class DeletionStore
 {
@@ -60,7 +60,7 @@ public sealed class DeletionStore
     public PendingDeletion? HeldFor(string subjectId) => _held.Find(subjectId);
 
     /// <summary>Every held reminder, by subject id; one that does not open is dropped (it can never be sent) and counted in <see cref="UnreadableRows"/>.</summary>
-    /// <remarks>Reads every subject's held reminder: for the hourly look only.</remarks>
+    /// <remarks>Reads every subject's held reminder: for the look when one must go (at least daily) only.</remarks>
     public IReadOnlyList<PendingDeletion> Held() => OpenAll(_held);
 
     /// <summary>Releases a held reminder: it is queued to go not before <paramref name="notBefore"/>.</summary>

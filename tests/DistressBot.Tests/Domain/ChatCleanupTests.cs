@@ -178,6 +178,27 @@ public sealed class ChatCleanupTests
     }
 
     [Fact]
+    public void Delivered_AReminderAnsweredWhileTelegramTookIt_IsNotHeld_AndGoesAfterTheDelay()
+    {
+        var sentAt = _w.Now;
+        _w.Time.Advance(TimeSpan.FromSeconds(1));
+        _w.Run(db =>
+        {
+            // The check-in committed between Telegram accepting the reminder and the dispatcher recording it.
+            var salek = db.People.Find(_salek.Id)!;
+            salek.Checkin!.LastCheckinAt = _w.Now;
+            db.People.Save(salek);
+        });
+        var salek = _w.Fresh(_salek);
+
+        _w.Run(db => ChatCleanup.Delivered(db, salek, MessagePriority.Reminder, salek.ChatId, 20, sentAt, _w.Now, Defaults));
+        var queuedPass = _w.Run(db => ChatCleanup.Due(db, sentAt + TimeSpan.FromMinutes(10), Defaults, held: false));
+
+        Assert.Null(_w.Run(db => db.Deletions.HeldFor(_salek.Id)));
+        Assert.Equal(20, Assert.Single(queuedPass.Due).MessageId);
+    }
+
+    [Fact]
     public void Due_WithoutHeld_LeavesHeldRemindersUnread_TheHeldLookReleasesThem()
     {
         var sentAt = _w.Now;
